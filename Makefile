@@ -1,0 +1,82 @@
+# lindbg: a WinDbg-style debugger for Linux x86-64 processes.
+#   make          build build/lindbg
+#   make run      install missing dependencies, build, debug the demo
+#   make check    install missing dependencies, build the sanitized test
+#                 build and the fixtures, run every test
+SHELL := /bin/bash
+CC ?= gcc
+PKGS := libdw libelf libedit
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lZydis -lZycore -liberty
+
+WARN := -Wall -Wextra -Wshadow -Wno-unused-parameter
+BASE_CFLAGS := -std=gnu17 -D_GNU_SOURCE $(WARN) -Isrc $(PKG_CFLAGS)
+
+BUILD ?= build
+ifeq ($(SANITIZE),1)
+  MODE_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined -Werror
+  MODE_LDFLAGS := -fsanitize=address,undefined
+else
+  MODE_CFLAGS := -O2 -g
+  MODE_LDFLAGS :=
+endif
+CFLAGS_ALL := $(BASE_CFLAGS) $(MODE_CFLAGS) $(CFLAGS)
+
+LIB_SRCS := $(wildcard src/util/*.c src/arch/x86_64/*.c src/target/*.c src/engine/*.c src/expr/*.c src/cmd/*.c src/ui/*.c)
+LIB_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRCS))
+MAIN_OBJ := $(BUILD)/obj/main.o
+
+.PHONY: all deps run check unit scenarios fixtures clean demo
+all: $(BUILD)/lindbg
+
+deps:
+	@./scripts/install-deps.sh
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILD)/liblindbg.a: $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/lindbg: $(MAIN_OBJ) $(BUILD)/liblindbg.a
+	$(CC) $(MODE_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# ---- demo -----------------------------------------------------------------
+$(BUILD)/demo: examples/demo.c
+	@mkdir -p $(BUILD)
+	$(CC) -g -O0 -fno-omit-frame-pointer -o $@ $<
+
+demo: $(BUILD)/demo
+
+run: deps
+	@$(MAKE) --no-print-directory all demo
+	cd examples && ../$(BUILD)/lindbg ../$(BUILD)/demo demo-input.txt
+
+# ---- tests ----------------------------------------------------------------
+FIXTURE_SRCS := $(wildcard tests/fixtures/*.c)
+FIXTURES := $(patsubst tests/fixtures/%.c,build/fixtures/%,$(FIXTURE_SRCS))
+build/fixtures/%: tests/fixtures/%.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O0 -fno-omit-frame-pointer -pthread -o $@ $<
+
+fixtures: $(FIXTURES)
+
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
+$(BUILD)/unit/%: tests/unit/%.c $(BUILD)/liblindbg.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(shell pkg-config --cflags cmocka) -o $@ $< $(BUILD)/liblindbg.a $(MODE_LDFLAGS) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+
+unit-bins: $(UNIT_BINS)
+
+check: deps
+	@$(MAKE) --no-print-directory BUILD=build/check SANITIZE=1 build/check/lindbg unit-bins
+	@$(MAKE) --no-print-directory fixtures
+	@./tests/run-all.sh build/check
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,283 @@
+/* Memory commands: db dw dd dq dp da du (display) and eb ew ed eq (enter).
+ * Ranges are WinDbg's: `addr`, `addr L count`, `addr end` (end included);
+ * a display without an address continues where the last one ended. */
+#include "cmd/dbg.h"
+#include "ui/format.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DISPLAY (256u << 20)
+
+struct range {
+    uint64_t addr;
+    uint64_t count; /* in units */
+};
+
+/* Parses `[addr] [L count | end]`. */
+static int parse_range(struct dbg *d, const char *args, unsigned unit, uint64_t default_count,
+                       struct range *r)
+{
+    const char *p = args;
+    r->addr = d->next_dump;
+    r->count = default_count;
+    if (*p && tolower((unsigned char)*p) != 'l') {
+        if (dbg_eval(d, &p, &r->addr) < 0)
+            return -1;
+    }
+    if (tolower((unsigned char)*p) == 'l' && (p[1] == '?' || isxdigit((unsigned char)p[1]) ||
+                                              p[1] == ' ' || p[1] == '0' || p[1] == '@' || p[1] == '(')) {
+        p++;
+        if (*p == '?')
+            p++;
+        p = dbg_skip(p);
+        if (dbg_eval(d, &p, &r->count) < 0)
+            return -1;
+        if (r->count == 0)
+            return lerr_set(&d->err, "Range error: a count of 0");
+    } else if (*p) {
+        uint64_t end;
+        if (dbg_eval(d, &p, &end) < 0)
+            return -1;
+        if (end < r->addr)
+            return lerr_set(&d->err, "Range error: the end is below the start");
+        r->count = (end - r->addr) / unit + 1;
+    }
+    if (*p)
+        return lerr_set(&d->err, "Syntax error at '%s'", p);
+    if (r->count > MAX_DISPLAY / unit)
+        return lerr_set(&d->err, "Range error: more than %u MiB asked for", MAX_DISPLAY >> 20);
+    return 0;
+}
+
+/* Reads the range; `ok[i]` says whether byte i could be read. */
+static uint8_t *read_range(struct dbg *d, uint64_t addr, size_t len, uint8_t **okp)
+{
+    uint8_t *buf = calloc(len ? len : 1, 1), *ok = calloc(len ? len : 1, 1);
+    if (!buf || !ok)
+        abort();
+    size_t pos = 0;
+    while (pos < len) {
+        size_t got = 0;
+        eng_read(d->s, addr + pos, buf + pos, len - pos, &got);
+        memset(ok + pos, 1, got);
+        pos += got;
+        if (pos < len) {
+            /* skip to the next page */
+            uint64_t next = ((addr + pos) | 0xfff) + 1;
+            pos = next - addr > len ? len : next - addr;
+        }
+    }
+    *okp = ok;
+    return buf;
+}
+
+static int any_readable(const uint8_t *ok, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (ok[i])
+            return 1;
+    return 0;
+}
+
+static void dump_bytes(struct dbg *d, uint64_t addr, const uint8_t *b, const uint8_t *ok, size_t len)
+{
+    char a[FMT_ADDR_LEN];
+    for (size_t line = 0; line < len; line += 16) {
+        fprintf(d->out, "%s  ", fmt_addr(a, addr + line));
+        char ascii[17] = {0};
+        for (size_t i = 0; i < 16; i++) {
+            size_t k = line + i;
+            char sep = i == 7 && k + 1 < len ? '-' : ' ';
+            if (k >= len) {
+                fputs("   ", d->out);
+                continue;
+            }
+            if (ok[k]) {
+                fprintf(d->out, "%02x%c", b[k], sep);
+                ascii[i] = isprint(b[k]) ? (char)b[k] : '.';
+            } else {
+                fprintf(d->out, "??%c", sep);
+                ascii[i] = '?';
+            }
+        }
+        fprintf(d->out, " %s\n", ascii);
+    }
+}
+
+static void dump_units(struct dbg *d, uint64_t addr, const uint8_t *b, const uint8_t *ok,
+                       size_t count, unsigned unit)
+{
+    char a[FMT_ADDR_LEN];
+    size_t per_line = 16 / unit;
+    for (size_t i = 0; i < count; i++) {
+        if (i % per_line == 0)
+            fprintf(d->out, "%s ", fmt_addr(a, addr + i * unit));
+        const uint8_t *u = b + i * unit;
+        int readable = 1;
+        for (unsigned k = 0; k < unit; k++)
+            readable &= ok[i * unit + k];
+        uint64_t v = 0;
+        memcpy(&v, u, unit);
+        if (!readable)
+            fprintf(d->out, " %.*s", unit == 8 ? 17 : (int)unit * 2, "????????`????????");
+        else if (unit == 8)
+            fprintf(d->out, " %s", fmt_addr(a, v));
+        else
+            fprintf(d->out, " %0*llx", (int)unit * 2, (unsigned long long)v);
+        if (i % per_line == per_line - 1 || i + 1 == count)
+            fputc('\n', d->out);
+    }
+}
+
+static int display(struct dbg *d, const char *args, const char *name, unsigned unit,
+                   uint64_t default_count)
+{
+    if (dbg_need_process(d) < 0)
+        return -1;
+    struct range r;
+    if (parse_range(d, args, unit, default_count, &r) < 0)
+        return -1;
+    size_t len = (size_t)(r.count * unit);
+    uint8_t *ok, *b = read_range(d, r.addr, len, &ok);
+    int rc = 0;
+    if (!any_readable(ok, len)) {
+        char a[FMT_ADDR_LEN];
+        rc = lerr_set(&d->err, "Memory access error at %s", fmt_addr(a, r.addr));
+    } else if (unit == 1) {
+        dump_bytes(d, r.addr, b, ok, len);
+    } else {
+        dump_units(d, r.addr, b, ok, r.count, unit);
+    }
+    free(b);
+    free(ok);
+    d->next_dump = r.addr + len;
+    snprintf(d->last_dump, sizeof d->last_dump, "%s", name);
+    return rc;
+}
+
+/* da / du: a string up to its NUL (or L count characters). */
+static int display_string(struct dbg *d, const char *args, unsigned width)
+{
+    if (dbg_need_process(d) < 0)
+        return -1;
+    struct range r;
+    if (parse_range(d, args, width, 0x100, &r) < 0)
+        return -1;
+    char a[FMT_ADDR_LEN];
+    uint64_t addr = r.addr, i = 0;
+    int open = 0;
+    for (; i < r.count; i++) {
+        uint16_t c = 0;
+        if (eng_read(d->s, addr + i * width, &c, width, NULL) != 0) {
+            if (i == 0)
+                return lerr_set(&d->err, "Memory access error at %s", fmt_addr(a, addr));
+            break;
+        }
+        if (c == 0)
+            break;
+        if (i % 48 == 0) {
+            if (open)
+                fputs("\"\n", d->out);
+            fprintf(d->out, "%s  \"", fmt_addr(a, addr + i * width));
+            open = 1;
+        }
+        fputc(c < 0x80 && isprint(c) ? (int)c : '.', d->out);
+    }
+    if (!open)
+        fprintf(d->out, "%s  \"", fmt_addr(a, addr));
+    fputs("\"\n", d->out);
+    d->next_dump = addr + (i + 1) * width;
+    return 0;
+}
+
+static int cmd_db(struct dbg *d, const char *a) { return display(d, a, "db", 1, 0x80); }
+static int cmd_dw(struct dbg *d, const char *a) { return display(d, a, "dw", 2, 0x40); }
+static int cmd_dd(struct dbg *d, const char *a) { return display(d, a, "dd", 4, 0x20); }
+static int cmd_dq(struct dbg *d, const char *a) { return display(d, a, "dq", 8, 0x10); }
+static int cmd_dp(struct dbg *d, const char *a) { return display(d, a, "dp", 8, 0x10); }
+static int cmd_da(struct dbg *d, const char *a) { return display_string(d, a, 1); }
+static int cmd_du(struct dbg *d, const char *a) { return display_string(d, a, 2); }
+
+static int cmd_d(struct dbg *d, const char *a)
+{
+    const char *last = d->last_dump[0] ? d->last_dump : "db";
+    if (!strcmp(last, "dw")) return cmd_dw(d, a);
+    if (!strcmp(last, "dd")) return cmd_dd(d, a);
+    if (!strcmp(last, "dq")) return cmd_dq(d, a);
+    if (!strcmp(last, "dp")) return cmd_dp(d, a);
+    return cmd_db(d, a);
+}
+
+/* A value fits `unit` bytes as an unsigned number or as a negative one
+ * (`eb addr -1` is ff). */
+static int fits(uint64_t v, unsigned unit)
+{
+    if (unit >= 8)
+        return 1;
+    unsigned bits = unit * 8;
+    if ((v >> bits) == 0)
+        return 1;
+    int64_t sv = (int64_t)v;
+    return sv < 0 && sv >= -(1LL << (bits - 1));
+}
+
+/* e*: every value is parsed before anything is written. */
+static int enter(struct dbg *d, const char *args, unsigned unit)
+{
+    if (dbg_need_process(d) < 0)
+        return -1;
+    const char *p = args;
+    uint64_t addr;
+    if (!*p)
+        return lerr_set(&d->err, "Syntax error: an address and values are needed");
+    if (dbg_eval(d, &p, &addr) < 0)
+        return -1;
+    if (!*p)
+        return lerr_set(&d->err, "Syntax error: no values to enter at '%s'", args);
+    size_t n = 0, cap = 16;
+    uint8_t *buf = malloc(cap * unit);
+    if (!buf)
+        abort();
+    while (*p) {
+        uint64_t v;
+        if (dbg_eval(d, &p, &v) < 0) {
+            free(buf);
+            return -1;
+        }
+        if (!fits(v, unit)) {
+            free(buf);
+            return lerr_set(&d->err, "Value too large for %u byte(s): %llx", unit,
+                            (unsigned long long)v);
+        }
+        if (n == cap)
+            buf = realloc(buf, (cap *= 2) * unit);
+        memcpy(buf + n * unit, &v, unit);
+        n++;
+    }
+    int rc = eng_write(d->s, addr, buf, n * unit, &d->err);
+    free(buf);
+    return rc;
+}
+
+static int cmd_eb(struct dbg *d, const char *a) { return enter(d, a, 1); }
+static int cmd_ew(struct dbg *d, const char *a) { return enter(d, a, 2); }
+static int cmd_ed(struct dbg *d, const char *a) { return enter(d, a, 4); }
+static int cmd_eq(struct dbg *d, const char *a) { return enter(d, a, 8); }
+
+const struct cmd_def cmd_memory_table[] = {
+    {"db", cmd_db, "display bytes and ASCII: db [addr] [L count | end]"},
+    {"dw", cmd_dw, "display words"},
+    {"dd", cmd_dd, "display double words"},
+    {"dq", cmd_dq, "display quad words"},
+    {"dp", cmd_dp, "display pointers"},
+    {"da", cmd_da, "display an ASCII string"},
+    {"du", cmd_du, "display a UTF-16 string"},
+    {"d", cmd_d, "display again in the last format"},
+    {"eb", cmd_eb, "enter bytes: eb addr value [value...]"},
+    {"ew", cmd_ew, "enter words"},
+    {"ed", cmd_ed, "enter double words"},
+    {"eq", cmd_eq, "enter quad words"},
+    {NULL, NULL, NULL},
+};

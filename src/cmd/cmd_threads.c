@@ -1,0 +1,104 @@
+/* Thread and process lists and selection: ~ ~Ns ~Nf ~Nu, | */
+#include "cmd/dbg.h"
+#include "ui/format.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void thread_name(pid_t pid, pid_t tid, char *buf, size_t size)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/task/%d/comm", pid, tid);
+    FILE *f = fopen(path, "r");
+    buf[0] = '\0';
+    if (!f)
+        return;
+    if (fgets(buf, (int)size, f))
+        buf[strcspn(buf, "\n")] = '\0';
+    fclose(f);
+}
+
+static void print_thread(struct dbg *d, struct eng_process *p, struct eng_thread *t)
+{
+    char mark = ' ', a[FMT_ADDR_LEN], name[64];
+    if (t->tid == d->s->cur_tid && p == eng_cur_process(d->s))
+        mark = '.';
+    else if (t->tid == d->s->event_tid)
+        mark = '#';
+    struct user_regs_struct *r = eng_regs(d->s, t, NULL);
+    thread_name(p->pid, t->tid, name, sizeof name);
+    fprintf(d->out, "%c%3d  Id: %x.%x Suspend: %d Teb: %s %s \"%s\"\n", mark, t->index, p->pid,
+            t->tid, t->frozen, fmt_addr(a, r ? r->fs_base : 0), t->frozen ? "Frozen" : "Unfrozen",
+            name);
+}
+
+static int cmd_thread(struct dbg *d, const char *args)
+{
+    if (dbg_need_process(d) < 0)
+        return -1;
+    struct eng_process *p = eng_cur_process(d->s);
+    const char *a = args;
+    if (*a == '\0' || (*a == '*' && !a[1])) {
+        for (size_t i = 0; i < p->nthreads; i++)
+            print_thread(d, p, p->threads[i]);
+        return 0;
+    }
+    struct eng_thread *t = NULL;
+    if (*a == '.') {
+        t = eng_cur_thread(d->s);
+        a++;
+    } else if (*a == '#') {
+        t = eng_find_thread(d->s, d->s->event_tid, NULL);
+        a++;
+    } else if (isdigit((unsigned char)*a)) {
+        char *end;
+        unsigned long i = strtoul(a, &end, 10);
+        t = eng_thread_by_index(p, (int)i);
+        if (!t)
+            return lerr_set(&d->err, "Illegal thread error: no thread %lu", i);
+        a = end;
+    } else {
+        return lerr_set(&d->err, "Syntax error in '~%s'", args);
+    }
+    if (!t)
+        return lerr_set(&d->err, "Illegal thread error: no such thread");
+    a = dbg_skip(a);
+    if (*a == '\0') {
+        print_thread(d, p, t);
+    } else if (!strcmp(a, "s")) {
+        d->s->cur_tid = t->tid;
+        return dbg_print_registers(d);
+    } else if (!strcmp(a, "f")) {
+        t->frozen = 1;
+    } else if (!strcmp(a, "u")) {
+        t->frozen = 0;
+    } else {
+        return lerr_set(&d->err, "Syntax error in '~%s'", args);
+    }
+    return 0;
+}
+
+static int cmd_process(struct dbg *d, const char *args)
+{
+    if (*args)
+        return lerr_set(&d->err, "Syntax error in '|%s': process selection comes with -o", args);
+    if (dbg_need_process(d) < 0)
+        return -1;
+    for (size_t i = 0; i < d->s->nprocs; i++) {
+        struct eng_process *p = d->s->procs[i];
+        char path[64], exe[4096];
+        snprintf(path, sizeof path, "/proc/%d/exe", p->pid);
+        ssize_t n = readlink(path, exe, sizeof exe - 1);
+        exe[n > 0 ? n : 0] = '\0';
+        fprintf(d->out, "%c%3d\tid: %x\t%s\tname: %s\n", p == eng_cur_process(d->s) ? '.' : ' ',
+                p->index, p->pid, p->launched ? "create" : "attach", exe);
+    }
+    return 0;
+}
+
+const struct cmd_def cmd_thread_table[] = {
+    {"~", cmd_thread, "threads: ~ lists, ~Ns switches, ~Nf/~Nu freeze/thaw, ~N cmd runs in N"},
+    {"|", cmd_process, "list the processes"},
+    {NULL, NULL, NULL},
+};

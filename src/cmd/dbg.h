@@ -1,0 +1,76 @@
+/* The command layer's state: the session it drives, the settings a user
+ * changes with commands (radix, $t registers), where `d*` and `u` continue,
+ * and the command tables. Every command is `int fn(struct dbg *, args)`:
+ * it prints its own output and reports failure with a one-line error in
+ * d->err, which the dispatcher prints. */
+#ifndef LINDBG_CMD_DBG_H
+#define LINDBG_CMD_DBG_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cmd/lexer.h"
+#include "engine/session.h"
+#include "expr/expr.h"
+#include "util/err.h"
+
+struct dbg {
+    struct session *s;
+    FILE *out;
+    int radix;
+    uint64_t t_regs[20]; /* $t0..$t19 */
+    uint64_t exentry;    /* $exentry of the current process, 0 = unknown */
+    /* where a `d*` without address continues */
+    uint64_t next_dump;
+    char last_dump[4];
+    int quit;            /* set by q/qd: end the session after this line */
+    int final_quit;      /* -G: quit when the process exits */
+    struct lerr err;
+    /* the thread prefix of the command being run (`~2 bp`), for commands
+     * that give it a meaning of their own */
+    const struct cmd_prefix *prefix;
+};
+
+typedef int (*cmd_fn)(struct dbg *d, const char *args);
+
+struct cmd_def {
+    const char *name;
+    cmd_fn fn;
+    const char *help;
+};
+
+/* Each command family exports a table, ended by a row with name NULL. */
+extern const struct cmd_def cmd_exec_table[];
+extern const struct cmd_def cmd_memory_table[];
+extern const struct cmd_def cmd_register_table[];
+extern const struct cmd_def cmd_info_table[];
+extern const struct cmd_def cmd_thread_table[];
+
+void dbg_init(struct dbg *d, struct session *s, FILE *out);
+
+/* Runs every command of one input line. Returns 0, or -1 when a command
+ * failed (its error is printed; the rest of the line is skipped). */
+int dbg_execute_line(struct dbg *d, const char *line);
+/* Runs one command (no ';' splitting). */
+int dbg_execute(struct dbg *d, const char *cmd);
+
+/* The expression environment over the current thread and process. */
+void dbg_expr_env(struct dbg *d, struct expr_env *env);
+/* Evaluates an expression at *p and advances *p past it. */
+int dbg_eval(struct dbg *d, const char **p, uint64_t *out);
+/* Skips blanks; returns the new position. */
+const char *dbg_skip(const char *p);
+
+/* Prints the event line, the registers and the current instruction for
+ * the last stop, as WinDbg does. */
+void dbg_report_stop(struct dbg *d);
+/* The register dump of `r` and its current-instruction lines. */
+int dbg_print_registers(struct dbg *d);
+int dbg_print_current_insn(struct dbg *d);
+/* Engine event callback (ModLoad, thread and process events). */
+void dbg_on_event(void *ctx, const struct eng_event *ev);
+
+/* Needs a stopped process; else sets the error and returns -1. */
+int dbg_need_process(struct dbg *d);
+
+#endif

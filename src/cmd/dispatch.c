@@ -1,0 +1,135 @@
+/* Finds the command of each input, applies the thread prefix, runs it and
+ * prints its error. */
+#include "cmd/dbg.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct cmd_def *const tables[] = {
+    cmd_exec_table, cmd_memory_table, cmd_register_table, cmd_info_table, cmd_thread_table,
+};
+
+void dbg_init(struct dbg *d, struct session *s, FILE *out)
+{
+    memset(d, 0, sizeof *d);
+    d->s = s;
+    d->out = out;
+    d->radix = 16;
+}
+
+const char *dbg_skip(const char *p)
+{
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return p;
+}
+
+static const struct cmd_def *lookup(const char *name, size_t len)
+{
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+        for (const struct cmd_def *c = tables[t]; c->name; c++)
+            if (strlen(c->name) == len && strncmp(c->name, name, len) == 0)
+                return c;
+    return NULL;
+}
+
+int dbg_need_process(struct dbg *d)
+{
+    if (!eng_has_process(d->s))
+        return lerr_set(&d->err, "No target: the process has exited (nothing to inspect)");
+    return 0;
+}
+
+static int run_plain(struct dbg *d, const char *cmd)
+{
+    size_t n = cmd_name_len(cmd);
+    const struct cmd_def *c = n ? lookup(cmd, n) : NULL;
+    if (!c) {
+        size_t shown = n ? n : strcspn(cmd, " \t");
+        return lerr_set(&d->err, "Syntax error in '%.*s': no such command (.help lists them)",
+                        (int)(shown > 40 ? 40 : shown), cmd);
+    }
+    return c->fn(d, dbg_skip(cmd + n));
+}
+
+/* `~N cmd`: runs cmd with thread N current, then goes back. */
+static int run_in_thread(struct dbg *d, struct eng_thread *t, const char *cmd)
+{
+    pid_t saved = d->s->cur_tid;
+    d->s->cur_tid = t->tid;
+    int rc = run_plain(d, cmd);
+    if (eng_find_thread(d->s, saved, NULL))
+        d->s->cur_tid = saved;
+    return rc;
+}
+
+int dbg_execute(struct dbg *d, const char *cmd)
+{
+    struct cmd_prefix pf;
+    lerr_clear(&d->err);
+    cmd_parse_prefix(cmd, &pf);
+    d->prefix = &pf;
+    int rc;
+    if (pf.kind == CMD_THREAD_NONE) {
+        rc = run_plain(d, cmd);
+    } else if (dbg_need_process(d) < 0) {
+        rc = -1;
+    } else {
+        struct eng_process *p = eng_cur_process(d->s);
+        struct eng_thread *t = NULL;
+        if (pf.kind == CMD_THREAD_ALL) {
+            rc = 0;
+            for (size_t i = 0; i < p->nthreads && rc == 0; i++) {
+                struct eng_thread *ti = p->threads[i];
+                fprintf(d->out, "%c%3d  Id: %x.%x\n", ti->tid == d->s->cur_tid ? '.' : ' ',
+                        ti->index, p->pid, ti->tid);
+                rc = run_in_thread(d, ti, pf.rest);
+            }
+        } else {
+            if (pf.kind == CMD_THREAD_CURRENT)
+                t = eng_cur_thread(d->s);
+            else if (pf.kind == CMD_THREAD_EVENT)
+                t = eng_find_thread(d->s, d->s->event_tid, NULL);
+            else
+                t = eng_thread_by_index(p, (int)pf.index);
+            if (!t)
+                rc = lerr_set(&d->err, "Illegal thread error: no thread %s",
+                              pf.kind == CMD_THREAD_EVENT ? "caused the last event" : "with that index");
+            else
+                rc = run_in_thread(d, t, pf.rest);
+        }
+    }
+    d->prefix = NULL;
+    if (rc < 0 && d->err.msg[0])
+        fprintf(d->out, "%s\n", d->err.msg);
+    return rc;
+}
+
+int dbg_execute_line(struct dbg *d, const char *line)
+{
+    struct cmd_list l;
+    if (cmd_split(line, &l, &d->err) < 0) {
+        fprintf(d->out, "%s\n", d->err.msg);
+        return -1;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < l.n && !d->quit; i++) {
+        if (dbg_execute(d, l.cmds[i]) < 0) {
+            rc = -1;
+            break;
+        }
+    }
+    cmd_list_free(&l);
+    fflush(d->out);
+    return rc;
+}
+
+/* `.help` and `?` alone: one line per command, from the tables. */
+int dbg_print_help(struct dbg *d)
+{
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+        for (const struct cmd_def *c = tables[t]; c->name; c++)
+            fprintf(d->out, "%-8s %s\n", c->name, c->help);
+    return 0;
+}

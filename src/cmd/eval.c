@@ -1,0 +1,113 @@
+/* The expression environment of the command layer: registers of the
+ * current thread, pseudo-registers, memory of the current process. */
+#include "arch/x86_64/regs.h"
+#include "cmd/dbg.h"
+
+#include <elf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static uint64_t auxv_entry(pid_t pid)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/auxv", pid);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    Elf64_auxv_t a;
+    uint64_t entry = 0;
+    while (fread(&a, sizeof a, 1, f) == 1 && a.a_type != AT_NULL)
+        if (a.a_type == AT_ENTRY)
+            entry = a.a_un.a_val;
+    fclose(f);
+    return entry;
+}
+
+static int pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, struct lerr *e)
+{
+#define IS(lit) (len == sizeof(lit) - 1 && strncasecmp(name, lit, len) == 0)
+    if (len >= 3 && (name[1] == 't' || name[1] == 'T') && name[2] >= '0' && name[2] <= '9') {
+        char *end;
+        char num[8] = {0};
+        memcpy(num, name + 2, len - 2 < 7 ? len - 2 : 7);
+        unsigned long i = strtoul(num, &end, 10);
+        if (*end == '\0' && i < 20) {
+            *v = d->t_regs[i];
+            return 1;
+        }
+    }
+    if (IS("$exentry")) {
+        if (dbg_need_process(d) < 0)
+            return lerr_set(e, "%s", d->err.msg);
+        *v = auxv_entry(eng_cur_process(d->s)->pid);
+        return 1;
+    }
+    if (!IS("$ip") && !IS("$csp") && !IS("$ra"))
+        return 0;
+    if (dbg_need_process(d) < 0)
+        return lerr_set(e, "%s", d->err.msg);
+    struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), e);
+    if (!r)
+        return -1;
+    if (IS("$ip")) {
+        *v = r->rip;
+    } else if (IS("$csp")) {
+        *v = r->rsp;
+    } else {
+        /* The caller's address through the frame-pointer chain. */
+        uint64_t ra = 0;
+        if (eng_read(d->s, r->rbp + 8, &ra, sizeof ra, NULL) != 0)
+            return lerr_set(e, "Couldn't resolve $ra: no readable frame at rbp");
+        *v = ra;
+    }
+    return 1;
+#undef IS
+}
+
+static int env_reg(void *ctx, const char *name, size_t len, uint64_t *v, struct lerr *e)
+{
+    struct dbg *d = ctx;
+    if (len && name[0] == '$')
+        return pseudo_reg(d, name, len, v, e);
+    const struct x86_reg *reg = x86_reg_lookupn(name, len);
+    if (!reg)
+        return 0;
+    if (dbg_need_process(d) < 0)
+        return lerr_set(e, "%s", d->err.msg);
+    struct eng_thread *t = eng_cur_thread(d->s);
+    if (reg->kind == X86_REG_DR)
+        return eng_get_dreg(d->s, t, (int)reg->index, v, e) < 0 ? -1 : 1;
+    struct user_regs_struct *r = eng_regs(d->s, t, e);
+    if (!r)
+        return -1;
+    *v = x86_reg_get(reg, r);
+    return 1;
+}
+
+static int env_read(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+    struct dbg *d = ctx;
+    return eng_read(d->s, addr, buf, len, NULL);
+}
+
+void dbg_expr_env(struct dbg *d, struct expr_env *env)
+{
+    memset(env, 0, sizeof *env);
+    env->ctx = d;
+    env->radix = d->radix;
+    env->reg = env_reg;
+    env->read = env_read;
+}
+
+int dbg_eval(struct dbg *d, const char **p, uint64_t *out)
+{
+    struct expr_env env;
+    dbg_expr_env(d, &env);
+    const char *end;
+    if (expr_eval(&env, *p, &end, out, &d->err) < 0)
+        return -1;
+    *p = dbg_skip(end);
+    return 0;
+}

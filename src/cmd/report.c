@@ -1,0 +1,126 @@
+/* What the user sees when something happens: WinDbg's event lines
+ * (ModLoad, thread and process events), and at each stop the reason, the
+ * registers and the current instruction. */
+#include "arch/x86_64/disasm.h"
+#include "arch/x86_64/regs.h"
+#include "cmd/dbg.h"
+#include "ui/format.h"
+
+#include <string.h>
+
+void dbg_on_event(void *ctx, const struct eng_event *ev)
+{
+    struct dbg *d = ctx;
+    char a[FMT_ADDR_LEN], b[FMT_ADDR_LEN], sn[24];
+    switch (ev->kind) {
+    case ENG_EVT_MODLOAD:
+        fprintf(d->out, "ModLoad: %s %s   %s\n", fmt_addr(a, ev->start), fmt_addr(b, ev->end),
+                ev->path);
+        break;
+    case ENG_EVT_THREAD_CREATE:
+        fprintf(d->out, "(%x.%x): Create thread %d:%03d\n", ev->pid, ev->tid, ev->proc_index,
+                ev->thread_index);
+        break;
+    case ENG_EVT_THREAD_EXIT:
+        fprintf(d->out, "(%x.%x): Exit thread %d:%03d, code %x\n", ev->pid, ev->tid,
+                ev->proc_index, ev->thread_index, ev->code);
+        break;
+    case ENG_EVT_PROCESS_EXIT:
+        if (ev->sig)
+            fprintf(d->out, "(%x.%x): Exit process %d:%x, killed by %s\n", ev->pid, ev->tid,
+                    ev->proc_index, ev->pid, fmt_signame(ev->sig, sn));
+        else
+            fprintf(d->out, "(%x.%x): Exit process %d:%x, code %x\n", ev->pid, ev->tid,
+                    ev->proc_index, ev->pid, ev->code);
+        d->exentry = 0;
+        break;
+    case ENG_EVT_EXEC:
+        fprintf(d->out, "(%x.%x): Exec %s\n", ev->pid, ev->tid, ev->path);
+        break;
+    }
+}
+
+int dbg_print_current_insn(struct dbg *d)
+{
+    struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), &d->err);
+    if (!r)
+        return -1;
+    uint8_t code[16];
+    size_t got = 0;
+    eng_read(d->s, r->rip, code, sizeof code, &got);
+    char a[FMT_ADDR_LEN];
+    if (got == 0) {
+        fprintf(d->out, "%s ??              ???\n", fmt_addr(a, r->rip));
+        return 0;
+    }
+    struct x86_insn insn;
+    x86_disasm(r->rip, code, got, &insn, NULL, NULL);
+    char hex[40] = "";
+    unsigned n = insn.length ? insn.length : 1;
+    for (unsigned i = 0; i < n && i < got && i < 15; i++)
+        sprintf(hex + 2 * i, "%02x", code[i]);
+    fprintf(d->out, "%s %-15s %s\n", fmt_addr(a, r->rip), hex, insn.text);
+    return 0;
+}
+
+int dbg_print_registers(struct dbg *d)
+{
+    if (dbg_need_process(d) < 0)
+        return -1;
+    struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), &d->err);
+    if (!r)
+        return -1;
+    char fl[32];
+    x86_flags_text(r->eflags, fl);
+    fprintf(d->out,
+            "rax=%016llx rbx=%016llx rcx=%016llx\n"
+            "rdx=%016llx rsi=%016llx rdi=%016llx\n"
+            "rip=%016llx rsp=%016llx rbp=%016llx\n"
+            " r8=%016llx  r9=%016llx r10=%016llx\n"
+            "r11=%016llx r12=%016llx r13=%016llx\n"
+            "r14=%016llx r15=%016llx\n"
+            "iopl=%llu         %s\n"
+            "cs=%04llx  ss=%04llx  ds=%04llx  es=%04llx  fs=%04llx  gs=%04llx             efl=%08llx\n",
+            r->rax, r->rbx, r->rcx, r->rdx, r->rsi, r->rdi, r->rip, r->rsp, r->rbp, r->r8, r->r9,
+            r->r10, r->r11, r->r12, r->r13, r->r14, r->r15, (r->eflags >> 12) & 3, fl, r->cs,
+            r->ss, r->ds, r->es, r->fs, r->gs, r->eflags);
+    return dbg_print_current_insn(d);
+}
+
+void dbg_report_stop(struct dbg *d)
+{
+    const struct eng_stop *st = &d->s->last_stop;
+    char sn[24], a[FMT_ADDR_LEN];
+    switch (st->kind) {
+    case ENG_STOP_NONE:
+        return;
+    case ENG_STOP_EXITED:
+        /* the Exit process event line said it all */
+        return;
+    case ENG_STOP_INITIAL:
+        fprintf(d->out, "(%x.%x): Initial break after exec\n", st->pid, st->tid);
+        break;
+    case ENG_STOP_ATTACH:
+        fprintf(d->out, "(%x.%x): Break-in after attach\n", st->pid, st->tid);
+        break;
+    case ENG_STOP_BREAKIN:
+        fprintf(d->out, "(%x.%x): Break-in (Ctrl+C)\n", st->pid, st->tid);
+        break;
+    case ENG_STOP_STEP:
+        break;
+    case ENG_STOP_TRAP:
+        fprintf(d->out, "(%x.%x): Break instruction exception - %s (first chance)\n", st->pid,
+                st->tid, fmt_signame(st->sig, sn));
+        break;
+    case ENG_STOP_SIGNAL:
+        if (st->sig == SIGSEGV || st->sig == SIGBUS || st->sig == SIGFPE || st->sig == SIGILL)
+            fprintf(d->out, "(%x.%x): Signal %s (first chance) at %s\n", st->pid, st->tid,
+                    fmt_signame(st->sig, sn), fmt_addr(a, (uint64_t)(uintptr_t)st->si.si_addr));
+        else
+            fprintf(d->out, "(%x.%x): Signal %s (first chance)\n", st->pid, st->tid,
+                    fmt_signame(st->sig, sn));
+        break;
+    }
+    if (dbg_print_registers(d) < 0)
+        fprintf(d->out, "%s\n", d->err.msg);
+}

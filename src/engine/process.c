@@ -1,0 +1,367 @@
+/* Process and thread tables of the session, launch and attach, detach and
+ * kill, register caching and memory access. Run control is in run.c. */
+#include "engine/session.h"
+#include "engine/internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+struct session *eng_create(eng_event_fn on_event, void *ctx)
+{
+    struct session *s = calloc(1, sizeof *s);
+    if (!s)
+        abort();
+    s->cur_proc = -1;
+    s->on_event = on_event;
+    s->event_ctx = ctx;
+    return s;
+}
+
+void eng_emit(struct session *s, const struct eng_event *ev)
+{
+    if (s->on_event)
+        s->on_event(s->event_ctx, ev);
+}
+
+struct eng_process *eng_new_process(struct session *s, struct tgt_proc *tp, int launched)
+{
+    struct eng_process *p = calloc(1, sizeof *p);
+    if (!p)
+        abort();
+    p->tp = tp;
+    p->pid = tp->pid;
+    p->launched = launched;
+    p->index = s->next_proc_index++;
+    s->procs = realloc(s->procs, (s->nprocs + 1) * sizeof *s->procs);
+    s->procs[s->nprocs++] = p;
+    return p;
+}
+
+struct eng_thread *eng_add_thread(struct eng_process *p, pid_t tid)
+{
+    struct eng_thread *t = calloc(1, sizeof *t);
+    if (!t)
+        abort();
+    t->tid = tid;
+    t->index = p->next_thread_index++;
+    if (p->nthreads == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 8;
+        p->threads = realloc(p->threads, p->cap * sizeof *p->threads);
+    }
+    p->threads[p->nthreads++] = t;
+    return t;
+}
+
+void eng_remove_thread(struct eng_process *p, pid_t tid)
+{
+    for (size_t i = 0; i < p->nthreads; i++) {
+        if (p->threads[i]->tid == tid) {
+            free(p->threads[i]);
+            memmove(&p->threads[i], &p->threads[i + 1], (p->nthreads - i - 1) * sizeof *p->threads);
+            p->nthreads--;
+            return;
+        }
+    }
+}
+
+void eng_remove_process(struct session *s, struct eng_process *p)
+{
+    for (size_t i = 0; i < s->nprocs; i++) {
+        if (s->procs[i] != p)
+            continue;
+        memmove(&s->procs[i], &s->procs[i + 1], (s->nprocs - i - 1) * sizeof *s->procs);
+        s->nprocs--;
+        break;
+    }
+    for (size_t i = 0; i < p->nthreads; i++)
+        free(p->threads[i]);
+    free(p->threads);
+    p->tp->ops->close(p->tp);
+    free(p);
+    if (s->nprocs == 0) {
+        s->cur_proc = -1;
+        s->cur_tid = 0;
+    } else if (s->cur_proc >= (int)s->nprocs || s->cur_proc < 0) {
+        s->cur_proc = 0;
+        s->cur_tid = s->procs[0]->nthreads ? s->procs[0]->threads[0]->tid : 0;
+    }
+}
+
+int eng_has_process(const struct session *s) { return s->nprocs > 0; }
+
+struct eng_process *eng_cur_process(struct session *s)
+{
+    if (s->cur_proc < 0 || (size_t)s->cur_proc >= s->nprocs)
+        return NULL;
+    return s->procs[s->cur_proc];
+}
+
+struct eng_thread *eng_find_thread(struct session *s, pid_t tid, struct eng_process **pp)
+{
+    for (size_t i = 0; i < s->nprocs; i++) {
+        struct eng_process *p = s->procs[i];
+        for (size_t j = 0; j < p->nthreads; j++) {
+            if (p->threads[j]->tid == tid) {
+                if (pp)
+                    *pp = p;
+                return p->threads[j];
+            }
+        }
+    }
+    return NULL;
+}
+
+struct eng_thread *eng_cur_thread(struct session *s)
+{
+    struct eng_process *p = eng_cur_process(s);
+    if (!p)
+        return NULL;
+    for (size_t j = 0; j < p->nthreads; j++)
+        if (p->threads[j]->tid == s->cur_tid)
+            return p->threads[j];
+    return p->nthreads ? p->threads[0] : NULL;
+}
+
+struct eng_thread *eng_thread_by_index(struct eng_process *p, int index)
+{
+    for (size_t j = 0; p && j < p->nthreads; j++)
+        if (p->threads[j]->index == index)
+            return p->threads[j];
+    return NULL;
+}
+
+void eng_select(struct session *s, struct eng_process *p, pid_t tid)
+{
+    for (size_t i = 0; i < s->nprocs; i++)
+        if (s->procs[i] == p)
+            s->cur_proc = (int)i;
+    s->cur_tid = tid;
+}
+
+/* The file-backed mappings of a process, grouped by file: what is mapped at
+ * the initial break (the program and the loader) or after attach. */
+void eng_report_mapped_modules(struct session *s, struct eng_process *p)
+{
+    char path[64], line[4096 + 128];
+    snprintf(path, sizeof path, "/proc/%d/maps", p->pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    char cur[4096] = "";
+    uint64_t cstart = 0, cend = 0;
+    while (fgets(line, sizeof line, f)) {
+        unsigned long long lo, hi, off;
+        char perms[8], file[4096] = "";
+        unsigned long inode;
+        char dev[16];
+        if (sscanf(line, "%llx-%llx %7s %llx %15s %lu %4095[^\n]", &lo, &hi, perms, &off, dev,
+                   &inode, file) < 6)
+            continue;
+        char *fp = file;
+        while (*fp == ' ')
+            fp++;
+        if (inode == 0 || fp[0] != '/')
+            continue;
+        if (strcmp(fp, cur) == 0 && lo >= cend) {
+            cend = hi;
+            continue;
+        }
+        if (cur[0]) {
+            struct eng_event ev = {.kind = ENG_EVT_MODLOAD, .pid = p->pid, .proc_index = p->index,
+                                   .start = cstart, .end = cend, .path = cur};
+            eng_emit(s, &ev);
+        }
+        snprintf(cur, sizeof cur, "%s", fp);
+        cstart = lo;
+        cend = hi;
+    }
+    if (cur[0]) {
+        struct eng_event ev = {.kind = ENG_EVT_MODLOAD, .pid = p->pid, .proc_index = p->index,
+                               .start = cstart, .end = cend, .path = cur};
+        eng_emit(s, &ev);
+    }
+    fclose(f);
+}
+
+int eng_launch(struct session *s, char *const argv[], const struct tgt_launch_opts *o,
+               struct lerr *e)
+{
+    struct tgt_proc *tp = tgt_ptrace_launch(argv, o, e);
+    if (!tp)
+        return -1;
+    struct eng_process *p = eng_new_process(s, tp, 1);
+    eng_add_thread(p, tp->pid);
+    eng_select(s, p, tp->pid);
+    s->event_tid = tp->pid;
+    eng_report_mapped_modules(s, p);
+    memset(&s->last_stop, 0, sizeof s->last_stop);
+    s->last_stop.kind = ENG_STOP_INITIAL;
+    s->last_stop.pid = s->last_stop.tid = tp->pid;
+    return 0;
+}
+
+int eng_attach(struct session *s, pid_t pid, struct lerr *e)
+{
+    pid_t *tids = NULL;
+    size_t n = 0;
+    struct tgt_proc *tp = tgt_ptrace_attach(pid, &tids, &n, e);
+    if (!tp)
+        return -1;
+    struct eng_process *p = eng_new_process(s, tp, 0);
+    for (size_t i = 0; i < n; i++)
+        eng_add_thread(p, tids[i]);
+    free(tids);
+    eng_select(s, p, pid);
+    s->event_tid = pid;
+    eng_report_mapped_modules(s, p);
+    memset(&s->last_stop, 0, sizeof s->last_stop);
+    s->last_stop.kind = ENG_STOP_ATTACH;
+    s->last_stop.pid = s->last_stop.tid = pid;
+    return 0;
+}
+
+struct user_regs_struct *eng_regs(struct session *s, struct eng_thread *t, struct lerr *e)
+{
+    struct eng_process *p = NULL;
+    if (!t || !eng_find_thread(s, t->tid, &p)) {
+        lerr_set(e, "No thread");
+        return NULL;
+    }
+    if (!t->regs_valid) {
+        if (p->tp->ops->get_regs(t->tid, &t->regs, e) < 0)
+            return NULL;
+        t->regs_valid = 1;
+    }
+    return &t->regs;
+}
+
+void eng_regs_changed(struct eng_thread *t) { t->regs_dirty = 1; }
+
+int eng_flush_regs(struct eng_process *p, struct eng_thread *t, struct lerr *e)
+{
+    if (t->regs_dirty) {
+        if (p->tp->ops->set_regs(t->tid, &t->regs, e) < 0)
+            return -1;
+        t->regs_dirty = 0;
+    }
+    t->regs_valid = 0;
+    return 0;
+}
+
+static struct tgt_proc *proc_of(struct session *s, struct eng_thread *t)
+{
+    struct eng_process *p = NULL;
+    return t && eng_find_thread(s, t->tid, &p) ? p->tp : NULL;
+}
+
+int eng_get_dreg(struct session *s, struct eng_thread *t, int idx, uint64_t *v, struct lerr *e)
+{
+    struct tgt_proc *tp = proc_of(s, t);
+    if (!tp)
+        return lerr_set(e, "No thread");
+    return tp->ops->get_dreg(t->tid, idx, v, e);
+}
+
+int eng_set_dreg(struct session *s, struct eng_thread *t, int idx, uint64_t v, struct lerr *e)
+{
+    struct tgt_proc *tp = proc_of(s, t);
+    if (!tp)
+        return lerr_set(e, "No thread");
+    return tp->ops->set_dreg(t->tid, idx, v, e);
+}
+
+int eng_get_fpregs(struct session *s, struct eng_thread *t, struct user_fpregs_struct *r,
+                   struct lerr *e)
+{
+    struct tgt_proc *tp = proc_of(s, t);
+    if (!tp)
+        return lerr_set(e, "No thread");
+    return tp->ops->get_fpregs(t->tid, r, e);
+}
+
+int eng_read(struct session *s, uint64_t addr, void *buf, size_t len, size_t *got)
+{
+    struct eng_process *p = eng_cur_process(s);
+    if (!p) {
+        if (got)
+            *got = 0;
+        return -1;
+    }
+    return p->tp->ops->read_mem(p->tp, addr, buf, len, got);
+}
+
+int eng_write(struct session *s, uint64_t addr, const void *buf, size_t len, struct lerr *e)
+{
+    struct eng_process *p = eng_cur_process(s);
+    if (!p)
+        return lerr_set(e, "No process");
+    return p->tp->ops->write_mem(p->tp, addr, buf, len, e);
+}
+
+int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
+{
+    int rc = 0;
+    for (size_t i = 0; i < p->nthreads; i++) {
+        struct eng_thread *t = p->threads[i];
+        if (eng_flush_regs(p, t, e) < 0)
+            rc = -1;
+        /* The program's own pending signal goes with it. */
+        if (p->tp->ops->detach(t->tid, t->pending_sig, e) < 0)
+            rc = -1;
+    }
+    eng_remove_process(s, p);
+    return rc;
+}
+
+int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e)
+{
+    p->tp->ops->kill(p->tp);
+    /* Reap every thread until the leader is gone. */
+    for (;;) {
+        struct tgt_event ev;
+        if (p->tp->ops->wait(&ev, e) < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        if ((ev.kind == TGT_EV_EXITED || ev.kind == TGT_EV_KILLED) && ev.tid == p->pid)
+            break;
+    }
+    eng_remove_process(s, p);
+    return 0;
+}
+
+int eng_detach_all(struct session *s, struct lerr *e)
+{
+    int rc = 0;
+    while (s->nprocs)
+        if (eng_detach_process(s, s->procs[0], e) < 0)
+            rc = -1;
+    return rc;
+}
+
+int eng_kill_all(struct session *s, struct lerr *e)
+{
+    while (s->nprocs)
+        eng_kill_process(s, s->procs[0], e);
+    return 0;
+}
+
+void eng_destroy(struct session *s)
+{
+    if (!s)
+        return;
+    /* Launched targets die with the session; attached ones live on. */
+    while (s->nprocs) {
+        struct eng_process *p = s->procs[0];
+        if (p->launched)
+            eng_kill_process(s, p, NULL);
+        else
+            eng_detach_process(s, p, NULL);
+    }
+    free(s->procs);
+    free(s);
+}

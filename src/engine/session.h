@@ -1,0 +1,142 @@
+/* The debugging session: processes, their threads, which one is current,
+ * and run control (go, step, break-in, detach, kill) in all-stop mode: when
+ * one thread stops for the user, every thread is stopped before the prompt.
+ *
+ * The engine never prints. What happens while the target runs (a thread is
+ * created, a module is mapped, the process exits) is given to the event
+ * callback; why the target stopped is left in `last_stop`. */
+#ifndef LINDBG_ENGINE_SESSION_H
+#define LINDBG_ENGINE_SESSION_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <sys/user.h>
+
+#include "target/target.h"
+#include "util/err.h"
+
+struct eng_thread {
+    pid_t tid;
+    int index;             /* WinDbg's thread index, in creation order */
+    int running;           /* resumed and not yet seen stopping */
+    int starting;          /* created; its first stop not seen yet */
+    int interrupt_pending; /* PTRACE_INTERRUPT sent, its stop not seen */
+    int stepping;
+    uint64_t step_from;    /* rip when the single-step began */
+    int frozen;            /* `~Nf`: stays stopped on `g` */
+    int pending_sig;       /* delivered on the next resume */
+    int regs_valid, regs_dirty;
+    struct user_regs_struct regs;
+};
+
+struct eng_process {
+    struct tgt_proc *tp;
+    pid_t pid;
+    int index;
+    int launched; /* started by us (killed on `q`) rather than attached */
+    struct eng_thread **threads;
+    size_t nthreads, cap;
+    int next_thread_index;
+};
+
+enum eng_stop_kind {
+    ENG_STOP_NONE,
+    ENG_STOP_INITIAL, /* right after exec of a launched program */
+    ENG_STOP_ATTACH,  /* every thread of an attached process stopped */
+    ENG_STOP_BREAKIN, /* Ctrl+C */
+    ENG_STOP_STEP,    /* a single-step completed */
+    ENG_STOP_SIGNAL,  /* a signal arrived (first chance) */
+    ENG_STOP_TRAP,    /* a SIGTRAP that is not ours: the program's int3 */
+    ENG_STOP_EXITED,  /* the process ended (final break) */
+};
+
+struct eng_stop {
+    enum eng_stop_kind kind;
+    pid_t pid, tid;
+    int sig;      /* SIGNAL, TRAP; EXITED when killed by a signal */
+    int code;     /* EXITED: exit code */
+    siginfo_t si; /* SIGNAL, TRAP */
+};
+
+enum eng_event_kind {
+    ENG_EVT_MODLOAD,
+    ENG_EVT_THREAD_CREATE,
+    ENG_EVT_THREAD_EXIT,
+    ENG_EVT_PROCESS_EXIT,
+    ENG_EVT_EXEC,
+};
+
+struct eng_event {
+    enum eng_event_kind kind;
+    int proc_index, thread_index;
+    pid_t pid, tid;
+    int code, sig;          /* exits: code, or the signal that ended it */
+    uint64_t start, end;    /* MODLOAD */
+    const char *path;       /* MODLOAD, EXEC */
+};
+
+typedef void (*eng_event_fn)(void *ctx, const struct eng_event *ev);
+
+struct session {
+    struct eng_process **procs;
+    size_t nprocs;
+    int next_proc_index;
+    int cur_proc;   /* index into procs, -1 when there is none */
+    pid_t cur_tid;  /* current thread of the current process */
+    pid_t event_tid;
+    struct eng_stop last_stop;
+    eng_event_fn on_event;
+    void *event_ctx;
+    /* Read by the SIGINT handler: whom to interrupt while running. */
+    volatile pid_t breakin_pid;
+    volatile sig_atomic_t breakin_requested;
+};
+
+struct session *eng_create(eng_event_fn on_event, void *ctx);
+/* Kills launched processes and detaches from attached ones. */
+void eng_destroy(struct session *s);
+
+int eng_launch(struct session *s, char *const argv[], const struct tgt_launch_opts *o,
+               struct lerr *e);
+int eng_attach(struct session *s, pid_t pid, struct lerr *e);
+
+struct eng_process *eng_cur_process(struct session *s);
+struct eng_thread *eng_cur_thread(struct session *s);
+struct eng_thread *eng_thread_by_index(struct eng_process *p, int index);
+struct eng_thread *eng_find_thread(struct session *s, pid_t tid, struct eng_process **pp);
+
+/* Registers of a stopped thread, read once per stop and cached; written
+ * back before the thread runs when marked dirty. */
+struct user_regs_struct *eng_regs(struct session *s, struct eng_thread *t, struct lerr *e);
+void eng_regs_changed(struct eng_thread *t);
+int eng_get_dreg(struct session *s, struct eng_thread *t, int idx, uint64_t *v, struct lerr *e);
+int eng_set_dreg(struct session *s, struct eng_thread *t, int idx, uint64_t v, struct lerr *e);
+int eng_get_fpregs(struct session *s, struct eng_thread *t, struct user_fpregs_struct *r,
+                   struct lerr *e);
+
+/* Memory of the current process, as the program sees it. */
+int eng_read(struct session *s, uint64_t addr, void *buf, size_t len, size_t *got);
+int eng_write(struct session *s, uint64_t addr, const void *buf, size_t len, struct lerr *e);
+
+enum eng_go_mode {
+    ENG_GO,          /* `g`: pass a pending signal */
+    ENG_GO_HANDLED,  /* `gh`: the signal is handled, do not deliver it */
+};
+
+/* Resumes every thread that is not frozen and waits until the target stops
+ * for the user again (last_stop says why). */
+int eng_go(struct session *s, enum eng_go_mode mode, struct lerr *e);
+/* Single-steps the current thread; the other threads stay stopped. */
+int eng_step(struct session *s, struct lerr *e);
+/* Async-signal-safe: asks the running target to stop (Ctrl+C). */
+void eng_breakin(struct session *s);
+
+int eng_detach_all(struct session *s, struct lerr *e);
+int eng_kill_all(struct session *s, struct lerr *e);
+
+/* Process list helpers. */
+int eng_has_process(const struct session *s);
+
+#endif

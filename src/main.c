@@ -1,0 +1,183 @@
+/* lindbg: options, the session, the command loop. */
+#include "cmd/dbg.h"
+#include "engine/session.h"
+#include "ui/console.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct options {
+    const char *commands;     /* -c */
+    const char *command_file; /* -cf */
+    int go;                   /* -g */
+    int quit_at_exit;         /* -G */
+    int keep_aslr;            /* -aslr */
+    pid_t attach_pid;         /* -p */
+    char **argv;              /* program and its arguments */
+};
+
+static void usage(FILE *f)
+{
+    fputs("usage: lindbg [options] PROGRAM [ARGS...]\n"
+          "       lindbg [options] -p PID\n"
+          "  -c \"CMD; CMD\"  run these commands at the first break\n"
+          "  -cf FILE       run the commands in FILE at the first break, then go on\n"
+          "  -g             do not stop at the initial break\n"
+          "  -G             do not stop at the final break: quit when the process exits\n"
+          "  -aslr          keep address-space randomisation on\n",
+          f);
+}
+
+static int parse_options(int argc, char **argv, struct options *o)
+{
+    memset(o, 0, sizeof *o);
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) {
+            i++;
+            break;
+        } else if (!strcmp(a, "-c") && i + 1 < argc) {
+            o->commands = argv[++i];
+        } else if (!strcmp(a, "-cf") && i + 1 < argc) {
+            o->command_file = argv[++i];
+        } else if (!strcmp(a, "-g")) {
+            o->go = 1;
+        } else if (!strcmp(a, "-G")) {
+            o->quit_at_exit = 1;
+        } else if (!strcmp(a, "-aslr")) {
+            o->keep_aslr = 1;
+        } else if (!strcmp(a, "-p") && i + 1 < argc) {
+            char *end;
+            long pid = strtol(argv[++i], &end, 10);
+            if (*end || pid <= 0) {
+                fprintf(stderr, "lindbg: Syntax error: '%s' is not a process id\n", argv[i]);
+                return -1;
+            }
+            o->attach_pid = (pid_t)pid;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            exit(0);
+        } else {
+            fprintf(stderr, "lindbg: Syntax error: unknown option '%s'\n", a);
+            usage(stderr);
+            return -1;
+        }
+    }
+    o->argv = argv + i;
+    if (!o->attach_pid && i >= argc) {
+        usage(stderr);
+        return -1;
+    }
+    if (o->attach_pid && i < argc) {
+        fprintf(stderr, "lindbg: Syntax error: -p and a program to start cannot be combined\n");
+        return -1;
+    }
+    return 0;
+}
+
+static void make_prompt(struct dbg *d, char *buf, size_t size)
+{
+    struct eng_process *p = eng_cur_process(d->s);
+    struct eng_thread *t = eng_cur_thread(d->s);
+    snprintf(buf, size, "%d:%03d> ", p ? p->index : 0, t ? t->index : 0);
+}
+
+static void run_command_file(struct dbg *d, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(d->out, "Couldn't open command file '%s': %s\n", path, strerror(errno));
+        return;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    char prompt[32];
+    while (!d->quit && getline(&line, &cap, f) >= 0) {
+        line[strcspn(line, "\r\n")] = '\0';
+        make_prompt(d, prompt, sizeof prompt);
+        fprintf(d->out, "%s%s\n", prompt, line);
+        dbg_execute_line(d, line);
+    }
+    free(line);
+    fclose(f);
+}
+
+static char *history_path(void)
+{
+    const char *home = getenv("HOME");
+    if (!home || !*home)
+        return NULL;
+    size_t n = strlen(home) + 32;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/.lindbg_history", home);
+    return p;
+}
+
+int main(int argc, char **argv)
+{
+    struct options o;
+    if (parse_options(argc, argv, &o) < 0)
+        return 2;
+    setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+    signal(SIGPIPE, SIG_IGN);
+
+    struct dbg d;
+    struct session *s = eng_create(dbg_on_event, &d);
+    dbg_init(&d, s, stdout);
+    d.final_quit = o.quit_at_exit;
+
+    struct lerr e = {{0}};
+    int rc;
+    if (o.attach_pid) {
+        rc = eng_attach(s, o.attach_pid, &e);
+    } else {
+        fputs("CommandLine:", stdout);
+        for (char **a = o.argv; *a; a++)
+            printf(" %s", *a);
+        putchar('\n');
+        struct tgt_launch_opts lo = {.keep_aslr = o.keep_aslr};
+        rc = eng_launch(s, o.argv, &lo, &e);
+    }
+    if (rc < 0) {
+        printf("%s\n", e.msg);
+        fflush(stdout);
+        eng_destroy(s);
+        return 1;
+    }
+    console_handle_breakin(s);
+    if (o.go)
+        dbg_execute_line(&d, "g");
+    else
+        dbg_report_stop(&d);
+    fflush(stdout);
+
+    char prompt[32];
+    if (o.commands && !d.quit) {
+        make_prompt(&d, prompt, sizeof prompt);
+        printf("%s%s\n", prompt, o.commands);
+        dbg_execute_line(&d, o.commands);
+    }
+    if (o.command_file && !d.quit)
+        run_command_file(&d, o.command_file);
+
+    char *hist = history_path();
+    struct console *con = console_open(stdout, hist);
+    free(hist);
+    while (!d.quit && con) {
+        make_prompt(&d, prompt, sizeof prompt);
+        char *line = console_read(con, prompt);
+        if (!line)
+            break; /* end of input: as `q` */
+        dbg_execute_line(&d, line);
+        free(line);
+    }
+    console_close(con);
+    fflush(stdout);
+    eng_destroy(s);
+    return 0;
+}

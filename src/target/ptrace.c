@@ -1,0 +1,437 @@
+/* The Linux ptrace backend. Every thread is traced with PTRACE_SEIZE so that
+ * PTRACE_INTERRUPT can stop it without sending it a signal; memory goes
+ * through process_vm_readv and /proc/PID/mem (which also writes code pages). */
+#include "target/target.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/personality.h>
+#include <sys/ptrace.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define SEIZE_OPTS (PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACESYSGOOD)
+
+static int pt_read_mem(struct tgt_proc *p, uint64_t addr, void *buf, size_t len, size_t *got)
+{
+    struct iovec local = {buf, len}, remote = {(void *)(uintptr_t)addr, len};
+    ssize_t n = process_vm_readv(p->pid, &local, 1, &remote, 1, 0);
+    size_t done = n > 0 ? (size_t)n : 0;
+    /* process_vm_readv stops at the first page it cannot read and cannot
+     * read pages the process itself may not read: /proc/PID/mem can. */
+    while (done < len) {
+        ssize_t m = pread(p->memfd, (char *)buf + done, len - done, (off_t)(addr + done));
+        if (m <= 0)
+            break;
+        done += (size_t)m;
+    }
+    if (got)
+        *got = done;
+    return done == len ? 0 : -1;
+}
+
+static int pt_write_mem(struct tgt_proc *p, uint64_t addr, const void *buf, size_t len,
+                        struct lerr *e)
+{
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = pwrite(p->memfd, (const char *)buf + done, len - done, (off_t)(addr + done));
+        if (n <= 0)
+            return lerr_set(e, "Memory access error at %08x`%08x",
+                            (unsigned)((addr + done) >> 32), (unsigned)(addr + done));
+        done += (size_t)n;
+    }
+    return 0;
+}
+
+static int pt_get_regs(pid_t tid, struct user_regs_struct *r, struct lerr *e)
+{
+    if (ptrace(PTRACE_GETREGS, tid, 0, r) < 0)
+        return lerr_set(e, "Couldn't read registers of thread %d: %s", tid, strerror(errno));
+    return 0;
+}
+
+static int pt_set_regs(pid_t tid, const struct user_regs_struct *r, struct lerr *e)
+{
+    if (ptrace(PTRACE_SETREGS, tid, 0, r) < 0)
+        return lerr_set(e, "Couldn't write registers of thread %d: %s", tid, strerror(errno));
+    return 0;
+}
+
+static int pt_get_fpregs(pid_t tid, struct user_fpregs_struct *r, struct lerr *e)
+{
+    if (ptrace(PTRACE_GETFPREGS, tid, 0, r) < 0)
+        return lerr_set(e, "Couldn't read FP registers of thread %d: %s", tid, strerror(errno));
+    return 0;
+}
+
+static int pt_set_fpregs(pid_t tid, const struct user_fpregs_struct *r, struct lerr *e)
+{
+    if (ptrace(PTRACE_SETFPREGS, tid, 0, r) < 0)
+        return lerr_set(e, "Couldn't write FP registers of thread %d: %s", tid, strerror(errno));
+    return 0;
+}
+
+static long dreg_offset(int idx)
+{
+    return (long)(offsetof(struct user, u_debugreg) + (size_t)idx * sizeof(long));
+}
+
+static int pt_get_dreg(pid_t tid, int idx, uint64_t *v, struct lerr *e)
+{
+    errno = 0;
+    long r = ptrace(PTRACE_PEEKUSER, tid, dreg_offset(idx), 0);
+    if (errno)
+        return lerr_set(e, "Couldn't read dr%d of thread %d: %s", idx, tid, strerror(errno));
+    *v = (uint64_t)r;
+    return 0;
+}
+
+static int pt_set_dreg(pid_t tid, int idx, uint64_t v, struct lerr *e)
+{
+    if (ptrace(PTRACE_POKEUSER, tid, dreg_offset(idx), (long)v) < 0)
+        return lerr_set(e, "Couldn't write dr%d of thread %d: %s", idx, tid, strerror(errno));
+    return 0;
+}
+
+static int pt_resume(pid_t tid, enum tgt_resume how, int sig, struct lerr *e)
+{
+    int req = how == TGT_STEP ? PTRACE_SINGLESTEP : PTRACE_CONT;
+    if (ptrace(req, tid, 0, (long)sig) < 0)
+        return lerr_set(e, "Couldn't resume thread %d: %s", tid, strerror(errno));
+    return 0;
+}
+
+static int pt_interrupt(pid_t tid)
+{
+    return ptrace(PTRACE_INTERRUPT, tid, 0, 0) < 0 ? -1 : 0;
+}
+
+static void decode_status(pid_t tid, int st, struct tgt_event *ev)
+{
+    memset(ev, 0, sizeof *ev);
+    ev->tid = tid;
+    if (WIFEXITED(st)) {
+        ev->kind = TGT_EV_EXITED;
+        ev->code = WEXITSTATUS(st);
+        return;
+    }
+    if (WIFSIGNALED(st)) {
+        ev->kind = TGT_EV_KILLED;
+        ev->sig = WTERMSIG(st);
+        return;
+    }
+    int sig = WSTOPSIG(st);
+    unsigned long msg = 0;
+    switch (st >> 16) {
+    case PTRACE_EVENT_CLONE:
+        ptrace(PTRACE_GETEVENTMSG, tid, 0, &msg);
+        ev->kind = TGT_EV_CLONE;
+        ev->new_tid = (pid_t)msg;
+        return;
+    case PTRACE_EVENT_EXEC:
+        ev->kind = TGT_EV_EXEC;
+        return;
+    case PTRACE_EVENT_STOP:
+        ev->kind = TGT_EV_INTERRUPT;
+        ev->sig = sig;
+        ev->group_stop = sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+        return;
+    default:
+        ev->kind = TGT_EV_SIGNAL;
+        ev->sig = sig;
+        if (ptrace(PTRACE_GETSIGINFO, tid, 0, &ev->si) < 0)
+            memset(&ev->si, 0, sizeof ev->si);
+        return;
+    }
+}
+
+static int pt_wait(struct tgt_event *ev, struct lerr *e)
+{
+    int st;
+    pid_t tid = waitpid(-1, &st, __WALL);
+    if (tid < 0)
+        return lerr_set(e, "wait failed: %s", strerror(errno));
+    decode_status(tid, st, ev);
+    return 0;
+}
+
+static int pt_detach(pid_t tid, int sig, struct lerr *e)
+{
+    if (ptrace(PTRACE_DETACH, tid, 0, (long)sig) < 0 && errno != ESRCH)
+        return lerr_set(e, "Couldn't detach from thread %d: %s", tid, strerror(errno));
+    return 0;
+}
+
+static int pt_kill(struct tgt_proc *p)
+{
+    return kill(p->pid, SIGKILL);
+}
+
+static int open_mem(struct tgt_proc *p, struct lerr *e)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/mem", p->pid);
+    if (p->memfd >= 0)
+        close(p->memfd);
+    p->memfd = open(path, O_RDWR | O_CLOEXEC);
+    if (p->memfd < 0)
+        return lerr_set(e, "Couldn't open %s: %s", path, strerror(errno));
+    return 0;
+}
+
+static void pt_close(struct tgt_proc *p)
+{
+    if (!p)
+        return;
+    if (p->memfd >= 0)
+        close(p->memfd);
+    free(p);
+}
+
+static const struct tgt_ops ptrace_ops = {
+    .name = "ptrace",
+    .read_mem = pt_read_mem,
+    .write_mem = pt_write_mem,
+    .get_regs = pt_get_regs,
+    .set_regs = pt_set_regs,
+    .get_fpregs = pt_get_fpregs,
+    .set_fpregs = pt_set_fpregs,
+    .get_dreg = pt_get_dreg,
+    .set_dreg = pt_set_dreg,
+    .resume = pt_resume,
+    .interrupt = pt_interrupt,
+    .wait = pt_wait,
+    .detach = pt_detach,
+    .kill = pt_kill,
+    .reopen = open_mem,
+    .close = pt_close,
+};
+
+static struct tgt_proc *new_proc(pid_t pid)
+{
+    struct tgt_proc *p = calloc(1, sizeof *p);
+    if (!p)
+        abort();
+    p->ops = &ptrace_ops;
+    p->pid = pid;
+    p->memfd = -1;
+    return p;
+}
+
+/* execvp's search, done before fork so a missing program is reported as
+ * such rather than as an exit code. */
+static int find_program(const char *name, char *out, size_t size)
+{
+    if (strchr(name, '/')) {
+        snprintf(out, size, "%s", name);
+        return access(out, X_OK);
+    }
+    const char *path = getenv("PATH");
+    if (!path)
+        path = "/usr/local/bin:/usr/bin:/bin";
+    while (*path) {
+        const char *end = strchrnul(path, ':');
+        snprintf(out, size, "%.*s/%s", (int)(end - path), path, name);
+        if (access(out, X_OK) == 0)
+            return 0;
+        path = *end ? end + 1 : end;
+    }
+    errno = ENOENT;
+    return -1;
+}
+
+struct tgt_proc *tgt_ptrace_launch(char *const argv[], const struct tgt_launch_opts *o,
+                                   struct lerr *e)
+{
+    char path[PATH_MAX];
+    if (find_program(argv[0], path, sizeof path) < 0) {
+        lerr_set(e, "Couldn't start '%s': %s", argv[0], strerror(errno));
+        return NULL;
+    }
+    int errpipe[2];
+    if (pipe2(errpipe, O_CLOEXEC) < 0) {
+        lerr_set(e, "Couldn't start '%s': pipe: %s", argv[0], strerror(errno));
+        return NULL;
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        lerr_set(e, "Couldn't start '%s': fork: %s", argv[0], strerror(errno));
+        return NULL;
+    }
+    if (pid == 0) {
+        if (!o->keep_aslr)
+            personality(ADDR_NO_RANDOMIZE);
+        /* Stop so the parent can seize us before exec. */
+        kill(getpid(), SIGSTOP);
+        execv(path, argv);
+        int err = errno;
+        if (write(errpipe[1], &err, sizeof err) < 0) {
+            /* nothing more can be said */
+        }
+        _exit(127);
+    }
+    close(errpipe[1]);
+    int st;
+    if (waitpid(pid, &st, WSTOPPED) < 0 || !WIFSTOPPED(st)) {
+        lerr_set(e, "Couldn't start '%s': child did not stop", argv[0]);
+        close(errpipe[0]);
+        return NULL;
+    }
+    if (ptrace(PTRACE_SEIZE, pid, 0, (long)(SEIZE_OPTS | PTRACE_O_EXITKILL)) < 0) {
+        lerr_set(e, "Couldn't trace '%s': %s", argv[0], strerror(errno));
+        kill(pid, SIGKILL);
+        waitpid(pid, &st, 0);
+        close(errpipe[0]);
+        return NULL;
+    }
+    kill(pid, SIGCONT);
+    /* Until exec: the group-stop, its interrupt-style stop and SIGCONT. */
+    for (;;) {
+        if (waitpid(pid, &st, __WALL) < 0) {
+            lerr_set(e, "Couldn't start '%s': %s", argv[0], strerror(errno));
+            close(errpipe[0]);
+            return NULL;
+        }
+        if (WIFEXITED(st) || WIFSIGNALED(st)) {
+            int err = 0;
+            if (read(errpipe[0], &err, sizeof err) == (ssize_t)sizeof err)
+                lerr_set(e, "Couldn't start '%s': %s", argv[0], strerror(err));
+            else
+                lerr_set(e, "Couldn't start '%s': it ended before exec", argv[0]);
+            close(errpipe[0]);
+            return NULL;
+        }
+        int ev = st >> 16, sig = WSTOPSIG(st);
+        if (ev == PTRACE_EVENT_EXEC)
+            break;
+        int pass = (ev == 0 && sig != SIGSTOP && sig != SIGTRAP) ? sig : 0;
+        ptrace(PTRACE_CONT, pid, 0, (long)pass);
+    }
+    close(errpipe[0]);
+    struct tgt_proc *p = new_proc(pid);
+    if (open_mem(p, e) < 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &st, __WALL);
+        pt_close(p);
+        return NULL;
+    }
+    return p;
+}
+
+static int tracer_of(pid_t pid)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/status", pid);
+    FILE *f = fopen(path, "r");
+    int tracer = 0;
+    if (!f)
+        return 0;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "TracerPid: %d", &tracer) == 1)
+            break;
+    fclose(f);
+    return tracer;
+}
+
+static int contains(const pid_t *v, size_t n, pid_t x)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == x)
+            return 1;
+    return 0;
+}
+
+static int seize_error(pid_t pid, struct lerr *e)
+{
+    int err = errno;
+    if (err == ESRCH)
+        return lerr_set(e, "Couldn't attach to process %d: no such process", pid);
+    if (err == EPERM) {
+        int t = tracer_of(pid);
+        if (t)
+            return lerr_set(e, "Couldn't attach to process %d: already traced by process %d", pid, t);
+        return lerr_set(e, "Couldn't attach to process %d: operation not permitted (EPERM: "
+                           "another user's process, or kernel.yama.ptrace_scope forbids it)", pid);
+    }
+    return lerr_set(e, "Couldn't attach to process %d: %s", pid, strerror(err));
+}
+
+struct tgt_proc *tgt_ptrace_attach(pid_t pid, pid_t **tids_out, size_t *ntids_out, struct lerr *e)
+{
+    char dirpath[64];
+    pid_t *tids = NULL;
+    size_t n = 0, cap = 0;
+    snprintf(dirpath, sizeof dirpath, "/proc/%d/task", pid);
+    if (pid <= 0 || kill(pid, 0) < 0) {
+        errno = pid <= 0 ? ESRCH : errno;
+        seize_error(pid, e);
+        return NULL;
+    }
+    if (ptrace(PTRACE_SEIZE, pid, 0, (long)SEIZE_OPTS) < 0) {
+        seize_error(pid, e);
+        return NULL;
+    }
+    cap = 16;
+    tids = malloc(cap * sizeof *tids);
+    tids[n++] = pid;
+    /* Threads may be created while we attach: scan until nothing is new. */
+    for (int found = 1; found;) {
+        found = 0;
+        DIR *d = opendir(dirpath);
+        if (!d)
+            break;
+        struct dirent *de;
+        while ((de = readdir(d))) {
+            pid_t t = (pid_t)atoi(de->d_name);
+            if (t <= 0 || contains(tids, n, t))
+                continue;
+            if (ptrace(PTRACE_SEIZE, t, 0, (long)SEIZE_OPTS) < 0)
+                continue; /* it exited meanwhile */
+            if (n == cap)
+                tids = realloc(tids, (cap *= 2) * sizeof *tids);
+            tids[n++] = t;
+            found = 1;
+        }
+        closedir(d);
+    }
+    for (size_t i = 0; i < n; i++)
+        ptrace(PTRACE_INTERRUPT, tids[i], 0, 0);
+    for (size_t i = 0; i < n; i++) {
+        for (;;) {
+            int st;
+            if (waitpid(tids[i], &st, __WALL) < 0)
+                break;
+            if (WIFEXITED(st) || WIFSIGNALED(st)) {
+                tids[i--] = tids[--n];
+                break;
+            }
+            if ((st >> 16) == PTRACE_EVENT_STOP)
+                break;
+            /* A signal arriving while we attach: hand it on, keep waiting
+             * for the interrupt. */
+            int sig = (st >> 16) == 0 ? WSTOPSIG(st) : 0;
+            ptrace(PTRACE_CONT, tids[i], 0, (long)sig);
+        }
+    }
+    struct tgt_proc *p = new_proc(pid);
+    if (n == 0 || open_mem(p, e) < 0) {
+        if (n == 0)
+            lerr_set(e, "Couldn't attach to process %d: it exited", pid);
+        for (size_t i = 0; i < n; i++)
+            ptrace(PTRACE_DETACH, tids[i], 0, 0);
+        free(tids);
+        pt_close(p);
+        return NULL;
+    }
+    *tids_out = tids;
+    *ntids_out = n;
+    return p;
+}

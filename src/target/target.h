@@ -1,0 +1,90 @@
+/* How a process is controlled. The engine sees only this interface: raw stop
+ * events, memory, registers, debug registers, resume and wait. The Linux
+ * ptrace backend lives in ptrace.c; another backend (GDB remote protocol, a
+ * fault-injecting test backend) fills the same table. */
+#ifndef LINDBG_TARGET_TARGET_H
+#define LINDBG_TARGET_TARGET_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <sys/user.h>
+
+#include "util/err.h"
+
+enum tgt_event_kind {
+    TGT_EV_SIGNAL,    /* signal-delivery stop: sig and si are set */
+    TGT_EV_INTERRUPT, /* an interrupt stop, a new thread's first stop, or a
+                       * group-stop (sig is the stopping signal then) */
+    TGT_EV_CLONE,     /* tid created the thread new_tid */
+    TGT_EV_EXEC,      /* tid (now the leader) completed an execve */
+    TGT_EV_EXITED,    /* tid exited with `code` */
+    TGT_EV_KILLED,    /* tid was ended by signal `sig` */
+};
+
+struct tgt_event {
+    enum tgt_event_kind kind;
+    pid_t tid;
+    pid_t pid; /* thread group of tid when known, else 0 */
+    int sig;
+    int code;
+    pid_t new_tid;
+    siginfo_t si; /* TGT_EV_SIGNAL only */
+    int group_stop; /* TGT_EV_INTERRUPT caused by a stopping signal */
+};
+
+enum tgt_resume {
+    TGT_CONT,
+    TGT_STEP,
+};
+
+struct tgt_proc;
+
+struct tgt_ops {
+    const char *name;
+    /* Memory of the process; `got` receives how much was read before the
+     * first unreadable byte. Returns 0 when everything was read. */
+    int (*read_mem)(struct tgt_proc *p, uint64_t addr, void *buf, size_t len, size_t *got);
+    /* Writes even to pages the process cannot write (its code). */
+    int (*write_mem)(struct tgt_proc *p, uint64_t addr, const void *buf, size_t len,
+                     struct lerr *e);
+    int (*get_regs)(pid_t tid, struct user_regs_struct *r, struct lerr *e);
+    int (*set_regs)(pid_t tid, const struct user_regs_struct *r, struct lerr *e);
+    int (*get_fpregs)(pid_t tid, struct user_fpregs_struct *r, struct lerr *e);
+    int (*set_fpregs)(pid_t tid, const struct user_fpregs_struct *r, struct lerr *e);
+    int (*get_dreg)(pid_t tid, int idx, uint64_t *v, struct lerr *e);
+    int (*set_dreg)(pid_t tid, int idx, uint64_t v, struct lerr *e);
+    int (*resume)(pid_t tid, enum tgt_resume how, int sig, struct lerr *e);
+    /* Asks a running thread to stop; it reports TGT_EV_INTERRUPT. */
+    int (*interrupt)(pid_t tid);
+    /* Waits for the next event of any traced thread. Returns 0, or -1 with
+     * errno EINTR when interrupted, ECHILD when nothing is traced. */
+    int (*wait)(struct tgt_event *ev, struct lerr *e);
+    int (*detach)(pid_t tid, int sig, struct lerr *e);
+    int (*kill)(struct tgt_proc *p);
+    /* After exec the old memory handle is stale. */
+    int (*reopen)(struct tgt_proc *p, struct lerr *e);
+    void (*close)(struct tgt_proc *p);
+};
+
+struct tgt_proc {
+    const struct tgt_ops *ops;
+    pid_t pid;
+    int memfd;
+};
+
+struct tgt_launch_opts {
+    int keep_aslr;
+};
+
+/* Starts argv[0] (searched in PATH) under ptrace, stopped right after exec.
+ * Returns a process (owned by the caller, freed by ops->close) or NULL. */
+struct tgt_proc *tgt_ptrace_launch(char *const argv[], const struct tgt_launch_opts *o,
+                                   struct lerr *e);
+
+/* Attaches to every thread of `pid` and stops them all. *tids receives the
+ * thread ids (malloc'd, caller frees), the leader first. */
+struct tgt_proc *tgt_ptrace_attach(pid_t pid, pid_t **tids, size_t *ntids, struct lerr *e);
+
+#endif

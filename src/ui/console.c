@@ -1,0 +1,136 @@
+#include "ui/console.h"
+
+#include <errno.h>
+#include <histedit.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct console {
+    FILE *out;
+    int tty;
+    EditLine *el;
+    History *hist;
+    HistEvent hev;
+    char *histfile;
+    char prompt[64];
+};
+
+static char *prompt_fn(EditLine *el)
+{
+    struct console *c = NULL;
+    el_get(el, EL_CLIENTDATA, &c);
+    return c ? c->prompt : "> ";
+}
+
+struct console *console_open(FILE *out, const char *histfile)
+{
+    struct console *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->out = out;
+    c->tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+    if (!c->tty)
+        return c;
+    c->el = el_init("lindbg", stdin, stdout, stderr);
+    c->hist = history_init();
+    if (!c->el || !c->hist) {
+        c->tty = 0;
+        return c;
+    }
+    history(c->hist, &c->hev, H_SETSIZE, 1000);
+    history(c->hist, &c->hev, H_SETUNIQUE, 1);
+    if (histfile) {
+        c->histfile = strdup(histfile);
+        history(c->hist, &c->hev, H_LOAD, histfile);
+    }
+    el_set(c->el, EL_CLIENTDATA, c);
+    el_set(c->el, EL_PROMPT, prompt_fn);
+    el_set(c->el, EL_EDITOR, "emacs");
+    el_set(c->el, EL_HIST, history, c->hist);
+    el_set(c->el, EL_SIGNAL, 1);
+    el_source(c->el, NULL); /* ~/.editrc, as every libedit program */
+    return c;
+}
+
+int console_is_terminal(const struct console *c) { return c->tty; }
+
+char *console_read(struct console *c, const char *prompt)
+{
+    snprintf(c->prompt, sizeof c->prompt, "%s", prompt);
+    if (!c->tty) {
+        char *line = NULL;
+        size_t cap = 0;
+        fputs(prompt, c->out);
+        fflush(c->out);
+        ssize_t n = getline(&line, &cap, stdin);
+        if (n < 0) {
+            free(line);
+            fputc('\n', c->out);
+            return NULL;
+        }
+        line[strcspn(line, "\r\n")] = '\0';
+        fprintf(c->out, "%s\n", line);
+        return line;
+    }
+    fflush(c->out);
+    for (;;) {
+        int count = 0;
+        errno = 0;
+        const char *s = el_gets(c->el, &count);
+        if (!s) {
+            if (count < 0 && errno == EINTR) {
+                /* Ctrl+C at the prompt: a fresh line, nothing else */
+                fputc('\n', c->out);
+                continue;
+            }
+            fputc('\n', c->out);
+            return NULL;
+        }
+        char *line = strdup(s);
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0]) {
+            history(c->hist, &c->hev, H_ENTER, line);
+            if (c->histfile)
+                history(c->hist, &c->hev, H_SAVE, c->histfile);
+        }
+        return line;
+    }
+}
+
+void console_close(struct console *c)
+{
+    if (!c)
+        return;
+    if (c->el)
+        el_end(c->el);
+    if (c->hist)
+        history_end(c->hist);
+    free(c->histfile);
+    free(c);
+}
+
+/* A signal handler takes no argument: the session it acts on has to be
+ * reachable from here. */
+static struct session *breakin_session;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    int saved = errno;
+    if (breakin_session)
+        eng_breakin(breakin_session);
+    errno = saved;
+}
+
+void console_handle_breakin(struct session *s)
+{
+    breakin_session = s;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: el_gets returns, and we redraw */
+    sigaction(SIGINT, &sa, NULL);
+}

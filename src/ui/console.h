@@ -1,0 +1,25 @@
+/* Where commands come from: a terminal, through libedit (line editing and a
+ * history file), or any other standard input, one line at a time, echoed
+ * after the prompt so a transcript reads like a session. Also Ctrl+C: while
+ * the target runs it breaks in; at the prompt it only gives a new prompt. */
+#ifndef LINDBG_UI_CONSOLE_H
+#define LINDBG_UI_CONSOLE_H
+
+#include <stdio.h>
+
+#include "engine/session.h"
+
+struct console;
+
+/* `histfile` may be NULL (no history kept). Returns NULL on failure. */
+struct console *console_open(FILE *out, const char *histfile);
+/* Next input line without its newline, malloc'd (caller frees), or NULL at
+ * end of input. */
+char *console_read(struct console *c, const char *prompt);
+void console_close(struct console *c);
+int console_is_terminal(const struct console *c);
+
+/* Ctrl+C breaks into this session while its target runs. */
+void console_handle_breakin(struct session *s);
+
+#endif
