@@ -73,8 +73,10 @@ run_cmd_scenario() {
         addr=$(printf '%x' $((0x555555554000 + 0x$off)))
         sed -i "s/%addr($sym)/$addr/g" "$work/$name.in"
     done
-    # shellcheck disable=SC2086
-    (cd "$work" && timeout 60 "$LINDBG" $opts "$prog" $rest < "$work/$name.in" > "$work/$name.out" 2>&1)
+    local -a optv restv
+    eval "optv=($opts)"
+    eval "restv=($rest)"
+    (cd "$work" && timeout 60 "$LINDBG" "${optv[@]}" "$prog" "${restv[@]}" < "$work/$name.in" > "$work/$name.out" 2>&1)
     local rc=$?
     if [ "$rc" -ne 0 ] && ! grep -q '^# EXIT: any' "$file"; then
         echo "lindbg exited with $rc"; tail -20 "$work/$name.out"; return 1

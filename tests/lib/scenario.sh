@@ -1,0 +1,25 @@
+# Helpers for script-driven scenarios (sourced). $LINDBG and $FX are set by
+# tests/run-all.sh; each scenario runs in its own scratch directory.
+set -u
+
+fail() { echo "FAIL: $*"; exit 1; }
+
+# expect_in FILE PATTERN: an extended regular expression must match a line
+expect_in() {
+    grep -Eq -- "$2" "$1" || { echo "--- $1:"; cat "$1"; fail "no line matches /$2/"; }
+}
+
+expect_not_in() {
+    if grep -Eq -- "$2" "$1"; then echo "--- $1:"; cat "$1"; fail "a line matches /$2/"; fi
+}
+
+# wait_for_file FILE: up to 10 s
+wait_for_file() {
+    for _ in $(seq 100); do [ -s "$1" ] && return 0; sleep 0.1; done
+    fail "$1 never appeared"
+}
+
+# alive PID: the process exists and is not a zombie
+alive() {
+    [ -e "/proc/$1" ] && ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null
+}
