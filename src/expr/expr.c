@@ -175,6 +175,22 @@ static int parse_primary(struct parser *ps, uint64_t *v)
         }
         return 0;
     }
+    if (isxdigit((unsigned char)c) && ps->env->radix == 16) {
+        /* `ffffffff`ffffffff`: a number when the whole word is hex digits
+         * and backticks (as in WinDbg, hex wins over a symbol) */
+        const char *q = ps->p;
+        while (isxdigit((unsigned char)*q) || *q == '`')
+            q++;
+        if (!is_ident_char((unsigned char)*q) && memchr(ps->p, '`', (size_t)(q - ps->p))) {
+            const char *s = ps->p;
+            ps->p = q;
+            if (expr_parse_number(s, (size_t)(q - s), 16, v) < 0) {
+                ps->p = s;
+                return syntax_error(ps);
+            }
+            return 0;
+        }
+    }
     if (isalpha((unsigned char)c) || c == '_' || c == '$' || c == '@' || c == '!' || c == '?')
         return parse_name(ps, v);
     if (c == '\0' || c == ';')

@@ -6,6 +6,7 @@
 ? 0y101
 ? 0t17
 ? 1`00000000
+? ffffffff`fffffffe
 ? 2+3*4
 ? (2+3)*4
 ? -1
@@ -41,6 +42,7 @@ n 7
 # CHECK: Evaluate expression: 5 = 00000000`00000005
 # CHECK: Evaluate expression: 15 = 00000000`0000000f
 # CHECK: Evaluate expression: 4294967296 = 00000001`00000000
+# CHECK: Evaluate expression: -2 = ffffffff`fffffffe
 # CHECK: Evaluate expression: 14 = 00000000`0000000e
 # CHECK: Evaluate expression: 20 = 00000000`00000014
 # CHECK: Evaluate expression: -1 = ffffffff`ffffffff

@@ -1,0 +1,108 @@
+/* The command line lexer: splitting at ';', quotes, braces, thread
+ * prefixes, command names. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "cmd/lexer.h"
+
+static void check_split(const char *line, size_t n, const char *const *want)
+{
+    struct cmd_list l;
+    struct lerr e;
+    assert_int_equal(cmd_split(line, &l, &e), 0);
+    assert_int_equal(l.n, n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(l.cmds[i], want[i]);
+    cmd_list_free(&l);
+}
+
+static void test_split(void **state)
+{
+    (void)state;
+    check_split("r", 1, (const char *[]){"r"});
+    check_split("  r ;  g  ", 2, (const char *[]){"r", "g"});
+    check_split(";;", 0, NULL);
+    check_split("", 0, NULL);
+    check_split("bp main \"r; g\"; bl", 2, (const char *[]){"bp main \"r; g\"", "bl"});
+    check_split(".echo \"a\\\";b\"; x", 2, (const char *[]){".echo \"a\\\";b\"", "x"});
+    check_split(".if (1) { r; g } .else { k }; q", 2,
+                (const char *[]){".if (1) { r; g } .else { k }", "q"});
+    check_split("j (@rax==5) 'r;g'", 2, (const char *[]){"j (@rax==5) 'r", "g'"});
+}
+
+static void test_split_errors(void **state)
+{
+    (void)state;
+    struct cmd_list l;
+    struct lerr e;
+    assert_int_equal(cmd_split(".echo \"open", &l, &e), -1);
+    assert_non_null(strstr(e.msg, "unterminated string"));
+    assert_int_equal(cmd_split(".if (1) { r", &l, &e), -1);
+    assert_non_null(strstr(e.msg, "unbalanced"));
+    assert_int_equal(l.n, 0);
+}
+
+static void test_prefix(void **state)
+{
+    (void)state;
+    struct cmd_prefix p;
+    cmd_parse_prefix("r", &p);
+    assert_int_equal(p.kind, CMD_THREAD_NONE);
+    cmd_parse_prefix("~2 r", &p);
+    assert_int_equal(p.kind, CMD_THREAD_INDEX);
+    assert_int_equal(p.index, 2);
+    assert_string_equal(p.rest, "r");
+    cmd_parse_prefix("~12bp main", &p);
+    assert_int_equal(p.kind, CMD_THREAD_INDEX);
+    assert_int_equal(p.index, 12);
+    assert_string_equal(p.rest, "bp main");
+    cmd_parse_prefix("~*k", &p);
+    assert_int_equal(p.kind, CMD_THREAD_ALL);
+    assert_string_equal(p.rest, "k");
+    cmd_parse_prefix("~#bp main", &p);
+    assert_int_equal(p.kind, CMD_THREAD_EVENT);
+    cmd_parse_prefix("~.bp", &p);
+    assert_int_equal(p.kind, CMD_THREAD_CURRENT);
+    cmd_parse_prefix("~bp main", &p);
+    assert_int_equal(p.kind, CMD_THREAD_CURRENT);
+    assert_string_equal(p.rest, "bp main");
+    /* the thread command itself */
+    const char *own[] = {"~", "~2", "~2s", "~2f", "~2u", "~*", "~ 1", "~2 s"};
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+        cmd_parse_prefix(own[i], &p);
+        assert_int_equal(p.kind, CMD_THREAD_NONE);
+    }
+    cmd_parse_prefix("~2 u 1000", &p);
+    assert_int_equal(p.kind, CMD_THREAD_INDEX);
+    assert_string_equal(p.rest, "u 1000");
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    assert_int_equal(cmd_name_len("db 1000"), 2);
+    assert_int_equal(cmd_name_len("bp7 main"), 2);
+    assert_int_equal(cmd_name_len(".echo hi"), 5);
+    assert_int_equal(cmd_name_len(".apply_dbp"), 10);
+    assert_int_equal(cmd_name_len("? 1"), 1);
+    assert_int_equal(cmd_name_len("?? x"), 2);
+    assert_int_equal(cmd_name_len("$<file"), 2);
+    assert_int_equal(cmd_name_len("$$<file"), 3);
+    assert_int_equal(cmd_name_len("|1s"), 1);
+    assert_int_equal(cmd_name_len("123"), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_split),
+        cmocka_unit_test(test_split_errors),
+        cmocka_unit_test(test_prefix),
+        cmocka_unit_test(test_names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
