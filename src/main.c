@@ -106,6 +106,18 @@ static void run_command_file(struct dbg *d, const char *path)
     fclose(f);
 }
 
+/* A launched program owns the terminal while it runs, as under GDB: its
+ * reads work and Ctrl+C reaches it (lindbg turns that into a break-in). */
+static void terminal_hook(void *ctx, struct dbg *d, int running)
+{
+    struct console *con = ctx;
+    struct eng_process *p = eng_cur_process(d->s);
+    if (running && p && p->launched)
+        console_terminal_to(con, p->pid);
+    else
+        console_terminal_to(con, 0);
+}
+
 static char *history_path(void)
 {
     const char *home = getenv("HOME");
@@ -150,6 +162,11 @@ int main(int argc, char **argv)
         return 1;
     }
     console_handle_breakin(s);
+    char *hist = history_path();
+    struct console *con = console_open(stdout, hist);
+    free(hist);
+    d.run_hook = terminal_hook;
+    d.run_hook_ctx = con;
     if (o.go)
         dbg_execute_line(&d, "g");
     else
@@ -165,9 +182,6 @@ int main(int argc, char **argv)
     if (o.command_file && !d.quit)
         run_command_file(&d, o.command_file);
 
-    char *hist = history_path();
-    struct console *con = console_open(stdout, hist);
-    free(hist);
     while (!d.quit && con) {
         make_prompt(&d, prompt, sizeof prompt);
         char *line = console_read(con, prompt);

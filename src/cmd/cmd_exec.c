@@ -12,8 +12,17 @@ static int no_args(struct dbg *d, const char *args, const char *name)
     return 0;
 }
 
+static void before_run(struct dbg *d)
+{
+    fflush(d->out);
+    if (d->run_hook)
+        d->run_hook(d->run_hook_ctx, d, 1);
+}
+
 static int after_run(struct dbg *d, int rc)
 {
+    if (d->run_hook)
+        d->run_hook(d->run_hook_ctx, d, 0);
     if (rc < 0)
         return -1;
     dbg_report_stop(d);
@@ -26,7 +35,7 @@ static int do_go(struct dbg *d, const char *args, const char *name, enum eng_go_
 {
     if (no_args(d, args, name) < 0)
         return -1;
-    fflush(d->out);
+    before_run(d);
     return after_run(d, eng_go(d->s, mode, &d->err));
 }
 
@@ -41,13 +50,12 @@ static int cmd_t(struct dbg *d, const char *args)
         return -1;
     if (*args)
         return lerr_set(&d->err, "Syntax error at '%s'", args);
-    fflush(d->out);
     for (uint64_t i = 0; i < count; i++) {
+        before_run(d);
         if (after_run(d, eng_step(d->s, &d->err)) < 0)
             return -1;
         if (d->s->last_stop.kind != ENG_STOP_STEP)
             break; /* something else happened: stop stepping */
-        fflush(d->out);
     }
     return 0;
 }

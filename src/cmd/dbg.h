@@ -26,6 +26,10 @@ struct dbg {
     int quit;            /* set by q/qd: end the session after this line */
     int final_quit;      /* -G: quit when the process exits */
     struct lerr err;
+    /* Called with running=1 before the target runs and 0 once it stopped,
+     * so the console can hand the terminal to the program meanwhile. */
+    void (*run_hook)(void *ctx, struct dbg *d, int running);
+    void *run_hook_ctx;
     /* the thread prefix of the command being run (`~2 bp`), for commands
      * that give it a meaning of their own */
     const struct cmd_prefix *prefix;

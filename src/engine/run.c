@@ -149,8 +149,9 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
             decide(s, r, p, t, ENG_STOP_STEP, 0, NULL);
         return;
     }
-    if (sig == SIGINT && s->breakin_requested) {
-        /* The terminal's Ctrl+C reached the program too: it is ours. */
+    if (sig == SIGINT && (s->breakin_requested || ev->si.si_code == SI_KERNEL)) {
+        /* Ctrl+C on the terminal the program was given: a break-in, not a
+         * signal for it (a `kill -INT` has si_code SI_USER and passes). */
         if (!r->decided)
             decide(s, r, p, t, ENG_STOP_BREAKIN, 0, NULL);
         return;

@@ -269,6 +269,9 @@ struct tgt_proc *tgt_ptrace_launch(char *const argv[], const struct tgt_launch_o
     if (pid == 0) {
         if (!o->keep_aslr)
             personality(ADDR_NO_RANDOMIZE);
+        /* Its own process group: the terminal's Ctrl+C reaches it only
+         * while lindbg hands it the terminal. */
+        setpgid(0, 0);
         /* Stop so the parent can seize us before exec. */
         kill(getpid(), SIGSTOP);
         execv(path, argv);

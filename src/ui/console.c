@@ -99,6 +99,16 @@ char *console_read(struct console *c, const char *prompt)
     }
 }
 
+void console_terminal_to(struct console *c, pid_t pgrp)
+{
+    if (!c || !c->tty)
+        return;
+    /* tcsetpgrp from a background group raises SIGTTOU: not for us. */
+    void (*old)(int) = signal(SIGTTOU, SIG_IGN);
+    tcsetpgrp(STDIN_FILENO, pgrp ? pgrp : getpgrp());
+    signal(SIGTTOU, old);
+}
+
 void console_close(struct console *c)
 {
     if (!c)

@@ -19,6 +19,11 @@ char *console_read(struct console *c, const char *prompt);
 void console_close(struct console *c);
 int console_is_terminal(const struct console *c);
 
+/* Hands the terminal to process group `pgrp` (a program lindbg launched,
+ * while it runs), or takes it back when pgrp is 0. Nothing happens when
+ * the input is not a terminal. */
+void console_terminal_to(struct console *c, pid_t pgrp);
+
 /* Ctrl+C breaks into this session while its target runs. */
 void console_handle_breakin(struct session *s);
 
