@@ -61,7 +61,11 @@ build/fixtures/%: tests/fixtures/%.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O0 -fno-omit-frame-pointer -pthread -o $@ $<
 
-fixtures: $(FIXTURES)
+build/fixtures/demo: examples/demo.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O0 -fno-omit-frame-pointer -o $@ $<
+
+fixtures: $(FIXTURES) build/fixtures/demo
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))

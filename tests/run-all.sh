@@ -13,6 +13,7 @@ build=${1:-build}
 case "$build" in /*) ;; *) build="$root/$build" ;; esac
 export LINDBG="$build/lindbg"
 export FX="$root/build/fixtures"
+export ROOT="$root"
 export FILECHECK=/usr/lib/llvm-14/bin/FileCheck
 export PYTHON=/usr/bin/python3
 unset DEBUGINFOD_URLS
