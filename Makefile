@@ -22,7 +22,7 @@ else
 endif
 CFLAGS_ALL := $(BASE_CFLAGS) $(MODE_CFLAGS) $(CFLAGS)
 
-LIB_SRCS := $(wildcard src/util/*.c src/arch/x86_64/*.c src/target/*.c src/engine/*.c src/expr/*.c src/cmd/*.c src/ui/*.c)
+LIB_SRCS := $(wildcard src/util/*.c src/arch/x86_64/*.c src/target/*.c src/bp/*.c src/sym/*.c src/engine/*.c src/expr/*.c src/cmd/*.c src/ui/*.c)
 LIB_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRCS))
 MAIN_OBJ := $(BUILD)/obj/main.o
 
