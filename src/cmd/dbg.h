@@ -71,6 +71,8 @@ void dbg_report_stop(struct dbg *d);
 /* The register dump of `r` and its current-instruction lines. */
 int dbg_print_registers(struct dbg *d);
 int dbg_print_current_insn(struct dbg *d);
+/* Names an address for the disassembler ("mod!sym+0x10"). */
+int dbg_symbolizer(void *ctx, uint64_t addr, char *buf, size_t size);
 /* Engine event callback (ModLoad, thread and process events). */
 void dbg_on_event(void *ctx, const struct eng_event *ev);
 

@@ -86,6 +86,13 @@ static int env_reg(void *ctx, const char *name, size_t len, uint64_t *v, struct 
     return 1;
 }
 
+static int env_symbol(void *ctx, const char *name, size_t len, uint64_t *v, struct lerr *e)
+{
+    struct dbg *d = ctx;
+    struct sym_space *sp = eng_syms(d->s);
+    return sp ? sym_lookup(sp, name, len, v, e) : 0;
+}
+
 static int env_read(void *ctx, uint64_t addr, void *buf, size_t len)
 {
     struct dbg *d = ctx;
@@ -99,6 +106,7 @@ void dbg_expr_env(struct dbg *d, struct expr_env *env)
     env->radix = d->radix;
     env->reg = env_reg;
     env->read = env_read;
+    env->symbol = env_symbol;
 }
 
 int dbg_eval(struct dbg *d, const char **p, uint64_t *out)

@@ -17,6 +17,9 @@ void dbg_on_event(void *ctx, const struct eng_event *ev)
         fprintf(d->out, "ModLoad: %s %s   %s\n", fmt_addr(a, ev->start), fmt_addr(b, ev->end),
                 ev->path);
         break;
+    case ENG_EVT_MODUNLOAD:
+        fprintf(d->out, "Unload module %s at %s\n", ev->path, fmt_addr(a, ev->start));
+        break;
     case ENG_EVT_THREAD_CREATE:
         fprintf(d->out, "(%x.%x): Create thread %d:%03d\n", ev->pid, ev->tid, ev->proc_index,
                 ev->thread_index);
@@ -40,6 +43,13 @@ void dbg_on_event(void *ctx, const struct eng_event *ev)
     }
 }
 
+int dbg_symbolizer(void *ctx, uint64_t addr, char *buf, size_t size)
+{
+    struct dbg *d = ctx;
+    struct sym_space *sp = eng_syms(d->s);
+    return sp && sym_describe(sp, addr, buf, size) == 0 ? 0 : -1;
+}
+
 int dbg_print_current_insn(struct dbg *d)
 {
     struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), &d->err);
@@ -54,7 +64,11 @@ int dbg_print_current_insn(struct dbg *d)
         return 0;
     }
     struct x86_insn insn;
-    x86_disasm(r->rip, code, got, &insn, NULL, NULL);
+    char label[256];
+    struct sym_space *sp = eng_syms(d->s);
+    if (sp && sym_describe(sp, r->rip, label, sizeof label) >= 0)
+        fprintf(d->out, "%s:\n", label);
+    x86_disasm(r->rip, code, got, &insn, dbg_symbolizer, d);
     char hex[40] = "";
     unsigned n = insn.length ? insn.length : 1;
     for (unsigned i = 0; i < n && i < got && i < 15; i++)
@@ -107,6 +121,13 @@ void dbg_report_stop(struct dbg *d)
         fprintf(d->out, "(%x.%x): Break-in (Ctrl+C)\n", st->pid, st->tid);
         break;
     case ENG_STOP_STEP:
+    case ENG_STOP_RETURNED:
+        break;
+    case ENG_STOP_MODLOAD:
+    case ENG_STOP_MODUNLOAD:
+        fprintf(d->out, "(%x.%x): %s event (sxe %s)\n", st->pid, st->tid,
+                st->kind == ENG_STOP_MODLOAD ? "Load module" : "Unload module",
+                st->kind == ENG_STOP_MODLOAD ? "ld" : "ud");
         break;
     case ENG_STOP_TRAP:
         fprintf(d->out, "(%x.%x): Break instruction exception - %s (first chance)\n", st->pid,

@@ -35,6 +35,8 @@ struct eng_process *eng_new_process(struct session *s, struct tgt_proc *tp, int 
     p->pid = tp->pid;
     p->launched = launched;
     p->index = s->next_proc_index++;
+    p->syms = sym_space_new();
+    bp_sites_init(&p->sites);
     s->procs = realloc(s->procs, (s->nprocs + 1) * sizeof *s->procs);
     s->procs[s->nprocs++] = p;
     return p;
@@ -79,6 +81,9 @@ void eng_remove_process(struct session *s, struct eng_process *p)
     for (size_t i = 0; i < p->nthreads; i++)
         free(p->threads[i]);
     free(p->threads);
+    sym_space_free(p->syms);
+    bp_sites_free(&p->sites);
+    free(p->traps);
     p->tp->ops->close(p->tp);
     free(p);
     if (s->nprocs == 0) {
@@ -141,51 +146,6 @@ void eng_select(struct session *s, struct eng_process *p, pid_t tid)
     s->cur_tid = tid;
 }
 
-/* The file-backed mappings of a process, grouped by file: what is mapped at
- * the initial break (the program and the loader) or after attach. */
-void eng_report_mapped_modules(struct session *s, struct eng_process *p)
-{
-    char path[64], line[4096 + 128];
-    snprintf(path, sizeof path, "/proc/%d/maps", p->pid);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return;
-    char cur[4096] = "";
-    uint64_t cstart = 0, cend = 0;
-    while (fgets(line, sizeof line, f)) {
-        unsigned long long lo, hi, off;
-        char perms[8], file[4096] = "";
-        unsigned long inode;
-        char dev[16];
-        if (sscanf(line, "%llx-%llx %7s %llx %15s %lu %4095[^\n]", &lo, &hi, perms, &off, dev,
-                   &inode, file) < 6)
-            continue;
-        char *fp = file;
-        while (*fp == ' ')
-            fp++;
-        if (inode == 0 || fp[0] != '/')
-            continue;
-        if (strcmp(fp, cur) == 0 && lo >= cend) {
-            cend = hi;
-            continue;
-        }
-        if (cur[0]) {
-            struct eng_event ev = {.kind = ENG_EVT_MODLOAD, .pid = p->pid, .proc_index = p->index,
-                                   .start = cstart, .end = cend, .path = cur};
-            eng_emit(s, &ev);
-        }
-        snprintf(cur, sizeof cur, "%s", fp);
-        cstart = lo;
-        cend = hi;
-    }
-    if (cur[0]) {
-        struct eng_event ev = {.kind = ENG_EVT_MODLOAD, .pid = p->pid, .proc_index = p->index,
-                               .start = cstart, .end = cend, .path = cur};
-        eng_emit(s, &ev);
-    }
-    fclose(f);
-}
-
 int eng_launch(struct session *s, char *const argv[], const struct tgt_launch_opts *o,
                struct lerr *e)
 {
@@ -196,7 +156,7 @@ int eng_launch(struct session *s, char *const argv[], const struct tgt_launch_op
     eng_add_thread(p, tp->pid);
     eng_select(s, p, tp->pid);
     s->event_tid = tp->pid;
-    eng_report_mapped_modules(s, p);
+    eng_modules_initial(s, p, 0);
     memset(&s->last_stop, 0, sizeof s->last_stop);
     s->last_stop.kind = ENG_STOP_INITIAL;
     s->last_stop.pid = s->last_stop.tid = tp->pid;
@@ -216,7 +176,7 @@ int eng_attach(struct session *s, pid_t pid, struct lerr *e)
     free(tids);
     eng_select(s, p, pid);
     s->event_tid = pid;
-    eng_report_mapped_modules(s, p);
+    eng_modules_initial(s, p, 1);
     memset(&s->last_stop, 0, sizeof s->last_stop);
     s->last_stop.kind = ENG_STOP_ATTACH;
     s->last_stop.pid = s->last_stop.tid = pid;
@@ -290,7 +250,18 @@ int eng_read(struct session *s, uint64_t addr, void *buf, size_t len, size_t *go
             *got = 0;
         return -1;
     }
-    return p->tp->ops->read_mem(p->tp, addr, buf, len, got);
+    size_t n = 0;
+    int rc = p->tp->ops->read_mem(p->tp, addr, buf, len, &n);
+    bp_sites_hide(&p->sites, addr, buf, n); /* the program's bytes, not our traps */
+    if (got)
+        *got = n;
+    return rc;
+}
+
+struct sym_space *eng_syms(struct session *s)
+{
+    struct eng_process *p = eng_cur_process(s);
+    return p ? p->syms : NULL;
 }
 
 int eng_write(struct session *s, uint64_t addr, const void *buf, size_t len, struct lerr *e)
@@ -298,12 +269,14 @@ int eng_write(struct session *s, uint64_t addr, const void *buf, size_t len, str
     struct eng_process *p = eng_cur_process(s);
     if (!p)
         return lerr_set(e, "No process");
-    return p->tp->ops->write_mem(p->tp, addr, buf, len, e);
+    return bp_sites_write(&p->sites, p->tp, addr, buf, len, e);
 }
 
 int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
 {
     int rc = 0;
+    /* nothing of ours stays behind: the program's bytes go back first */
+    bp_sites_remove_all(&p->sites, p->tp);
     for (size_t i = 0; i < p->nthreads; i++) {
         struct eng_thread *t = p->threads[i];
         if (eng_flush_regs(p, t, e) < 0)

@@ -2,15 +2,18 @@
  * until one of them is a reason to stop for the user; from then on every
  * other thread is interrupted, and the prompt comes back only when no
  * thread runs. Events that do not stop (thread creation, signals that pass
- * silently) resume the thread that reported them at once. */
+ * silently, the loader's trap) let the thread that reported them go on at
+ * once, or, when it stands on a trap it cannot be moved past by emulation,
+ * after every thread was stopped ("quiesce") so that none runs through the
+ * lifted trap unseen. */
 #include "engine/internal.h"
 #include "engine/session.h"
 
 #include <errno.h>
 #include <stdio.h>
-#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int passes_silently(int sig)
 {
@@ -19,17 +22,15 @@ static int passes_silently(int sig)
 
 struct run {
     int decided;
+    int quiesce;  /* stop everything, then resume everything */
     int stopping; /* interrupts sent to the other threads */
-    pid_t early[64]; /* first stops of threads whose clone event is not seen yet */
-    size_t nearly;
 };
 
 static int resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume how, int sig,
                   struct lerr *e)
 {
     if (how == TGT_STEP) {
-        struct user_regs_struct *r = t->regs_valid ? &t->regs : NULL;
-        struct user_regs_struct tmp;
+        struct user_regs_struct tmp, *r = t->regs_valid ? &t->regs : NULL;
         if (!r && p->tp->ops->get_regs(t->tid, &tmp, e) == 0)
             r = &tmp;
         t->step_from = r ? r->rip : 0;
@@ -81,26 +82,59 @@ static void stop_others(struct session *s)
     }
 }
 
-static int take_early(struct run *r, pid_t tid)
+int eng_take_early_stop(struct session *s, pid_t tid)
 {
-    for (size_t i = 0; i < r->nearly; i++) {
-        if (r->early[i] == tid) {
-            r->early[i] = r->early[--r->nearly];
+    for (size_t i = 0; i < s->nearly; i++) {
+        if (s->early[i] == tid) {
+            s->early[i] = s->early[--s->nearly];
             return 1;
         }
     }
     return 0;
 }
 
+struct eng_thread *eng_thread_created(struct session *s, struct eng_process *p, pid_t tid)
+{
+    struct eng_thread *nt = eng_add_thread(p, tid);
+    nt->starting = !eng_take_early_stop(s, tid);
+    struct eng_event ev = {.kind = ENG_EVT_THREAD_CREATE, .pid = p->pid, .tid = tid,
+                           .proc_index = p->index, .thread_index = nt->index};
+    eng_emit(s, &ev);
+    return nt;
+}
+
+/* Resumes every stopped thread that is not frozen, moving the ones that
+ * stand on a trap past it first (everything else is stopped then). */
+static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
+{
+    int resumed = 0;
+    for (size_t i = 0; i < s->nprocs; i++) {
+        struct eng_process *p = s->procs[i];
+        for (size_t j = 0; j < p->nthreads; j++) {
+            struct eng_thread *t = p->threads[j];
+            if (t->frozen || t->running || t->starting)
+                continue;
+            int sig = t->pending_sig;
+            if (mode == ENG_GO_HANDLED && t->tid == s->event_tid)
+                sig = 0;
+            t->pending_sig = 0;
+            if (eng_thread_on_site(s, p, t)) {
+                if (eng_step_past_site(s, p, t, sig, e) < 0)
+                    continue; /* gone: the replayed event says how */
+                sig = 0;
+            }
+            if (resume(p, t, TGT_CONT, sig, e) == 0)
+                resumed++;
+        }
+    }
+    return resumed;
+}
+
 static void on_clone(struct session *s, struct run *r, struct eng_process *p,
                      struct eng_thread *t, pid_t new_tid, struct lerr *e)
 {
-    struct eng_thread *nt = eng_add_thread(p, new_tid);
-    nt->starting = !take_early(r, new_tid);
-    struct eng_event ev = {.kind = ENG_EVT_THREAD_CREATE, .pid = p->pid, .tid = new_tid,
-                           .proc_index = p->index, .thread_index = nt->index};
-    eng_emit(s, &ev);
-    if (!r->decided) {
+    struct eng_thread *nt = eng_thread_created(s, p, new_tid);
+    if (!r->decided && !r->quiesce) {
         if (!nt->starting)
             resume(p, nt, TGT_CONT, 0, e);
         resume(p, t, t->stepping ? TGT_STEP : TGT_CONT, 0, e);
@@ -112,13 +146,12 @@ static void on_interrupt(struct session *s, struct run *r, struct eng_process *p
 {
     if (t->starting) {
         t->starting = 0;
-        if (!r->decided)
+        if (!r->decided && !r->quiesce)
             resume(p, t, TGT_CONT, 0, e);
         return;
     }
-    int expected = t->interrupt_pending;
     t->interrupt_pending = 0;
-    if (r->decided)
+    if (r->decided || r->quiesce)
         return; /* stopped as asked */
     if (s->breakin_requested && !ev->group_stop) {
         decide(s, r, p, t, ENG_STOP_BREAKIN, 0, NULL);
@@ -126,8 +159,46 @@ static void on_interrupt(struct session *s, struct run *r, struct eng_process *p
     }
     /* A job-control stop, or an interrupt left over from an earlier stop:
      * neither is a reason to stop for the user. */
-    (void)expected;
     resume(p, t, t->stepping ? TGT_STEP : TGT_CONT, 0, e);
+}
+
+/* An int3 at one of our sites. Returns 0 when the trap is not ours. */
+static int on_trap_hit(struct session *s, struct run *r, struct eng_process *p,
+                       struct eng_thread *t, struct lerr *e)
+{
+    struct user_regs_struct *regs = eng_regs(s, t, e);
+    if (!regs || !bp_site_find(&p->sites, regs->rip - 1))
+        return 0;
+    uint64_t addr = --regs->rip;
+    t->regs_dirty = 1;
+    enum eng_stop_kind stop = ENG_STOP_NONE;
+    for (size_t i = 0; i < p->ntraps; i++) {
+        const struct eng_trap *tr = &p->traps[i];
+        if (tr->addr != addr)
+            continue;
+        if (tr->kind == ENG_TRAP_LOADER) {
+            int ld, ud;
+            eng_modules_sync(s, p, &ld, &ud);
+            if (ld && s->stop_on_load)
+                stop = ENG_STOP_MODLOAD;
+            else if (ud && s->stop_on_unload)
+                stop = ENG_STOP_MODUNLOAD;
+        } else if (tr->kind == ENG_TRAP_RETURN && tr->tid == t->tid && regs->rsp >= tr->sp) {
+            stop = ENG_STOP_RETURNED;
+        }
+    }
+    if (r->decided)
+        return 1; /* it stays on the trap; resuming moves it past */
+    if (stop != ENG_STOP_NONE) {
+        decide(s, r, p, t, stop, 0, NULL);
+        return 1;
+    }
+    if (!r->quiesce && eng_emulate_at_site(p, t)) {
+        resume(p, t, TGT_CONT, 0, e);
+        return 1;
+    }
+    r->quiesce = 1; /* step it past the trap once nothing else runs */
+    return 1;
 }
 
 static void on_signal(struct session *s, struct run *r, struct eng_process *p,
@@ -136,6 +207,8 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
     int sig = ev->sig;
     int was_stepping = t->stepping;
     t->stepping = 0;
+    if (sig == SIGTRAP && ev->si.si_code == SI_KERNEL && on_trap_hit(s, r, p, t, e))
+        return;
     if (sig == SIGTRAP && was_stepping && ev->si.si_code > 0 && ev->si.si_code != SI_KERNEL) {
         /* A step that began in a system call (the exec stop) is reported at
          * the call's exit before any instruction ran: step again. */
@@ -157,7 +230,7 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
         return;
     }
     if (passes_silently(sig)) {
-        if (!r->decided)
+        if (!r->decided && !r->quiesce)
             resume(p, t, was_stepping ? TGT_STEP : TGT_CONT, sig, e);
         else
             t->pending_sig = sig;
@@ -172,12 +245,18 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
 static void on_exec(struct session *s, struct run *r, struct eng_process *p,
                     const struct tgt_event *ev, struct lerr *e)
 {
-    /* Every other thread is gone; the exec'ing thread is now the leader. */
+    /* Every other thread is gone; the exec'ing thread is now the leader,
+     * and the old address space with our traps and its modules. */
     while (p->nthreads)
         eng_remove_thread(p, p->threads[0]->tid);
     p->next_thread_index = 0;
     struct eng_thread *t = eng_add_thread(p, p->pid);
     p->tp->ops->reopen(p->tp, e);
+    bp_sites_forget(&p->sites);
+    p->ntraps = 0;
+    p->r_debug = 0;
+    p->vfork_lifted = 0;
+    sym_remove_all(p->syms);
     char link[64], path[4096];
     snprintf(link, sizeof link, "/proc/%d/exe", p->pid);
     ssize_t n = readlink(link, path, sizeof path - 1);
@@ -185,15 +264,15 @@ static void on_exec(struct session *s, struct run *r, struct eng_process *p,
     struct eng_event evt = {.kind = ENG_EVT_EXEC, .pid = p->pid, .tid = ev->tid,
                             .proc_index = p->index, .path = path};
     eng_emit(s, &evt);
-    eng_report_mapped_modules(s, p);
+    eng_modules_initial(s, p, 0);
     if (s->cur_proc >= 0 && eng_cur_process(s) == p)
         s->cur_tid = p->pid;
-    if (!r->decided)
+    if (!r->decided && !r->quiesce)
         resume(p, t, TGT_CONT, 0, e);
 }
 
 static void on_thread_exit(struct session *s, struct run *r, struct eng_process *p,
-                    struct eng_thread *t, const struct tgt_event *ev)
+                           struct eng_thread *t, const struct tgt_event *ev)
 {
     int killed = ev->kind == TGT_EV_KILLED;
     if (ev->tid != p->pid) {
@@ -212,6 +291,7 @@ static void on_thread_exit(struct session *s, struct run *r, struct eng_process 
                             .sig = killed ? ev->sig : 0};
     eng_emit(s, &evt);
     pid_t pid = p->pid;
+    bp_sites_forget(&p->sites);
     eng_remove_process(s, p);
     if (!r->decided) {
         decide(s, r, NULL, NULL, ENG_STOP_EXITED, killed ? ev->sig : 0, NULL);
@@ -229,62 +309,95 @@ static pid_t some_running_tid(const struct session *s)
     return 0;
 }
 
+static int next_event(struct session *s, struct tgt_event *ev, struct lerr *e)
+{
+    if (s->nreplay) {
+        *ev = s->replay[0];
+        memmove(&s->replay[0], &s->replay[1], --s->nreplay * sizeof s->replay[0]);
+        return 0;
+    }
+    return s->procs[0]->tp->ops->wait(ev, e);
+}
+
+static void dispatch(struct session *s, struct run *r, const struct tgt_event *ev, struct lerr *e)
+{
+    struct eng_process *p = NULL;
+    struct eng_thread *t = eng_find_thread(s, ev->tid, &p);
+    if (!t) {
+        /* A new thread or fork child can stop before its creator reports it. */
+        if (ev->kind == TGT_EV_INTERRUPT && s->nearly < sizeof s->early / sizeof s->early[0])
+            s->early[s->nearly++] = ev->tid;
+        return;
+    }
+    if (ev->kind != TGT_EV_EXITED && ev->kind != TGT_EV_KILLED)
+        t->running = 0;
+    switch (ev->kind) {
+    case TGT_EV_CLONE:
+        on_clone(s, r, p, t, ev->new_tid, e);
+        break;
+    case TGT_EV_FORK:
+        eng_release_fork_child(s, p, ev->new_tid, ev->vfork);
+        if (!r->decided && !r->quiesce)
+            resume(p, t, TGT_CONT, 0, e);
+        break;
+    case TGT_EV_VFORK_DONE:
+        eng_vfork_done(p);
+        if (!r->decided && !r->quiesce)
+            resume(p, t, TGT_CONT, 0, e);
+        break;
+    case TGT_EV_INTERRUPT:
+        on_interrupt(s, r, p, t, ev, e);
+        break;
+    case TGT_EV_SIGNAL:
+        on_signal(s, r, p, t, ev, e);
+        break;
+    case TGT_EV_EXEC:
+        on_exec(s, r, p, ev, e);
+        break;
+    case TGT_EV_EXITED:
+    case TGT_EV_KILLED:
+        on_thread_exit(s, r, p, t, ev);
+        break;
+    }
+}
+
 /* Reads events until the target is stopped for the user. */
 static int run_until_stop(struct session *s, struct lerr *e)
 {
     struct run r = {0};
-    const struct tgt_ops *ops = s->procs[0]->tp->ops;
     s->breakin_pid = some_running_tid(s);
-    while (!r.decided || anything_running(s)) {
-        if (r.decided && !r.stopping) {
+    for (;;) {
+        if ((r.decided || r.quiesce) && !r.stopping) {
             s->breakin_pid = 0;
             stop_others(s);
             r.stopping = 1;
         }
-        if (r.decided && !anything_running(s))
-            break;
+        if (!anything_running(s) && !s->nreplay) {
+            if (r.decided || s->nprocs == 0)
+                break;
+            /* quiesced (or nothing was running): let everything go again */
+            r.quiesce = 0;
+            r.stopping = 0;
+            if (resume_all(s, ENG_GO, e) == 0 && !s->nreplay)
+                break;
+            s->breakin_pid = some_running_tid(s);
+            continue;
+        }
         struct tgt_event ev;
-        if (ops->wait(&ev, e) < 0) {
+        if (next_event(s, &ev, e) < 0) {
             if (errno == EINTR)
                 continue;
             break; /* ECHILD: nothing is traced any more */
         }
-        struct eng_process *p = NULL;
-        struct eng_thread *t = eng_find_thread(s, ev.tid, &p);
-        if (!t) {
-            /* A new thread can stop before its creator reports it. */
-            if (ev.kind == TGT_EV_INTERRUPT && r.nearly < sizeof r.early / sizeof r.early[0])
-                r.early[r.nearly++] = ev.tid;
-            continue;
-        }
-        if (ev.kind != TGT_EV_EXITED && ev.kind != TGT_EV_KILLED)
-            t->running = 0;
-        switch (ev.kind) {
-        case TGT_EV_CLONE:
-            on_clone(s, &r, p, t, ev.new_tid, e);
-            break;
-        case TGT_EV_INTERRUPT:
-            on_interrupt(s, &r, p, t, &ev, e);
-            break;
-        case TGT_EV_SIGNAL:
-            on_signal(s, &r, p, t, &ev, e);
-            break;
-        case TGT_EV_EXEC:
-            on_exec(s, &r, p, &ev, e);
-            break;
-        case TGT_EV_EXITED:
-        case TGT_EV_KILLED:
-            on_thread_exit(s, &r, p, t, &ev);
-            break;
-        }
+        dispatch(s, &r, &ev, e);
         if (!r.decided && !s->breakin_pid)
             s->breakin_pid = some_running_tid(s);
-        if (!r.decided && s->nprocs == 0)
-            break;
     }
     s->breakin_pid = 0;
+    for (size_t i = 0; i < s->nprocs; i++)
+        eng_trap_remove_kind(s->procs[i], ENG_TRAP_RETURN);
     if (!r.decided)
-        return lerr_set(e, "The target stopped without a reason");
+        return lerr_set(e, "No thread can run: every thread is frozen (~Nu thaws one)");
     return 0;
 }
 
@@ -300,22 +413,7 @@ int eng_go(struct session *s, enum eng_go_mode mode, struct lerr *e)
 {
     if (start_run(s, e) < 0)
         return -1;
-    int resumed = 0;
-    for (size_t i = 0; i < s->nprocs; i++) {
-        struct eng_process *p = s->procs[i];
-        for (size_t j = 0; j < p->nthreads; j++) {
-            struct eng_thread *t = p->threads[j];
-            if (t->frozen || t->running)
-                continue;
-            int sig = t->pending_sig;
-            if (mode == ENG_GO_HANDLED && t->tid == s->event_tid)
-                sig = 0;
-            t->pending_sig = 0;
-            if (resume(p, t, TGT_CONT, sig, e) == 0)
-                resumed++;
-        }
-    }
-    if (!resumed)
+    if (resume_all(s, mode, e) == 0 && !s->nreplay)
         return lerr_set(e, "No thread can run: every thread is frozen (~Nu thaws one)");
     return run_until_stop(s, e);
 }
@@ -330,9 +428,21 @@ int eng_step(struct session *s, struct lerr *e)
         return lerr_set(e, "No thread to step");
     int sig = t->pending_sig;
     t->pending_sig = 0;
-    if (resume(p, t, TGT_STEP, sig, e) < 0)
-        return -1;
-    return run_until_stop(s, e);
+    /* on a trap: lift it for this one step (the other threads stay
+     * stopped, so none can run through it) */
+    struct user_regs_struct *regs = eng_regs(s, t, e);
+    uint64_t lifted = 0;
+    struct bp_site *site = regs ? bp_site_find(&p->sites, regs->rip) : NULL;
+    if (site && bp_site_lift(site, p->tp, e) == 0)
+        lifted = site->addr;
+    pid_t tid = t->tid;
+    int rc = resume(p, t, TGT_STEP, sig, e);
+    if (rc == 0)
+        rc = run_until_stop(s, e);
+    /* the step may have ended the thread, or the process */
+    if (lifted && eng_find_thread(s, tid, &p) && (site = bp_site_find(&p->sites, lifted)))
+        bp_site_drop(site, p->tp, NULL);
+    return rc;
 }
 
 void eng_breakin(struct session *s)

@@ -14,6 +14,8 @@
 #include <sys/types.h>
 #include <sys/user.h>
 
+#include "bp/site.h"
+#include "sym/symbols.h"
 #include "target/target.h"
 #include "util/err.h"
 
@@ -31,6 +33,20 @@ struct eng_thread {
     struct user_regs_struct regs;
 };
 
+/* Traps the engine plants for itself. They share sites with user
+ * breakpoints but never touch their counters. */
+enum eng_trap_kind {
+    ENG_TRAP_LOADER, /* the loader's _dl_debug_state: modules changed */
+    ENG_TRAP_RETURN, /* `p` over a call, `gu`: back in the frame of tid */
+};
+
+struct eng_trap {
+    enum eng_trap_kind kind;
+    uint64_t addr;
+    pid_t tid;   /* ENG_TRAP_RETURN: the thread that steps */
+    uint64_t sp; /* ENG_TRAP_RETURN: stop once rsp is above this */
+};
+
 struct eng_process {
     struct tgt_proc *tp;
     pid_t pid;
@@ -39,6 +55,12 @@ struct eng_process {
     struct eng_thread **threads;
     size_t nthreads, cap;
     int next_thread_index;
+    struct sym_space *syms;
+    struct bp_site_table sites;
+    struct eng_trap *traps;
+    size_t ntraps;
+    uint64_t r_debug; /* the loader's struct r_debug, 0 when unknown */
+    int vfork_lifted; /* traps lifted while a vfork child shares memory */
 };
 
 enum eng_stop_kind {
@@ -50,6 +72,9 @@ enum eng_stop_kind {
     ENG_STOP_SIGNAL,  /* a signal arrived (first chance) */
     ENG_STOP_TRAP,    /* a SIGTRAP that is not ours: the program's int3 */
     ENG_STOP_EXITED,  /* the process ended (final break) */
+    ENG_STOP_MODLOAD, /* `sxe ld`: a module was loaded */
+    ENG_STOP_MODUNLOAD, /* `sxe ud`: a module was unloaded */
+    ENG_STOP_RETURNED, /* `p` over a call or `gu` came back */
 };
 
 struct eng_stop {
@@ -62,6 +87,7 @@ struct eng_stop {
 
 enum eng_event_kind {
     ENG_EVT_MODLOAD,
+    ENG_EVT_MODUNLOAD,
     ENG_EVT_THREAD_CREATE,
     ENG_EVT_THREAD_EXIT,
     ENG_EVT_PROCESS_EXIT,
@@ -73,8 +99,8 @@ struct eng_event {
     int proc_index, thread_index;
     pid_t pid, tid;
     int code, sig;          /* exits: code, or the signal that ended it */
-    uint64_t start, end;    /* MODLOAD */
-    const char *path;       /* MODLOAD, EXEC */
+    uint64_t start, end;    /* MODLOAD, MODUNLOAD */
+    const char *path;       /* MODLOAD, MODUNLOAD, EXEC */
 };
 
 typedef void (*eng_event_fn)(void *ctx, const struct eng_event *ev);
@@ -92,6 +118,15 @@ struct session {
     /* Read by the SIGINT handler: whom to interrupt while running. */
     volatile pid_t breakin_pid;
     volatile sig_atomic_t breakin_requested;
+    /* events of a thread seen while it stepped alone, for the run loop */
+    struct tgt_event replay[8];
+    size_t nreplay;
+    /* first stops of threads and fork children whose creation event is
+     * not seen yet */
+    pid_t early[64];
+    size_t nearly;
+    /* event filters (`sxe ld` / `sxd ld`, `sxe ud`) */
+    int stop_on_load, stop_on_unload;
 };
 
 struct session *eng_create(eng_event_fn on_event, void *ctx);
@@ -135,6 +170,16 @@ void eng_breakin(struct session *s);
 
 int eng_detach_all(struct session *s, struct lerr *e);
 int eng_kill_all(struct session *s, struct lerr *e);
+
+/* Single-steps the current thread over one instruction, running the
+ * callee of a `call` at full speed (`p`). */
+int eng_step_over_call(struct session *s, struct lerr *e);
+/* Runs until the current function returns to its caller's frame (`gu`),
+ * given the return address and the stack pointer the caller will have. */
+int eng_go_up(struct session *s, uint64_t ret_addr, uint64_t caller_sp, struct lerr *e);
+
+/* Symbols of the current process (NULL when there is none). */
+struct sym_space *eng_syms(struct session *s);
 
 /* Process list helpers. */
 int eng_has_process(const struct session *s);

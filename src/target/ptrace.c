@@ -17,7 +17,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define SEIZE_OPTS (PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACESYSGOOD)
+/* Forks are traced so that a child can be cleaned of our traps before it
+ * runs (and let go). */
+#define SEIZE_OPTS                                                                   \
+    (PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACESYSGOOD |               \
+     PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACEVFORKDONE)
 
 static int pt_read_mem(struct tgt_proc *p, uint64_t addr, void *buf, size_t len, size_t *got)
 {
@@ -139,6 +143,16 @@ static void decode_status(pid_t tid, int st, struct tgt_event *ev)
     case PTRACE_EVENT_EXEC:
         ev->kind = TGT_EV_EXEC;
         return;
+    case PTRACE_EVENT_FORK:
+    case PTRACE_EVENT_VFORK:
+        ptrace(PTRACE_GETEVENTMSG, tid, 0, &msg);
+        ev->kind = TGT_EV_FORK;
+        ev->new_tid = (pid_t)msg;
+        ev->vfork = (st >> 16) == PTRACE_EVENT_VFORK;
+        return;
+    case PTRACE_EVENT_VFORK_DONE:
+        ev->kind = TGT_EV_VFORK_DONE;
+        return;
     case PTRACE_EVENT_STOP:
         ev->kind = TGT_EV_INTERRUPT;
         ev->sig = sig;
@@ -160,6 +174,19 @@ static int pt_wait(struct tgt_event *ev, struct lerr *e)
     if (tid < 0)
         return lerr_set(e, "wait failed: %s", strerror(errno));
     decode_status(tid, st, ev);
+    return 0;
+}
+
+static int pt_wait_thread(pid_t tid, struct tgt_event *ev, struct lerr *e)
+{
+    int st;
+    pid_t got;
+    do
+        got = waitpid(tid, &st, __WALL);
+    while (got < 0 && errno == EINTR);
+    if (got < 0)
+        return lerr_set(e, "wait for thread %d failed: %s", tid, strerror(errno));
+    decode_status(got, st, ev);
     return 0;
 }
 
@@ -209,6 +236,7 @@ static const struct tgt_ops ptrace_ops = {
     .resume = pt_resume,
     .interrupt = pt_interrupt,
     .wait = pt_wait,
+    .wait_thread = pt_wait_thread,
     .detach = pt_detach,
     .kill = pt_kill,
     .reopen = open_mem,
@@ -323,6 +351,16 @@ struct tgt_proc *tgt_ptrace_launch(char *const argv[], const struct tgt_launch_o
     if (open_mem(p, e) < 0) {
         kill(pid, SIGKILL);
         waitpid(pid, &st, __WALL);
+        pt_close(p);
+        return NULL;
+    }
+    return p;
+}
+
+struct tgt_proc *tgt_ptrace_adopt(pid_t pid, struct lerr *e)
+{
+    struct tgt_proc *p = new_proc(pid);
+    if (open_mem(p, e) < 0) {
         pt_close(p);
         return NULL;
     }

@@ -19,6 +19,8 @@ enum tgt_event_kind {
                        * group-stop (sig is the stopping signal then) */
     TGT_EV_CLONE,     /* tid created the thread new_tid */
     TGT_EV_EXEC,      /* tid (now the leader) completed an execve */
+    TGT_EV_FORK,      /* tid forked (vfork set: vforked) the process new_tid */
+    TGT_EV_VFORK_DONE, /* the vfork child of tid exec'd or exited */
     TGT_EV_EXITED,    /* tid exited with `code` */
     TGT_EV_KILLED,    /* tid was ended by signal `sig` */
 };
@@ -32,6 +34,7 @@ struct tgt_event {
     pid_t new_tid;
     siginfo_t si; /* TGT_EV_SIGNAL only */
     int group_stop; /* TGT_EV_INTERRUPT caused by a stopping signal */
+    int vfork;      /* TGT_EV_FORK */
 };
 
 enum tgt_resume {
@@ -61,6 +64,8 @@ struct tgt_ops {
     /* Waits for the next event of any traced thread. Returns 0, or -1 with
      * errno EINTR when interrupted, ECHILD when nothing is traced. */
     int (*wait)(struct tgt_event *ev, struct lerr *e);
+    /* The next event of one thread only (the others stay queued). */
+    int (*wait_thread)(pid_t tid, struct tgt_event *ev, struct lerr *e);
     int (*detach)(pid_t tid, int sig, struct lerr *e);
     int (*kill)(struct tgt_proc *p);
     /* After exec the old memory handle is stale. */
@@ -82,6 +87,10 @@ struct tgt_launch_opts {
  * Returns a process (owned by the caller, freed by ops->close) or NULL. */
 struct tgt_proc *tgt_ptrace_launch(char *const argv[], const struct tgt_launch_opts *o,
                                    struct lerr *e);
+
+/* A process handle for `pid`, already traced as the child of a traced
+ * process (fork events): memory access and detach. */
+struct tgt_proc *tgt_ptrace_adopt(pid_t pid, struct lerr *e);
 
 /* Attaches to every thread of `pid` and stops them all. *tids receives the
  * thread ids (malloc'd, caller frees), the leader first. */

@@ -25,6 +25,7 @@ r rax=
 # CHECK-NEXT: r14={{[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]}} r15={{[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]}}
 # CHECK-NEXT: iopl=0         {{(nv|ov) (up|dn) (ei|di) (pl|ng) (nz|zr) (na|ac) (po|pe) (nc|cy)}}
 # CHECK-NEXT: cs=0033  ss=002b  ds={{[0-9a-f][0-9a-f][0-9a-f][0-9a-f]}}  es={{[0-9a-f][0-9a-f][0-9a-f][0-9a-f]}}  fs={{[0-9a-f][0-9a-f][0-9a-f][0-9a-f]}}  gs={{[0-9a-f][0-9a-f][0-9a-f][0-9a-f]}}             efl={{[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]}}
+# CHECK-NEXT: ld_linux_x86_64!_start:
 # CHECK-NEXT: 00007fff`f7fe{{[0-9a-f][0-9a-f][0-9a-f][0-9a-f]}} 4889e7          mov     rdi,rsp
 # CHECK: 0:000> r rax, eax, ax, al, ah
 # CHECK-NEXT: rax=1122334455667788 eax=55667788 ax=7788 al=88 ah=77

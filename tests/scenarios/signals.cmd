@@ -6,7 +6,9 @@ g
 g
 g
 # CHECK: 0:000> g
+# CHECK-NEXT: ModLoad: {{.*}}libc.so.6
 # CHECK-NEXT: ({{[0-9a-f]+}}.{{[0-9a-f]+}}): Signal SIGUSR1 (first chance)
+# CHECK: libc!{{.*}}kill{{.*}}:
 # CHECK: 0:000> g
 # CHECK: fx_signal: handler saw 10
 # CHECK: Signal SIGSEGV (first chance) at 00000000`00000010

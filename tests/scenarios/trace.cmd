@@ -8,9 +8,11 @@ t 2
 # CHECK: 0:000> t
 # CHECK-NEXT: rax=
 # CHECK: rip=00007ffff7fe{{[0-9a-f]+}} rsp=
-# CHECK: 00007fff`f7fe{{[0-9a-f]+}} e8{{[0-9a-f]+}}      call    00007fff`f7fe{{[0-9a-f]+}}
+# CHECK: ld_linux_x86_64!_start+0x3:
+# CHECK-NEXT: 00007fff`f7fe{{[0-9a-f]+}} e8{{[0-9a-f]+}}      call    ld_linux_x86_64!_dl_start (00007fff`f7fe{{[0-9a-f]+}})
 # CHECK: 0:000> t 2
-# CHECK: 00007fff`f7fe{{[0-9a-f]+}} 55              push    rbp
+# CHECK: ld_linux_x86_64!_dl_start:
+# CHECK-NEXT: 00007fff`f7fe{{[0-9a-f]+}} 55              push    rbp
 # CHECK: rax=
 # CHECK: 00007fff`f7fe{{[0-9a-f]+}}
 # CHECK: 0:000> ?

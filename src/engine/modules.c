@@ -1,0 +1,209 @@
+/* Which modules a process has mapped: at the initial break (or attach) from
+ * /proc/PID/maps, and after that from the loader's own list (r_debug and
+ * its link_map chain), read each time the loader calls _dl_debug_state,
+ * where the engine keeps a trap. Also: a forked child is cleaned of our
+ * traps before it runs. */
+#include "engine/internal.h"
+
+#include <elf.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The load bias of an ELF file whose offset-0 segment is mapped at
+ * map_start, or -1 when the file is not ELF. */
+static int elf_bias(const char *path, uint64_t map_start, uint64_t *bias)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    unsigned char magic[4];
+    if (pread(fd, magic, 4, 0) != 4 || memcmp(magic, ELFMAG, SELFMAG) != 0) {
+        close(fd);
+        return -1;
+    }
+    elf_version(EV_CURRENT);
+    Elf *elf = elf_begin(fd, ELF_C_READ, NULL);
+    size_t n = 0;
+    int rc = -1;
+    if (elf && elf_getphdrnum(elf, &n) == 0) {
+        for (size_t i = 0; i < n; i++) {
+            GElf_Phdr ph;
+            if (gelf_getphdr(elf, (int)i, &ph) && ph.p_type == PT_LOAD && ph.p_offset == 0) {
+                *bias = map_start - (ph.p_vaddr & ~0xfffULL);
+                rc = 0;
+                break;
+            }
+        }
+    }
+    if (elf)
+        elf_end(elf);
+    close(fd);
+    return rc;
+}
+
+static void announce(struct session *s, struct eng_process *p, const struct sym_module *m,
+                     enum eng_event_kind kind)
+{
+    struct eng_event ev = {.kind = kind, .pid = p->pid, .proc_index = p->index,
+                           .start = m->start, .end = m->end, .path = m->path};
+    eng_emit(s, &ev);
+}
+
+static void add_module(struct session *s, struct eng_process *p, const char *path, uint64_t bias)
+{
+    struct sym_module *m = sym_add_module(p->syms, path, bias, NULL);
+    if (m)
+        announce(s, p, m, ENG_EVT_MODLOAD);
+}
+
+/* The loader's symbols: its trap and its r_debug. */
+static void arm_loader_trap(struct eng_process *p)
+{
+    for (size_t i = 0; i < p->syms->n; i++) {
+        struct sym_module *m = p->syms->mods[i];
+        if (strncmp(m->name, "ld", 2) != 0)
+            continue;
+        char q[128];
+        uint64_t state = 0, rdebug = 0;
+        snprintf(q, sizeof q, "%s!_dl_debug_state", m->name);
+        if (sym_lookup(p->syms, q, strlen(q), &state, NULL) != 1)
+            continue;
+        snprintf(q, sizeof q, "%s!_r_debug", m->name);
+        if (sym_lookup(p->syms, q, strlen(q), &rdebug, NULL) != 1)
+            continue;
+        if (eng_trap_add(p, ENG_TRAP_LOADER, state, 0, 0, NULL) == 0)
+            p->r_debug = rdebug;
+        return;
+    }
+}
+
+void eng_modules_initial(struct session *s, struct eng_process *p, int all_mapped)
+{
+    (void)all_mapped;
+    char path[64], line[4096 + 128];
+    snprintf(path, sizeof path, "/proc/%d/maps", p->pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    while (fgets(line, sizeof line, f)) {
+        unsigned long long lo, hi, off;
+        char perms[8], file[4096] = "", dev[16];
+        unsigned long inode;
+        if (sscanf(line, "%llx-%llx %7s %llx %15s %lu %4095[^\n]", &lo, &hi, perms, &off, dev,
+                   &inode, file) < 7)
+            continue;
+        char *fp = file;
+        while (*fp == ' ')
+            fp++;
+        if (off != 0 || fp[0] != '/' || sym_module_by_path(p->syms, fp))
+            continue;
+        uint64_t bias;
+        if (elf_bias(fp, lo, &bias) == 0)
+            add_module(s, p, fp, bias);
+    }
+    fclose(f);
+    arm_loader_trap(p);
+}
+
+/* struct r_debug and struct link_map, as the loader lays them out */
+#define R_MAP 8
+#define R_STATE 24
+#define L_ADDR 0
+#define L_NAME 8
+#define L_NEXT 24
+
+static int read_u64(struct eng_process *p, uint64_t addr, uint64_t *v)
+{
+    return p->tp->ops->read_mem(p->tp, addr, v, 8, NULL);
+}
+
+void eng_modules_sync(struct session *s, struct eng_process *p, int *loaded, int *unloaded)
+{
+    *loaded = *unloaded = 0;
+    if (!p->r_debug)
+        return;
+    uint32_t state = 1;
+    uint64_t map = 0;
+    if (p->tp->ops->read_mem(p->tp, p->r_debug + R_STATE, &state, 4, NULL) != 0 || state != 0)
+        return; /* RT_ADD / RT_DELETE: the list is being changed */
+    if (read_u64(p, p->r_debug + R_MAP, &map) != 0)
+        return;
+    uint64_t *biases = NULL;
+    size_t nb = 0;
+    for (int guard = 0; map && guard < 65536; guard++) {
+        uint64_t l_addr, l_name, next;
+        if (read_u64(p, map + L_ADDR, &l_addr) || read_u64(p, map + L_NAME, &l_name) ||
+            read_u64(p, map + L_NEXT, &next))
+            break;
+        char name[4096] = "";
+        size_t got = 0;
+        if (l_name)
+            p->tp->ops->read_mem(p->tp, l_name, name, sizeof name - 1, &got);
+        name[sizeof name - 1] = '\0';
+        biases = realloc(biases, (nb + 1) * sizeof *biases);
+        biases[nb++] = l_addr;
+        int known = 0;
+        for (size_t i = 0; i < p->syms->n; i++)
+            if (p->syms->mods[i]->bias == l_addr)
+                known = 1;
+        if (!known && name[0] == '/') {
+            size_t before = p->syms->n;
+            add_module(s, p, name, l_addr);
+            *loaded += p->syms->n > before;
+        }
+        map = next;
+    }
+    /* gone from the loader's list: unloaded (the program itself is never in
+     * question: its entry is the first, with l_addr its bias) */
+    for (size_t i = 0; i < p->syms->n;) {
+        struct sym_module *m = p->syms->mods[i];
+        int present = 0;
+        for (size_t k = 0; k < nb && !present; k++)
+            present = biases[k] == m->bias;
+        if (present || nb == 0) {
+            i++;
+            continue;
+        }
+        announce(s, p, m, ENG_EVT_MODUNLOAD);
+        sym_remove_module(p->syms, m);
+        (*unloaded)++;
+    }
+    free(biases);
+}
+
+void eng_release_fork_child(struct session *s, struct eng_process *p, pid_t child, int vfork)
+{
+    (void)s;
+    const struct tgt_ops *ops = p->tp->ops;
+    struct tgt_event ev;
+    /* its first stop, unless the run loop already took it */
+    if (!eng_take_early_stop(s, child))
+        ops->wait_thread(child, &ev, NULL);
+    if (vfork) {
+        /* shared memory: lift the traps until the child execs or exits
+         * (the parent thread waits meanwhile) */
+        for (size_t i = 0; i < p->sites.n; i++)
+            bp_site_lift(&p->sites.sites[i], p->tp, NULL);
+        p->vfork_lifted = 1;
+    } else {
+        struct tgt_proc *cp = tgt_ptrace_adopt(child, NULL);
+        for (size_t i = 0; cp && i < p->sites.n; i++)
+            cp->ops->write_mem(cp, p->sites.sites[i].addr, &p->sites.sites[i].orig, 1, NULL);
+        if (cp)
+            cp->ops->close(cp);
+    }
+    ops->detach(child, 0, NULL);
+}
+
+void eng_vfork_done(struct eng_process *p)
+{
+    if (!p->vfork_lifted)
+        return;
+    for (size_t i = 0; i < p->sites.n; i++)
+        bp_site_drop(&p->sites.sites[i], p->tp, NULL);
+    p->vfork_lifted = 0;
+}

@@ -1,0 +1,44 @@
+/* Stepping that runs code at full speed: `p` over a call and `gu` run the
+ * target with a return trap and stop when the stepping thread is back in
+ * the frame it left (the stack pointer tells, so recursion does not stop
+ * early). Other threads run meanwhile, as in WinDbg. */
+#include "arch/x86_64/disasm.h"
+#include "engine/internal.h"
+
+int eng_step_over_call(struct session *s, struct lerr *e)
+{
+    struct eng_process *p = eng_cur_process(s);
+    struct eng_thread *t = eng_cur_thread(s);
+    if (!p || !t)
+        return lerr_set(e, "No runnable debuggees: the process has exited");
+    struct user_regs_struct *r = eng_regs(s, t, e);
+    if (!r)
+        return -1;
+    uint8_t code[16];
+    size_t got = 0;
+    eng_read(s, r->rip, code, sizeof code, &got);
+    struct x86_insn insn;
+    if (got == 0 || x86_disasm(r->rip, code, got, &insn, NULL, NULL) < 0 || !insn.is_call)
+        return eng_step(s, e);
+    /* after the call returns, rsp is what it is now */
+    if (eng_trap_add(p, ENG_TRAP_RETURN, r->rip + insn.length, t->tid, r->rsp, e) < 0)
+        return -1;
+    int rc = eng_go(s, ENG_GO, e);
+    if (rc < 0 && eng_has_process(s))
+        eng_trap_remove_kind(p, ENG_TRAP_RETURN);
+    return rc;
+}
+
+int eng_go_up(struct session *s, uint64_t ret_addr, uint64_t caller_sp, struct lerr *e)
+{
+    struct eng_process *p = eng_cur_process(s);
+    struct eng_thread *t = eng_cur_thread(s);
+    if (!p || !t)
+        return lerr_set(e, "No runnable debuggees: the process has exited");
+    if (eng_trap_add(p, ENG_TRAP_RETURN, ret_addr, t->tid, caller_sp, e) < 0)
+        return -1;
+    int rc = eng_go(s, ENG_GO, e);
+    if (rc < 0 && eng_has_process(s))
+        eng_trap_remove_kind(p, ENG_TRAP_RETURN);
+    return rc;
+}

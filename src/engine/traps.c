@@ -1,0 +1,120 @@
+/* The engine's own traps (the loader's, `p` and `gu` return traps) and how
+ * a thread gets past a site: emulated in lindbg when the instruction is a
+ * simple one, else lifted, single-stepped alone and put back. */
+#include "arch/x86_64/emulate.h"
+#include "engine/internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+int eng_trap_add(struct eng_process *p, enum eng_trap_kind kind, uint64_t addr, pid_t tid,
+                 uint64_t sp, struct lerr *e)
+{
+    if (bp_site_ref(&p->sites, p->tp, addr, e) < 0)
+        return -1;
+    p->traps = realloc(p->traps, (p->ntraps + 1) * sizeof *p->traps);
+    if (!p->traps)
+        abort();
+    p->traps[p->ntraps++] = (struct eng_trap){kind, addr, tid, sp};
+    return 0;
+}
+
+void eng_trap_remove_kind(struct eng_process *p, enum eng_trap_kind kind)
+{
+    for (size_t i = 0; i < p->ntraps;) {
+        if (p->traps[i].kind == kind) {
+            bp_site_unref(&p->sites, p->tp, p->traps[i].addr, NULL);
+            p->traps[i] = p->traps[--p->ntraps];
+        } else {
+            i++;
+        }
+    }
+}
+
+static int mem_read(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+    struct eng_process *p = ctx;
+    if (p->tp->ops->read_mem(p->tp, addr, buf, len, NULL) != 0)
+        return -1;
+    bp_sites_hide(&p->sites, addr, buf, len);
+    return 0;
+}
+
+static int mem_write(void *ctx, uint64_t addr, const void *buf, size_t len)
+{
+    struct eng_process *p = ctx;
+    return bp_sites_write(&p->sites, p->tp, addr, buf, len, NULL);
+}
+
+int eng_thread_on_site(struct session *s, struct eng_process *p, struct eng_thread *t)
+{
+    (void)s;
+    return t->regs_valid && p->sites.n && bp_site_find(&p->sites, t->regs.rip) != NULL;
+}
+
+int eng_emulate_at_site(struct eng_process *p, struct eng_thread *t)
+{
+    if (!t->regs_valid)
+        return 0;
+    uint8_t code[16];
+    size_t got = 0;
+    p->tp->ops->read_mem(p->tp, t->regs.rip, code, sizeof code, &got);
+    bp_sites_hide(&p->sites, t->regs.rip, code, got);
+    struct x86_mem mem = {p, mem_read, mem_write};
+    if (!x86_emulate(code, got, &t->regs, &mem))
+        return 0;
+    t->regs_dirty = 1;
+    return 1;
+}
+
+/* Events of the stepping thread that are not the step itself are handed
+ * back to the run loop. */
+static void replay_later(struct session *s, const struct tgt_event *ev)
+{
+    if (s->nreplay < sizeof s->replay / sizeof s->replay[0])
+        s->replay[s->nreplay++] = *ev;
+}
+
+int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thread *t, int sig,
+                       struct lerr *e)
+{
+    if (sig == 0 && eng_emulate_at_site(p, t))
+        return 0;
+    uint64_t addr = t->regs.rip;
+    struct bp_site *site = bp_site_find(&p->sites, addr);
+    if (!site)
+        return 0;
+    if (eng_flush_regs(p, t, e) < 0 || bp_site_lift(site, p->tp, e) < 0)
+        return -1;
+    const struct tgt_ops *ops = p->tp->ops;
+    int rc = 0;
+    if (ops->resume(t->tid, TGT_STEP, sig, e) < 0)
+        rc = -1;
+    while (rc == 0) {
+        struct tgt_event ev;
+        if (ops->wait_thread(t->tid, &ev, e) < 0) {
+            rc = -1;
+            break;
+        }
+        if (ev.kind == TGT_EV_SIGNAL && ev.sig == SIGTRAP)
+            break; /* stepped */
+        if (ev.kind == TGT_EV_EXITED || ev.kind == TGT_EV_KILLED || ev.kind == TGT_EV_EXEC) {
+            replay_later(s, &ev);
+            return -1; /* the site went with the thread or its address space */
+        }
+        int again_sig = 0;
+        if (ev.kind == TGT_EV_SIGNAL)
+            again_sig = ev.sig; /* arrived first: deliver it with the step */
+        else if (ev.kind == TGT_EV_CLONE)
+            eng_thread_created(s, p, ev.new_tid);
+        else if (ev.kind == TGT_EV_FORK)
+            eng_release_fork_child(s, p, ev.new_tid, ev.vfork);
+        if (ops->resume(t->tid, TGT_STEP, again_sig, e) < 0)
+            rc = -1;
+    }
+    site = bp_site_find(&p->sites, addr);
+    if (site && bp_site_drop(site, p->tp, e) < 0)
+        rc = -1;
+    return rc;
+}

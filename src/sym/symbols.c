@@ -1,0 +1,382 @@
+#include "sym/symbols.h"
+#include "sym/wildcard.h"
+
+#include <ctype.h>
+#include <elf.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libiberty/demangle.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const Dwfl_Callbacks callbacks = {
+    .find_elf = dwfl_build_id_find_elf,
+    .find_debuginfo = dwfl_standard_find_debuginfo,
+    .section_address = dwfl_offline_section_address,
+};
+
+struct sym_space *sym_space_new(void)
+{
+    struct sym_space *sp = calloc(1, sizeof *sp);
+    if (!sp)
+        abort();
+    sp->dwfl = dwfl_begin(&callbacks);
+    return sp;
+}
+
+static void free_module(struct sym_module *m)
+{
+    free(m->path);
+    free(m->name);
+    free(m->syms);
+    free(m->names);
+    free(m);
+}
+
+void sym_space_free(struct sym_space *sp)
+{
+    if (!sp)
+        return;
+    for (size_t i = 0; i < sp->n; i++)
+        free_module(sp->mods[i]);
+    free(sp->mods);
+    if (sp->dwfl)
+        dwfl_end(sp->dwfl);
+    free(sp);
+}
+
+char *sym_module_name_for(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t n = strcspn(base, ".");
+    if (n == 0)
+        n = strlen(base);
+    char *name = malloc(n + 1);
+    if (!name)
+        abort();
+    for (size_t i = 0; i < n; i++)
+        name[i] = isalnum((unsigned char)base[i]) || base[i] == '_' ? base[i] : '_';
+    name[n] = '\0';
+    return name;
+}
+
+/* libdwfl forgets modules that are not reported again: report them all. */
+static void report_all(struct sym_space *sp)
+{
+    dwfl_report_begin(sp->dwfl);
+    for (size_t i = 0; i < sp->n; i++) {
+        struct sym_module *m = sp->mods[i];
+        m->dw = dwfl_report_elf(sp->dwfl, m->name, m->path, -1, m->bias, false);
+    }
+    dwfl_report_end(sp->dwfl, NULL, NULL);
+}
+
+struct sym_module *sym_add_module(struct sym_space *sp, const char *path, uint64_t bias,
+                                  struct lerr *e)
+{
+    struct sym_module *m = calloc(1, sizeof *m);
+    if (!m)
+        abort();
+    m->path = strdup(path);
+    m->name = sym_module_name_for(path);
+    m->bias = bias;
+    if (sym_module_named(sp, m->name, strlen(m->name))) {
+        /* two files with one name: the later one carries its address */
+        char *n = malloc(strlen(m->name) + 20);
+        sprintf(n, "%s_%llx", m->name, (unsigned long long)bias);
+        free(m->name);
+        m->name = n;
+    }
+    dwfl_report_begin_add(sp->dwfl);
+    m->dw = dwfl_report_elf(sp->dwfl, m->name, m->path, -1, bias, false);
+    dwfl_report_end(sp->dwfl, NULL, NULL);
+    if (!m->dw) {
+        lerr_set(e, "Couldn't load module '%s': %s", path, dwfl_errmsg(-1));
+        free_module(m);
+        return NULL;
+    }
+    Dwarf_Addr lo, hi;
+    dwfl_module_info(m->dw, NULL, &lo, &hi, NULL, NULL, NULL, NULL);
+    m->start = lo & ~0xfffULL;
+    m->end = (hi + 0xfff) & ~0xfffULL;
+    sp->mods = realloc(sp->mods, (sp->n + 1) * sizeof *sp->mods);
+    sp->mods[sp->n++] = m;
+    return m;
+}
+
+void sym_remove_module(struct sym_space *sp, struct sym_module *m)
+{
+    for (size_t i = 0; i < sp->n; i++) {
+        if (sp->mods[i] == m) {
+            memmove(&sp->mods[i], &sp->mods[i + 1], (sp->n - i - 1) * sizeof *sp->mods);
+            sp->n--;
+            break;
+        }
+    }
+    free_module(m);
+    report_all(sp);
+}
+
+void sym_remove_all(struct sym_space *sp)
+{
+    for (size_t i = 0; i < sp->n; i++)
+        free_module(sp->mods[i]);
+    sp->n = 0;
+    report_all(sp);
+}
+
+struct sym_module *sym_module_named(const struct sym_space *sp, const char *name, size_t len)
+{
+    for (size_t i = 0; i < sp->n; i++)
+        if (strlen(sp->mods[i]->name) == len && strncasecmp(sp->mods[i]->name, name, len) == 0)
+            return sp->mods[i];
+    return NULL;
+}
+
+struct sym_module *sym_module_at(const struct sym_space *sp, uint64_t addr)
+{
+    for (size_t i = 0; i < sp->n; i++)
+        if (addr >= sp->mods[i]->start && addr < sp->mods[i]->end)
+            return sp->mods[i];
+    return NULL;
+}
+
+struct sym_module *sym_module_by_path(const struct sym_space *sp, const char *path)
+{
+    for (size_t i = 0; i < sp->n; i++)
+        if (strcmp(sp->mods[i]->path, path) == 0)
+            return sp->mods[i];
+    return NULL;
+}
+
+/* The name as shown: no version suffix, C++ demangled (without the
+ * parameter list). Writes into buf and returns it. */
+static const char *clean_name(const char *raw, char *buf, size_t size)
+{
+    size_t n = strcspn(raw, "@");
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, raw, n);
+    buf[n] = '\0';
+    if (buf[0] == '_' && buf[1] == 'Z') {
+        char *d = cplus_demangle(buf, DMGL_ANSI);
+        if (d) {
+            snprintf(buf, size, "%s", d);
+            free(d);
+        }
+    }
+    return buf;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    const struct sym_entry *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    if (c)
+        return c;
+    return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+static int has_section_type(Dwfl_Module *dw, unsigned type)
+{
+    GElf_Addr bias;
+    Elf *elf = dwfl_module_getelf(dw, &bias);
+    Elf_Scn *scn = NULL;
+    while (elf && (scn = elf_nextscn(elf, scn))) {
+        GElf_Shdr sh;
+        if (gelf_getshdr(scn, &sh) && sh.sh_type == type)
+            return 1;
+    }
+    return 0;
+}
+
+void sym_module_load(struct sym_module *m)
+{
+    if (m->indexed || !m->dw)
+        return;
+    m->indexed = 1;
+    int n = dwfl_module_getsymtab(m->dw);
+    if (n <= 0)
+        return;
+    m->syms = calloc((size_t)n, sizeof *m->syms);
+    size_t cap = 4096, used = 0;
+    m->names = malloc(cap);
+    size_t *offsets = calloc((size_t)n, sizeof *offsets);
+    if (!m->syms || !m->names || !offsets)
+        abort();
+    for (int i = 1; i < n; i++) {
+        GElf_Sym s;
+        GElf_Addr addr;
+        GElf_Word shndx;
+        const char *raw = dwfl_module_getsym_info(m->dw, i, &s, &addr, &shndx, NULL, NULL);
+        int type = GELF_ST_TYPE(s.st_info);
+        if (!raw || !raw[0] || shndx == SHN_UNDEF || type == STT_SECTION || type == STT_FILE)
+            continue;
+        char buf[1024];
+        const char *name = clean_name(raw, buf, sizeof buf);
+        size_t len = strlen(name) + 1;
+        while (used + len > cap)
+            cap *= 2;
+        m->names = realloc(m->names, cap);
+        memcpy(m->names + used, name, len);
+        struct sym_entry *e = &m->syms[m->nsyms];
+        offsets[m->nsyms] = used;
+        e->addr = addr;
+        e->size = s.st_size;
+        e->type = (unsigned char)type;
+        e->bind = (unsigned char)GELF_ST_BIND(s.st_info);
+        m->nsyms++;
+        used += len;
+    }
+    /* names moved while the storage grew: point at the final copy */
+    for (size_t i = 0; i < m->nsyms; i++)
+        m->syms[i].name = m->names + offsets[i];
+    free(offsets);
+    qsort(m->syms, m->nsyms, sizeof *m->syms, by_name);
+    m->has_symtab = has_section_type(m->dw, SHT_SYMTAB);
+}
+
+/* The first entry named exactly `name` (len bytes). */
+static const struct sym_entry *find_in(struct sym_module *m, const char *name, size_t len)
+{
+    sym_module_load(m);
+    size_t lo = 0, hi = m->nsyms;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strncmp(m->syms[mid].name, name, len);
+        if (c == 0 && m->syms[mid].name[len] != '\0')
+            c = 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < m->nsyms && strncmp(m->syms[lo].name, name, len) == 0 && m->syms[lo].name[len] == '\0')
+        return &m->syms[lo];
+    return NULL;
+}
+
+int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *addr,
+               struct lerr *e)
+{
+    const char *bang = memchr(name, '!', len);
+    if (bang) {
+        size_t mlen = (size_t)(bang - name);
+        struct sym_module *m = sym_module_named(sp, name, mlen);
+        if (!m)
+            return lerr_set(e, "Couldn't resolve error at '%.*s': no module '%.*s'", (int)len,
+                            name, (int)mlen, name);
+        const struct sym_entry *s = find_in(m, bang + 1, len - mlen - 1);
+        if (!s)
+            return 0;
+        *addr = s->addr;
+        return 1;
+    }
+    const struct sym_entry *found = NULL;
+    const struct sym_module *where = NULL;
+    char others[256] = "";
+    int count = 0;
+    for (size_t i = 0; i < sp->n; i++) {
+        const struct sym_entry *s = find_in(sp->mods[i], name, len);
+        if (!s || (found && s->addr == found->addr))
+            continue;
+        if (count++ == 0) {
+            found = s;
+            where = sp->mods[i];
+        } else {
+            size_t used = strlen(others);
+            snprintf(others + used, sizeof others - used, ", %s!%.*s", sp->mods[i]->name,
+                     (int)len, name);
+        }
+    }
+    if (count > 1)
+        return lerr_set(e, "Ambiguous symbol '%.*s': %s!%.*s%s (name the module: mod!name)",
+                        (int)len, name, where->name, (int)len, name, others);
+    if (count == 1) {
+        *addr = found->addr;
+        return 1;
+    }
+    struct sym_module *m = sym_module_named(sp, name, len);
+    if (m) {
+        *addr = m->start;
+        return 1;
+    }
+    return 0;
+}
+
+int sym_describe(struct sym_space *sp, uint64_t addr, char *buf, size_t size)
+{
+    struct sym_module *m = sym_module_at(sp, addr);
+    if (!m)
+        return -1;
+    GElf_Off off = 0;
+    GElf_Sym s;
+    const char *raw = m->dw ? dwfl_module_addrinfo(m->dw, addr, &off, &s, NULL, NULL, NULL) : NULL;
+    if (!raw || !raw[0]) {
+        snprintf(buf, size, "%s+0x%llx", m->name, (unsigned long long)(addr - m->start));
+        return 1;
+    }
+    char nb[512];
+    clean_name(raw, nb, sizeof nb);
+    if (off)
+        snprintf(buf, size, "%s!%s+0x%llx", m->name, nb, (unsigned long long)off);
+    else
+        snprintf(buf, size, "%s!%s", m->name, nb);
+    return 0;
+}
+
+static int by_addr(const void *a, const void *b)
+{
+    const struct sym_entry *const *x = a, *const *y = b;
+    if ((*x)->addr != (*y)->addr)
+        return (*x)->addr < (*y)->addr ? -1 : 1;
+    return strcmp((*x)->name, (*y)->name);
+}
+
+int sym_nearest(struct sym_space *sp, uint64_t addr, struct sym_near *out)
+{
+    memset(out, 0, sizeof *out);
+    struct sym_module *m = sym_module_at(sp, addr);
+    if (!m)
+        return -1;
+    sym_module_load(m);
+    out->mod = m;
+    for (size_t i = 0; i < m->nsyms; i++) {
+        const struct sym_entry *s = &m->syms[i];
+        if (s->type != STT_FUNC && s->type != STT_OBJECT && s->type != STT_NOTYPE &&
+            s->type != STT_GNU_IFUNC)
+            continue;
+        if (s->addr <= addr && (!out->before.name || s->addr > out->before.addr))
+            out->before = *s;
+        if (s->addr > addr && (!out->after.name || s->addr < out->after.addr))
+            out->after = *s;
+    }
+    return 0;
+}
+
+int sym_visit(struct sym_space *sp, const struct wildcard *mod_pattern,
+              const struct wildcard *sym_pattern, sym_visit_fn fn, void *ctx)
+{
+    for (size_t i = 0; i < sp->n; i++) {
+        struct sym_module *m = sp->mods[i];
+        if (mod_pattern && !wildcard_match(mod_pattern, m->name))
+            continue;
+        sym_module_load(m);
+        const struct sym_entry **hits = malloc((m->nsyms + 1) * sizeof *hits);
+        size_t nh = 0;
+        for (size_t k = 0; k < m->nsyms; k++)
+            if (!sym_pattern || wildcard_match(sym_pattern, m->syms[k].name))
+                hits[nh++] = &m->syms[k];
+        qsort(hits, nh, sizeof *hits, by_addr);
+        int stop = 0;
+        for (size_t k = 0; k < nh && !stop; k++)
+            stop = fn(ctx, m, hits[k]);
+        free(hits);
+        if (stop)
+            return stop;
+    }
+    return 0;
+}

@@ -1,0 +1,92 @@
+/* Modules and symbols of one address space, through elfutils' libdwfl.
+ * A module is reported to libdwfl when it is mapped (cheap: headers only);
+ * its symbol table is read the first time a name in it is needed, and its
+ * name index (sorted, for exact lookups) built then. Names are shown and
+ * matched without their version suffix (`__libc_start_main`, not
+ * `__libc_start_main@@GLIBC_2.34`), C++ names demangled.
+ *
+ * Module names follow WinDbg's habit adapted to ELF: the file's base name up
+ * to the first '.', other characters than letters, digits and '_' turned
+ * into '_' (`libc.so.6` is `libc`, `ld-linux-x86-64.so.2` is
+ * `ld_linux_x86_64`). */
+#ifndef LINDBG_SYM_SYMBOLS_H
+#define LINDBG_SYM_SYMBOLS_H
+
+#include <elfutils/libdwfl.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/err.h"
+
+struct sym_entry {
+    const char *name; /* shown and matched */
+    uint64_t addr, size;
+    unsigned char type; /* STT_FUNC, STT_OBJECT, ... */
+    unsigned char bind;
+};
+
+struct sym_module {
+    char *path;
+    char *name;
+    uint64_t bias, start, end;
+    Dwfl_Module *dw;
+    int indexed;               /* symbols read */
+    struct sym_entry *syms;    /* sorted by name */
+    size_t nsyms;
+    char *names;               /* storage of the names */
+    int has_symtab;            /* a full .symtab (not only .dynsym) */
+};
+
+struct sym_space {
+    Dwfl *dwfl;
+    struct sym_module **mods;
+    size_t n;
+};
+
+struct sym_space *sym_space_new(void);
+void sym_space_free(struct sym_space *sp);
+
+/* The module name for a path (malloc'd). */
+char *sym_module_name_for(const char *path);
+
+/* Adds the ELF file at `path`, loaded with bias `bias`. Returns it, or NULL
+ * when the file cannot be read as ELF (message in e). */
+struct sym_module *sym_add_module(struct sym_space *sp, const char *path, uint64_t bias,
+                                  struct lerr *e);
+void sym_remove_module(struct sym_space *sp, struct sym_module *m);
+void sym_remove_all(struct sym_space *sp);
+
+struct sym_module *sym_module_named(const struct sym_space *sp, const char *name, size_t len);
+struct sym_module *sym_module_at(const struct sym_space *sp, uint64_t addr);
+struct sym_module *sym_module_by_path(const struct sym_space *sp, const char *path);
+
+/* Reads the module's symbols if not done yet. */
+void sym_module_load(struct sym_module *m);
+
+/* `mod!sym`, `sym` (every module; ambiguous names are an error naming the
+ * candidates), `mod` alone (its start). Returns 1 with *addr, 0 when
+ * unknown, -1 on error. */
+int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *addr,
+               struct lerr *e);
+
+/* "mod!sym+0x10", "mod!sym", or "mod+0x1234" outside any symbol. Returns
+ * 0 with a symbol, 1 with only a module, -1 when addr is in no module. */
+int sym_describe(struct sym_space *sp, uint64_t addr, char *buf, size_t size);
+
+/* The symbol containing or preceding addr in its module, and the next one
+ * after it. Either may be missing (entry->name NULL). */
+struct sym_near {
+    const struct sym_module *mod;
+    struct sym_entry before, after;
+};
+int sym_nearest(struct sym_space *sp, uint64_t addr, struct sym_near *out);
+
+/* Calls fn for every symbol whose module name matches mod_pattern (NULL:
+ * every module) and whose name matches sym_pattern, in address order
+ * within each module. Stops when fn returns nonzero. */
+struct wildcard;
+typedef int (*sym_visit_fn)(void *ctx, const struct sym_module *m, const struct sym_entry *s);
+int sym_visit(struct sym_space *sp, const struct wildcard *mod_pattern,
+              const struct wildcard *sym_pattern, sym_visit_fn fn, void *ctx);
+
+#endif
