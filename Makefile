@@ -65,7 +65,11 @@ build/fixtures/demo: examples/demo.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O0 -fno-omit-frame-pointer -o $@ $<
 
-fixtures: $(FIXTURES) build/fixtures/demo
+build/fixtures/libfx_plugin.so: tests/fixtures/plugin/fx_plugin.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O0 -fPIC -shared -o $@ $<
+
+fixtures: $(FIXTURES) build/fixtures/demo build/fixtures/libfx_plugin.so
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))

@@ -23,6 +23,7 @@ struct dbg {
     /* where a `d*` without address continues */
     uint64_t next_dump;
     char last_dump[4];
+    uint64_t next_u;     /* where a `u` without address continues */
     int quit;            /* set by q/qd: end the session after this line */
     int final_quit;      /* -G: quit when the process exits */
     struct lerr err;
@@ -49,6 +50,10 @@ extern const struct cmd_def cmd_memory_table[];
 extern const struct cmd_def cmd_register_table[];
 extern const struct cmd_def cmd_info_table[];
 extern const struct cmd_def cmd_thread_table[];
+extern const struct cmd_def cmd_symbol_table[];
+extern const struct cmd_def cmd_disasm_table[];
+extern const struct cmd_def cmd_stack_table[];
+extern const struct cmd_def cmd_event_table[];
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out);
 

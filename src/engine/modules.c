@@ -109,6 +109,23 @@ void eng_modules_initial(struct session *s, struct eng_process *p, int all_mappe
     arm_loader_trap(p);
 }
 
+/* The file behind a loader name: as given to dlopen, so possibly relative
+ * to the program's working directory. Names of no file (the vdso) fail. */
+static int resolve_path(struct eng_process *p, const char *name, char *out, size_t size)
+{
+    char joined[8192];
+    if (name[0] == '/')
+        snprintf(joined, sizeof joined, "%s", name);
+    else
+        snprintf(joined, sizeof joined, "/proc/%d/cwd/%s", p->pid, name);
+    char *real = realpath(joined, NULL);
+    if (!real)
+        return -1;
+    snprintf(out, size, "%s", real);
+    free(real);
+    return 0;
+}
+
 /* struct r_debug and struct link_map, as the loader lays them out */
 #define R_MAP 8
 #define R_STATE 24
@@ -150,9 +167,10 @@ void eng_modules_sync(struct session *s, struct eng_process *p, int *loaded, int
         for (size_t i = 0; i < p->syms->n; i++)
             if (p->syms->mods[i]->bias == l_addr)
                 known = 1;
-        if (!known && name[0] == '/') {
+        char file[4096];
+        if (!known && name[0] && resolve_path(p, name, file, sizeof file) == 0) {
             size_t before = p->syms->n;
-            add_module(s, p, name, l_addr);
+            add_module(s, p, file, l_addr);
             *loaded += p->syms->n > before;
         }
         map = next;

@@ -44,6 +44,7 @@ void sym_space_free(struct sym_space *sp)
     free(sp->mods);
     if (sp->dwfl)
         dwfl_end(sp->dwfl);
+    free(sp->unwind_state);
     free(sp);
 }
 
@@ -63,9 +64,14 @@ char *sym_module_name_for(const char *path)
     return name;
 }
 
-/* libdwfl forgets modules that are not reported again: report them all. */
+/* After a removal: a new Dwfl with the modules that remain (re-reporting
+ * them into the old one leaves them without symbols). Our name indexes
+ * stay; libdwfl's tables and the unwinder's state are made again. */
 static void report_all(struct sym_space *sp)
 {
+    dwfl_end(sp->dwfl);
+    sp->dwfl = dwfl_begin(&callbacks);
+    sp->unwind_attached = 0;
     dwfl_report_begin(sp->dwfl);
     for (size_t i = 0; i < sp->n; i++) {
         struct sym_module *m = sp->mods[i];
@@ -180,17 +186,36 @@ static int by_name(const void *a, const void *b)
     return x->addr < y->addr ? -1 : x->addr > y->addr;
 }
 
-static int has_section_type(Dwfl_Module *dw, unsigned type)
+/* Whether an ELF has a section of this type (and, when name is given,
+ * this name). */
+static int has_section(Elf *elf, unsigned type, const char *name)
 {
-    GElf_Addr bias;
-    Elf *elf = dwfl_module_getelf(dw, &bias);
+    size_t shstrndx;
     Elf_Scn *scn = NULL;
-    while (elf && (scn = elf_nextscn(elf, scn))) {
+    if (!elf || elf_getshdrstrndx(elf, &shstrndx) != 0)
+        return 0;
+    while ((scn = elf_nextscn(elf, scn))) {
         GElf_Shdr sh;
-        if (gelf_getshdr(scn, &sh) && sh.sh_type == type)
+        if (!gelf_getshdr(scn, &sh) || sh.sh_type != type)
+            continue;
+        const char *n = elf_strptr(elf, shstrndx, sh.sh_name);
+        if (!name || (n && !strcmp(n, name)))
             return 1;
     }
     return 0;
+}
+
+/* What the symbols came from: a separate debug file (found the standard
+ * way: build-id under /usr/lib/debug, .gnu_debuglink) or the image. */
+static void note_sources(struct sym_module *m)
+{
+    GElf_Addr bias;
+    Elf *main_elf = dwfl_module_getelf(m->dw, &bias);
+    const char *debugfile = NULL;
+    dwfl_module_info(m->dw, NULL, NULL, NULL, NULL, NULL, NULL, &debugfile);
+    m->debug_file = debugfile;
+    m->has_symtab = has_section(main_elf, SHT_SYMTAB, NULL) || debugfile;
+    m->has_dwarf = has_section(main_elf, SHT_PROGBITS, ".debug_info") || debugfile;
 }
 
 void sym_module_load(struct sym_module *m)
@@ -236,7 +261,7 @@ void sym_module_load(struct sym_module *m)
         m->syms[i].name = m->names + offsets[i];
     free(offsets);
     qsort(m->syms, m->nsyms, sizeof *m->syms, by_name);
-    m->has_symtab = has_section_type(m->dw, SHT_SYMTAB);
+    note_sources(m);
 }
 
 /* The first entry named exactly `name` (len bytes). */

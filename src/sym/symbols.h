@@ -35,10 +35,14 @@ struct sym_module {
     size_t nsyms;
     char *names;               /* storage of the names */
     int has_symtab;            /* a full .symtab (not only .dynsym) */
+    int has_dwarf;             /* DWARF in the image or a debug file */
+    const char *debug_file;    /* separate debug file found, or NULL */
 };
 
 struct sym_space {
     Dwfl *dwfl;
+    int unwind_attached; /* dwfl_attach_state done (sym/unwind.c) */
+    void *unwind_state;  /* what libdwfl's callbacks get (sym/unwind.c) */
     struct sym_module **mods;
     size_t n;
 };

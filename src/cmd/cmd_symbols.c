@@ -1,0 +1,207 @@
+/* Modules and symbols: lm, x, ln */
+#include "cmd/dbg.h"
+#include "sym/wildcard.h"
+#include "ui/format.h"
+
+#include <elf.h>
+#include <string.h>
+
+static struct sym_space *need_syms(struct dbg *d)
+{
+    if (dbg_need_process(d) < 0)
+        return NULL;
+    return eng_syms(d->s);
+}
+
+static const char *symbol_state(struct sym_module *m)
+{
+    if (!m->indexed)
+        return "(deferred)";
+    if (!m->nsyms)
+        return "(no symbols)";
+    if (m->has_dwarf)
+        return "(dwarf symbols)";
+    return m->has_symtab ? "(elf symbols)" : "(export symbols)";
+}
+
+static void print_verbose(struct dbg *d, struct sym_module *m)
+{
+    char a[FMT_ADDR_LEN];
+    sym_module_load(m);
+    const unsigned char *bits;
+    GElf_Addr vaddr;
+    int n = m->dw ? dwfl_module_build_id(m->dw, &bits, &vaddr) : -1;
+    fprintf(d->out, "    Image path: %s\n", m->path);
+    fprintf(d->out, "    Load bias:  %s\n", fmt_addr(a, m->bias));
+    fputs("    Build ID:   ", d->out);
+    if (n > 0)
+        for (int i = 0; i < n; i++)
+            fprintf(d->out, "%02x", bits[i]);
+    else
+        fputs("none", d->out);
+    fputc('\n', d->out);
+    if (m->debug_file)
+        fprintf(d->out, "    Debug file: %s\n", m->debug_file);
+    else if (m->has_dwarf)
+        fprintf(d->out, "    Debug file: none needed (DWARF in the image)\n");
+    else
+        fprintf(d->out, "    Debug file: not found (no DWARF)\n");
+    fprintf(d->out, "    Symbols:    %zu %s\n", m->nsyms, symbol_state(m));
+}
+
+/* lm [v] [m PATTERN] */
+static int cmd_lm(struct dbg *d, const char *args)
+{
+    struct sym_space *sp = need_syms(d);
+    if (!sp)
+        return -1;
+    int verbose = 0;
+    const char *p = args;
+    if (*p == 'v') {
+        verbose = 1;
+        p = dbg_skip(p + 1);
+    }
+    struct wildcard *w = NULL;
+    if (*p == 'm' && (p[1] == ' ' || p[1] == '\t')) {
+        p = dbg_skip(p + 1);
+        if (!*p)
+            return lerr_set(&d->err, "Syntax error: lm m needs a module pattern");
+        if (!(w = wildcard_compile(p, &d->err)))
+            return -1;
+    } else if (*p) {
+        return lerr_set(&d->err, "Syntax error in 'lm %s': lm [v] [m pattern]", args);
+    }
+    char a[FMT_ADDR_LEN], b[FMT_ADDR_LEN];
+    fprintf(d->out, "start             end                 module name\n");
+    for (size_t i = 0; i < sp->n; i++) {
+        struct sym_module *m = sp->mods[i];
+        if (w && !wildcard_match(w, m->name))
+            continue;
+        if (verbose)
+            sym_module_load(m);
+        fprintf(d->out, "%s %s   %-16s %-18s %s\n", fmt_addr(a, m->start), fmt_addr(b, m->end),
+                m->name, symbol_state(m), m->path);
+        if (verbose)
+            print_verbose(d, m);
+    }
+    wildcard_free(w);
+    return 0;
+}
+
+static int cmd_lmv(struct dbg *d, const char *args)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "v %s", args);
+    return cmd_lm(d, buf);
+}
+
+struct x_ctx {
+    struct dbg *d;
+    int verbose;
+    size_t count;
+};
+
+static int print_symbol(void *ctx, const struct sym_module *m, const struct sym_entry *s)
+{
+    struct x_ctx *x = ctx;
+    char a[FMT_ADDR_LEN];
+    const char *kind = s->type == STT_FUNC || s->type == STT_GNU_IFUNC ? "func"
+                       : s->type == STT_OBJECT || s->type == STT_TLS   ? "data"
+                                                                        : "    ";
+    if (x->verbose)
+        fprintf(x->d->out, "%s %s %8llx %s!%s\n", kind, fmt_addr(a, s->addr),
+                (unsigned long long)s->size, m->name, s->name);
+    else
+        fprintf(x->d->out, "%s %s!%s\n", fmt_addr(a, s->addr), m->name, s->name);
+    x->count++;
+    return 0;
+}
+
+/* x [/v] [mod!]pattern: every module when no module is named */
+static int cmd_x(struct dbg *d, const char *args)
+{
+    struct sym_space *sp = need_syms(d);
+    if (!sp)
+        return -1;
+    struct x_ctx x = {d, 0, 0};
+    const char *p = args;
+    if (!strncmp(p, "/v", 2)) {
+        x.verbose = 1;
+        p = dbg_skip(p + 2);
+    }
+    if (!*p)
+        return lerr_set(&d->err, "Syntax error: x needs a pattern: x [mod!]name*");
+    const char *bang = strchr(p, '!');
+    struct wildcard *mw = NULL, *sw;
+    if (bang) {
+        char mod[256];
+        snprintf(mod, sizeof mod, "%.*s", (int)(bang - p), p);
+        if (!(mw = wildcard_compile(mod, &d->err)))
+            return -1;
+        p = bang + 1;
+    }
+    if (!(sw = wildcard_compile(*p ? p : "*", &d->err))) {
+        wildcard_free(mw);
+        return -1;
+    }
+    if (mw) {
+        int any = 0;
+        for (size_t i = 0; i < sp->n && !any; i++)
+            any = wildcard_match(mw, sp->mods[i]->name);
+        if (!any) {
+            wildcard_free(mw);
+            wildcard_free(sw);
+            return lerr_set(&d->err, "Couldn't resolve error at '%.*s': no module matches",
+                            (int)(bang - args), args);
+        }
+    }
+    sym_visit(sp, mw, sw, print_symbol, &x);
+    wildcard_free(mw);
+    wildcard_free(sw);
+    return 0;
+}
+
+/* ln addr: the symbols around an address */
+static int cmd_ln(struct dbg *d, const char *args)
+{
+    struct sym_space *sp = need_syms(d);
+    if (!sp)
+        return -1;
+    uint64_t addr;
+    if (!*args) {
+        struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), &d->err);
+        if (!r)
+            return -1;
+        addr = r->rip;
+    } else if (dbg_eval(d, &args, &addr) < 0) {
+        return -1;
+    } else if (*args) {
+        return lerr_set(&d->err, "Syntax error at '%s'", args);
+    }
+    struct sym_near n;
+    char a[FMT_ADDR_LEN], b[FMT_ADDR_LEN];
+    if (sym_nearest(sp, addr, &n) < 0 || !n.before.name)
+        return lerr_set(&d->err, "No symbol near %s: %s", fmt_addr(a, addr),
+                        n.mod ? "none before it in its module" : "it is in no module");
+    uint64_t off = addr - n.before.addr;
+    char here[512];
+    if (off)
+        snprintf(here, sizeof here, "%s!%s+0x%llx", n.mod->name, n.before.name, (unsigned long long)off);
+    else
+        snprintf(here, sizeof here, "%s!%s", n.mod->name, n.before.name);
+    fprintf(d->out, "(%s)   %s", fmt_addr(a, n.before.addr), here);
+    if (n.after.name)
+        fprintf(d->out, "   |  (%s)   %s!%s", fmt_addr(b, n.after.addr), n.mod->name, n.after.name);
+    fputc('\n', d->out);
+    if (!off)
+        fprintf(d->out, "Exact matches:\n    %s!%s\n", n.mod->name, n.before.name);
+    return 0;
+}
+
+const struct cmd_def cmd_symbol_table[] = {
+    {"lm", cmd_lm, "list modules: lm, lm m pattern, lmv m name"},
+    {"lmv", cmd_lmv, "list modules with details: lmv m name"},
+    {"x", cmd_x, "examine symbols: x [/v] [mod!]pattern (wildcards * ? [] # +)"},
+    {"ln", cmd_ln, "list nearest symbols: ln addr"},
+    {NULL, NULL, NULL},
+};

@@ -1,0 +1,34 @@
+/* Call stacks through libdwfl's unwinder (DWARF CFI, eh_frame), as
+ * eu-stack does, but on a thread lindbg already traces: the caller gives
+ * the registers and a memory reader instead of libdwfl attaching itself.
+ * Where CFI is missing, libdwfl's own fallbacks apply; the frame-pointer
+ * chain is the last resort. */
+#ifndef LINDBG_SYM_UNWIND_H
+#define LINDBG_SYM_UNWIND_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <sys/user.h>
+
+#include "sym/symbols.h"
+
+struct sym_frame {
+    uint64_t pc;      /* the frame's instruction (return address - 1 is looked up) */
+    uint64_t sp;      /* its stack pointer ("Child-SP") */
+    int activation;   /* pc is exact (frame 0, signal frames), not a return address */
+};
+
+struct sym_unwind_source {
+    void *ctx;
+    int (*read)(void *ctx, uint64_t addr, uint64_t *value); /* 0 ok */
+    pid_t tid;
+    struct user_regs_struct regs;
+};
+
+/* Fills up to `max` frames of the thread, innermost first. Returns the
+ * number of frames (at least 1: the current instruction). */
+size_t sym_unwind(struct sym_space *sp, const struct sym_unwind_source *src,
+                  struct sym_frame *frames, size_t max);
+
+#endif
