@@ -2,7 +2,7 @@
 # Bad input gets one clear line and the session goes on; an error ends the
 # rest of its line only; quotes keep a ';'.
 foo
-x$$
+zq$$
 ? 1 +* 2
 db 0
 db 0 L0
@@ -18,8 +18,8 @@ t zz
 g
 # CHECK: 0:000> foo
 # CHECK-NEXT: Syntax error in 'foo': no such command
-# CHECK: 0:000> x$$
-# CHECK-NEXT: Syntax error in 'x': no such command
+# CHECK: 0:000> zq$$
+# CHECK-NEXT: Syntax error in 'zq': no such command
 # CHECK: 0:000> ? 1 +* 2
 # CHECK-NEXT: Syntax error at '* 2'
 # CHECK: 0:000> db 0
