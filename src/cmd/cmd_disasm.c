@@ -50,13 +50,13 @@ static int parse_u_args(struct dbg *d, const char *p, uint64_t *addr, uint64_t *
 {
     *have_addr = 0;
     *end = 0;
-    if (*p && !(tolower((unsigned char)*p) == 'l' && (isxdigit((unsigned char)p[1]) || p[1] == ' '))) {
+    if (*p && !dbg_is_length(d, p)) {
         if (dbg_eval(d, &p, addr) < 0)
             return -1;
         *have_addr = 1;
     }
-    if (tolower((unsigned char)*p) == 'l') {
-        p = dbg_skip(p + 1);
+    if (dbg_is_length(d, p)) {
+        p = dbg_skip(p + 1 + (p[1] == '?'));
         if (dbg_eval(d, &p, count) < 0)
             return -1;
         if (*count == 0)
@@ -91,6 +91,10 @@ static int cmd_u(struct dbg *d, const char *args)
         return -1;
     if (parse_u_args(d, args, &addr, &count, &end, &have) < 0)
         return -1;
+    uint8_t probe;
+    char a[FMT_ADDR_LEN];
+    if (eng_read(d->s, addr, &probe, 1, NULL) != 0)
+        return lerr_set(&d->err, "Memory access error at %s", fmt_addr(a, addr));
     d->next_u = disassemble(d, addr, count, end);
     return 0;
 }

@@ -22,12 +22,11 @@ static int parse_range(struct dbg *d, const char *args, unsigned unit, uint64_t 
     const char *p = args;
     r->addr = d->next_dump;
     r->count = default_count;
-    if (*p && tolower((unsigned char)*p) != 'l') {
+    if (*p && !dbg_is_length(d, p)) {
         if (dbg_eval(d, &p, &r->addr) < 0)
             return -1;
     }
-    if (tolower((unsigned char)*p) == 'l' && (p[1] == '?' || isxdigit((unsigned char)p[1]) ||
-                                              p[1] == ' ' || p[1] == '0' || p[1] == '@' || p[1] == '(')) {
+    if (dbg_is_length(d, p)) {
         p++;
         if (*p == '?')
             p++;

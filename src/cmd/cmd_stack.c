@@ -32,7 +32,7 @@ static int do_k(struct dbg *d, const char *args, int numbered)
         return -1;
     uint64_t count = 20;
     const char *p = args;
-    if (toupper((unsigned char)*p) == 'L')
+    if (dbg_is_length(d, p))
         p = dbg_skip(p + 1);
     if (*p) {
         if (dbg_eval(d, &p, &count) < 0)

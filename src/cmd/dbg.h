@@ -67,6 +67,9 @@ int dbg_execute(struct dbg *d, const char *cmd);
 void dbg_expr_env(struct dbg *d, struct expr_env *env);
 /* Evaluates an expression at *p and advances *p past it. */
 int dbg_eval(struct dbg *d, const char **p, uint64_t *out);
+/* Whether p starts a length (`L8`, `L 8`, `L?8`) rather than an address
+ * expression that happens to start with L (`leaf`). */
+int dbg_is_length(struct dbg *d, const char *p);
 /* Skips blanks; returns the new position. */
 const char *dbg_skip(const char *p);
 

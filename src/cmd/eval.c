@@ -3,6 +3,7 @@
 #include "arch/x86_64/regs.h"
 #include "cmd/dbg.h"
 
+#include <ctype.h>
 #include <elf.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,4 +119,22 @@ int dbg_eval(struct dbg *d, const char **p, uint64_t *out)
         return -1;
     *p = dbg_skip(end);
     return 0;
+}
+
+/* `L8`, `L 8`, `L?8`: a length, unless the word is a name (`leaf`). */
+int dbg_is_length(struct dbg *d, const char *p)
+{
+    if (*p != 'l' && *p != 'L')
+        return 0;
+    if (p[1] == '?' || p[1] == ' ' || p[1] == '\t' || p[1] == '(' || p[1] == '@')
+        return 1;
+    size_t n = 1;
+    while (isxdigit((unsigned char)p[n]) || p[n] == '`')
+        n++;
+    if (n == 1 || (p[n] && p[n] != ' ' && p[n] != '\t'))
+        return 0; /* `lm`, `leaf!x`, `l_name`: not a number after the L */
+    struct expr_env env;
+    dbg_expr_env(d, &env);
+    uint64_t v;
+    return env.symbol(env.ctx, p, n, &v, NULL) != 1;
 }

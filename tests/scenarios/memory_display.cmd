@@ -9,6 +9,7 @@ dq %addr(fx_known) L3
 db %addr(fx_known) %addr(fx_known)+3
 da %addr(fx_text)
 da %addr(fx_known)+8
+db fx_known L4
 # CHECK: 0:000> db {{.*}} L20
 # CHECK-NEXT: 00005555`5555{{[0-9a-f]+}}  de ad be ef 01 02 03 04-6c 69 6e 64 62 67 00 7f  ........lindbg..
 # CHECK-NEXT: 00005555`5555{{[0-9a-f]+}}  10 20 30 40 50 60 70 80-90 a0 b0 c0 d0 e0 f0 ff  . 0@P`p.........
@@ -29,3 +30,5 @@ da %addr(fx_known)+8
 # CHECK-NEXT: 00005555`5555{{[0-9a-f]+}}  "Hello, lindbg"
 # CHECK: 0:000> da
 # CHECK-NEXT: 00005555`5555{{[0-9a-f]+}}  "lindbg"
+# CHECK: 0:000> db fx_known L4
+# CHECK-NEXT: 00005555`5555{{[0-9a-f]+}}  de ad be ef
