@@ -1,11 +1,12 @@
 /* Execution commands: g gh gn t, and ending the session: q qd .kill
  * .detach. */
+#include "arch/x86_64/disasm.h"
 #include "cmd/dbg.h"
+#include "sym/lines.h"
 #include "sym/unwind.h"
 
 #include <string.h>
 
-size_t dbg_unwind(struct dbg *d, struct sym_frame *frames, size_t max);
 
 static int no_args(struct dbg *d, const char *args, const char *name)
 {
@@ -49,6 +50,43 @@ static int cmd_gh(struct dbg *d, const char *args) { return do_go(d, args, "gh",
 
 typedef int (*step_fn)(struct session *s, struct lerr *e);
 
+static int current_line(struct dbg *d, struct sym_line *l)
+{
+    struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), NULL);
+    struct sym_space *sp = eng_syms(d->s);
+    return r && sp ? sym_line_at(sp, r->rip, l) : -1;
+}
+
+/* l+t: steps until the thread is at the start of another source line.
+ * Tracing into a function without line information (a PLT stub, libc)
+ * returns from it at once, as GDB's `step` does. */
+static int source_step(struct dbg *d, step_fn step)
+{
+    struct sym_line start, now;
+    if (current_line(d, &start) < 0)
+        return step(d->s, &d->err); /* no lines here: one instruction */
+    for (unsigned long n = 0; n < 1000000; n++) {
+        if (step(d->s, &d->err) < 0)
+            return -1;
+        enum eng_stop_kind k = d->s->last_stop.kind;
+        if (k != ENG_STOP_STEP && k != ENG_STOP_RETURNED)
+            return 0;
+        struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), &d->err);
+        if (!r)
+            return -1;
+        if (current_line(d, &now) < 0) {
+            struct sym_frame f[2];
+            if (step == eng_step && dbg_unwind(d, f, 2) == 2 &&
+                eng_go_up(d->s, f[1].pc, f[1].sp, &d->err) < 0)
+                return -1;
+            continue;
+        }
+        if (now.addr == r->rip && (now.line != start.line || strcmp(now.file, start.file) != 0))
+            return 0;
+    }
+    return lerr_set(&d->err, "Stopped after 1000000 steps on one source line");
+}
+
 static int stepping(struct dbg *d, const char *args, step_fn step)
 {
     uint64_t count = 1;
@@ -58,7 +96,8 @@ static int stepping(struct dbg *d, const char *args, step_fn step)
         return lerr_set(&d->err, "Syntax error at '%s'", args);
     for (uint64_t i = 0; i < count; i++) {
         before_run(d);
-        if (after_run(d, step(d->s, &d->err)) < 0)
+        int rc = d->source_mode ? source_step(d, step) : step(d->s, &d->err);
+        if (after_run(d, rc) < 0)
             return -1;
         if (d->s->last_stop.kind != ENG_STOP_STEP && d->s->last_stop.kind != ENG_STOP_RETURNED)
             break; /* something else happened: stop stepping */
@@ -68,6 +107,77 @@ static int stepping(struct dbg *d, const char *args, step_fn step)
 
 static int cmd_t(struct dbg *d, const char *args) { return stepping(d, args, eng_step); }
 static int cmd_p(struct dbg *d, const char *args) { return stepping(d, args, eng_step_over_call); }
+
+static int at_call(struct dbg *d)
+{
+    struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), NULL);
+    uint8_t code[16];
+    size_t got = 0;
+    struct x86_insn insn;
+    if (!r)
+        return 0;
+    eng_read(d->s, r->rip, code, sizeof code, &got);
+    return got && x86_disasm(r->rip, code, got, &insn, NULL, NULL) == 0 && insn.is_call;
+}
+
+static int at_addr(struct dbg *d, uint64_t target)
+{
+    struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), NULL);
+    return r && r->rip == target;
+}
+
+/* Steps until a call is the next instruction (pc, tc) or until an address
+ * (pa, ta): only the last stop is shown, or every one with show_each. */
+static int step_until(struct dbg *d, step_fn step, int to_call, uint64_t target, int show_each)
+{
+    if (dbg_need_process(d) < 0)
+        return -1;
+    for (unsigned long n = 0;; n++) {
+        if (n >= 10000000)
+            return lerr_set(&d->err, "Stopped after 10000000 steps without getting there");
+        before_run(d);
+        int rc = step(d->s, &d->err);
+        if (d->run_hook)
+            d->run_hook(d->run_hook_ctx, d, 0);
+        d->next_u = 0;
+        if (rc < 0)
+            return -1;
+        enum eng_stop_kind k = d->s->last_stop.kind;
+        int done = k != ENG_STOP_STEP && k != ENG_STOP_RETURNED;
+        if (!done)
+            done = to_call ? at_call(d) : at_addr(d, target);
+        if (done || show_each)
+            dbg_report_stop(d);
+        if (done) {
+            if (k == ENG_STOP_EXITED && d->final_quit)
+                d->quit = 1;
+            return 0;
+        }
+    }
+}
+
+static int to_address(struct dbg *d, const char *args, step_fn step)
+{
+    uint64_t target;
+    if (!*args)
+        return lerr_set(&d->err, "Syntax error: an address is needed");
+    if (dbg_eval(d, &args, &target) < 0)
+        return -1;
+    if (*args)
+        return lerr_set(&d->err, "Syntax error at '%s'", args);
+    return step_until(d, step, 0, target, 1);
+}
+
+static int cmd_pc(struct dbg *d, const char *a)
+{
+    return no_args(d, a, "pc") < 0 ? -1 : step_until(d, eng_step_over_call, 1, 0, 0);
+}
+static int cmd_tc(struct dbg *d, const char *a)
+{
+    return no_args(d, a, "tc") < 0 ? -1 : step_until(d, eng_step, 1, 0, 0);
+}
+static int cmd_pa(struct dbg *d, const char *a) { return to_address(d, a, eng_step_over_call); }
+static int cmd_ta(struct dbg *d, const char *a) { return to_address(d, a, eng_step); }
 
 /* gu: back to the caller's frame, wherever the function returns from */
 static int cmd_gu(struct dbg *d, const char *args)
@@ -125,6 +235,10 @@ const struct cmd_def cmd_exec_table[] = {
     {"gn", cmd_gn, "go, the signal that stopped the target passed to it"},
     {"t", cmd_t, "trace: run one instruction (t N: N instructions)"},
     {"p", cmd_p, "step: one instruction, a call as a whole (p N: N steps)"},
+    {"pc", cmd_pc, "step to the next call instruction, calls run whole"},
+    {"tc", cmd_tc, "trace to the next call instruction"},
+    {"pa", cmd_pa, "step to an address, calls run whole: pa addr"},
+    {"ta", cmd_ta, "trace to an address: ta addr"},
     {"gu", cmd_gu, "go up: run until the current function returns to its caller"},
     {"q", cmd_q, "quit: kill a launched target, detach from an attached one"},
     {"qd", cmd_qd, "quit and detach, leaving the target running"},

@@ -1,5 +1,6 @@
 /* Call stacks: k, kn (frame numbers), with a frame count. */
 #include "cmd/dbg.h"
+#include "sym/lines.h"
 #include "sym/unwind.h"
 #include "ui/format.h"
 
@@ -57,7 +58,13 @@ static int do_k(struct dbg *d, const char *args, int numbered)
             snprintf(site, sizeof site, "%s", fmt_addr(b, frames[i].pc));
         if (numbered)
             fprintf(d->out, "%02zx ", i);
-        fprintf(d->out, "%s %s     %s\n", fmt_addr(a, frames[i].sp), fmt_addr(b, ret), site);
+        fprintf(d->out, "%s %s     %s", fmt_addr(a, frames[i].sp), fmt_addr(b, ret), site);
+        struct sym_line l;
+        /* a return address belongs to the call before it */
+        uint64_t at = frames[i].activation ? frames[i].pc : frames[i].pc - 1;
+        if (d->lines && sym_line_at(sp, at, &l) == 0)
+            fprintf(d->out, " [%s @ %d]", l.file, l.line);
+        fputc('\n', d->out);
     }
     free(frames);
     return 0;

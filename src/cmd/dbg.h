@@ -24,6 +24,11 @@ struct dbg {
     uint64_t next_dump;
     char last_dump[4];
     uint64_t next_u;     /* where a `u` without address continues */
+    int lines;           /* l+l, .lines: line numbers in k and at stops */
+    int source_mode;     /* l+t: p and t step source lines */
+    int show_source;     /* l+s: the source line at each stop */
+    char src_file[4096]; /* what ls goes on listing */
+    int src_next;
     int quit;            /* set by q/qd: end the session after this line */
     int final_quit;      /* -G: quit when the process exits */
     struct lerr err;
@@ -54,6 +59,7 @@ extern const struct cmd_def cmd_symbol_table[];
 extern const struct cmd_def cmd_disasm_table[];
 extern const struct cmd_def cmd_stack_table[];
 extern const struct cmd_def cmd_event_table[];
+extern const struct cmd_def cmd_source_table[];
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out);
 
@@ -83,6 +89,10 @@ int dbg_print_current_insn(struct dbg *d);
 int dbg_symbolizer(void *ctx, uint64_t addr, char *buf, size_t size);
 /* Engine event callback (ModLoad, thread and process events). */
 void dbg_on_event(void *ctx, const struct eng_event *ev);
+
+/* Unwinds the current thread (sym/unwind.h frames); 0 on failure. */
+struct sym_frame;
+size_t dbg_unwind(struct dbg *d, struct sym_frame *frames, size_t max);
 
 /* Needs a stopped process; else sets the error and returns -1. */
 int dbg_need_process(struct dbg *d);

@@ -3,6 +3,7 @@
  * registers and the current instruction. */
 #include "arch/x86_64/disasm.h"
 #include "arch/x86_64/regs.h"
+#include "sym/lines.h"
 #include "cmd/dbg.h"
 #include "ui/format.h"
 
@@ -101,6 +102,27 @@ int dbg_print_registers(struct dbg *d)
     return dbg_print_current_insn(d);
 }
 
+/* l+s: the source line of the current instruction, WinDbg-style. */
+static void print_source_line(struct dbg *d)
+{
+    struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), NULL);
+    struct sym_space *sp = eng_syms(d->s);
+    struct sym_line l;
+    if (!r || !sp || sym_line_at(sp, r->rip, &l) < 0)
+        return;
+    FILE *f = fopen(l.file, "r");
+    char text[4096];
+    for (int n = 1; f && fgets(text, sizeof text, f); n++) {
+        if (n == l.line) {
+            text[strcspn(text, "\n")] = '\0';
+            fprintf(d->out, ">%5d: %s\n", n, text);
+            break;
+        }
+    }
+    if (f)
+        fclose(f);
+}
+
 void dbg_report_stop(struct dbg *d)
 {
     const struct eng_stop *st = &d->s->last_stop;
@@ -144,4 +166,6 @@ void dbg_report_stop(struct dbg *d)
     }
     if (dbg_print_registers(d) < 0)
         fprintf(d->out, "%s\n", d->err.msg);
+    else if (d->show_source)
+        print_source_line(d);
 }

@@ -193,6 +193,21 @@ static int parse_primary(struct parser *ps, uint64_t *v)
     }
     if (isalpha((unsigned char)c) || c == '_' || c == '$' || c == '@' || c == '!' || c == '?')
         return parse_name(ps, v);
+    if (c == '`') {
+        /* `file.c:42`, `mod!file.c:42`: a source line, given to the symbol
+         * source with its backticks */
+        const char *close = strchr(ps->p + 1, '`');
+        if (!close)
+            return lerr_set(ps->e, "Syntax error at '%.40s': no closing '`'", ps->p);
+        size_t len = (size_t)(close + 1 - ps->p);
+        int r = ps->env->symbol ? ps->env->symbol(ps->env->ctx, ps->p, len, v, ps->e) : 0;
+        if (r == 0)
+            return lerr_set(ps->e, "Couldn't resolve error at '%.*s'", (int)len, ps->p);
+        if (r < 0)
+            return -1;
+        ps->p = close + 1;
+        return 0;
+    }
     if (c == '\0' || c == ';')
         return lerr_set(ps->e, "Numeric expression missing from '%.40s'", ps->p);
     return syntax_error(ps);

@@ -1,4 +1,5 @@
 #include "sym/symbols.h"
+#include "sym/lines.h"
 #include "sym/wildcard.h"
 
 #include <ctype.h>
@@ -287,6 +288,12 @@ static const struct sym_entry *find_in(struct sym_module *m, const char *name, s
 int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *addr,
                struct lerr *e)
 {
+    if (len >= 2 && name[0] == '`' && name[len - 1] == '`') {
+        int r = sym_line_lookup(sp, name + 1, len - 2, addr, e);
+        if (r == 0)
+            return lerr_set(e, "Couldn't resolve error at '%.*s': no code for that line", (int)len, name);
+        return r;
+    }
     const char *bang = memchr(name, '!', len);
     if (bang) {
         size_t mlen = (size_t)(bang - name);
