@@ -28,6 +28,7 @@ static int after_run(struct dbg *d, int rc)
     if (d->run_hook)
         d->run_hook(d->run_hook_ctx, d, 0);
     d->next_u = 0; /* `u` starts at the new instruction */
+    d->frame = 0;
     if (rc < 0)
         return -1;
     dbg_report_stop(d);
@@ -140,6 +141,7 @@ static int step_until(struct dbg *d, step_fn step, int to_call, uint64_t target,
         if (d->run_hook)
             d->run_hook(d->run_hook_ctx, d, 0);
         d->next_u = 0;
+        d->frame = 0;
         if (rc < 0)
             return -1;
         enum eng_stop_kind k = d->s->last_stop.kind;

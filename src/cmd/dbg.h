@@ -29,6 +29,7 @@ struct dbg {
     int show_source;     /* l+s: the source line at each stop */
     char src_file[4096]; /* what ls goes on listing */
     int src_next;
+    int frame;           /* .frame: the frame dv and dt look at */
     int quit;            /* set by q/qd: end the session after this line */
     int final_quit;      /* -G: quit when the process exits */
     struct lerr err;
@@ -60,6 +61,7 @@ extern const struct cmd_def cmd_disasm_table[];
 extern const struct cmd_def cmd_stack_table[];
 extern const struct cmd_def cmd_event_table[];
 extern const struct cmd_def cmd_source_table[];
+extern const struct cmd_def cmd_locals_table[];
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out);
 
