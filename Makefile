@@ -69,7 +69,23 @@ build/fixtures/libfx_plugin.so: tests/fixtures/plugin/fx_plugin.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O0 -fPIC -shared -o $@ $<
 
-fixtures: $(FIXTURES) build/fixtures/demo build/fixtures/libfx_plugin.so
+build/fixtures/fx_cpp: tests/fixtures/cpp/fx_cpp.cpp
+	@mkdir -p build/fixtures
+	$(CXX) -g -O0 -fno-omit-frame-pointer -o $@ $<
+
+# fx_stack without any symbol table (names only from .dynsym)
+build/fixtures/fx_stripped: build/fixtures/fx_stack
+	strip --strip-all -o $@ $<
+
+# fx_types with its DWARF in a separate file found through .gnu_debuglink
+build/fixtures/fx_split: build/fixtures/fx_types
+	objcopy --only-keep-debug $< $@.debug
+	strip --strip-debug --strip-unneeded -o $@ $<
+	cd build/fixtures && objcopy --add-gnu-debuglink=fx_split.debug fx_split
+
+EXTRA_FIXTURES := build/fixtures/demo build/fixtures/libfx_plugin.so build/fixtures/fx_cpp \
+                  build/fixtures/fx_stripped build/fixtures/fx_split
+fixtures: $(FIXTURES) $(EXTRA_FIXTURES)
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))

@@ -301,32 +301,41 @@ int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *add
         if (!m)
             return lerr_set(e, "Couldn't resolve error at '%.*s': no module '%.*s'", (int)len,
                             name, (int)mlen, name);
-        const struct sym_entry *s = find_in(m, bang + 1, len - mlen - 1);
+        const char *sym = bang + 1;
+        size_t slen = len - mlen - 1;
+        const struct sym_entry *s = find_in(m, sym, slen), *first = s;
         if (!s)
             return 0;
-        *addr = s->addr;
+        for (s++; s < m->syms + m->nsyms && !strncmp(s->name, sym, slen) && !s->name[slen]; s++)
+            if (s->addr != first->addr)
+                return lerr_set(e, "Ambiguous symbol '%.*s': %s!%.*s at %08x`%08x and %08x`%08x "
+                                   "(overloads: use an address)", (int)len, name, m->name,
+                                (int)slen, sym, (unsigned)(first->addr >> 32), (unsigned)first->addr,
+                                (unsigned)(s->addr >> 32), (unsigned)s->addr);
+        *addr = first->addr;
         return 1;
     }
     const struct sym_entry *found = NULL;
-    const struct sym_module *where = NULL;
-    char others[256] = "";
+    char others[512] = "";
     int count = 0;
     for (size_t i = 0; i < sp->n; i++) {
-        const struct sym_entry *s = find_in(sp->mods[i], name, len);
-        if (!s || (found && s->addr == found->addr))
-            continue;
-        if (count++ == 0) {
-            found = s;
-            where = sp->mods[i];
-        } else {
+        struct sym_module *m = sp->mods[i];
+        const struct sym_entry *s = find_in(m, name, len);
+        /* every entry of that name in the module (overloads, statics) */
+        for (; s && s < m->syms + m->nsyms && !strncmp(s->name, name, len) && !s->name[len]; s++) {
+            if (found && s->addr == found->addr)
+                continue;
+            if (count++ == 0)
+                found = s;
             size_t used = strlen(others);
-            snprintf(others + used, sizeof others - used, ", %s!%.*s", sp->mods[i]->name,
-                     (int)len, name);
+            snprintf(others + used, sizeof others - used, "%s%s!%.*s (%08x`%08x)",
+                     used ? ", " : "", m->name, (int)len, name, (unsigned)(s->addr >> 32),
+                     (unsigned)s->addr);
         }
     }
     if (count > 1)
-        return lerr_set(e, "Ambiguous symbol '%.*s': %s!%.*s%s (name the module: mod!name)",
-                        (int)len, name, where->name, (int)len, name, others);
+        return lerr_set(e, "Ambiguous symbol '%.*s': %s (name the module, or use an address)",
+                        (int)len, name, others);
     if (count == 1) {
         *addr = found->addr;
         return 1;

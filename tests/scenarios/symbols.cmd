@@ -54,7 +54,7 @@ lm zz
 # CHECK: 0:000> lmv m ld*
 # CHECK: Debug file: /usr/lib/debug/.build-id/{{.*}}.debug
 # CHECK: 0:000> ? _start
-# CHECK-NEXT: Ambiguous symbol '_start': {{.*}}!_start, {{.*}}!_start (name the module: mod!name)
+# CHECK-NEXT: Ambiguous symbol '_start': fx_stack!_start (00005555`{{[0-9a-f]+}}), ld_linux_x86_64!_start (00007fff`{{[0-9a-f]+}}) (name the module, or use an address)
 # CHECK: 0:000> ? nosuchmod!leaf
 # CHECK-NEXT: Couldn't resolve error at 'nosuchmod!leaf': no module 'nosuchmod'
 # CHECK: 0:000> x nosuchmod!*
