@@ -25,8 +25,17 @@ static int cmd_sx(struct dbg *d, const char *args)
 
 static int set_filter(struct dbg *d, const char *args, int stop, const char *cmd)
 {
+    /* sxe ld:name: only loads of matching modules stop */
+    if (!strncmp(args, "ld:", 3) && args[3]) {
+        if (eng_set_load_filter(d->s, stop ? args + 3 : NULL, &d->err) < 0)
+            return -1;
+        d->s->stop_on_load = stop;
+        return 0;
+    }
     for (size_t i = 0; i < sizeof events / sizeof events[0]; i++) {
         if (!strcmp(args, events[i].code)) {
+            if (!strcmp(args, "ld"))
+                eng_set_load_filter(d->s, NULL, NULL);
             *setting(d, events[i].code) = stop;
             return 0;
         }
@@ -40,7 +49,7 @@ static int cmd_sxn(struct dbg *d, const char *a) { return set_filter(d, a, 0, "s
 
 const struct cmd_def cmd_event_table[] = {
     {"sx", cmd_sx, "list the event filters"},
-    {"sxe", cmd_sxe, "make an event stop the target: sxe ld, sxe ud"},
+    {"sxe", cmd_sxe, "make an event stop the target: sxe ld, sxe ld:name*, sxe ud"},
     {"sxd", cmd_sxd, "make an event only print: sxd ld"},
     {"sxn", cmd_sxn, "make an event only print: sxn ld"},
     {NULL, NULL, NULL},

@@ -4,6 +4,7 @@
  * where the engine keeps a trap. Also: a forked child is cleaned of our
  * traps before it runs. */
 #include "engine/internal.h"
+#include "sym/wildcard.h"
 
 #include <elf.h>
 #include <fcntl.h>
@@ -53,11 +54,25 @@ static void announce(struct session *s, struct eng_process *p, const struct sym_
     eng_emit(s, &ev);
 }
 
-static void add_module(struct session *s, struct eng_process *p, const char *path, uint64_t bias)
+/* Returns 1 when the module was added and its load should stop the target
+ * under `sxe ld[:name]`. */
+static int add_module(struct session *s, struct eng_process *p, const char *path, uint64_t bias)
 {
     struct sym_module *m = sym_add_module(p->syms, path, bias, NULL);
-    if (m)
-        announce(s, p, m, ENG_EVT_MODLOAD);
+    if (!m)
+        return 0;
+    announce(s, p, m, ENG_EVT_MODLOAD);
+    return !s->load_filter || wildcard_match(s->load_filter, m->name);
+}
+
+int eng_set_load_filter(struct session *s, const char *pattern, struct lerr *e)
+{
+    struct wildcard *w = NULL;
+    if (pattern && !(w = wildcard_compile(pattern, e)))
+        return -1;
+    wildcard_free(s->load_filter);
+    s->load_filter = w;
+    return 0;
 }
 
 /* The loader's symbols: its trap and its r_debug. */
@@ -168,11 +183,8 @@ void eng_modules_sync(struct session *s, struct eng_process *p, int *loaded, int
             if (p->syms->mods[i]->bias == l_addr)
                 known = 1;
         char file[4096];
-        if (!known && name[0] && resolve_path(p, name, file, sizeof file) == 0) {
-            size_t before = p->syms->n;
-            add_module(s, p, file, l_addr);
-            *loaded += p->syms->n > before;
-        }
+        if (!known && name[0] && resolve_path(p, name, file, sizeof file) == 0)
+            *loaded += add_module(s, p, file, l_addr);
         map = next;
     }
     /* gone from the loader's list: unloaded (the program itself is never in

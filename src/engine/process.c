@@ -336,5 +336,6 @@ void eng_destroy(struct session *s)
             eng_detach_process(s, p, NULL);
     }
     free(s->procs);
+    eng_set_load_filter(s, NULL, NULL);
     free(s);
 }

@@ -16,6 +16,7 @@
 
 #include "bp/site.h"
 #include "sym/symbols.h"
+#include "sym/wildcard.h"
 #include "target/target.h"
 #include "util/err.h"
 
@@ -127,6 +128,7 @@ struct session {
     size_t nearly;
     /* event filters (`sxe ld` / `sxd ld`, `sxe ud`) */
     int stop_on_load, stop_on_unload;
+    struct wildcard *load_filter; /* `sxe ld:name`: only these loads stop */
 };
 
 struct session *eng_create(eng_event_fn on_event, void *ctx);
@@ -180,6 +182,9 @@ int eng_go_up(struct session *s, uint64_t ret_addr, uint64_t caller_sp, struct l
 
 /* Symbols of the current process (NULL when there is none). */
 struct sym_space *eng_syms(struct session *s);
+
+/* `sxe ld:pattern` (NULL: any module). Fails on a bad pattern. */
+int eng_set_load_filter(struct session *s, const char *pattern, struct lerr *e);
 
 /* Process list helpers. */
 int eng_has_process(const struct session *s);
