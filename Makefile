@@ -9,7 +9,7 @@ PKGS := libdw libelf libedit
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lZydis -lZycore -liberty
 
-WARN := -Wall -Wextra -Wshadow -Wno-unused-parameter
+WARN := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wno-missing-field-initializers
 BASE_CFLAGS := -std=gnu17 -D_GNU_SOURCE $(WARN) -Isrc $(PKG_CFLAGS)
 
 BUILD ?= build

@@ -159,6 +159,7 @@ int main(int argc, char **argv)
         printf("%s\n", e.msg);
         fflush(stdout);
         eng_destroy(s);
+        dbg_free(&d);
         return 1;
     }
     console_handle_breakin(s);
@@ -193,5 +194,6 @@ int main(int argc, char **argv)
     console_close(con);
     fflush(stdout);
     eng_destroy(s);
+    dbg_free(&d);
     return 0;
 }

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "bp/breakpoints.h"
 #include "cmd/lexer.h"
 #include "engine/session.h"
 #include "expr/expr.h"
@@ -30,6 +31,15 @@ struct dbg {
     char src_file[4096]; /* what ls goes on listing */
     int src_next;
     int frame;           /* .frame: the frame dv and dt look at */
+    struct bp_table bps;
+    unsigned hit_ids[64]; /* the breakpoints of the last stop */
+    size_t nhits;
+    int hit_going;        /* that stop came while going (`g`) */
+    /* while a breakpoint's command string runs, a resume command ends it
+     * and is carried out by the `g` loop, not nested */
+    int in_bp_commands;
+    int resume_request;   /* 0 none, else an enum eng_go_mode + 1 */
+    int list_ended;       /* a step ended the command string */
     int quit;            /* set by q/qd: end the session after this line */
     int final_quit;      /* -G: quit when the process exits */
     struct lerr err;
@@ -48,6 +58,7 @@ struct cmd_def {
     const char *name;
     cmd_fn fn;
     const char *help;
+    int own_prefix; /* reads the thread prefix itself (bp): not run per thread */
 };
 
 /* Each command family exports a table, ended by a row with name NULL. */
@@ -62,8 +73,12 @@ extern const struct cmd_def cmd_stack_table[];
 extern const struct cmd_def cmd_event_table[];
 extern const struct cmd_def cmd_source_table[];
 extern const struct cmd_def cmd_locals_table[];
+extern const struct cmd_def cmd_breakpoint_table[];
+extern const struct cmd_def cmd_script_table[];
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out);
+/* Frees the command layer's state (after the session is gone). */
+void dbg_free(struct dbg *d);
 
 /* Runs every command of one input line. Returns 0, or -1 when a command
  * failed (its error is printed; the rest of the line is skipped). */
@@ -95,6 +110,17 @@ void dbg_on_event(void *ctx, const struct eng_event *ev);
 /* Unwinds the current thread (sym/unwind.h frames); 0 on failure. */
 struct sym_frame;
 size_t dbg_unwind(struct dbg *d, struct sym_frame *frames, size_t max);
+
+/* The engine's hook for user breakpoint hits (cmd/bp_hits.c). */
+int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, uint64_t addr, int going);
+/* After a breakpoint stop: one-shot deletions, then the command strings of
+ * the breakpoints hit (run with resume commands deferred). */
+void dbg_after_bp_stop(struct dbg *d);
+/* Module events for breakpoints: resolve deferred ones, drop unloaded. */
+void dbg_bps_on_load(struct dbg *d, pid_t pid);
+void dbg_bps_on_unload(struct dbg *d, pid_t pid, uint64_t start, uint64_t end);
+void dbg_bps_on_exit(struct dbg *d, pid_t pid);
+void dbg_bps_init(struct dbg *d);
 
 /* Needs a stopped process; else sets the error and returns -1. */
 int dbg_need_process(struct dbg *d);

@@ -9,7 +9,8 @@
 static const struct cmd_def *const tables[] = {
     cmd_exec_table,   cmd_memory_table, cmd_register_table, cmd_symbol_table,
     cmd_disasm_table, cmd_stack_table,  cmd_thread_table,   cmd_event_table,
-    cmd_source_table, cmd_locals_table, cmd_info_table,
+    cmd_source_table, cmd_locals_table, cmd_breakpoint_table, cmd_script_table,
+    cmd_info_table,
 };
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out)
@@ -19,6 +20,12 @@ void dbg_init(struct dbg *d, struct session *s, FILE *out)
     d->out = out;
     d->radix = 16;
     d->lines = 1;
+    dbg_bps_init(d);
+}
+
+void dbg_free(struct dbg *d)
+{
+    bp_table_free(&d->bps);
 }
 
 const char *dbg_skip(const char *p)
@@ -56,6 +63,13 @@ static int run_plain(struct dbg *d, const char *cmd)
     return c->fn(d, dbg_skip(cmd + n));
 }
 
+static int owns_prefix(const char *cmd)
+{
+    size_t n = cmd_name_len(cmd);
+    const struct cmd_def *c = n ? lookup(cmd, n) : NULL;
+    return c && c->own_prefix;
+}
+
 /* `~N cmd`: runs cmd with thread N current, then goes back. */
 static int run_in_thread(struct dbg *d, struct eng_thread *t, const char *cmd)
 {
@@ -78,6 +92,9 @@ int dbg_execute(struct dbg *d, const char *cmd)
         rc = run_plain(d, cmd);
     } else if (dbg_need_process(d) < 0) {
         rc = -1;
+    } else if (pf.kind == CMD_THREAD_ALL && owns_prefix(pf.rest)) {
+        /* `~*bp`: one breakpoint for every thread, not one per thread */
+        rc = run_plain(d, pf.rest);
     } else {
         struct eng_process *p = eng_cur_process(d->s);
         struct eng_thread *t = NULL;
@@ -117,13 +134,15 @@ int dbg_execute_line(struct dbg *d, const char *line)
         return -1;
     }
     int rc = 0;
-    for (size_t i = 0; i < l.n && !d->quit; i++) {
+    for (size_t i = 0; i < l.n && !d->quit && !d->resume_request && !d->list_ended; i++) {
         if (dbg_execute(d, l.cmds[i]) < 0) {
             rc = -1;
             break;
         }
     }
     cmd_list_free(&l);
+    if (!d->in_bp_commands)
+        d->list_ended = 0;
     fflush(d->out);
     return rc;
 }

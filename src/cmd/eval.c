@@ -39,6 +39,21 @@ static int pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, 
             return 1;
         }
     }
+    if (len > 3 && !strncasecmp(name, "$bp", 3)) {
+        char num[16] = {0};
+        memcpy(num, name + 3, len - 3 < 15 ? len - 3 : 15);
+        char *end;
+        unsigned long id = strtoul(num, &end, 10);
+        if (*end == '\0') {
+            struct bp *b = bp_find(&d->bps, (unsigned)id);
+            if (!b)
+                return lerr_set(e, "Breakpoint %lu does not exist ($bp%lu)", id, id);
+            if (!b->nlocs)
+                return lerr_set(e, "Breakpoint %lu is not resolved: it has no address", id);
+            *v = b->locs[0].addr;
+            return 1;
+        }
+    }
     if (IS("$exentry")) {
         if (dbg_need_process(d) < 0)
             return lerr_set(e, "%s", d->err.msg);

@@ -39,6 +39,16 @@ int cmd_split(const char *line, struct cmd_list *out, struct lerr *e)
     const char *start = line;
     int in_quote = 0, braces = 0;
     for (const char *p = line; *p; p++) {
+        if (p == start) {
+            /* `j expr 'a;b' ; 'c'` owns the rest of the line, as in WinDbg */
+            const char *w = start;
+            while (*w == ' ' || *w == '\t')
+                w++;
+            if (w[0] == 'j' && (w[1] == ' ' || w[1] == '(' || w[1] == '\t')) {
+                push(out, start, strlen(start));
+                return 0;
+            }
+        }
         if (in_quote) {
             if (*p == '\\' && p[1])
                 p++;

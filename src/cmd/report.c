@@ -17,9 +17,11 @@ void dbg_on_event(void *ctx, const struct eng_event *ev)
     case ENG_EVT_MODLOAD:
         fprintf(d->out, "ModLoad: %s %s   %s\n", fmt_addr(a, ev->start), fmt_addr(b, ev->end),
                 ev->path);
+        dbg_bps_on_load(d, ev->pid);
         break;
     case ENG_EVT_MODUNLOAD:
         fprintf(d->out, "Unload module %s at %s\n", ev->path, fmt_addr(a, ev->start));
+        dbg_bps_on_unload(d, ev->pid, ev->start, ev->end);
         break;
     case ENG_EVT_THREAD_CREATE:
         fprintf(d->out, "(%x.%x): Create thread %d:%03d\n", ev->pid, ev->tid, ev->proc_index,
@@ -37,9 +39,13 @@ void dbg_on_event(void *ctx, const struct eng_event *ev)
             fprintf(d->out, "(%x.%x): Exit process %d:%x, code %x\n", ev->pid, ev->tid,
                     ev->proc_index, ev->pid, ev->code);
         d->exentry = 0;
+        dbg_bps_on_exit(d, ev->pid);
         break;
     case ENG_EVT_EXEC:
         fprintf(d->out, "(%x.%x): Exec %s\n", ev->pid, ev->tid, ev->path);
+        /* the old image is gone: its bp breakpoints with it; bu ones wait
+         * for the new modules */
+        dbg_bps_on_unload(d, ev->pid, 0, UINT64_MAX);
         break;
     }
 }
@@ -145,6 +151,18 @@ void dbg_report_stop(struct dbg *d)
     case ENG_STOP_STEP:
     case ENG_STOP_RETURNED:
         break;
+    case ENG_STOP_BREAKPOINT: {
+        int commands = 0;
+        for (size_t i = 0; i < d->nhits; i++) {
+            fprintf(d->out, "Breakpoint %u hit\n", d->hit_ids[i]);
+            struct bp *b = bp_find(&d->bps, d->hit_ids[i]);
+            commands |= b && b->commands && d->hit_going;
+        }
+        /* a command string says what to show */
+        if (commands)
+            return;
+        break;
+    }
     case ENG_STOP_MODLOAD:
     case ENG_STOP_MODUNLOAD:
         fprintf(d->out, "(%x.%x): %s event (sxe %s)\n", st->pid, st->tid,

@@ -187,10 +187,16 @@ static int on_trap_hit(struct session *s, struct run *r, struct eng_process *p,
             stop = ENG_STOP_RETURNED;
         }
     }
-    if (r->decided)
+    if (r->decided) {
+        /* decided when the target is resumed, so that it counts once */
+        t->pending_hit = s->bp_hook != NULL;
         return 1; /* it stays on the trap; resuming moves it past */
+    }
+    if (stop == ENG_STOP_NONE && s->bp_hook && s->bp_hook(s->bp_hook_ctx, p, t, addr, s->going))
+        stop = ENG_STOP_BREAKPOINT;
     if (stop != ENG_STOP_NONE) {
         decide(s, r, p, t, stop, 0, NULL);
+        s->last_stop.addr = addr;
         return 1;
     }
     if (!r->quiesce && eng_emulate_at_site(p, t)) {
@@ -409,10 +415,37 @@ static int start_run(struct session *s, struct lerr *e)
     return 0;
 }
 
+/* A hit seen while everything was being stopped is decided now, before
+ * anything runs: it may be the next stop. */
+static int pending_hit_stops(struct session *s)
+{
+    for (size_t i = 0; i < s->nprocs; i++) {
+        struct eng_process *p = s->procs[i];
+        for (size_t j = 0; j < p->nthreads; j++) {
+            struct eng_thread *t = p->threads[j];
+            if (!t->pending_hit)
+                continue;
+            t->pending_hit = 0;
+            struct user_regs_struct *r = eng_regs(s, t, NULL);
+            if (!r || !bp_site_find(&p->sites, r->rip))
+                continue;
+            if (s->bp_hook(s->bp_hook_ctx, p, t, r->rip, s->going)) {
+                struct run run = {0};
+                decide(s, &run, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
+                s->last_stop.addr = r->rip;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 int eng_go(struct session *s, enum eng_go_mode mode, struct lerr *e)
 {
     if (start_run(s, e) < 0)
         return -1;
+    if (s->bp_hook && pending_hit_stops(s))
+        return 0;
     if (resume_all(s, mode, e) == 0 && !s->nreplay)
         return lerr_set(e, "No thread can run: every thread is frozen (~Nu thaws one)");
     return run_until_stop(s, e);

@@ -29,6 +29,8 @@ struct eng_thread {
     int stepping;
     uint64_t step_from;    /* rip when the single-step began */
     int frozen;            /* `~Nf`: stays stopped on `g` */
+    int pending_hit;       /* hit a site while the others were being stopped:
+                            * decided when the target is resumed */
     int pending_sig;       /* delivered on the next resume */
     int regs_valid, regs_dirty;
     struct user_regs_struct regs;
@@ -76,6 +78,7 @@ enum eng_stop_kind {
     ENG_STOP_MODLOAD, /* `sxe ld`: a module was loaded */
     ENG_STOP_MODUNLOAD, /* `sxe ud`: a module was unloaded */
     ENG_STOP_RETURNED, /* `p` over a call or `gu` came back */
+    ENG_STOP_BREAKPOINT, /* a user breakpoint triggered (addr) */
 };
 
 struct eng_stop {
@@ -84,6 +87,7 @@ struct eng_stop {
     int sig;      /* SIGNAL, TRAP; EXITED when killed by a signal */
     int code;     /* EXITED: exit code */
     siginfo_t si; /* SIGNAL, TRAP */
+    uint64_t addr; /* BREAKPOINT: the site */
 };
 
 enum eng_event_kind {
@@ -129,6 +133,13 @@ struct session {
     /* event filters (`sxe ld` / `sxd ld`, `sxe ud`) */
     int stop_on_load, stop_on_unload;
     struct wildcard *load_filter; /* `sxe ld:name`: only these loads stop */
+    /* User breakpoints: called for every hit of a site that is not only
+     * an engine trap. Returns 1 to stop, 0 to go on. `going` is set while
+     * the target runs for `g` (passes count, command strings run). */
+    int (*bp_hook)(void *ctx, struct eng_process *p, struct eng_thread *t, uint64_t addr,
+                   int going);
+    void *bp_hook_ctx;
+    int going;
 };
 
 struct session *eng_create(eng_event_fn on_event, void *ctx);
@@ -182,6 +193,12 @@ int eng_go_up(struct session *s, uint64_t ret_addr, uint64_t caller_sp, struct l
 
 /* Symbols of the current process (NULL when there is none). */
 struct sym_space *eng_syms(struct session *s);
+
+/* User breakpoint sites in process pid (reference counted with the
+ * engine's own traps). */
+int eng_user_site_add(struct session *s, pid_t pid, uint64_t addr, struct lerr *e);
+void eng_user_site_remove(struct session *s, pid_t pid, uint64_t addr);
+struct eng_process *eng_process_by_pid(struct session *s, pid_t pid);
 
 /* `sxe ld:pattern` (NULL: any module). Fails on a bad pattern. */
 int eng_set_load_filter(struct session *s, const char *pattern, struct lerr *e);

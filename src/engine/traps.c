@@ -118,3 +118,26 @@ int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thre
         rc = -1;
     return rc;
 }
+
+struct eng_process *eng_process_by_pid(struct session *s, pid_t pid)
+{
+    for (size_t i = 0; i < s->nprocs; i++)
+        if (s->procs[i]->pid == pid)
+            return s->procs[i];
+    return NULL;
+}
+
+int eng_user_site_add(struct session *s, pid_t pid, uint64_t addr, struct lerr *e)
+{
+    struct eng_process *p = eng_process_by_pid(s, pid);
+    if (!p)
+        return lerr_set(e, "No process %d", pid);
+    return bp_site_ref(&p->sites, p->tp, addr, e);
+}
+
+void eng_user_site_remove(struct session *s, pid_t pid, uint64_t addr)
+{
+    struct eng_process *p = eng_process_by_pid(s, pid);
+    if (p)
+        bp_site_unref(&p->sites, p->tp, addr, NULL);
+}

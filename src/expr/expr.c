@@ -110,6 +110,20 @@ static int parse_memop(struct parser *ps, unsigned size, uint64_t *v)
 static int parse_name(struct parser *ps, uint64_t *v)
 {
     const char *start = ps->p;
+    if (ps->p[0] == '@' && ps->p[1] == '!' && ps->p[2] == '"') {
+        /* @!"mod!name": a symbol whose name has any characters */
+        const char *q = strchr(ps->p + 3, '"');
+        if (!q)
+            return lerr_set(ps->e, "Syntax error at '%.40s': no closing '\"'", ps->p);
+        size_t len = (size_t)(q - ps->p - 3);
+        int r = ps->env->symbol ? ps->env->symbol(ps->env->ctx, ps->p + 3, len, v, ps->e) : 0;
+        if (r == 0)
+            return lerr_set(ps->e, "Couldn't resolve error at '%.*s'", (int)(q + 1 - ps->p), ps->p);
+        if (r < 0)
+            return -1;
+        ps->p = q + 1;
+        return 0;
+    }
     int forced_reg = 0, forced_sym = 0;
     if (*ps->p == '@') {
         forced_reg = 1;

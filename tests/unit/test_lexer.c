@@ -31,7 +31,10 @@ static void test_split(void **state)
     check_split(".echo \"a\\\";b\"; x", 2, (const char *[]){".echo \"a\\\";b\"", "x"});
     check_split(".if (1) { r; g } .else { k }; q", 2,
                 (const char *[]){".if (1) { r; g } .else { k }", "q"});
-    check_split("j (@rax==5) 'r;g'", 2, (const char *[]){"j (@rax==5) 'r", "g'"});
+    /* j owns the rest of its line: its branches hold ';' */
+    check_split("j (@rax==5) 'r;g' ; 'gc'", 1, (const char *[]){"j (@rax==5) 'r;g' ; 'gc'"});
+    check_split("r; j 1 'a;b' ; 'c'", 2, (const char *[]){"r", "j 1 'a;b' ; 'c'"});
+    check_split("jx; y", 2, (const char *[]){"jx", "y"});
 }
 
 static void test_split_errors(void **state)

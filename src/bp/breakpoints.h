@@ -1,0 +1,110 @@
+/* Breakpoints as the user asked for them (the logical level of DESIGN.md):
+ * ID, kind (bp: an address; bu: a symbolic expression re-resolved on every
+ * module load), the location text as typed, options (passes and their
+ * counter, command string, /1, /c /C, /w condition, thread and process
+ * filters), enabled flag, and the locations they resolved to. Locations
+ * reference sites through a backend the engine provides, so this module
+ * never touches a process. `bl` and `.bpcmds` print from this level only.
+ *
+ * Hits are dispatched by (process, address) through a hash index: the cost
+ * of a hit does not depend on how many breakpoints exist. */
+#ifndef LINDBG_BP_BREAKPOINTS_H
+#define LINDBG_BP_BREAKPOINTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "util/err.h"
+
+enum bp_kind {
+    BP_ADDRESS,  /* bp: one address, deleted when its module unloads */
+    BP_SYMBOLIC, /* bu: the expression is resolved again on each load */
+};
+
+struct bp_location {
+    pid_t pid;
+    uint64_t addr;
+};
+
+struct bp {
+    unsigned id;
+    enum bp_kind kind;
+    int enabled;
+    char *expr;           /* location as typed, or the address for bp */
+    uint32_t passes_init; /* 1 when not given */
+    uint32_t passes_left;
+    char *commands;       /* NULL: none */
+    int one_shot;         /* /1 */
+    unsigned max_depth;   /* /c: break only when the depth is below, 0 none */
+    unsigned min_depth;   /* /C: only when above, 0 none */
+    char *condition;      /* /w */
+    int thread_index;     /* ~N: only this thread index, -1 any */
+    int proc_index;       /* /p: only this process index, -1 any */
+    struct bp_location *locs;
+    size_t nlocs;
+    unsigned long hits;
+};
+
+/* How locations reach the processes: the engine's site table. */
+struct bp_sites_backend {
+    void *ctx;
+    int (*add)(void *ctx, pid_t pid, uint64_t addr, struct lerr *e);
+    void (*remove)(void *ctx, pid_t pid, uint64_t addr);
+};
+
+struct bp_table {
+    struct bp **v; /* sorted by id */
+    size_t n, cap;
+    struct bp_sites_backend backend;
+    /* (pid, addr) -> breakpoints there: open addressing over `slots` */
+    struct bp_slot *slots;
+    size_t nslots, used;
+};
+
+void bp_table_init(struct bp_table *t, const struct bp_sites_backend *backend);
+void bp_table_free(struct bp_table *t);
+
+/* Allocates an empty breakpoint (not in the table) with defaults. */
+struct bp *bp_new(enum bp_kind kind, const char *expr);
+void bp_free(struct bp *b);
+
+/* The first id not in use. */
+unsigned bp_free_id(const struct bp_table *t);
+struct bp *bp_find(const struct bp_table *t, unsigned id);
+
+/* Puts b in the table with b->id, replacing (and returning through
+ * *replaced, which the caller frees) one that had that id. Resolves
+ * nothing: locations are added with bp_add_location. */
+void bp_insert(struct bp_table *t, struct bp *b, struct bp **replaced);
+/* Takes b out of the table, removing its locations; the caller frees it. */
+void bp_remove(struct bp_table *t, struct bp *b);
+/* br: changes the id of b (the new one must be free). */
+int bp_renumber(struct bp_table *t, struct bp *b, unsigned new_id, struct lerr *e);
+
+/* Adds a location (a site reference when enabled). Fails without change
+ * when the site cannot be planted. Duplicates are ignored. */
+int bp_add_location(struct bp_table *t, struct bp *b, pid_t pid, uint64_t addr, struct lerr *e);
+/* Drops the locations of pid in [start, end) (a module unloaded), or all of
+ * pid's when end is 0 (the process is gone). */
+void bp_drop_locations(struct bp_table *t, struct bp *b, pid_t pid, uint64_t start, uint64_t end,
+                       int sites_gone);
+int bp_set_enabled(struct bp_table *t, struct bp *b, int enabled, struct lerr *e);
+
+/* The breakpoints with an enabled location at (pid, addr), in id order.
+ * Returns how many were written to out (up to max). */
+size_t bp_at(const struct bp_table *t, pid_t pid, uint64_t addr, struct bp **out, size_t max);
+
+/* The pass logic of one hit, for a breakpoint whose filters matched:
+ * returns 1 when it triggers. `going` is false while stepping or tracing:
+ * then the counter is left alone and the breakpoint triggers. */
+int bp_count_pass(struct bp *b, int going);
+
+/* Parses an id list: "1 2", "1,3", "1-4", "*", "[expr]" is left to the
+ * caller through `eval`. Fills ids (sorted, unique) from the existing
+ * breakpoints. Returns the count, or -1 with a message. */
+typedef int (*bp_eval_fn)(void *ctx, const char *expr, size_t len, uint64_t *v, struct lerr *e);
+long bp_parse_ids(const struct bp_table *t, const char *text, unsigned **ids, bp_eval_fn eval,
+                  void *ctx, struct lerr *e);
+
+#endif

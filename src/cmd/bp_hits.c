@@ -1,0 +1,134 @@
+/* What happens when a user breakpoint is reached: the engine asks the hook
+ * whether this hit stops (thread and process filters, /w condition, /c /C
+ * call depth, passes), then the stop is reported and the breakpoints'
+ * command strings run. Also the breakpoints' side of module events. */
+#include "cmd/dbg.h"
+#include "sym/unwind.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int site_add(void *ctx, pid_t pid, uint64_t addr, struct lerr *e)
+{
+    struct dbg *d = ctx;
+    return eng_user_site_add(d->s, pid, addr, e);
+}
+
+static void site_remove(void *ctx, pid_t pid, uint64_t addr)
+{
+    struct dbg *d = ctx;
+    eng_user_site_remove(d->s, pid, addr);
+}
+
+void dbg_bps_init(struct dbg *d)
+{
+    struct bp_sites_backend be = {d, site_add, site_remove};
+    bp_table_init(&d->bps, &be);
+    d->s->bp_hook = dbg_bp_hook;
+    d->s->bp_hook_ctx = d;
+}
+
+/* Evaluates a breakpoint condition as thread t of p sees it. */
+static int condition_holds(struct dbg *d, struct eng_process *p, struct eng_thread *t,
+                           const char *cond, int *holds)
+{
+    int saved_proc = d->s->cur_proc;
+    pid_t saved_tid = d->s->cur_tid;
+    for (size_t i = 0; i < d->s->nprocs; i++)
+        if (d->s->procs[i] == p)
+            d->s->cur_proc = (int)i;
+    d->s->cur_tid = t->tid;
+    struct expr_env env;
+    dbg_expr_env(d, &env);
+    uint64_t v = 0;
+    struct lerr e;
+    int rc = expr_eval_all(&env, cond, &v, &e);
+    d->s->cur_proc = saved_proc;
+    d->s->cur_tid = saved_tid;
+    *holds = v != 0;
+    return rc;
+}
+
+static unsigned call_depth(struct dbg *d, struct eng_process *p, struct eng_thread *t)
+{
+    int saved_proc = d->s->cur_proc;
+    pid_t saved_tid = d->s->cur_tid;
+    for (size_t i = 0; i < d->s->nprocs; i++)
+        if (d->s->procs[i] == p)
+            d->s->cur_proc = (int)i;
+    d->s->cur_tid = t->tid;
+    struct sym_frame *frames = calloc(4096, sizeof *frames);
+    size_t n = dbg_unwind(d, frames, 4096);
+    free(frames);
+    d->s->cur_proc = saved_proc;
+    d->s->cur_tid = saved_tid;
+    return (unsigned)n;
+}
+
+int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, uint64_t addr, int going)
+{
+    struct dbg *d = ctx;
+    struct bp *at[64];
+    size_t n = bp_at(&d->bps, p->pid, addr, at, 64);
+    size_t nhits = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct bp *b = at[i];
+        if (b->thread_index >= 0 && b->thread_index != t->index)
+            continue;
+        if (b->proc_index >= 0 && b->proc_index != p->index)
+            continue;
+        if (b->condition) {
+            int holds = 1;
+            /* a condition that cannot be evaluated stops: better than
+             * silently never breaking */
+            if (condition_holds(d, p, t, b->condition, &holds) == 0 && !holds)
+                continue;
+        }
+        if (b->max_depth || b->min_depth) {
+            unsigned depth = call_depth(d, p, t);
+            if ((b->max_depth && depth >= b->max_depth) || (b->min_depth && depth <= b->min_depth))
+                continue;
+        }
+        if (!bp_count_pass(b, going))
+            continue;
+        b->hits++;
+        if (nhits < sizeof d->hit_ids / sizeof d->hit_ids[0])
+            d->hit_ids[nhits++] = b->id;
+    }
+    if (nhits) {
+        d->nhits = nhits;
+        d->hit_going = going;
+    }
+    return nhits > 0;
+}
+
+void dbg_after_bp_stop(struct dbg *d)
+{
+    /* copy first: commands may change the list */
+    unsigned ids[64];
+    size_t n = d->nhits;
+    memcpy(ids, d->hit_ids, n * sizeof ids[0]);
+    int going = d->hit_going;
+    d->nhits = 0;
+    char *cmds[64];
+    size_t ncmds = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct bp *b = bp_find(&d->bps, ids[i]);
+        if (!b)
+            continue;
+        if (going && b->commands)
+            cmds[ncmds++] = strdup(b->commands);
+        if (b->one_shot) {
+            bp_remove(&d->bps, b);
+            bp_free(b);
+        }
+    }
+    d->in_bp_commands = 1;
+    for (size_t i = 0; i < ncmds; i++) {
+        if (!d->resume_request && !d->quit && !d->list_ended)
+            dbg_execute_line(d, cmds[i]);
+        free(cmds[i]);
+    }
+    d->in_bp_commands = 0;
+    d->list_ended = 0;
+}
