@@ -2,6 +2,7 @@
  * strings, as the seed page gives them), bl bc bd be br bs bsc .bpcmds.
  * Every command checks all its input before it changes anything: a failing
  * command leaves the breakpoint list as it was. */
+#include "arch/x86_64/disasm.h"
 #include "cmd/dbg.h"
 #include "sym/wildcard.h"
 #include "ui/format.h"
@@ -79,7 +80,7 @@ static int parse_spec(struct dbg *d, const char *args, int is_bm, struct bp_spec
     s->proc_index = s->thread_index = -1;
     const char *p = args;
     /* bp7, bp[expr]: the id is glued to the command name */
-    if (isdigit((unsigned char)*p)) {
+    if (d->glued && isdigit((unsigned char)*p)) {
         char *end;
         unsigned long id = strtoul(p, &end, 10);
         if (id > 0xfffffffful || (*end && *end != ' ' && *end != '\t'))
@@ -87,7 +88,7 @@ static int parse_spec(struct dbg *d, const char *args, int is_bm, struct bp_spec
         s->have_id = 1;
         s->id = (unsigned)id;
         p = dbg_skip(end);
-    } else if (*p == '[') {
+    } else if (d->glued && *p == '[') {
         const char *close = strchr(p, ']');
         if (!close)
             return lerr_set(&d->err, "Syntax error: '[' without ']' in the breakpoint id");
@@ -272,6 +273,45 @@ static void apply_spec(const struct bp_spec *s, struct bp *b)
     b->commands = s->commands ? strdup(s->commands) : NULL;
 }
 
+/* Whether addr starts an instruction, decoding from the function start. */
+static int on_boundary(struct dbg *d, uint64_t func, uint64_t addr)
+{
+    for (uint64_t a = func; a < addr;) {
+        uint8_t code[16];
+        size_t got = 0;
+        struct x86_insn insn;
+        eng_read(d->s, a, code, sizeof code, &got);
+        if (!got || x86_disasm(a, code, got, &insn, NULL, NULL) < 0)
+            return 1; /* cannot tell */
+        a += insn.length;
+        if (a > addr)
+            return 0;
+    }
+    return 1;
+}
+
+/* A software breakpoint on data, or inside an instruction, changes what
+ * the program reads or runs (seed 002 warns of it; ba is for data):
+ * allowed, as in WinDbg, but said. */
+static void warn_if_data(struct dbg *d, const struct bp *b)
+{
+    struct sym_space *sp = eng_syms(d->s);
+    struct sym_near n;
+    for (size_t i = 0; sp && i < b->nlocs; i++) {
+        uint64_t at = b->locs[i].addr;
+        if (sym_nearest(sp, at, &n) != 0 || !n.before.name)
+            continue;
+        if (n.before.addr == at && (n.before.type == STT_OBJECT || n.before.type == STT_TLS))
+            fprintf(d->out, "Warning: breakpoint %u is on data (%s): the program will read 0xCC "
+                            "there; ba w/r watches data\n", b->id, n.before.name);
+        else if (n.before.type == STT_FUNC && at > n.before.addr &&
+                 (!n.before.size || at < n.before.addr + n.before.size) &&
+                 !on_boundary(d, n.before.addr, at))
+            fprintf(d->out, "Warning: breakpoint %u is inside an instruction of %s: the program "
+                            "will run a changed instruction\n", b->id, n.before.name);
+    }
+}
+
 /* Puts a fully built breakpoint in the list, saying when an id is reused. */
 static void install(struct dbg *d, struct bp *b)
 {
@@ -281,6 +321,7 @@ static void install(struct dbg *d, struct bp *b)
         fprintf(d->out, "breakpoint %u redefined\n", b->id);
         bp_free(old);
     }
+    warn_if_data(d, b);
 }
 
 static int set_one(struct dbg *d, struct bp_spec *s, enum bp_kind kind, const char *expr,
@@ -449,6 +490,7 @@ static int cmd_bm(struct dbg *d, const char *args)
         struct bp *old;
         bp_insert(&d->bps, made[k], &old);
         fprintf(d->out, "%3u: %s %s\n", id, fmt_addr(a, c.v[k].addr), c.v[k].name);
+        warn_if_data(d, made[k]);
     }
     free(made);
     rc = 0;
@@ -587,6 +629,10 @@ static int cmd_br(struct dbg *d, const char *args)
     }
     if (n == 0)
         return lerr_set(&d->err, "Syntax error: br OldID NewID [OldID NewID ...]");
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i; j++)
+            if (pairs[j][0] == pairs[i][0])
+                return lerr_set(&d->err, "Syntax error: breakpoint %lu is renumbered twice", pairs[i][0]);
     for (size_t i = 0; i < n; i++) {
         int taken = bp_find(&d->bps, (unsigned)pairs[i][1]) != NULL;
         for (size_t j = 0; j < n; j++)
@@ -747,8 +793,8 @@ void dbg_bps_on_load(struct dbg *d, pid_t pid)
             continue;
         uint64_t addr;
         struct lerr keep = d->err;
-        if (resolve(d, b->expr, &addr) == 1)
-            bp_add_location(&d->bps, b, pid, addr, NULL);
+        if (resolve(d, b->expr, &addr) == 1 && bp_add_location(&d->bps, b, pid, addr, NULL) == 0)
+            warn_if_data(d, b);
         d->err = keep;
     }
     d->s->cur_proc = saved;

@@ -40,6 +40,7 @@ struct dbg {
     int in_bp_commands;
     int resume_request;   /* 0 none, else an enum eng_go_mode + 1 */
     int list_ended;       /* a step ended the command string */
+    int glued;            /* the arguments follow the command name directly */
     int quit;            /* set by q/qd: end the session after this line */
     int final_quit;      /* -G: quit when the process exits */
     struct lerr err;

@@ -60,6 +60,8 @@ static int run_plain(struct dbg *d, const char *cmd)
         return lerr_set(&d->err, "Syntax error in '%.*s': no such command (.help lists them)",
                         (int)(shown > 40 ? 40 : shown), cmd);
     }
+    /* `bp7` (an id) differs from `bp 7` (an address) */
+    d->glued = cmd[n] != '\0' && cmd[n] != ' ' && cmd[n] != '\t';
     return c->fn(d, dbg_skip(cmd + n));
 }
 

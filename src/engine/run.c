@@ -70,13 +70,18 @@ static int anything_running(const struct session *s)
     return 0;
 }
 
+/* Every running thread is interrupted, even one thought to have an
+ * interrupt on its way: an interrupt sent before a thread entered another
+ * stop (a breakpoint's SIGTRAP) may never be reported, and a thread blocked
+ * in the kernel (pthread_join) would then be waited for forever. Extra
+ * interrupt stops are harmless: they are taken as leftovers. */
 static void stop_others(struct session *s)
 {
     for (size_t i = 0; i < s->nprocs; i++) {
         struct eng_process *p = s->procs[i];
         for (size_t j = 0; j < p->nthreads; j++) {
             struct eng_thread *t = p->threads[j];
-            if (t->running && !t->interrupt_pending && p->tp->ops->interrupt(t->tid) == 0)
+            if (t->running && p->tp->ops->interrupt(t->tid) == 0)
                 t->interrupt_pending = 1;
         }
     }
