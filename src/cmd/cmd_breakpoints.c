@@ -296,19 +296,17 @@ static int on_boundary(struct dbg *d, uint64_t func, uint64_t addr)
 static void warn_if_data(struct dbg *d, const struct bp *b)
 {
     struct sym_space *sp = eng_syms(d->s);
-    struct sym_near n;
+    struct sym_entry s;
     for (size_t i = 0; sp && i < b->nlocs; i++) {
         uint64_t at = b->locs[i].addr;
-        if (sym_nearest(sp, at, &n) != 0 || !n.before.name)
+        if (sym_symbol_at(sp, at, &s) != 0)
             continue;
-        if (n.before.addr == at && (n.before.type == STT_OBJECT || n.before.type == STT_TLS))
+        if (s.type == STT_OBJECT || s.type == STT_TLS)
             fprintf(d->out, "Warning: breakpoint %u is on data (%s): the program will read 0xCC "
-                            "there; ba w/r watches data\n", b->id, n.before.name);
-        else if (n.before.type == STT_FUNC && at > n.before.addr &&
-                 (!n.before.size || at < n.before.addr + n.before.size) &&
-                 !on_boundary(d, n.before.addr, at))
+                            "there; ba w/r watches data\n", b->id, s.name);
+        else if (s.type == STT_FUNC && at > s.addr && !on_boundary(d, s.addr, at))
             fprintf(d->out, "Warning: breakpoint %u is inside an instruction of %s: the program "
-                            "will run a changed instruction\n", b->id, n.before.name);
+                            "will run a changed instruction\n", b->id, s.name);
     }
 }
 
@@ -394,6 +392,7 @@ static int cmd_bu(struct dbg *d, const char *args) { return do_bp(d, args, BP_SY
 struct bm_match {
     struct sym_module *mod;
     uint64_t addr;
+    int data;
     char name[512];
 };
 
@@ -409,9 +408,9 @@ static int collect(void *ctx, const struct sym_module *m, const struct sym_entry
     int code = e->type == STT_FUNC || e->type == STT_GNU_IFUNC;
     if (!code && !c->all)
         return 0;
-    for (size_t i = 0; i < c->n; i++)
-        if (c->v[i].addr == e->addr && c->v[i].mod == m)
-            return 0; /* aliases of one address: one breakpoint */
+    /* aliases of one address come together (address order): one breakpoint */
+    if (c->n && c->v[c->n - 1].addr == e->addr && c->v[c->n - 1].mod == m)
+        return 0;
     if (c->n == c->cap) {
         c->cap = c->cap ? c->cap * 2 : 64;
         c->v = realloc(c->v, c->cap * sizeof *c->v);
@@ -419,6 +418,7 @@ static int collect(void *ctx, const struct sym_module *m, const struct sym_entry
     struct bm_match *mt = &c->v[c->n++];
     mt->mod = (struct sym_module *)m;
     mt->addr = e->addr;
+    mt->data = !code;
     snprintf(mt->name, sizeof mt->name, "%s!%s", m->name, e->name);
     return 0;
 }
@@ -490,7 +490,8 @@ static int cmd_bm(struct dbg *d, const char *args)
         struct bp *old;
         bp_insert(&d->bps, made[k], &old);
         fprintf(d->out, "%3u: %s %s\n", id, fmt_addr(a, c.v[k].addr), c.v[k].name);
-        warn_if_data(d, made[k]);
+        if (c.v[k].data) /* a symbol's start: only data needs saying */
+            warn_if_data(d, made[k]);
     }
     free(made);
     rc = 0;

@@ -369,6 +369,26 @@ int sym_describe(struct sym_space *sp, uint64_t addr, char *buf, size_t size)
     return 0;
 }
 
+int sym_symbol_at(struct sym_space *sp, uint64_t addr, struct sym_entry *out)
+{
+    static char name[512]; /* valid until the next call, as documented */
+    struct sym_module *m = sym_module_at(sp, addr);
+    GElf_Off off = 0;
+    GElf_Sym s;
+    GElf_Addr start;
+    const char *raw = m && m->dw ? dwfl_module_addrinfo(m->dw, addr, &off, &s, NULL, NULL, NULL) : NULL;
+    if (!raw)
+        return -1;
+    start = addr - off;
+    clean_name(raw, name, sizeof name);
+    out->name = name;
+    out->addr = start;
+    out->size = s.st_size;
+    out->type = (unsigned char)GELF_ST_TYPE(s.st_info);
+    out->bind = (unsigned char)GELF_ST_BIND(s.st_info);
+    return 0;
+}
+
 static int by_addr(const void *a, const void *b)
 {
     const struct sym_entry *const *x = a, *const *y = b;
