@@ -1,6 +1,8 @@
 /* The expression environment of the command layer: registers of the
  * current thread, pseudo-registers, memory of the current process. */
 #include "arch/x86_64/regs.h"
+#include "sym/dwvars.h"
+#include "sym/unwind.h"
 #include "cmd/dbg.h"
 
 #include <ctype.h>
@@ -102,11 +104,57 @@ static int env_reg(void *ctx, const char *name, size_t len, uint64_t *v, struct 
     return 1;
 }
 
+struct local_query {
+    char name[128];
+    const struct dw_frame *f;
+    uint64_t value;
+    int found;
+};
+
+static int match_local(void *ctx, const struct dw_var *v)
+{
+    struct local_query *q = ctx;
+    /* the innermost scope comes last: the last match wins */
+    if (!strcmp(v->name, q->name) && dw_var_scalar(q->f, v, &q->value) == 0)
+        q->found = 1;
+    return 0;
+}
+
+static int read_mem(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+    struct dbg *d = ctx;
+    return eng_read(d->s, addr, buf, len, NULL);
+}
+
+/* A parameter or local of the current thread's innermost frame, by its
+ * DWARF name (`bp /w "i == 5" work`): its value, when it is a scalar. */
+static int dwarf_local(struct dbg *d, const char *name, size_t len, uint64_t *v)
+{
+    struct eng_thread *t = eng_cur_thread(d->s);
+    struct user_regs_struct *r = t ? eng_regs(d->s, t, NULL) : NULL;
+    struct sym_space *sp = eng_syms(d->s);
+    if (!r || !sp || len >= sizeof(((struct local_query *)0)->name))
+        return 0;
+    struct sym_frame frames[2];
+    size_t n = dbg_unwind(d, frames, 2);
+    struct dw_frame f = {r->rip, n == 2 ? frames[1].sp : 0, r, read_mem, d};
+    struct local_query q = {{0}, &f, 0, 0};
+    memcpy(q.name, name, len);
+    struct lerr ignore;
+    if (dw_frame_vars(sp, &f, match_local, &q, &ignore) < 0 || !q.found)
+        return 0;
+    *v = q.value;
+    return 1;
+}
+
 static int env_symbol(void *ctx, const char *name, size_t len, uint64_t *v, struct lerr *e)
 {
     struct dbg *d = ctx;
     struct sym_space *sp = eng_syms(d->s);
-    return sp ? sym_lookup(sp, name, len, v, e) : 0;
+    int r = sp ? sym_lookup(sp, name, len, v, e) : 0;
+    if (r == 0 && sp && !memchr(name, '!', len) && name[0] != '`')
+        r = dwarf_local(d, name, len, v);
+    return r;
 }
 
 static int env_read(void *ctx, uint64_t addr, void *buf, size_t len)

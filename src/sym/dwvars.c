@@ -355,9 +355,47 @@ static int frame_base(const struct dw_frame *f, Dwarf_Die *func, Dwarf_Addr pc_r
     return 0;
 }
 
+/* Integer-class per the System V ABI: passed in a general register. */
+static int integer_class(Dwarf_Die *type)
+{
+    Dwarf_Die t;
+    Dwarf_Attribute a;
+    Dwarf_Word size = 0, enc = 0;
+    if (!type || !peel(type, &t))
+        return 0;
+    int tag = dwarf_tag(&t);
+    if (tag == DW_TAG_pointer_type)
+        return 1;
+    if (tag != DW_TAG_base_type && tag != DW_TAG_enumeration_type)
+        return 0;
+    if (!dwarf_attr_integrate(&t, DW_AT_byte_size, &a) || dwarf_formudata(&a, &size) || size > 8)
+        return 0;
+    if (tag == DW_TAG_base_type && dwarf_attr_integrate(&t, DW_AT_encoding, &a) &&
+        dwarf_formudata(&a, &enc) == 0 && enc == DW_ATE_float)
+        return 0;
+    return 1;
+}
+
+/* At a function's first instruction its prologue has not stored the
+ * parameters where DWARF says they live: they are still where the caller
+ * put them. Integer and pointer parameters come in rdi rsi rdx rcx r8 r9,
+ * as long as every earlier one is of that class too. */
+static int entry_register(const struct dw_frame *f, int index, uint64_t *v)
+{
+    if (!f->regs || index >= 6)
+        return 0;
+    const unsigned long long regs[6] = {f->regs->rdi, f->regs->rsi, f->regs->rdx,
+                                        f->regs->rcx, f->regs->r8,  f->regs->r9};
+    *v = regs[index];
+    return 1;
+}
+
 static int visit_children(const struct dw_frame *f, Dwarf_Die *scope, int tag, Dwarf_Addr pc_rel,
                           Dwarf_Addr bias, uint64_t fb, int fb_known, dw_var_fn fn, void *ctx)
 {
+    Dwarf_Addr low = 0;
+    int at_entry = tag == DW_TAG_formal_parameter && dwarf_lowpc(scope, &low) == 0 && low == pc_rel;
+    int int_index = 0, abi_ok = 1;
     Dwarf_Die c;
     if (dwarf_child(scope, &c) != 0)
         return 0;
@@ -367,6 +405,16 @@ static int visit_children(const struct dw_frame *f, Dwarf_Die *scope, int tag, D
         struct dw_var v = {.name = dwarf_diename(&c), .is_param = tag == DW_TAG_formal_parameter};
         v.has_type = type_of(&c, &v.type) != NULL;
         locate(f, &c, pc_rel, bias, fb, fb_known, &v);
+        if (at_entry) {
+            if (abi_ok && v.has_type && integer_class(&v.type) &&
+                entry_register(f, int_index, &v.reg_value)) {
+                v.where = 2;
+                int_index++;
+            } else {
+                abi_ok = 0;
+                v.where = 0; /* the stack slot is not written yet */
+            }
+        }
         int stop = fn(ctx, &v);
         if (stop)
             return stop;
