@@ -241,25 +241,41 @@ void sym_module_load(struct sym_module *m)
         int type = GELF_ST_TYPE(s.st_info);
         if (!raw || !raw[0] || shndx == SHN_UNDEF || type == STT_SECTION || type == STT_FILE)
             continue;
-        char buf[1024];
+        char buf[1024], full[2048] = "";
         const char *name = clean_name(raw, buf, sizeof buf);
-        size_t len = strlen(name) + 1;
-        while (used + len > cap)
+        if (raw[0] == '_' && raw[1] == 'Z') {
+            /* C++: also the name with its parameter list, for bm /( */
+            char mangled[1024];
+            snprintf(mangled, sizeof mangled, "%.*s", (int)strcspn(raw, "@"), raw);
+            char *d = cplus_demangle(mangled, DMGL_ANSI | DMGL_PARAMS);
+            if (d) {
+                snprintf(full, sizeof full, "%s", d);
+                free(d);
+            }
+        }
+        size_t len = strlen(name) + 1, flen = full[0] ? strlen(full) + 1 : 0;
+        while (used + len + flen > cap)
             cap *= 2;
         m->names = realloc(m->names, cap);
         memcpy(m->names + used, name, len);
+        if (flen)
+            memcpy(m->names + used + len, full, flen);
         struct sym_entry *e = &m->syms[m->nsyms];
         offsets[m->nsyms] = used;
+        e->full = flen ? (const char *)(uintptr_t)1 : NULL; /* fixed below */
         e->addr = addr;
         e->size = s.st_size;
         e->type = (unsigned char)type;
         e->bind = (unsigned char)GELF_ST_BIND(s.st_info);
         m->nsyms++;
-        used += len;
+        used += len + flen;
     }
     /* names moved while the storage grew: point at the final copy */
-    for (size_t i = 0; i < m->nsyms; i++)
+    for (size_t i = 0; i < m->nsyms; i++) {
         m->syms[i].name = m->names + offsets[i];
+        if (m->syms[i].full)
+            m->syms[i].full = m->syms[i].name + strlen(m->syms[i].name) + 1;
+    }
     free(offsets);
     qsort(m->syms, m->nsyms, sizeof *m->syms, by_name);
     note_sources(m);
@@ -293,6 +309,26 @@ int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *add
         if (r == 0)
             return lerr_set(e, "Couldn't resolve error at '%.*s': no code for that line", (int)len, name);
         return r;
+    }
+    if (memchr(name, '(', len)) {
+        /* a C++ name with its parameter list: "mod!ns::f(int)" or "ns::f(int)" */
+        const char *bang2 = memchr(name, '!', len);
+        size_t skip = bang2 ? (size_t)(bang2 - name) + 1 : 0;
+        struct sym_module *only = bang2 ? sym_module_named(sp, name, skip - 1) : NULL;
+        for (size_t i = 0; i < sp->n; i++) {
+            struct sym_module *m = sp->mods[i];
+            if (bang2 && m != only)
+                continue;
+            sym_module_load(m);
+            for (size_t k = 0; k < m->nsyms; k++) {
+                const char *f = m->syms[k].full;
+                if (f && strlen(f) == len - skip && !strncmp(f, name + skip, len - skip)) {
+                    *addr = m->syms[k].addr;
+                    return 1;
+                }
+            }
+        }
+        return 0;
     }
     const char *bang = memchr(name, '!', len);
     if (bang) {
@@ -418,8 +454,8 @@ int sym_nearest(struct sym_space *sp, uint64_t addr, struct sym_near *out)
     return 0;
 }
 
-int sym_visit(struct sym_space *sp, const struct wildcard *mod_pattern,
-              const struct wildcard *sym_pattern, sym_visit_fn fn, void *ctx)
+static int visit(struct sym_space *sp, const struct wildcard *mod_pattern,
+                 const struct wildcard *sym_pattern, int full, sym_visit_fn fn, void *ctx)
 {
     for (size_t i = 0; i < sp->n; i++) {
         struct sym_module *m = sp->mods[i];
@@ -428,9 +464,11 @@ int sym_visit(struct sym_space *sp, const struct wildcard *mod_pattern,
         sym_module_load(m);
         const struct sym_entry **hits = malloc((m->nsyms + 1) * sizeof *hits);
         size_t nh = 0;
-        for (size_t k = 0; k < m->nsyms; k++)
-            if (!sym_pattern || wildcard_match(sym_pattern, m->syms[k].name))
+        for (size_t k = 0; k < m->nsyms; k++) {
+            const char *n = full && m->syms[k].full ? m->syms[k].full : m->syms[k].name;
+            if (!sym_pattern || wildcard_match(sym_pattern, n))
                 hits[nh++] = &m->syms[k];
+        }
         qsort(hits, nh, sizeof *hits, by_addr);
         int stop = 0;
         for (size_t k = 0; k < nh && !stop; k++)
@@ -440,4 +478,16 @@ int sym_visit(struct sym_space *sp, const struct wildcard *mod_pattern,
             return stop;
     }
     return 0;
+}
+
+int sym_visit(struct sym_space *sp, const struct wildcard *mod_pattern,
+              const struct wildcard *sym_pattern, sym_visit_fn fn, void *ctx)
+{
+    return visit(sp, mod_pattern, sym_pattern, 0, fn, ctx);
+}
+
+int sym_visit_full(struct sym_space *sp, const struct wildcard *mod_pattern,
+                   const struct wildcard *sym_pattern, sym_visit_fn fn, void *ctx)
+{
+    return visit(sp, mod_pattern, sym_pattern, 1, fn, ctx);
 }

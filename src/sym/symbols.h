@@ -20,6 +20,7 @@
 
 struct sym_entry {
     const char *name; /* shown and matched */
+    const char *full; /* C++: with the parameter list ("ns::f(int)"), else NULL */
     uint64_t addr, size;
     unsigned char type; /* STT_FUNC, STT_OBJECT, ... */
     unsigned char bind;
@@ -96,5 +97,8 @@ struct wildcard;
 typedef int (*sym_visit_fn)(void *ctx, const struct sym_module *m, const struct sym_entry *s);
 int sym_visit(struct sym_space *sp, const struct wildcard *mod_pattern,
               const struct wildcard *sym_pattern, sym_visit_fn fn, void *ctx);
+/* The same, matching C++ names with their parameter lists (bm /(). */
+int sym_visit_full(struct sym_space *sp, const struct wildcard *mod_pattern,
+                   const struct wildcard *sym_pattern, sym_visit_fn fn, void *ctx);
 
 #endif
