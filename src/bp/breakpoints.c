@@ -54,6 +54,22 @@ void bp_free(struct bp *b)
     free(b);
 }
 
+/* A location's physical side: a site, or a debug-register slot. */
+static int phys_add(struct bp_table *t, const struct bp *b, pid_t pid, uint64_t addr, struct lerr *e)
+{
+    if (b->kind == BP_ACCESS)
+        return t->backend.hw_add(t->backend.ctx, pid, b, addr, e);
+    return t->backend.add(t->backend.ctx, pid, addr, e);
+}
+
+static void phys_remove(struct bp_table *t, const struct bp *b, pid_t pid, uint64_t addr)
+{
+    if (b->kind == BP_ACCESS)
+        t->backend.hw_remove(t->backend.ctx, pid, b, addr);
+    else
+        t->backend.remove(t->backend.ctx, pid, addr);
+}
+
 static size_t slot_hash(pid_t pid, uint64_t addr, size_t cap)
 {
     uint64_t h = addr ^ ((uint64_t)(uint32_t)pid << 47);
@@ -208,7 +224,7 @@ int bp_add_location(struct bp_table *t, struct bp *b, pid_t pid, uint64_t addr, 
     for (size_t i = 0; i < b->nlocs; i++)
         if (b->locs[i].pid == pid && b->locs[i].addr == addr)
             return 0;
-    if (b->enabled && t->backend.add(t->backend.ctx, pid, addr, e) < 0)
+    if (b->enabled && phys_add(t, b, pid, addr, e) < 0)
         return -1;
     b->locs = realloc(b->locs, (b->nlocs + 1) * sizeof *b->locs);
     b->locs[b->nlocs++] = (struct bp_location){pid, addr};
@@ -227,7 +243,7 @@ void bp_drop_locations(struct bp_table *t, struct bp *b, pid_t pid, uint64_t sta
             continue;
         }
         if (b->enabled && !sites_gone)
-            t->backend.remove(t->backend.ctx, l->pid, l->addr);
+            phys_remove(t, b, l->pid, l->addr);
         slot_del(t, b, l->pid, l->addr);
         b->locs[i] = b->locs[--b->nlocs];
     }
@@ -238,13 +254,13 @@ int bp_set_enabled(struct bp_table *t, struct bp *b, int enabled, struct lerr *e
     if (b->enabled == enabled)
         return 0;
     for (size_t i = 0; i < b->nlocs; i++) {
-        if (enabled && t->backend.add(t->backend.ctx, b->locs[i].pid, b->locs[i].addr, e) < 0) {
+        if (enabled && phys_add(t, b, b->locs[i].pid, b->locs[i].addr, e) < 0) {
             while (i-- > 0)
-                t->backend.remove(t->backend.ctx, b->locs[i].pid, b->locs[i].addr);
+                phys_remove(t, b, b->locs[i].pid, b->locs[i].addr);
             return -1;
         }
         if (!enabled)
-            t->backend.remove(t->backend.ctx, b->locs[i].pid, b->locs[i].addr);
+            phys_remove(t, b, b->locs[i].pid, b->locs[i].addr);
     }
     b->enabled = enabled;
     return 0;

@@ -20,6 +20,7 @@
 enum bp_kind {
     BP_ADDRESS,  /* bp: one address, deleted when its module unloads */
     BP_SYMBOLIC, /* bu: the expression is resolved again on each load */
+    BP_ACCESS,   /* ba: a debug-register slot (access, size) */
 };
 
 struct bp_location {
@@ -44,13 +45,20 @@ struct bp {
     struct bp_location *locs;
     size_t nlocs;
     unsigned long hits;
+    int access;           /* BP_ACCESS: 'e', 'r', 'w' */
+    unsigned size;        /* BP_ACCESS: 1, 2, 4 or 8 */
 };
 
 /* How locations reach the processes: the engine's site table. */
+struct bp;
+
 struct bp_sites_backend {
     void *ctx;
     int (*add)(void *ctx, pid_t pid, uint64_t addr, struct lerr *e);
     void (*remove)(void *ctx, pid_t pid, uint64_t addr);
+    /* processor breakpoints (BP_ACCESS) */
+    int (*hw_add)(void *ctx, pid_t pid, const struct bp *b, uint64_t addr, struct lerr *e);
+    void (*hw_remove)(void *ctx, pid_t pid, const struct bp *b, uint64_t addr);
 };
 
 struct bp_table {

@@ -3,6 +3,7 @@
  * call depth, passes), then the stop is reported and the breakpoints'
  * command strings run. Also the breakpoints' side of module events. */
 #include "cmd/dbg.h"
+#include "arch/x86_64/dr7.h"
 #include "sym/unwind.h"
 
 #include <stdlib.h>
@@ -20,9 +21,26 @@ static void site_remove(void *ctx, pid_t pid, uint64_t addr)
     eng_user_site_remove(d->s, pid, addr);
 }
 
+static int dr_access(int letter)
+{
+    return letter == 'e' ? DR_EXECUTE : letter == 'w' ? DR_WRITE : DR_READWRITE;
+}
+
+static int hw_add(void *ctx, pid_t pid, const struct bp *b, uint64_t addr, struct lerr *e)
+{
+    struct dbg *d = ctx;
+    return eng_hw_add(d->s, pid, addr, dr_access(b->access), b->size, e);
+}
+
+static void hw_remove(void *ctx, pid_t pid, const struct bp *b, uint64_t addr)
+{
+    struct dbg *d = ctx;
+    eng_hw_remove(d->s, pid, addr, dr_access(b->access), b->size);
+}
+
 void dbg_bps_init(struct dbg *d)
 {
-    struct bp_sites_backend be = {d, site_add, site_remove};
+    struct bp_sites_backend be = {d, site_add, site_remove, hw_add, hw_remove};
     bp_table_init(&d->bps, &be);
     d->s->bp_hook = dbg_bp_hook;
     d->s->bp_hook_ctx = d;
@@ -65,14 +83,20 @@ static unsigned call_depth(struct dbg *d, struct eng_process *p, struct eng_thre
     return (unsigned)n;
 }
 
-int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, uint64_t addr, int going)
+int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const struct eng_hit *hit,
+                int going)
 {
     struct dbg *d = ctx;
     struct bp *at[64];
-    size_t n = bp_at(&d->bps, p->pid, addr, at, 64);
+    size_t n = bp_at(&d->bps, p->pid, hit->addr, at, 64);
     size_t nhits = 0;
     for (size_t i = 0; i < n; i++) {
         struct bp *b = at[i];
+        /* a trap hit is for bp/bu, a debug-register hit for the ba with that slot */
+        if ((b->kind == BP_ACCESS) != hit->hw)
+            continue;
+        if (hit->hw && (dr_access(b->access) != hit->access || b->size != hit->len))
+            continue;
         if (b->thread_index >= 0 && b->thread_index != t->index)
             continue;
         if (b->proc_index >= 0 && b->proc_index != p->index)

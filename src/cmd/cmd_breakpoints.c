@@ -24,6 +24,8 @@ struct bp_spec {
     int have_passes;
     uint64_t passes;
     char *commands;
+    int access;     /* ba: 'e' 'r' 'w' */
+    unsigned size;  /* ba */
 };
 
 static void spec_free(struct bp_spec *s)
@@ -73,9 +75,33 @@ static int option_number(struct dbg *d, const char **p, const char *opt, uint64_
     return 0;
 }
 
-/* [ID] [options] [location [passes]] ["commands"]; `is_bm` takes a pattern. */
-static int parse_spec(struct dbg *d, const char *args, int is_bm, struct bp_spec *s)
+enum spec_mode { SPEC_BP, SPEC_BM, SPEC_BA };
+
+/* ba's Access Size: "w4" or "w 4". */
+static int parse_access(struct dbg *d, const char **pp, struct bp_spec *s)
 {
+    const char *p = *pp;
+    char a = (char)tolower((unsigned char)*p);
+    if (!strchr("erwi", a) || !a)
+        return lerr_set(&d->err, "Syntax error: ba needs an access (e, r, w or i) and a size: ba w4 address");
+    p = dbg_skip(p + 1);
+    if (!strchr("1248", *p) || !*p || (p[1] && p[1] != ' ' && p[1] != '\t'))
+        return lerr_set(&d->err, "Syntax error: the size of a processor breakpoint is 1, 2, 4 or 8");
+    if (a == 'i')
+        return lerr_set(&d->err, "ba i is refused: I/O-port breakpoints need kernel-mode debugging");
+    s->access = a;
+    s->size = (unsigned)(*p - '0');
+    if (a == 'e' && s->size != 1)
+        return lerr_set(&d->err, "Syntax error: ba e takes size 1 (an instruction's first byte)");
+    *pp = dbg_skip(p + 1);
+    return 0;
+}
+
+/* [ID] [options] [location [passes]] ["commands"]; bm takes a pattern,
+ * ba an access and size before its address. */
+static int parse_spec(struct dbg *d, const char *args, enum spec_mode mode, struct bp_spec *s)
+{
+    int is_bm = mode == SPEC_BM;
     memset(s, 0, sizeof *s);
     s->proc_index = s->thread_index = -1;
     const char *p = args;
@@ -178,6 +204,8 @@ static int parse_spec(struct dbg *d, const char *args, int is_bm, struct bp_spec
         lerr_set(&d->err, "Syntax error: /c and /C cannot be used together");
         goto fail;
     }
+    if (mode == SPEC_BA && parse_access(d, &p, s) < 0)
+        goto fail;
     if (*p && *p != '"') {
         /* the location: as much as makes one expression (or one pattern) */
         const char *start = p;
@@ -295,6 +323,8 @@ static int on_boundary(struct dbg *d, uint64_t func, uint64_t addr)
  * allowed, as in WinDbg, but said. */
 static void warn_if_data(struct dbg *d, const struct bp *b)
 {
+    if (b->kind == BP_ACCESS)
+        return; /* ba is the right tool for data */
     struct sym_space *sp = eng_syms(d->s);
     struct sym_entry s;
     for (size_t i = 0; sp && i < b->nlocs; i++) {
@@ -365,7 +395,7 @@ static int current_ip_text(struct dbg *d, char *buf, size_t size)
 static int do_bp(struct dbg *d, const char *args, enum bp_kind kind)
 {
     struct bp_spec s;
-    if (parse_spec(d, args, 0, &s) < 0)
+    if (parse_spec(d, args, SPEC_BP, &s) < 0)
         return -1;
     if (thread_from_prefix(d, &s) < 0) {
         spec_free(&s);
@@ -428,7 +458,7 @@ static int collect(void *ctx, const struct sym_module *m, const struct sym_entry
 static int cmd_bm(struct dbg *d, const char *args)
 {
     struct bp_spec s;
-    if (parse_spec(d, args, 1, &s) < 0)
+    if (parse_spec(d, args, SPEC_BM, &s) < 0)
         return -1;
     int rc = -1;
     struct wildcard *mw = NULL, *sw = NULL;
@@ -530,11 +560,85 @@ out:
 static void describe_location(const struct bp *b, struct strbuf *out)
 {
     char a[FMT_ADDR_LEN];
-    /* the address column; an unresolved one (`eu`) is blank, as in WinDbg */
+    /* the address column; an unresolved one (`eu`) is blank, as in WinDbg;
+     * a processor breakpoint shows its access and size (w4) */
     if (b->nlocs == 0)
         sb_addf(out, "%21s", "");
+    else if (b->kind == BP_ACCESS)
+        sb_addf(out, " %s %c%u", fmt_addr(a, b->locs[0].addr), b->access, b->size);
     else
         sb_addf(out, " %s    ", fmt_addr(a, b->locs[0].addr));
+}
+
+/* ba[ID] [options] Access Size Address [Passes] ["CommandString"] */
+static int cmd_ba(struct dbg *d, const char *args)
+{
+    struct bp_spec s;
+    if (parse_spec(d, args, SPEC_BA, &s) < 0)
+        return -1;
+    int rc = -1;
+    uint64_t addr;
+    char a[FMT_ADDR_LEN];
+    uint8_t probe;
+    struct eng_process *p = eng_cur_process(d->s);
+    if (thread_from_prefix(d, &s) < 0 || dbg_need_process(d) < 0)
+        goto out;
+    if (!s.location) {
+        lerr_set(&d->err, "Syntax error: ba needs an address: ba w4 address");
+        goto out;
+    }
+    if (resolve(d, s.location, &addr) != 1) {
+        if (!d->err.msg[0])
+            lerr_set(&d->err, "Couldn't resolve error at '%s'", s.location);
+        goto out;
+    }
+    if (addr % s.size) {
+        lerr_set(&d->err, "Alignment error: a %u-byte processor breakpoint needs an address that is a multiple of %u (%s is not)",
+                 s.size, s.size, fmt_addr(a, addr));
+        goto out;
+    }
+    if (eng_read(d->s, addr, &probe, 1, NULL) != 0) {
+        lerr_set(&d->err, "Memory access error at %s: nothing is mapped there", fmt_addr(a, addr));
+        goto out;
+    }
+    for (size_t i = 0; i < d->bps.n; i++) {
+        const struct bp *o = d->bps.v[i];
+        if (o->kind == BP_ACCESS && o->nlocs && o->locs[0].addr == addr && o->access == s.access &&
+            o->size == s.size && o->thread_index == s.thread_index && o->proc_index == s.proc_index &&
+            o->max_depth == s.max_depth && o->min_depth == s.min_depth &&
+            (!s.have_id || o->id != s.id)) {
+            lerr_set(&d->err, "Breakpoint %u already watches %s this way (they would differ only in their command strings)",
+                     o->id, fmt_addr(a, addr));
+            goto out;
+        }
+    }
+    char text[64];
+    snprintf(text, sizeof text, "0x%016llx", (unsigned long long)addr);
+    struct bp *b = bp_new(BP_ACCESS, text);
+    b->id = s.have_id ? s.id : bp_free_id(&d->bps);
+    b->access = s.access;
+    b->size = s.size;
+    apply_spec(&s, b);
+    if (bp_add_location(&d->bps, b, p->pid, addr, &d->err) < 0) {
+        bp_free(b);
+        goto out;
+    }
+    install(d, b);
+    rc = 0;
+out:
+    spec_free(&s);
+    return rc;
+}
+
+/* .apply_dbp: writes the process's data breakpoints into a thread again
+ * (~N .apply_dbp), for one whose registers were changed by hand. */
+static int cmd_apply_dbp(struct dbg *d, const char *args)
+{
+    if (*args)
+        return lerr_set(&d->err, "Syntax error: .apply_dbp takes no arguments (~N .apply_dbp for thread N)");
+    if (dbg_need_process(d) < 0)
+        return -1;
+    return eng_hw_apply(d->s, eng_cur_thread(d->s), &d->err);
 }
 
 static void print_bl_line(struct dbg *d, const struct bp *b)
@@ -769,7 +873,7 @@ static int cmd_bpcmds(struct dbg *d, const char *args)
         sb_reset(&sb);
         if (b->thread_index >= 0)
             sb_addf(&sb, "~%d ", b->thread_index);
-        sb_addf(&sb, "%s%u", b->kind == BP_ADDRESS ? "bp" : "bu", b->id);
+        sb_addf(&sb, "%s%u", b->kind == BP_ADDRESS ? "bp" : b->kind == BP_ACCESS ? "ba" : "bu", b->id);
         if (b->one_shot)
             sb_adds(&sb, " /1");
         if (b->max_depth)
@@ -783,7 +887,9 @@ static int cmd_bpcmds(struct dbg *d, const char *args)
             escape_into(&sb, b->condition);
             sb_addc(&sb, '"');
         }
-        if (b->kind == BP_ADDRESS)
+        if (b->kind == BP_ACCESS)
+            sb_addf(&sb, " %c%u %s", b->access, b->size, b->expr);
+        else if (b->kind == BP_ADDRESS)
             sb_addf(&sb, " %s", b->expr);
         else
             sb_addf(&sb, " @!\"%s\"", b->expr);
@@ -794,7 +900,7 @@ static int cmd_bpcmds(struct dbg *d, const char *args)
             escape_into(&sb, b->commands);
             sb_addc(&sb, '"');
         }
-        sb_adds(&sb, b->kind == BP_ADDRESS ? " ;" : ";");
+        sb_adds(&sb, b->kind == BP_SYMBOLIC ? ";" : " ;");
         fprintf(d->out, "%s\n", sb_str(&sb));
         if (!b->enabled)
             fprintf(d->out, "bd%u;\n", b->id);
@@ -831,8 +937,8 @@ void dbg_bps_on_unload(struct dbg *d, pid_t pid, uint64_t start, uint64_t end)
         struct bp *b = d->bps.v[i];
         size_t before = b->nlocs;
         bp_drop_locations(&d->bps, b, pid, start, end, 0);
-        if (b->kind == BP_ADDRESS && before && !b->nlocs) {
-            /* a bp goes with its module */
+        if (b->kind != BP_SYMBOLIC && before && !b->nlocs) {
+            /* a bp (or ba) goes with its module */
             bp_remove(&d->bps, b);
             bp_free(b);
             continue;
@@ -851,6 +957,8 @@ const struct cmd_def cmd_breakpoint_table[] = {
     {"bp", cmd_bp, "set a breakpoint: [~t] bp[ID] [/1 /c n /C n /p n /t n /w \"cond\"] [addr [passes]] [\"cmds\"]", 1},
     {"bu", cmd_bu, "set a deferred breakpoint on a symbolic location, resolved on every load", 1},
     {"bm", cmd_bm, "set breakpoints on every symbol matching a pattern: bm [/a /d /( ...] mod!pat*", 1},
+    {"ba", cmd_ba, "processor breakpoint: [~t] ba[ID] [opts] e1|r1..8|w1..8 addr [passes] [\"cmds\"]", 1},
+    {".apply_dbp", cmd_apply_dbp, "write the data breakpoints into a thread again: ~N .apply_dbp"},
     {"bl", cmd_bl, "list breakpoints: bl [ids]"},
     {"bc", cmd_bc, "clear breakpoints: bc ids | bc *"},
     {"bd", cmd_bd, "disable breakpoints: bd ids"},

@@ -113,7 +113,8 @@ struct sym_frame;
 size_t dbg_unwind(struct dbg *d, struct sym_frame *frames, size_t max);
 
 /* The engine's hook for user breakpoint hits (cmd/bp_hits.c). */
-int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, uint64_t addr, int going);
+int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const struct eng_hit *hit,
+                int going);
 /* After a breakpoint stop: one-shot deletions, then the command strings of
  * the breakpoints hit (run with resume commands deferred). */
 void dbg_after_bp_stop(struct dbg *d);

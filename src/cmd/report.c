@@ -108,6 +108,37 @@ int dbg_print_registers(struct dbg *d)
     return dbg_print_current_insn(d);
 }
 
+/* A data breakpoint traps after the instruction that accessed the data:
+ * that instruction, found by decoding its function from the start. */
+static void print_accessing_insn(struct dbg *d)
+{
+    struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), NULL);
+    struct sym_space *sp = eng_syms(d->s);
+    struct sym_entry fn;
+    if (!r || !sp || sym_symbol_at(sp, r->rip - 1, &fn) < 0 || r->rip - fn.addr > 0x100000)
+        return;
+    uint64_t a = fn.addr, prev = 0;
+    struct x86_insn insn;
+    uint8_t code[16];
+    while (a < r->rip) {
+        size_t got = 0;
+        eng_read(d->s, a, code, sizeof code, &got);
+        if (!got || x86_disasm(a, code, got, &insn, NULL, NULL) < 0)
+            return;
+        prev = a;
+        a += insn.length;
+    }
+    if (a != r->rip)
+        return;
+    size_t got = 0;
+    eng_read(d->s, prev, code, sizeof code, &got);
+    x86_disasm(prev, code, got, &insn, dbg_symbolizer, d);
+    char hex[40] = "", ab[FMT_ADDR_LEN];
+    for (unsigned k = 0; k < insn.length && k < 15; k++)
+        sprintf(hex + 2 * k, "%02x", code[k]);
+    fprintf(d->out, "Accessed by %s %-15s %s\n", fmt_addr(ab, prev), hex, insn.text);
+}
+
 /* l+s: the source line of the current instruction, WinDbg-style. */
 static void print_source_line(struct dbg *d)
 {
@@ -152,12 +183,15 @@ void dbg_report_stop(struct dbg *d)
     case ENG_STOP_RETURNED:
         break;
     case ENG_STOP_BREAKPOINT: {
-        int commands = 0;
+        int commands = 0, data = 0;
         for (size_t i = 0; i < d->nhits; i++) {
             fprintf(d->out, "Breakpoint %u hit\n", d->hit_ids[i]);
             struct bp *b = bp_find(&d->bps, d->hit_ids[i]);
             commands |= b && b->commands && d->hit_going;
+            data |= b && b->kind == BP_ACCESS && b->access != 'e';
         }
+        if (data)
+            print_accessing_insn(d);
         /* a command string says what to show */
         if (commands)
             return;

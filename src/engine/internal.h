@@ -34,6 +34,11 @@ struct eng_thread *eng_thread_created(struct session *s, struct eng_process *p, 
 /* The first stop of tid was already read by the run loop: 1, and forget it. */
 int eng_take_early_stop(struct session *s, pid_t tid);
 
+/* hwbreak.c */
+void eng_hw_thread_started(struct eng_process *p, struct eng_thread *t);
+void eng_hw_clear_for_detach(struct eng_process *p);
+int eng_hw_fired(struct eng_process *p, struct eng_thread *t);
+
 /* modules.c */
 void eng_modules_initial(struct session *s, struct eng_process *p, int all_mapped);
 /* Reads the loader's list after its trap fired; *loaded / *unloaded count

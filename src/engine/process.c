@@ -275,8 +275,10 @@ int eng_write(struct session *s, uint64_t addr, const void *buf, size_t len, str
 int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
 {
     int rc = 0;
-    /* nothing of ours stays behind: the program's bytes go back first */
+    /* nothing of ours stays behind: the program's bytes go back first,
+     * and the debug registers are cleared */
     bp_sites_remove_all(&p->sites, p->tp);
+    eng_hw_clear_for_detach(p);
     for (size_t i = 0; i < p->nthreads; i++) {
         struct eng_thread *t = p->threads[i];
         if (eng_flush_regs(p, t, e) < 0)

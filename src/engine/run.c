@@ -8,6 +8,7 @@
  * lifted trap unseen. */
 #include "engine/internal.h"
 #include "engine/session.h"
+#include "arch/x86_64/dr7.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -102,6 +103,8 @@ struct eng_thread *eng_thread_created(struct session *s, struct eng_process *p, 
 {
     struct eng_thread *nt = eng_add_thread(p, tid);
     nt->starting = !eng_take_early_stop(s, tid);
+    if (!nt->starting)
+        eng_hw_thread_started(p, nt);
     struct eng_event ev = {.kind = ENG_EVT_THREAD_CREATE, .pid = p->pid, .tid = tid,
                            .proc_index = p->index, .thread_index = nt->index};
     eng_emit(s, &ev);
@@ -151,6 +154,7 @@ static void on_interrupt(struct session *s, struct run *r, struct eng_process *p
 {
     if (t->starting) {
         t->starting = 0;
+        eng_hw_thread_started(p, t); /* debug registers are not inherited */
         if (!r->decided && !r->quiesce)
             resume(p, t, TGT_CONT, 0, e);
         return;
@@ -197,7 +201,8 @@ static int on_trap_hit(struct session *s, struct run *r, struct eng_process *p,
         t->pending_hit = s->bp_hook != NULL;
         return 1; /* it stays on the trap; resuming moves it past */
     }
-    if (stop == ENG_STOP_NONE && s->bp_hook && s->bp_hook(s->bp_hook_ctx, p, t, addr, s->going))
+    struct eng_hit hit = {addr, 0, 0, 0};
+    if (stop == ENG_STOP_NONE && s->bp_hook && s->bp_hook(s->bp_hook_ctx, p, t, &hit, s->going))
         stop = ENG_STOP_BREAKPOINT;
     if (stop != ENG_STOP_NONE) {
         decide(s, r, p, t, stop, 0, NULL);
@@ -212,14 +217,46 @@ static int on_trap_hit(struct session *s, struct run *r, struct eng_process *p,
     return 1;
 }
 
+/* A debug-register trap: data breakpoints report after the access, an
+ * execute one before the instruction (RF makes it run once resumed). */
+static int on_hw_hit(struct session *s, struct run *r, struct eng_process *p,
+                     struct eng_thread *t, struct lerr *e)
+{
+    int slot = eng_hw_fired(p, t);
+    if (slot < 0)
+        return 0;
+    const struct eng_hw_slot *h = &p->hw[slot];
+    if (h->access == DR_EXECUTE) {
+        struct user_regs_struct *regs = eng_regs(s, t, e);
+        if (regs) {
+            regs->eflags |= 0x10000; /* RF: do not trap again on resume */
+            t->regs_dirty = 1;
+        }
+    }
+    if (r->decided) {
+        t->pending_hw_slot = slot + 1; /* decided when the target resumes */
+        return 1;
+    }
+    struct eng_hit hit = {h->addr, 1, h->access, h->len};
+    if (s->bp_hook && s->bp_hook(s->bp_hook_ctx, p, t, &hit, s->going)) {
+        decide(s, r, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
+        s->last_stop.addr = hit.addr;
+        return 1;
+    }
+    resume(p, t, t->stepping ? TGT_STEP : TGT_CONT, 0, e);
+    return 1;
+}
+
 static void on_signal(struct session *s, struct run *r, struct eng_process *p,
                       struct eng_thread *t, const struct tgt_event *ev, struct lerr *e)
 {
     int sig = ev->sig;
     int was_stepping = t->stepping;
-    t->stepping = 0;
     if (sig == SIGTRAP && ev->si.si_code == SI_KERNEL && on_trap_hit(s, r, p, t, e))
         return;
+    if (sig == SIGTRAP && ev->si.si_code == TRAP_HWBKPT && p->dr7 && on_hw_hit(s, r, p, t, e))
+        return;
+    t->stepping = 0;
     if (sig == SIGTRAP && was_stepping && ev->si.si_code > 0 && ev->si.si_code != SI_KERNEL) {
         /* A step that began in a system call (the exec stop) is reported at
          * the call's exit before any instruction ran: step again. */
@@ -434,10 +471,25 @@ static int pending_hit_stops(struct session *s)
             struct user_regs_struct *r = eng_regs(s, t, NULL);
             if (!r || !bp_site_find(&p->sites, r->rip))
                 continue;
-            if (s->bp_hook(s->bp_hook_ctx, p, t, r->rip, s->going)) {
+            struct eng_hit hit = {r->rip, 0, 0, 0};
+            if (s->bp_hook(s->bp_hook_ctx, p, t, &hit, s->going)) {
                 struct run run = {0};
                 decide(s, &run, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
                 s->last_stop.addr = r->rip;
+                return 1;
+            }
+        }
+        for (size_t j = 0; j < p->nthreads; j++) {
+            struct eng_thread *t = p->threads[j];
+            int slot = t->pending_hw_slot - 1;
+            t->pending_hw_slot = 0;
+            if (slot < 0 || !p->hw[slot].refs)
+                continue;
+            struct eng_hit hit = {p->hw[slot].addr, 1, p->hw[slot].access, p->hw[slot].len};
+            if (s->bp_hook(s->bp_hook_ctx, p, t, &hit, s->going)) {
+                struct run run = {0};
+                decide(s, &run, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
+                s->last_stop.addr = hit.addr;
                 return 1;
             }
         }

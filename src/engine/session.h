@@ -31,6 +31,7 @@ struct eng_thread {
     int frozen;            /* `~Nf`: stays stopped on `g` */
     int pending_hit;       /* hit a site while the others were being stopped:
                             * decided when the target is resumed */
+    int pending_hw_slot;   /* the same for a debug register: slot + 1 */
     int pending_sig;       /* delivered on the next resume */
     int regs_valid, regs_dirty;
     struct user_regs_struct regs;
@@ -50,6 +51,15 @@ struct eng_trap {
     uint64_t sp; /* ENG_TRAP_RETURN: stop once rsp is above this */
 };
 
+/* One debug-register slot (DR0-DR3) of a process: the same in all its
+ * threads. */
+struct eng_hw_slot {
+    uint64_t addr;
+    int access;   /* enum dr_access */
+    unsigned len;
+    unsigned refs;
+};
+
 struct eng_process {
     struct tgt_proc *tp;
     pid_t pid;
@@ -64,6 +74,8 @@ struct eng_process {
     size_t ntraps;
     uint64_t r_debug; /* the loader's struct r_debug, 0 when unknown */
     int vfork_lifted; /* traps lifted while a vfork child shares memory */
+    struct eng_hw_slot hw[4];
+    uint64_t dr7;
 };
 
 enum eng_stop_kind {
@@ -110,6 +122,15 @@ struct eng_event {
 
 typedef void (*eng_event_fn)(void *ctx, const struct eng_event *ev);
 
+/* A breakpoint hit as the engine saw it: a site's 0xCC, or a debug
+ * register slot (then access and len are the slot's). */
+struct eng_hit {
+    uint64_t addr;
+    int hw;
+    int access;
+    unsigned len;
+};
+
 struct session {
     struct eng_process **procs;
     size_t nprocs;
@@ -136,8 +157,8 @@ struct session {
     /* User breakpoints: called for every hit of a site that is not only
      * an engine trap. Returns 1 to stop, 0 to go on. `going` is set while
      * the target runs for `g` (passes count, command strings run). */
-    int (*bp_hook)(void *ctx, struct eng_process *p, struct eng_thread *t, uint64_t addr,
-                   int going);
+    int (*bp_hook)(void *ctx, struct eng_process *p, struct eng_thread *t,
+                   const struct eng_hit *hit, int going);
     void *bp_hook_ctx;
     int going;
 };
@@ -199,6 +220,15 @@ struct sym_space *eng_syms(struct session *s);
 int eng_user_site_add(struct session *s, pid_t pid, uint64_t addr, struct lerr *e);
 void eng_user_site_remove(struct session *s, pid_t pid, uint64_t addr);
 struct eng_process *eng_process_by_pid(struct session *s, pid_t pid);
+
+/* Processor breakpoints: a debug-register slot in every thread of pid,
+ * shared by breakpoints with the same address, access and length. Fails
+ * when the four are in use. */
+int eng_hw_add(struct session *s, pid_t pid, uint64_t addr, int access, unsigned len,
+               struct lerr *e);
+void eng_hw_remove(struct session *s, pid_t pid, uint64_t addr, int access, unsigned len);
+/* Writes the process's debug registers into one thread (.apply_dbp). */
+int eng_hw_apply(struct session *s, struct eng_thread *t, struct lerr *e);
 
 /* `sxe ld:pattern` (NULL: any module). Fails on a bad pattern. */
 int eng_set_load_filter(struct session *s, const char *pattern, struct lerr *e);

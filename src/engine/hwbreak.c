@@ -1,0 +1,107 @@
+/* Processor breakpoints through the debug registers: four slots per
+ * process, written into every thread (threads created later get them at
+ * their first stop), cleared on detach. */
+#include "arch/x86_64/dr7.h"
+#include "engine/internal.h"
+
+#include <string.h>
+
+static int write_thread(struct eng_process *p, struct eng_thread *t, struct lerr *e)
+{
+    const struct tgt_ops *ops = p->tp->ops;
+    /* DR7 off first, so no slot is live with a stale address */
+    if (ops->set_dreg(t->tid, 7, 0, e) < 0)
+        return -1;
+    for (int i = 0; i < 4; i++)
+        if (p->hw[i].refs && ops->set_dreg(t->tid, i, p->hw[i].addr, e) < 0)
+            return -1;
+    return p->dr7 ? ops->set_dreg(t->tid, 7, p->dr7, e) : 0;
+}
+
+static int write_all(struct eng_process *p, struct lerr *e)
+{
+    int rc = 0;
+    for (size_t i = 0; i < p->nthreads; i++)
+        if (!p->threads[i]->starting && write_thread(p, p->threads[i], e) < 0)
+            rc = -1;
+    return rc;
+}
+
+void eng_hw_thread_started(struct eng_process *p, struct eng_thread *t)
+{
+    if (p->dr7)
+        write_thread(p, t, NULL);
+}
+
+int eng_hw_add(struct session *s, pid_t pid, uint64_t addr, int access, unsigned len,
+               struct lerr *e)
+{
+    struct eng_process *p = eng_process_by_pid(s, pid);
+    if (!p)
+        return lerr_set(e, "No process %d", pid);
+    int free_slot = -1;
+    for (int i = 0; i < 4; i++) {
+        struct eng_hw_slot *h = &p->hw[i];
+        if (h->refs && h->addr == addr && h->access == access && h->len == len) {
+            h->refs++;
+            return 0;
+        }
+        if (!h->refs && free_slot < 0)
+            free_slot = i;
+    }
+    if (free_slot < 0)
+        return lerr_set(e, "No free debug register: all four are in use "
+                           "(processor breakpoints beyond four are not available yet)");
+    uint64_t old7 = p->dr7;
+    p->hw[free_slot] = (struct eng_hw_slot){addr, access, len, 1};
+    p->dr7 = dr7_set(p->dr7, free_slot, (enum dr_access)access, len);
+    if (write_all(p, e) < 0) {
+        p->hw[free_slot].refs = 0;
+        p->dr7 = old7;
+        write_all(p, NULL);
+        return -1;
+    }
+    return 0;
+}
+
+void eng_hw_remove(struct session *s, pid_t pid, uint64_t addr, int access, unsigned len)
+{
+    struct eng_process *p = eng_process_by_pid(s, pid);
+    for (int i = 0; p && i < 4; i++) {
+        struct eng_hw_slot *h = &p->hw[i];
+        if (h->refs && h->addr == addr && h->access == access && h->len == len) {
+            if (--h->refs == 0) {
+                p->dr7 = dr7_clear(p->dr7, i);
+                write_all(p, NULL);
+            }
+            return;
+        }
+    }
+}
+
+int eng_hw_apply(struct session *s, struct eng_thread *t, struct lerr *e)
+{
+    struct eng_process *p = NULL;
+    if (!t || !eng_find_thread(s, t->tid, &p))
+        return lerr_set(e, "No thread");
+    return write_thread(p, t, e);
+}
+
+void eng_hw_clear_for_detach(struct eng_process *p)
+{
+    for (size_t i = 0; i < p->nthreads; i++)
+        p->tp->ops->set_dreg(p->threads[i]->tid, 7, 0, NULL);
+    memset(p->hw, 0, sizeof p->hw);
+    p->dr7 = 0;
+}
+
+/* The slot that fired for t (DR6), reset for the next one. -1: none. */
+int eng_hw_fired(struct eng_process *p, struct eng_thread *t)
+{
+    uint64_t dr6 = 0;
+    if (p->tp->ops->get_dreg(t->tid, 6, &dr6, NULL) < 0)
+        return -1;
+    p->tp->ops->set_dreg(t->tid, 6, 0, NULL);
+    int slot = dr6_slot(dr6);
+    return slot >= 0 && p->hw[slot].refs ? slot : -1;
+}
