@@ -185,12 +185,15 @@ void dbg_report_stop(struct dbg *d)
     case ENG_STOP_BREAKPOINT: {
         int commands = 0, data = 0;
         for (size_t i = 0; i < d->nhits; i++) {
-            fprintf(d->out, "Breakpoint %u hit\n", d->hit_ids[i]);
+            if (st->kernel[0])
+                fprintf(d->out, "Breakpoint %u hit (kernel write: %s)\n", d->hit_ids[i], st->kernel);
+            else
+                fprintf(d->out, "Breakpoint %u hit\n", d->hit_ids[i]);
             struct bp *b = bp_find(&d->bps, d->hit_ids[i]);
             commands |= b && b->commands && d->hit_going;
             data |= b && b->kind == BP_ACCESS && b->access != 'e';
         }
-        if (data)
+        if (data && !st->kernel[0])
             print_accessing_insn(d);
         /* a command string says what to show */
         if (commands)

@@ -9,6 +9,7 @@
 #include "engine/internal.h"
 #include "engine/session.h"
 #include "arch/x86_64/dr7.h"
+#include "arch/x86_64/kwrites.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -27,9 +28,22 @@ struct run {
     int stopping; /* interrupts sent to the other threads */
 };
 
+/* While a data breakpoint (w or r) is active, threads stop at system
+ * calls so that the kernel's writes into watched memory are seen; with
+ * none, they run with nothing added. */
+static int watching_syscalls(const struct eng_process *p)
+{
+    for (int i = 0; i < 4; i++)
+        if (p->hw[i].refs && p->hw[i].access != DR_EXECUTE)
+            return 1;
+    return 0;
+}
+
 static int resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume how, int sig,
                   struct lerr *e)
 {
+    if (how == TGT_CONT && watching_syscalls(p))
+        how = TGT_SYSCALL;
     if (how == TGT_STEP) {
         struct user_regs_struct tmp, *r = t->regs_valid ? &t->regs : NULL;
         if (!r && p->tp->ops->get_regs(t->tid, &tmp, e) == 0)
@@ -348,6 +362,60 @@ static void on_thread_exit(struct session *s, struct run *r, struct eng_process 
     }
 }
 
+static int kw_read(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+    struct eng_process *p = ctx;
+    return p->tp->ops->read_mem(p->tp, addr, buf, len, NULL);
+}
+
+static void describe_call(char *out, size_t size, const char *name, const uint64_t a[6],
+                          int64_t ret)
+{
+    char args[3][32];
+    for (int i = 0; i < 3; i++) {
+        if (a[i] > 0xffff)
+            snprintf(args[i], sizeof args[i], "%08x`%08x", (unsigned)(a[i] >> 32), (unsigned)a[i]);
+        else
+            snprintf(args[i], sizeof args[i], "%llu", (unsigned long long)a[i]);
+    }
+    snprintf(out, size, "%s(%s, %s, %s) = %lld", name, args[0], args[1], args[2], (long long)ret);
+}
+
+/* At a system call's exit: did the kernel write into a watched range? */
+static void on_syscall(struct session *s, struct run *r, struct eng_process *p,
+                       struct eng_thread *t, const struct tgt_event *ev, struct lerr *e)
+{
+    if (ev->sc_exit && !r->decided && s->bp_hook) {
+        struct user_regs_struct *regs = eng_regs(s, t, e);
+        const char *name = regs ? kw_name((long)regs->orig_rax) : NULL;
+        if (name) {
+            uint64_t a[6] = {regs->rdi, regs->rsi, regs->rdx, regs->r10, regs->r8, regs->r9};
+            struct kw_range w[16];
+            size_t n = kw_written((long)regs->orig_rax, a, ev->sc_ret, kw_read, p, w, 16);
+            for (int i = 0; i < 4; i++) {
+                const struct eng_hw_slot *h = &p->hw[i];
+                if (!h->refs || h->access == DR_EXECUTE)
+                    continue;
+                for (size_t k = 0; k < n; k++) {
+                    if (w[k].addr >= h->addr + h->len || h->addr >= w[k].addr + w[k].len)
+                        continue;
+                    struct eng_hit hit = {h->addr, 1, h->access, h->len};
+                    if (s->bp_hook(s->bp_hook_ctx, p, t, &hit, s->going)) {
+                        decide(s, r, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
+                        s->last_stop.addr = h->addr;
+                        describe_call(s->last_stop.kernel, sizeof s->last_stop.kernel, name, a,
+                                      ev->sc_ret);
+                        return;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    if (!r->decided && !r->quiesce)
+        resume(p, t, TGT_CONT, 0, e);
+}
+
 static pid_t some_running_tid(const struct session *s)
 {
     for (size_t i = 0; i < s->nprocs; i++)
@@ -401,6 +469,9 @@ static void dispatch(struct session *s, struct run *r, const struct tgt_event *e
         break;
     case TGT_EV_EXEC:
         on_exec(s, r, p, ev, e);
+        break;
+    case TGT_EV_SYSCALL:
+        on_syscall(s, r, p, t, ev, e);
         break;
     case TGT_EV_EXITED:
     case TGT_EV_KILLED:

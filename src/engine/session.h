@@ -100,6 +100,7 @@ struct eng_stop {
     int code;     /* EXITED: exit code */
     siginfo_t si; /* SIGNAL, TRAP */
     uint64_t addr; /* BREAKPOINT: the site */
+    char kernel[192]; /* BREAKPOINT by a kernel write: "read(3, ..., 256) = 256" */
 };
 
 enum eng_event_kind {

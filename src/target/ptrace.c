@@ -107,7 +107,7 @@ static int pt_set_dreg(pid_t tid, int idx, uint64_t v, struct lerr *e)
 
 static int pt_resume(pid_t tid, enum tgt_resume how, int sig, struct lerr *e)
 {
-    int req = how == TGT_STEP ? PTRACE_SINGLESTEP : PTRACE_CONT;
+    int req = how == TGT_STEP ? PTRACE_SINGLESTEP : how == TGT_SYSCALL ? PTRACE_SYSCALL : PTRACE_CONT;
     if (ptrace(req, tid, 0, (long)sig) < 0)
         return lerr_set(e, "Couldn't resume thread %d: %s", tid, strerror(errno));
     return 0;
@@ -159,6 +159,17 @@ static void decode_status(pid_t tid, int st, struct tgt_event *ev)
         ev->group_stop = sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
         return;
     default:
+        if (sig == (SIGTRAP | 0x80)) {
+            struct __ptrace_syscall_info info;
+            memset(&info, 0, sizeof info);
+            ev->kind = TGT_EV_SYSCALL;
+            if (ptrace(PTRACE_GET_SYSCALL_INFO, tid, sizeof info, &info) > 0 &&
+                info.op == PTRACE_SYSCALL_INFO_EXIT) {
+                ev->sc_exit = 1;
+                ev->sc_ret = info.exit.rval;
+            }
+            return;
+        }
         ev->kind = TGT_EV_SIGNAL;
         ev->sig = sig;
         if (ptrace(PTRACE_GETSIGINFO, tid, 0, &ev->si) < 0)

@@ -21,6 +21,8 @@ enum tgt_event_kind {
     TGT_EV_EXEC,      /* tid (now the leader) completed an execve */
     TGT_EV_FORK,      /* tid forked (vfork set: vforked) the process new_tid */
     TGT_EV_VFORK_DONE, /* the vfork child of tid exec'd or exited */
+    TGT_EV_SYSCALL,   /* a system-call stop (PTRACE_SYSCALL): sc_exit tells
+                       * entry from exit, sc_ret is the exit's result */
     TGT_EV_EXITED,    /* tid exited with `code` */
     TGT_EV_KILLED,    /* tid was ended by signal `sig` */
 };
@@ -35,11 +37,14 @@ struct tgt_event {
     siginfo_t si; /* TGT_EV_SIGNAL only */
     int group_stop; /* TGT_EV_INTERRUPT caused by a stopping signal */
     int vfork;      /* TGT_EV_FORK */
+    int sc_exit;    /* TGT_EV_SYSCALL */
+    int64_t sc_ret;
 };
 
 enum tgt_resume {
     TGT_CONT,
     TGT_STEP,
+    TGT_SYSCALL, /* run, stopping at each system call's entry and exit */
 };
 
 struct tgt_proc;
