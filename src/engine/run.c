@@ -385,7 +385,11 @@ static void describe_call(char *out, size_t size, const char *name, const uint64
 static void on_syscall(struct session *s, struct run *r, struct eng_process *p,
                        struct eng_thread *t, const struct tgt_event *ev, struct lerr *e)
 {
-    if (ev->sc_exit && !r->decided && s->bp_hook) {
+    if (!ev->sc_exit)
+        t->sc_nr = ev->sc_nr;
+    /* only calls that write user memory are looked at (no register read
+     * for the others) */
+    if (ev->sc_exit && !r->decided && s->bp_hook && (t->sc_nr < 0 || kw_name(t->sc_nr))) {
         struct user_regs_struct *regs = eng_regs(s, t, e);
         const char *name = regs ? kw_name((long)regs->orig_rax) : NULL;
         if (name) {

@@ -32,6 +32,7 @@ struct eng_thread {
     int pending_hit;       /* hit a site while the others were being stopped:
                             * decided when the target is resumed */
     int pending_hw_slot;   /* the same for a debug register: slot + 1 */
+    long sc_nr;            /* the system call it entered (-1: unknown) */
     int pending_sig;       /* delivered on the next resume */
     int regs_valid, regs_dirty;
     struct user_regs_struct regs;

@@ -163,10 +163,14 @@ static void decode_status(pid_t tid, int st, struct tgt_event *ev)
             struct __ptrace_syscall_info info;
             memset(&info, 0, sizeof info);
             ev->kind = TGT_EV_SYSCALL;
-            if (ptrace(PTRACE_GET_SYSCALL_INFO, tid, sizeof info, &info) > 0 &&
-                info.op == PTRACE_SYSCALL_INFO_EXIT) {
-                ev->sc_exit = 1;
-                ev->sc_ret = info.exit.rval;
+            ev->sc_nr = -1;
+            if (ptrace(PTRACE_GET_SYSCALL_INFO, tid, sizeof info, &info) > 0) {
+                if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
+                    ev->sc_exit = 1;
+                    ev->sc_ret = info.exit.rval;
+                } else if (info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+                    ev->sc_nr = (long)info.entry.nr;
+                }
             }
             return;
         }

@@ -38,7 +38,8 @@ struct tgt_event {
     int group_stop; /* TGT_EV_INTERRUPT caused by a stopping signal */
     int vfork;      /* TGT_EV_FORK */
     int sc_exit;    /* TGT_EV_SYSCALL */
-    int64_t sc_ret;
+    int64_t sc_ret; /* exit: the result */
+    long sc_nr;     /* entry: the call number */
 };
 
 enum tgt_resume {
