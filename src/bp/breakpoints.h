@@ -46,6 +46,8 @@ struct bp {
     size_t nlocs;
     unsigned long hits;
     int access;           /* BP_ACCESS: 'e', 'r', 'w' */
+    int soft;             /* BP_ACCESS 'e' made with a software site (no free
+                           * or no working debug register) */
     unsigned size;        /* BP_ACCESS: 1, 2, 4 or 8 */
 };
 

@@ -570,6 +570,42 @@ static void describe_location(const struct bp *b, struct strbuf *out)
         sb_addf(out, " %s    ", fmt_addr(a, b->locs[0].addr));
 }
 
+/* Probed once, when the first processor breakpoint is set. */
+static int registers_usable(struct dbg *d)
+{
+    if (d->dr_emulate)
+        return 0;
+    if (!d->dr_probe) {
+        struct lerr e;
+        int r = tgt_ptrace_probe_debug_registers(&e);
+        d->dr_probe = r == 0 ? -1 : 1; /* could not tell: try them */
+        if (d->dr_probe < 0)
+            fprintf(d->out, "Hardware debug registers do not trigger on this machine: "
+                            "processor breakpoints are emulated\n");
+    }
+    return d->dr_probe > 0;
+}
+
+/* .dbgregs [emulate|auto]: what the probe found, and the choice */
+static int cmd_dbgregs(struct dbg *d, const char *args)
+{
+    if (!strcmp(args, "emulate"))
+        d->dr_emulate = 1;
+    else if (!strcmp(args, "auto"))
+        d->dr_emulate = 0;
+    else if (*args)
+        return lerr_set(&d->err, "Syntax error: .dbgregs [emulate|auto]");
+    if (!d->dr_probe && !d->dr_emulate)
+        registers_usable(d);
+    fprintf(d->out, "Debug registers: %s; processor breakpoints %s\n",
+            d->dr_probe > 0 ? "they trigger on this machine"
+            : d->dr_probe < 0 ? "they do not trigger on this machine"
+                              : "not probed",
+            d->dr_emulate ? "are emulated (.dbgregs emulate)"
+            : d->dr_probe < 0 ? "are emulated" : "use them");
+    return 0;
+}
+
 /* ba[ID] [options] Access Size Address [Passes] ["CommandString"] */
 static int cmd_ba(struct dbg *d, const char *args)
 {
@@ -619,9 +655,27 @@ static int cmd_ba(struct dbg *d, const char *args)
     b->access = s.access;
     b->size = s.size;
     apply_spec(&s, b);
-    if (bp_add_location(&d->bps, b, p->pid, addr, &d->err) < 0) {
+    /* an execute breakpoint without a (working, free) debug register is a
+     * software site: it stops at the same place */
+    int usable = registers_usable(d);
+    if (!usable && s.access != 'e') {
         bp_free(b);
+        lerr_set(&d->err, "Data breakpoints without working debug registers need page-protection "
+                          "emulation, which lindbg does not have yet: ba %c refused", s.access);
         goto out;
+    }
+    b->soft = !usable;
+    if (bp_add_location(&d->bps, b, p->pid, addr, &d->err) < 0) {
+        if (b->soft || s.access != 'e') {
+            bp_free(b);
+            goto out;
+        }
+        b->soft = 1;
+        lerr_clear(&d->err);
+        if (bp_add_location(&d->bps, b, p->pid, addr, &d->err) < 0) {
+            bp_free(b);
+            goto out;
+        }
     }
     install(d, b);
     rc = 0;
@@ -673,6 +727,8 @@ static void print_bl_line(struct dbg *d, const struct bp *b)
         sb_addf(&line, " /w \"%s\"", b->condition);
     if (b->commands)
         sb_addf(&line, " \"%s\"", b->commands);
+    if (b->soft)
+        sb_adds(&line, " (emulated: software breakpoint)");
     fprintf(d->out, "%s\n", sb_str(&line));
     sb_free(&line);
 }
@@ -958,6 +1014,7 @@ const struct cmd_def cmd_breakpoint_table[] = {
     {"bu", cmd_bu, "set a deferred breakpoint on a symbolic location, resolved on every load", 1},
     {"bm", cmd_bm, "set breakpoints on every symbol matching a pattern: bm [/a /d /( ...] mod!pat*", 1},
     {"ba", cmd_ba, "processor breakpoint: [~t] ba[ID] [opts] e1|r1..8|w1..8 addr [passes] [\"cmds\"]", 1},
+    {".dbgregs", cmd_dbgregs, "debug registers: the probe's result; .dbgregs emulate | auto"},
     {".apply_dbp", cmd_apply_dbp, "write the data breakpoints into a thread again: ~N .apply_dbp"},
     {"bl", cmd_bl, "list breakpoints: bl [ids]"},
     {"bc", cmd_bc, "clear breakpoints: bc ids | bc *"},

@@ -41,6 +41,8 @@ struct dbg {
     int resume_request;   /* 0 none, else an enum eng_go_mode + 1 */
     int list_ended;       /* a step ended the command string */
     int glued;            /* the arguments follow the command name directly */
+    int dr_probe;         /* debug registers: 0 not probed, 1 fire, -1 silent */
+    int dr_emulate;       /* .dbgregs emulate: no debug register is used */
     int quit;            /* set by q/qd: end the session after this line */
     int final_quit;      /* -G: quit when the process exits */
     struct lerr err;

@@ -491,3 +491,38 @@ struct tgt_proc *tgt_ptrace_attach(pid_t pid, pid_t **tids_out, size_t *ntids_ou
     *ntids_out = n;
     return p;
 }
+
+/* The probe's child: stops, then writes the watched variable. */
+static volatile long probe_var;
+
+int tgt_ptrace_probe_debug_registers(struct lerr *e)
+{
+    pid_t pid = fork();
+    if (pid < 0)
+        return lerr_set(e, "Couldn't probe the debug registers: fork: %s", strerror(errno));
+    if (pid == 0) {
+        ptrace(PTRACE_TRACEME, 0, 0, 0);
+        raise(SIGSTOP);
+        probe_var = 1;
+        _exit(0);
+    }
+    int st, fired = -1;
+    if (waitpid(pid, &st, __WALL) < 0 || !WIFSTOPPED(st))
+        goto done;
+    long off = (long)offsetof(struct user, u_debugreg);
+    /* DR0 = &probe_var, DR7: L0, write, 8 bytes */
+    if (ptrace(PTRACE_POKEUSER, pid, off, (long)&probe_var) < 0 ||
+        ptrace(PTRACE_POKEUSER, pid, off + 7 * (long)sizeof(long), 0x90001L) < 0)
+        goto done;
+    ptrace(PTRACE_CONT, pid, 0, 0);
+    if (waitpid(pid, &st, __WALL) < 0)
+        goto done;
+    fired = WIFSTOPPED(st) && WSTOPSIG(st) == SIGTRAP ? 1 : 0;
+done:
+    kill(pid, SIGKILL);
+    while (waitpid(pid, &st, __WALL) > 0 && !WIFEXITED(st) && !WIFSIGNALED(st))
+        ;
+    if (fired < 0)
+        return lerr_set(e, "Couldn't probe the debug registers");
+    return fired;
+}

@@ -98,6 +98,11 @@ struct tgt_proc *tgt_ptrace_launch(char *const argv[], const struct tgt_launch_o
  * process (fork events): memory access and detach. */
 struct tgt_proc *tgt_ptrace_adopt(pid_t pid, struct lerr *e);
 
+/* Whether this machine's debug registers trap: a child watches a variable
+ * it then writes. Returns 1 (they fire), 0 (accepted but silent, as on
+ * some virtual machines), -1 (could not tell, message in e). */
+int tgt_ptrace_probe_debug_registers(struct lerr *e);
+
 /* Attaches to every thread of `pid` and stops them all. *tids receives the
  * thread ids (malloc'd, caller frees), the leader first. */
 struct tgt_proc *tgt_ptrace_attach(pid_t pid, pid_t **tids, size_t *ntids, struct lerr *e);
