@@ -77,6 +77,8 @@ extern const struct cmd_def cmd_event_table[];
 extern const struct cmd_def cmd_source_table[];
 extern const struct cmd_def cmd_locals_table[];
 extern const struct cmd_def cmd_breakpoint_table[];
+extern const struct cmd_def cmd_bplist_table[];
+extern const struct cmd_def cmd_ba_table[];
 extern const struct cmd_def cmd_script_table[];
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out);
