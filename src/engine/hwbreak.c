@@ -105,3 +105,8 @@ int eng_hw_fired(struct eng_process *p, struct eng_thread *t)
     int slot = dr6_slot(dr6);
     return slot >= 0 && p->hw[slot].refs ? slot : -1;
 }
+
+int eng_probe_debug_registers(struct lerr *e)
+{
+    return tgt_ptrace_probe_debug_registers(e);
+}

@@ -229,6 +229,8 @@ struct eng_process *eng_process_by_pid(struct session *s, pid_t pid);
 int eng_hw_add(struct session *s, pid_t pid, uint64_t addr, int access, unsigned len,
                struct lerr *e);
 void eng_hw_remove(struct session *s, pid_t pid, uint64_t addr, int access, unsigned len);
+/* Whether this machine's debug registers trap (target probe): 1, 0, -1. */
+int eng_probe_debug_registers(struct lerr *e);
 /* Writes the process's debug registers into one thread (.apply_dbp). */
 int eng_hw_apply(struct session *s, struct eng_thread *t, struct lerr *e);
 
