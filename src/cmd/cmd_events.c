@@ -1,8 +1,15 @@
-/* Event filters: sx lists them; sxe makes an event stop the target, sxd
- * and sxn make it print only. Events: ld (module load), ud (unload). */
+/* Event filters: sx lists them; sxe makes an event stop the target; sxd
+ * and sxn make it print a line only; sxi silences it. Events: ld (module
+ * load), ud (unload), and signals by name (SIGUSR1, usr1) or av (SIGSEGV,
+ * WinDbg's access violation). A signal that does not stop is passed on. */
 #include "cmd/dbg.h"
+#include "ui/format.h"
 
+#include <ctype.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const struct {
     const char *code, *name;
@@ -13,44 +20,80 @@ static int *setting(struct dbg *d, const char *code)
     return !strcmp(code, "ld") ? &d->s->stop_on_load : &d->s->stop_on_unload;
 }
 
+/* A signal by WinDbg code (av), name (SIGUSR1, usr1) or number; 0 none. */
+static int signal_named(const char *name)
+{
+    if (!strcasecmp(name, "av"))
+        return SIGSEGV;
+    if (isdigit((unsigned char)name[0])) {
+        char *end;
+        long n = strtol(name, &end, 10);
+        return *end == '\0' && n > 0 && n < ENG_NSIG ? (int)n : 0;
+    }
+    const char *base = strncasecmp(name, "sig", 3) == 0 ? name + 3 : name;
+    for (int sig = 1; sig < ENG_NSIG; sig++) {
+        const char *abbrev = sigabbrev_np(sig);
+        if (abbrev && !strcasecmp(abbrev, base))
+            return sig;
+    }
+    return 0;
+}
+
 static int cmd_sx(struct dbg *d, const char *args)
 {
+    static const char *const modes[] = {"break", "output", "ignore"};
     if (*args)
-        return lerr_set(&d->err, "Syntax error in 'sx %s': use sxe, sxd or sxn to change", args);
+        return lerr_set(&d->err, "Syntax error in 'sx %s': use sxe, sxd, sxn or sxi to change", args);
     for (size_t i = 0; i < sizeof events / sizeof events[0]; i++)
         fprintf(d->out, "%4s - %-24s - %s\n", events[i].code, events[i].name,
                 *setting(d, events[i].code) ? "break" : "output");
+    char sn[24];
+    for (int sig = 1; sig < 32; sig++) {
+        if (!sigabbrev_np(sig) || sig == SIGKILL || sig == SIGSTOP)
+            continue;
+        fprintf(d->out, "%4s - %-24s - %s\n", sig == SIGSEGV ? "av" : "", fmt_signame(sig, sn),
+                modes[d->s->sig_mode[sig]]);
+    }
     return 0;
 }
 
 static int set_filter(struct dbg *d, const char *args, int stop, const char *cmd)
 {
+    int sig = signal_named(args);
+    if (sig) {
+        if (sig == SIGKILL || sig == SIGSTOP)
+            return lerr_set(&d->err, "%s cannot be caught: %s does not apply", args, cmd);
+        d->s->sig_mode[sig] = stop == 1 ? ENG_SIG_STOP : stop == 2 ? ENG_SIG_IGNORE : ENG_SIG_NOTIFY;
+        return 0;
+    }
     /* sxe ld:name: only loads of matching modules stop */
     if (!strncmp(args, "ld:", 3) && args[3]) {
-        if (eng_set_load_filter(d->s, stop ? args + 3 : NULL, &d->err) < 0)
+        if (eng_set_load_filter(d->s, stop == 1 ? args + 3 : NULL, &d->err) < 0)
             return -1;
-        d->s->stop_on_load = stop;
+        d->s->stop_on_load = stop == 1;
         return 0;
     }
     for (size_t i = 0; i < sizeof events / sizeof events[0]; i++) {
         if (!strcmp(args, events[i].code)) {
             if (!strcmp(args, "ld"))
                 eng_set_load_filter(d->s, NULL, NULL);
-            *setting(d, events[i].code) = stop;
+            *setting(d, events[i].code) = stop == 1;
             return 0;
         }
     }
-    return lerr_set(&d->err, "Syntax error in '%s %s': unknown event (ld, ud)", cmd, args);
+    return lerr_set(&d->err, "Syntax error in '%s %s': unknown event or signal (ld, ud, av, SIGUSR1...)", cmd, args);
 }
 
 static int cmd_sxe(struct dbg *d, const char *a) { return set_filter(d, a, 1, "sxe"); }
 static int cmd_sxd(struct dbg *d, const char *a) { return set_filter(d, a, 0, "sxd"); }
 static int cmd_sxn(struct dbg *d, const char *a) { return set_filter(d, a, 0, "sxn"); }
+static int cmd_sxi(struct dbg *d, const char *a) { return set_filter(d, a, 2, "sxi"); }
 
 const struct cmd_def cmd_event_table[] = {
     {"sx", cmd_sx, "list the event filters"},
-    {"sxe", cmd_sxe, "make an event stop the target: sxe ld, sxe ld:name*, sxe ud"},
+    {"sxe", cmd_sxe, "make an event stop the target: sxe ld, sxe ld:name*, sxe ud, sxe av, sxe SIGUSR1"},
     {"sxd", cmd_sxd, "make an event only print: sxd ld"},
-    {"sxn", cmd_sxn, "make an event only print: sxn ld"},
+    {"sxn", cmd_sxn, "make an event only print: sxn ld, sxn SIGUSR1"},
+    {"sxi", cmd_sxi, "make a signal pass silently: sxi SIGUSR1"},
     {NULL, NULL, NULL},
 };

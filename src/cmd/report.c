@@ -41,6 +41,10 @@ void dbg_on_event(void *ctx, const struct eng_event *ev)
         d->exentry = 0;
         dbg_bps_on_exit(d, ev->pid);
         break;
+    case ENG_EVT_SIGNAL:
+        fprintf(d->out, "(%x.%x): Signal %s (first chance) - passed on\n", ev->pid, ev->tid,
+                fmt_signame(ev->sig, sn));
+        break;
     case ENG_EVT_EXEC:
         fprintf(d->out, "(%x.%x): Exec %s\n", ev->pid, ev->tid, ev->path);
         /* the old image is gone: its bp breakpoints with it; bu ones wait
@@ -48,6 +52,8 @@ void dbg_on_event(void *ctx, const struct eng_event *ev)
         dbg_bps_on_unload(d, ev->pid, 0, UINT64_MAX);
         break;
     }
+    /* the target runs on and writes to the same terminal: keep the order */
+    fflush(d->out);
 }
 
 int dbg_symbolizer(void *ctx, uint64_t addr, char *buf, size_t size)

@@ -15,6 +15,10 @@ struct session *eng_create(eng_event_fn on_event, void *ctx)
     if (!s)
         abort();
     s->cur_proc = -1;
+    /* GDB's defaults: signals stop, but these pass silently */
+    const int quiet[] = {SIGCHLD, SIGWINCH, SIGALRM, SIGPROF, SIGURG};
+    for (size_t i = 0; i < sizeof quiet / sizeof quiet[0]; i++)
+        s->sig_mode[quiet[i]] = ENG_SIG_IGNORE;
     s->on_event = on_event;
     s->event_ctx = ctx;
     return s;

@@ -17,10 +17,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static int passes_silently(int sig)
-{
-    return sig == SIGCHLD || sig == SIGWINCH || sig == SIGALRM || sig == SIGPROF || sig == SIGURG;
-}
 
 struct run {
     int decided;
@@ -291,7 +287,13 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
             decide(s, r, p, t, ENG_STOP_BREAKIN, 0, NULL);
         return;
     }
-    if (passes_silently(sig)) {
+    int mode = sig > 0 && sig < ENG_NSIG ? s->sig_mode[sig] : ENG_SIG_STOP;
+    if (mode != ENG_SIG_STOP && sig != SIGTRAP) {
+        if (mode == ENG_SIG_NOTIFY) {
+            struct eng_event evt = {.kind = ENG_EVT_SIGNAL, .pid = p->pid, .tid = t->tid,
+                                    .proc_index = p->index, .thread_index = t->index, .sig = sig};
+            eng_emit(s, &evt);
+        }
         if (!r->decided && !r->quiesce)
             resume(p, t, was_stepping ? TGT_STEP : TGT_CONT, sig, e);
         else

@@ -111,6 +111,7 @@ enum eng_event_kind {
     ENG_EVT_THREAD_EXIT,
     ENG_EVT_PROCESS_EXIT,
     ENG_EVT_EXEC,
+    ENG_EVT_SIGNAL, /* a signal passed on without stopping (sxn) */
 };
 
 struct eng_event {
@@ -132,6 +133,15 @@ struct eng_hit {
     int access;
     unsigned len;
 };
+
+/* What a signal does when it arrives (sx*). */
+enum eng_sig_mode {
+    ENG_SIG_STOP,   /* sxe: stop, first chance; g passes it on */
+    ENG_SIG_NOTIFY, /* sxd, sxn: print a line and pass it on */
+    ENG_SIG_IGNORE, /* sxi: pass it on silently */
+};
+
+#define ENG_NSIG 65
 
 struct session {
     struct eng_process **procs;
@@ -155,6 +165,7 @@ struct session {
     size_t nearly;
     /* event filters (`sxe ld` / `sxd ld`, `sxe ud`) */
     int stop_on_load, stop_on_unload;
+    unsigned char sig_mode[ENG_NSIG]; /* enum eng_sig_mode, by signal */
     struct wildcard *load_filter; /* `sxe ld:name`: only these loads stop */
     /* User breakpoints: called for every hit of a site that is not only
      * an engine trap. Returns 1 to stop, 0 to go on. `going` is set while

@@ -36,8 +36,8 @@ bl
 # CHECK: 0:000> g
 # CHECK: Breakpoint 2 hit
 # CHECK: 0:000> g
-# CHECK: fx_dlopen: twice(21)=42
 # CHECK: Unload module {{.*}}libfx_plugin.so
+# CHECK: fx_dlopen: twice(21)=42
 # CHECK: 0:000> bl
 # CHECK-NEXT:  0 eu                      0001 (0001)  0:**** (libfx_plugin!fx_plugin_twice)
 # CHECK-NEXT:  1 eu                      0001 (0001)  0:**** (libfx_plugin!fx_plugin_twice+1)
