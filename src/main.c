@@ -183,11 +183,11 @@ int main(int argc, char **argv)
     if (o.command_file && !d.quit)
         run_command_file(&d, o.command_file);
 
-    while (!d.quit && con) {
+    while (!d.quit && con && !console_must_quit()) {
         make_prompt(&d, prompt, sizeof prompt);
         char *line = console_read(con, prompt);
         if (!line)
-            break; /* end of input: as `q` */
+            break; /* end of input (or SIGTERM/SIGHUP): as `q` */
         dbg_execute_line(&d, line);
         free(line);
     }

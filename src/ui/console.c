@@ -7,6 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
+/* Set by the SIGTERM/SIGHUP handler (a handler takes no argument). */
+static volatile sig_atomic_t quit_requested;
+
 struct console {
     FILE *out;
     int tty;
@@ -65,7 +68,7 @@ char *console_read(struct console *c, const char *prompt)
         fputs(prompt, c->out);
         fflush(c->out);
         ssize_t n = getline(&line, &cap, stdin);
-        if (n < 0) {
+        if (n < 0 || quit_requested) {
             free(line);
             fputc('\n', c->out);
             return NULL;
@@ -79,6 +82,8 @@ char *console_read(struct console *c, const char *prompt)
         int count = 0;
         errno = 0;
         const char *s = el_gets(c->el, &count);
+        if (quit_requested)
+            return NULL;
         if (!s) {
             if (count < 0 && errno == EINTR) {
                 /* Ctrl+C at the prompt: a fresh line, nothing else */
@@ -134,6 +139,18 @@ static void on_sigint(int sig)
     errno = saved;
 }
 
+static void on_terminate(int sig)
+{
+    (void)sig;
+    int saved = errno;
+    quit_requested = 1;
+    if (breakin_session)
+        eng_breakin(breakin_session); /* a running target stops first */
+    errno = saved;
+}
+
+int console_must_quit(void) { return quit_requested; }
+
 void console_handle_breakin(struct session *s)
 {
     breakin_session = s;
@@ -143,4 +160,7 @@ void console_handle_breakin(struct session *s)
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0; /* no SA_RESTART: el_gets returns, and we redraw */
     sigaction(SIGINT, &sa, NULL);
+    sa.sa_handler = on_terminate;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
 }

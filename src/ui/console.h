@@ -24,7 +24,11 @@ int console_is_terminal(const struct console *c);
  * the input is not a terminal. */
 void console_terminal_to(struct console *c, pid_t pgrp);
 
-/* Ctrl+C breaks into this session while its target runs. */
+/* Ctrl+C breaks into this session while its target runs. SIGTERM and
+ * SIGHUP (the terminal closed) stop it too and end the session: attached
+ * targets are let go as they were, launched ones killed. */
 void console_handle_breakin(struct session *s);
+/* A SIGTERM or SIGHUP arrived: the session must end. */
+int console_must_quit(void);
 
 #endif
