@@ -44,6 +44,11 @@ static int cmd_thread(struct dbg *d, const char *args)
             print_thread(d, p, p->threads[i]);
         return 0;
     }
+    if (*a == '*' && (!strcmp(a + 1, "f") || !strcmp(a + 1, "u"))) {
+        for (size_t i = 0; i < p->nthreads; i++)
+            p->threads[i]->frozen = a[1] == 'f';
+        return 0;
+    }
     struct eng_thread *t = NULL;
     if (*a == '.') {
         t = eng_cur_thread(d->s);
@@ -98,7 +103,7 @@ static int cmd_process(struct dbg *d, const char *args)
 }
 
 const struct cmd_def cmd_thread_table[] = {
-    {"~", cmd_thread, "threads: ~ lists, ~Ns switches, ~Nf/~Nu freeze/thaw, ~N cmd runs in N"},
+    {"~", cmd_thread, "threads: ~ lists, ~Ns switches, ~Nf/~Nu (~*f/~*u) freeze/thaw, ~N cmd runs in N"},
     {"|", cmd_process, "list the processes"},
     {NULL, NULL, NULL},
 };
