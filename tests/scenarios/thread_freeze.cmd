@@ -7,22 +7,21 @@ g
 bc *
 ~.f
 ~.
+~9f
 bp hit "r $t0=@$t0+1; j (@$t0==0n70000) '.echo seventy-thousand' ; 'gc'"
 g
 ? @$t0
 ~*u
 g
 ? @$t0
-~9f
-.kill
 # CHECK: fx_bpthreads!run:
 # CHECK: > ~.{{$}}
 # CHECK-NEXT: .{{ +}}{{[1-8]}}  Id: {{.*}} Suspend: 1 Teb: {{.*}} Frozen
+# CHECK: > ~9f
+# CHECK-NEXT: Illegal thread error: no thread 9
 # CHECK: seventy-thousand
 # CHECK: ? @$t0
 # CHECK-NEXT: Evaluate expression: 70000
 # CHECK: fx_bpthreads: total=80000
 # CHECK: ? @$t0
 # CHECK-NEXT: Evaluate expression: 80000
-# CHECK: > ~9f
-# CHECK-NEXT: Illegal thread error: no thread 9
