@@ -46,10 +46,14 @@ static int resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume h
             r = &tmp;
         t->step_from = r ? r->rip : 0;
     }
-    if (eng_flush_regs(p, t, e) < 0)
+    if (eng_flush_regs(p, t, e) < 0 && errno != ESRCH)
         return -1;
-    if (p->tp->ops->resume(t->tid, how, sig, e) < 0)
-        return -1;
+    if (p->tp->ops->resume(t->tid, how, sig, e) < 0) {
+        if (errno != ESRCH)
+            return -1;
+        /* killed by someone else while stopped: its death is waiting to be
+         * read, so it counts as running until then */
+    }
     t->running = 1;
     t->stepping = how == TGT_STEP;
     return 0;

@@ -108,8 +108,12 @@ static int pt_set_dreg(pid_t tid, int idx, uint64_t v, struct lerr *e)
 static int pt_resume(pid_t tid, enum tgt_resume how, int sig, struct lerr *e)
 {
     int req = how == TGT_STEP ? PTRACE_SINGLESTEP : how == TGT_SYSCALL ? PTRACE_SYSCALL : PTRACE_CONT;
-    if (ptrace(req, tid, 0, (long)sig) < 0)
-        return lerr_set(e, "Couldn't resume thread %d: %s", tid, strerror(errno));
+    if (ptrace(req, tid, 0, (long)sig) < 0) {
+        int err = errno;
+        lerr_set(e, "Couldn't resume thread %d: %s", tid, strerror(err));
+        errno = err; /* ESRCH tells the caller the thread is gone */
+        return -1;
+    }
     return 0;
 }
 
