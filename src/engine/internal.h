@@ -20,7 +20,9 @@ int eng_trap_add(struct eng_process *p, enum eng_trap_kind kind, uint64_t addr, 
 void eng_trap_remove_kind(struct eng_process *p, enum eng_trap_kind kind);
 /* Moves t past the site it stands on (rip == a site): emulated when the
  * instruction allows, else lifted, single-stepped and put back. Every other
- * thread must be stopped. Returns 0, or -1 when the thread is gone. */
+ * thread must be stopped. Returns 0; 1 when the instruction faulted (the
+ * signal is left for the run loop, the thread stays stopped); -1 when the
+ * thread is gone. */
 int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thread *t, int sig,
                        struct lerr *e);
 /* Tries to emulate the instruction under the site at t's rip (no other

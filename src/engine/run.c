@@ -141,8 +141,8 @@ static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
                 sig = 0;
             t->pending_sig = 0;
             if (eng_thread_on_site(s, p, t)) {
-                if (eng_step_past_site(s, p, t, sig, e) < 0)
-                    continue; /* gone: the replayed event says how */
+                if (eng_step_past_site(s, p, t, sig, e) != 0)
+                    continue; /* gone, or faulted: the replayed event says */
                 sig = 0;
             }
             if (resume(p, t, TGT_CONT, sig, e) == 0)

@@ -104,6 +104,14 @@ int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thre
             return -1; /* the site went with the thread or its address space */
         }
         int again_sig = 0;
+        if (ev.kind == TGT_EV_SIGNAL && ev.si.si_code > 0 &&
+            (ev.sig == SIGSEGV || ev.sig == SIGBUS || ev.sig == SIGILL || ev.sig == SIGFPE)) {
+            /* the stepped instruction itself faulted: that is an event for
+             * the user (first chance), not something to deliver now */
+            replay_later(s, &ev);
+            rc = 1;
+            break;
+        }
         if (ev.kind == TGT_EV_SIGNAL)
             again_sig = ev.sig; /* arrived first: deliver it with the step */
         else if (ev.kind == TGT_EV_CLONE)
@@ -118,6 +126,7 @@ int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thre
         rc = -1;
     return rc;
 }
+
 
 struct eng_process *eng_process_by_pid(struct session *s, pid_t pid)
 {
