@@ -309,9 +309,10 @@ void warn_if_data(struct dbg *d, const struct bp *b)
         return; /* ba is the right tool for data */
     struct sym_space *sp = eng_syms(d->s);
     struct sym_entry s;
+    char name[512];
     for (size_t i = 0; sp && i < b->nlocs; i++) {
         uint64_t at = b->locs[i].addr;
-        if (sym_symbol_at(sp, at, &s) != 0)
+        if (sym_symbol_at(sp, at, &s, name, sizeof name) != 0)
             continue;
         if (s.type == STT_OBJECT || s.type == STT_TLS)
             fprintf(d->out, "Warning: breakpoint %u is on data (%s): the program will read 0xCC "

@@ -121,7 +121,8 @@ static void print_accessing_insn(struct dbg *d)
     struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), NULL);
     struct sym_space *sp = eng_syms(d->s);
     struct sym_entry fn;
-    if (!r || !sp || sym_symbol_at(sp, r->rip - 1, &fn) < 0 || r->rip - fn.addr > 0x100000)
+    char fname[512];
+    if (!r || !sp || sym_symbol_at(sp, r->rip - 1, &fn, fname, sizeof fname) < 0 || r->rip - fn.addr > 0x100000)
         return;
     uint64_t a = fn.addr, prev = 0;
     struct x86_insn insn;

@@ -405,9 +405,9 @@ int sym_describe(struct sym_space *sp, uint64_t addr, char *buf, size_t size)
     return 0;
 }
 
-int sym_symbol_at(struct sym_space *sp, uint64_t addr, struct sym_entry *out)
+int sym_symbol_at(struct sym_space *sp, uint64_t addr, struct sym_entry *out, char *name,
+                  size_t size)
 {
-    static char name[512]; /* valid until the next call, as documented */
     struct sym_module *m = sym_module_at(sp, addr);
     GElf_Off off = 0;
     GElf_Sym s;
@@ -416,7 +416,7 @@ int sym_symbol_at(struct sym_space *sp, uint64_t addr, struct sym_entry *out)
     if (!raw)
         return -1;
     start = addr - off;
-    clean_name(raw, name, sizeof name);
+    clean_name(raw, name, size);
     out->name = name;
     out->addr = start;
     out->size = s.st_size;

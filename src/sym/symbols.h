@@ -79,8 +79,9 @@ int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *add
 int sym_describe(struct sym_space *sp, uint64_t addr, char *buf, size_t size);
 
 /* The symbol that contains addr (libdwfl's sorted tables: O(log n)).
- * Returns 0 and fills out (name valid until the next call), or -1. */
-int sym_symbol_at(struct sym_space *sp, uint64_t addr, struct sym_entry *out);
+ * Returns 0 and fills out, its name written into name_buf, or -1. */
+int sym_symbol_at(struct sym_space *sp, uint64_t addr, struct sym_entry *out, char *name_buf,
+                  size_t size);
 
 /* The symbol containing or preceding addr in its module, and the next one
  * after it. Either may be missing (entry->name NULL). */

@@ -79,6 +79,8 @@ static ZyanStatus print_address_abs(const ZydisFormatter *f, ZydisFormatterBuffe
     return ZyanStringAppend(s, &view);
 }
 
+/* Zydis' decoder and formatter: set up once, never changed after (their
+ * per-call state, the address and the symbolizer, goes through hook_ctx). */
 static int formatter_ready;
 static ZydisFormatter formatter;
 static ZydisDecoder decoder;
