@@ -26,7 +26,7 @@ LIB_SRCS := $(wildcard src/util/*.c src/arch/x86_64/*.c src/target/*.c src/bp/*.
 LIB_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRCS))
 MAIN_OBJ := $(BUILD)/obj/main.o
 
-.PHONY: all deps run check unit scenarios fixtures clean demo
+.PHONY: all deps run check unit scenarios fixtures clean demo bench
 all: $(BUILD)/lindbg
 
 deps:
@@ -99,6 +99,12 @@ check: deps
 	@$(MAKE) --no-print-directory BUILD=build/check SANITIZE=1 build/check/lindbg unit-bins
 	@$(MAKE) --no-print-directory fixtures
 	@./tests/run-all.sh build/check
+
+# benchmarks: side by side with GDB and LLDB (not part of check)
+bench: deps
+	@./bench/install-deps.sh
+	@$(MAKE) --no-print-directory all
+	@./bench/run-hits.sh
 
 clean:
 	rm -rf build

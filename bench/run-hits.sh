@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Non-stopping breakpoint hits, lindbg against GDB, LLDB and the raw ptrace
+# floor, on the same program and the same work in one run: the tools
+# alternate, each configuration runs RUNS times, medians are kept.
+# Writes a Markdown table to bench/results/hits-<date>.md and latest-hits.md.
+set -u
+cd "$(dirname "$0")/.."
+N=${N:-15000}
+RUNS=${RUNS:-3}
+B=build/bench
+mkdir -p "$B" bench/results
+cc -O2 -o "$B/raw_ptrace" bench/src/raw_ptrace.c
+cc -g -O0 -fno-omit-frame-pointer -o "$B/bench_hits" bench/src/bench_hits.c
+PROG=$PWD/$B/bench_hits
+ADDR=$(printf '%x' $((0x555555554000 + 0x$(nm "$PROG" | awk '$3 == "work" { print $1 }'))))
+cat > "$B/gdb-commands.gdb" <<'GDB'
+break work
+commands 1
+silent
+continue
+end
+run
+GDB
+
+# tool and variant -> the command line (N hits that never stop the user)
+cmd() {
+    case "$1/$2" in
+    raw/step) echo "$B/raw_ptrace step $ADDR $PROG $N" ;;
+    raw/onestop) echo "$B/raw_ptrace onestop $ADDR $PROG $N" ;;
+    lindbg/passes) echo "build/lindbg -G -c 'bp work 0n$((N + 1)); g' $PROG $N" ;;
+    lindbg/condition) echo "build/lindbg -G -c 'bp /w \"@rdi==-1\" work; g' $PROG $N" ;;
+    lindbg/commands) echo "build/lindbg -G -c 'bp work \"gc\"; g' $PROG $N" ;;
+    gdb/passes) echo "gdb -nx -batch -ex 'break work' -ex 'ignore 1 $N' -ex run --args $PROG $N" ;;
+    gdb/condition) echo "gdb -nx -batch -ex 'break work if i == -1' -ex run --args $PROG $N" ;;
+    gdb/commands) echo "gdb -nx -batch -x $B/gdb-commands.gdb --args $PROG $N" ;;
+    lldb/passes) echo "lldb-16 -b -o 'breakpoint set -n work -i $N' -o run -- $PROG $N" ;;
+    lldb/condition) echo "lldb-16 -b -o 'breakpoint set -n work -c \"i == -1\"' -o run -- $PROG $N" ;;
+    lldb/commands) echo "lldb-16 -b -o 'breakpoint set -n work -G true' -o run -- $PROG $N" ;;
+    esac
+}
+
+seconds() {
+    local s e
+    s=$(date +%s%N)
+    eval "$1" < /dev/null > /dev/null 2>&1
+    e=$(date +%s%N)
+    echo "scale=4; ($e - $s) / 1000000000" | bc
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+configs="raw/step raw/onestop lindbg/passes gdb/passes lldb/passes lindbg/condition gdb/condition lldb/condition lindbg/commands gdb/commands lldb/commands"
+declare -A times
+for pin in no yes; do
+    prefix=""
+    [ "$pin" = yes ] && prefix="taskset -c 0"
+    for run in $(seq "$RUNS"); do
+        for c in $configs; do
+            t=$(seconds "$prefix $(cmd "${c%/*}" "${c#*/}")")
+            times[$pin/$c]="${times[$pin/$c]:-} $t"
+        done
+    done
+done
+
+out="bench/results/hits-$(date +%Y%m%d-%H%M%S).md"
+{
+    echo "## Non-stopping breakpoint hits ($N hits, median of $RUNS, $(nproc) CPUs, $(uname -r))"
+    echo
+    echo "| variant | tool | not pinned: s | hits/s | pinned to one CPU: s | hits/s |"
+    echo "|---|---|---|---|---|---|"
+    for c in $configs; do
+        a=$(echo ${times[no/$c]} | tr ' ' '\n' | median)
+        b=$(echo ${times[yes/$c]} | tr ' ' '\n' | median)
+        printf '| %s | %s | %s | %.0f | %s | %.0f |\n' "${c#*/}" "${c%/*}" "$a" \
+            "$(echo "$N / $a" | bc -l)" "$b" "$(echo "$N / $b" | bc -l)"
+    done
+    echo
+    echo "Variants: passes (\`bp work N+1\`, GDB \`ignore\`, LLDB \`-i\`); condition false"
+    echo "(\`/w\`, \`break if\`, \`-c\`); auto-continue (\`\"gc\"\`, \`commands silent; continue\`,"
+    echo "\`-G true\`). raw: a 40-line C ptrace loop (bench/src/raw_ptrace.c), the floor."
+    echo "Times include starting the tool and the program."
+} > "$out"
+cp "$out" bench/results/latest-hits.md
+cat "$out"
