@@ -1,4 +1,5 @@
-/* Execution commands: g gh gn t, and ending the session: q qd .kill
+/* Execution commands: g gc gh gn, t p (by instruction or, with l+t, by
+ * source line), pc tc pa ta, gu; and ending the session: q qd .kill
  * .detach. */
 #include "arch/x86_64/disasm.h"
 #include "cmd/dbg.h"
@@ -6,7 +7,6 @@
 #include "sym/unwind.h"
 
 #include <string.h>
-
 
 static int no_args(struct dbg *d, const char *args, const char *name)
 {
