@@ -59,6 +59,23 @@ static int option_number(struct dbg *d, const char **p, const char *opt, uint64_
 }
 
 
+/* @!"mod!name"+4 is kept as mod!name+4 when the name needs no quoting,
+ * so that a breakpoint reads the same however it was written. */
+static void unquote_plain_name(char *loc)
+{
+    if (strncmp(loc, "@!\"", 3) != 0)
+        return;
+    char *close = strchr(loc + 3, '"');
+    if (!close)
+        return;
+    for (char *c = loc + 3; c < close; c++)
+        if (!isalnum((unsigned char)*c) && *c != '_' && *c != '!' && *c != '.' && *c != '$')
+            return;
+    size_t name = (size_t)(close - loc - 3);
+    memmove(loc, loc + 3, name);
+    memmove(loc + name, close + 1, strlen(close + 1) + 1);
+}
+
 /* ba's Access Size: "w4" or "w 4". */
 static int parse_access(struct dbg *d, const char **pp, struct bp_spec *s)
 {
@@ -199,15 +216,19 @@ int parse_spec(struct dbg *d, const char *args, enum spec_mode mode, struct bp_s
             struct expr_env env;
             dbg_expr_env(d, &env);
             const char *end;
-            /* an unresolvable symbol still ends where the word ends */
-            if (expr_eval(&env, p, &end, &ignored, NULL) < 0 || end == p)
+            /* an unresolvable symbol still ends where the word ends (a
+             * quoted name, @!"...", is one word) */
+            if (expr_eval(&env, p, &end, &ignored, NULL) < 0 || end == p) {
                 for (end = p; *end && *end != ' ' && *end != '\t' && *end != '"'; end++)
-                    ;
+                    if (end[0] == '@' && end[1] == '!' && end[2] == '"' && strchr(end + 3, '"'))
+                        end = strchr(end + 3, '"');
+            }
             p = end;
         }
         s->location = strndup(start, (size_t)(p - start));
         while (s->location[0] && isspace((unsigned char)s->location[strlen(s->location) - 1]))
             s->location[strlen(s->location) - 1] = '\0';
+        unquote_plain_name(s->location);
         p = dbg_skip(p);
         if (*p && *p != '"') {
             if (dbg_eval(d, &p, &s->passes) < 0)

@@ -233,6 +233,32 @@ static int cmd_bsc(struct dbg *d, const char *args)
     return 0;
 }
 
+/* A bu's text for .bpcmds: the symbol in @!"..." (its name may hold any
+ * character), an offset after it, any other expression as typed. */
+static void location_text(struct strbuf *sb, const char *expr)
+{
+    if (!strncmp(expr, "@!\"", 3)) {
+        sb_adds(sb, expr); /* quoted already (a C++ name with its parameters) */
+        return;
+    }
+    size_t n = strlen(expr), head = n;
+    /* a trailing +offset / -offset */
+    size_t i = n;
+    while (i > 0 && (isxdigit((unsigned char)expr[i - 1]) || expr[i - 1] == '`' ||
+                     expr[i - 1] == 'x' || expr[i - 1] == 'X'))
+        i--;
+    if (i > 0 && i < n && (expr[i - 1] == '+' || expr[i - 1] == '-'))
+        head = i - 1;
+    /* an expression with other operators is written as it was typed */
+    for (size_t k = 0; k < head; k++) {
+        if (strchr("+-*/%&|^<>= \t", expr[k]) && !strchr(expr, '(')) {
+            sb_adds(sb, expr);
+            return;
+        }
+    }
+    sb_addf(sb, "@!\"%.*s\"%s", (int)head, expr, expr + head);
+}
+
 static void escape_into(struct strbuf *sb, const char *s)
 {
     for (; *s; s++) {
@@ -275,8 +301,10 @@ static int cmd_bpcmds(struct dbg *d, const char *args)
             sb_addf(&sb, " %c%u %s", b->access, b->size, b->expr);
         else if (b->kind == BP_ADDRESS)
             sb_addf(&sb, " %s", b->expr);
-        else
-            sb_addf(&sb, " @!\"%s\"", b->expr);
+        else {
+            sb_addc(&sb, ' ');
+            location_text(&sb, b->expr);
+        }
         if (b->passes_init != 1)
             sb_addf(&sb, " 0x%x", b->passes_init);
         if (b->commands) {
