@@ -46,40 +46,51 @@ void dbg_bps_init(struct dbg *d)
     d->s->bp_hook_ctx = d;
 }
 
-/* Evaluates a breakpoint condition as thread t of p sees it. */
-static int condition_holds(struct dbg *d, struct eng_process *p, struct eng_thread *t,
-                           const char *cond, int *holds)
+/* Expressions and stacks work on the current thread: during a hit that is
+ * the hitting thread for a moment, whichever one the user looks at. */
+struct view {
+    int proc;
+    pid_t tid;
+};
+
+static struct view view_thread(struct dbg *d, struct eng_process *p, struct eng_thread *t)
 {
-    int saved_proc = d->s->cur_proc;
-    pid_t saved_tid = d->s->cur_tid;
+    struct view saved = {d->s->cur_proc, d->s->cur_tid};
     for (size_t i = 0; i < d->s->nprocs; i++)
         if (d->s->procs[i] == p)
             d->s->cur_proc = (int)i;
     d->s->cur_tid = t->tid;
+    return saved;
+}
+
+static void view_restore(struct dbg *d, struct view saved)
+{
+    d->s->cur_proc = saved.proc;
+    d->s->cur_tid = saved.tid;
+}
+
+/* Evaluates a breakpoint condition as thread t of p sees it. */
+static int condition_holds(struct dbg *d, struct eng_process *p, struct eng_thread *t,
+                           const char *cond, int *holds)
+{
+    struct view saved = view_thread(d, p, t);
     struct expr_env env;
     dbg_expr_env(d, &env);
     uint64_t v = 0;
     struct lerr e;
     int rc = expr_eval_all(&env, cond, &v, &e);
-    d->s->cur_proc = saved_proc;
-    d->s->cur_tid = saved_tid;
+    view_restore(d, saved);
     *holds = v != 0;
     return rc;
 }
 
 static unsigned call_depth(struct dbg *d, struct eng_process *p, struct eng_thread *t)
 {
-    int saved_proc = d->s->cur_proc;
-    pid_t saved_tid = d->s->cur_tid;
-    for (size_t i = 0; i < d->s->nprocs; i++)
-        if (d->s->procs[i] == p)
-            d->s->cur_proc = (int)i;
-    d->s->cur_tid = t->tid;
+    struct view saved = view_thread(d, p, t);
     struct sym_frame *frames = calloc(4096, sizeof *frames);
     size_t n = dbg_unwind(d, frames, 4096);
     free(frames);
-    d->s->cur_proc = saved_proc;
-    d->s->cur_tid = saved_tid;
+    view_restore(d, saved);
     return (unsigned)n;
 }
 

@@ -44,15 +44,6 @@ static int set_one(struct dbg *d, struct bp_spec *s, enum bp_kind kind, const ch
     return 0;
 }
 
-static int current_ip_text(struct dbg *d, char *buf, size_t size)
-{
-    struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), &d->err);
-    if (!r)
-        return -1;
-    snprintf(buf, size, "0x%llx", (unsigned long long)r->rip);
-    return 0;
-}
-
 static int do_bp(struct dbg *d, const char *args, enum bp_kind kind)
 {
     struct bp_spec s;
@@ -65,10 +56,12 @@ static int do_bp(struct dbg *d, const char *args, enum bp_kind kind)
     char ip[32];
     const char *expr = s.location;
     if (!expr) {
-        if (dbg_need_process(d) < 0 || current_ip_text(d, ip, sizeof ip) < 0) {
+        uint64_t rip;
+        if (dbg_need_process(d) < 0 || dbg_current_ip(d, &rip) < 0) {
             spec_free(&s);
             return -1;
         }
+        snprintf(ip, sizeof ip, "0x%llx", (unsigned long long)rip);
         expr = ip;
     }
     unsigned id = s.have_id ? s.id : bp_free_id(&d->bps);

@@ -72,22 +72,13 @@ static int parse_u_args(struct dbg *d, const char *p, uint64_t *addr, uint64_t *
     return 0;
 }
 
-static int current_ip(struct dbg *d, uint64_t *ip)
-{
-    struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), &d->err);
-    if (!r)
-        return -1;
-    *ip = r->rip;
-    return 0;
-}
-
 static int cmd_u(struct dbg *d, const char *args)
 {
     if (dbg_need_process(d) < 0)
         return -1;
     uint64_t addr = d->next_u, count = 8, end;
     int have;
-    if (!d->next_u && current_ip(d, &addr) < 0)
+    if (!d->next_u && dbg_current_ip(d, &addr) < 0)
         return -1;
     if (parse_u_args(d, args, &addr, &count, &end, &have) < 0)
         return -1;
@@ -124,7 +115,7 @@ static int cmd_ub(struct dbg *d, const char *args)
         return -1;
     uint64_t addr, count = 8, end;
     int have;
-    if (current_ip(d, &addr) < 0 || parse_u_args(d, args, &addr, &count, &end, &have) < 0)
+    if (dbg_current_ip(d, &addr) < 0 || parse_u_args(d, args, &addr, &count, &end, &have) < 0)
         return -1;
     if (count > 4096)
         return lerr_set(&d->err, "Range error: ub shows at most 4096 instructions");
@@ -157,7 +148,7 @@ static int cmd_uf(struct dbg *d, const char *args)
         return -1;
     uint64_t addr;
     if (!*args) {
-        if (current_ip(d, &addr) < 0)
+        if (dbg_current_ip(d, &addr) < 0)
             return -1;
     } else if (dbg_eval(d, &args, &addr) < 0) {
         return -1;

@@ -23,19 +23,31 @@ static void before_run(struct dbg *d)
         d->run_hook(d->run_hook_ctx, d, 1);
 }
 
-static int after_run(struct dbg *d, int rc)
+/* The target stopped: the terminal comes back, views start afresh. */
+static void stopped(struct dbg *d)
 {
     if (d->run_hook)
         d->run_hook(d->run_hook_ctx, d, 0);
     d->next_u = 0; /* `u` starts at the new instruction */
     d->frame = 0;
-    if (rc < 0)
-        return -1;
+}
+
+/* The stop is shown, breakpoint commands run, -G quits at the exit. */
+static void settle(struct dbg *d)
+{
     dbg_report_stop(d);
     if (d->s->last_stop.kind == ENG_STOP_BREAKPOINT)
         dbg_after_bp_stop(d);
     if (d->s->last_stop.kind == ENG_STOP_EXITED && d->final_quit)
         d->quit = 1;
+}
+
+static int after_run(struct dbg *d, int rc)
+{
+    stopped(d);
+    if (rc < 0)
+        return -1;
+    settle(d);
     return 0;
 }
 
@@ -162,25 +174,18 @@ static int step_until(struct dbg *d, step_fn step, int to_call, uint64_t target,
             return lerr_set(&d->err, "Stopped after 10000000 steps without getting there");
         before_run(d);
         int rc = step(d->s, &d->err);
-        if (d->run_hook)
-            d->run_hook(d->run_hook_ctx, d, 0);
-        d->next_u = 0;
-        d->frame = 0;
+        stopped(d);
         if (rc < 0)
             return -1;
         enum eng_stop_kind k = d->s->last_stop.kind;
         int done = k != ENG_STOP_STEP && k != ENG_STOP_RETURNED;
         if (!done)
             done = to_call ? at_call(d) : at_addr(d, target);
+        /* a breakpoint or an exit always ends the stepping (done) */
         if (done || show_each)
-            dbg_report_stop(d);
-        if (k == ENG_STOP_BREAKPOINT)
-            dbg_after_bp_stop(d);
-        if (done) {
-            if (k == ENG_STOP_EXITED && d->final_quit)
-                d->quit = 1;
+            settle(d);
+        if (done)
             return 0;
-        }
     }
 }
 

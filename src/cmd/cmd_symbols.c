@@ -169,10 +169,8 @@ static int cmd_ln(struct dbg *d, const char *args)
         return -1;
     uint64_t addr;
     if (!*args) {
-        struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), &d->err);
-        if (!r)
+        if (dbg_current_ip(d, &addr) < 0)
             return -1;
-        addr = r->rip;
     } else if (dbg_eval(d, &args, &addr) < 0) {
         return -1;
     } else if (*args) {

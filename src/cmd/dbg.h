@@ -93,6 +93,9 @@ int dbg_execute(struct dbg *d, const char *cmd);
 
 /* The expression environment over the current thread and process. */
 void dbg_expr_env(struct dbg *d, struct expr_env *env);
+/* The current thread's instruction pointer (what a command with no
+ * address works on). Returns 0, or -1 with the error in d->err. */
+int dbg_current_ip(struct dbg *d, uint64_t *ip);
 /* Evaluates an expression at *p and advances *p past it. */
 int dbg_eval(struct dbg *d, const char **p, uint64_t *out);
 /* Whether p starts a length (`L8`, `L 8`, `L?8`) rather than an address

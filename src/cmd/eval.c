@@ -173,6 +173,15 @@ void dbg_expr_env(struct dbg *d, struct expr_env *env)
     env->symbol = env_symbol;
 }
 
+int dbg_current_ip(struct dbg *d, uint64_t *ip)
+{
+    struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), &d->err);
+    if (!r)
+        return -1;
+    *ip = r->rip;
+    return 0;
+}
+
 int dbg_eval(struct dbg *d, const char **p, uint64_t *out)
 {
     struct expr_env env;
