@@ -23,3 +23,13 @@ wait_for_file() {
 alive() {
     [ -e "/proc/$1" ] && ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null
 }
+
+# start_loop ROUNDS OUTFILE: fx_loop in the background, running; sets $bg
+# (its job) and $pid (read from the pid file it writes once it runs)
+start_loop() {
+    rm -f pid
+    "$FX/fx_loop" pid "$1" > "$2" &
+    bg=$!
+    wait_for_file pid
+    pid=$(cat pid)
+}

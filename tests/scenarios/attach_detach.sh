@@ -2,10 +2,7 @@
 # goes on and prints the same result as a run without a debugger.
 . "$(dirname "$0")/../lib/scenario.sh"
 "$FX/fx_loop" ref.pid 20 > reference.out
-"$FX/fx_loop" pid 20 > target.out &
-bg=$!
-wait_for_file pid
-pid=$(cat pid)
+start_loop 20 target.out
 printf '~\n|\nr rip\nqd\n' | "$LINDBG" -p "$pid" > session.out 2>&1 || fail "lindbg failed"
 expect_in session.out "Break-in after attach"
 expect_in session.out "^\.  0  Id: $(printf %x "$pid")\.$(printf %x "$pid") "

@@ -3,10 +3,7 @@
 # and its code is byte for byte what the ELF file maps.
 . "$(dirname "$0")/../lib/scenario.sh"
 "$FX/fx_loop" ref.pid 20 > reference.out
-"$FX/fx_loop" pid 20 > target.out &
-bg=$!
-wait_for_file pid
-pid=$(cat pid)
+start_loop 20 target.out
 printf 'bp fx_loop!work\nbp fx_loop!main+4\nbm fx_loop!wo*\ng\nbl\nqd\n' | "$LINDBG" -p "$pid" > session.out 2>&1 || fail "lindbg failed"
 expect_in session.out "Breakpoint 0 hit"
 # the code of the program is what its file says (.text: the section offsets)

@@ -2,10 +2,7 @@
 # attached to a live service does not lose it by typing q. End of input
 # behaves as q.
 . "$(dirname "$0")/../lib/scenario.sh"
-"$FX/fx_loop" pid 20 > target.out &
-bg=$!
-wait_for_file pid
-pid=$(cat pid)
+start_loop 20 target.out
 printf 'q\n' | "$LINDBG" -p "$pid" > session.out 2>&1 || fail "lindbg failed"
 alive "$pid" || fail "q killed the attached process"
 "$LINDBG" -p "$pid" < /dev/null > session2.out 2>&1 || fail "lindbg failed"

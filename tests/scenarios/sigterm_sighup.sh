@@ -5,11 +5,7 @@
 . "$(dirname "$0")/../lib/scenario.sh"
 "$FX/fx_loop" ref.pid 30 > reference.out
 for sig in TERM HUP; do
-    rm -f pid
-    "$FX/fx_loop" pid 30 > target.$sig.out &
-    bg=$!
-    wait_for_file pid
-    pid=$(cat pid)
+    start_loop 30 target.$sig.out
     mkfifo ctl.$sig
     "$LINDBG" -p "$pid" < ctl.$sig > session.$sig.out 2>&1 &
     dbg=$!

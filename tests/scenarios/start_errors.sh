@@ -11,10 +11,7 @@ expect_in e3.out "^Couldn't attach to process 999999999: no such process$"
 "$LINDBG" -p abc < /dev/null > e4.out 2>&1 && fail "bad pid text accepted"
 expect_in e4.out "Syntax error: 'abc' is not a process id"
 # a process traced by another lindbg
-"$FX/fx_loop" pid 60 > /dev/null &
-bg=$!
-wait_for_file pid
-pid=$(cat pid)
+start_loop 60 /dev/null
 mkfifo ctl
 "$LINDBG" -p "$pid" < ctl > first.out 2>&1 &
 first=$!
