@@ -307,18 +307,8 @@ void apply_spec(const struct bp_spec *s, struct bp *b)
 /* Whether addr starts an instruction, decoding from the function start. */
 static int on_boundary(struct dbg *d, uint64_t func, uint64_t addr)
 {
-    for (uint64_t a = func; a < addr;) {
-        uint8_t code[16];
-        size_t got = 0;
-        struct x86_insn insn;
-        eng_read(d->s, a, code, sizeof code, &got);
-        if (!got || x86_disasm(a, code, got, &insn, NULL, NULL) < 0)
-            return 1; /* cannot tell */
-        a += insn.length;
-        if (a > addr)
-            return 0;
-    }
-    return 1;
+    struct dbg_walk w = {NULL, 0, 0, 0};
+    return dbg_decode_to(d, func, addr, &w) != 0; /* -1: cannot tell */
 }
 
 /* A software breakpoint on data, or inside an instruction, changes what

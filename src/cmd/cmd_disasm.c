@@ -13,33 +13,62 @@
 
 /* Prints instructions from addr: `count` of them, or up to `end` (not
  * included) when end is nonzero. Returns the address after the last. */
+unsigned dbg_print_insn(struct dbg *d, const char *prefix, uint64_t addr)
+{
+    uint8_t code[16];
+    size_t got = 0;
+    char a[FMT_ADDR_LEN];
+    eng_read(d->s, addr, code, sizeof code, &got);
+    if (got == 0) {
+        fprintf(d->out, "%s%s ??              ???\n", prefix, fmt_addr(a, addr));
+        return 1;
+    }
+    struct x86_insn insn;
+    x86_disasm(addr, code, got, &insn, dbg_symbolizer, d);
+    unsigned len = insn.length ? insn.length : 1;
+    char hex[40] = "";
+    for (unsigned k = 0; k < len && k < got && k < 15; k++)
+        sprintf(hex + 2 * k, "%02x", code[k]);
+    fprintf(d->out, "%s%s %-15s %s\n", prefix, fmt_addr(a, addr), hex, insn.text);
+    return len;
+}
+
+int dbg_decode_to(struct dbg *d, uint64_t from, uint64_t to, struct dbg_walk *w)
+{
+    w->n = 0;
+    for (uint64_t a = from; a < to;) {
+        uint8_t code[16];
+        size_t got = 0;
+        struct x86_insn insn;
+        eng_read(d->s, a, code, sizeof code, &got);
+        if (!got || x86_disasm(a, code, got, &insn, NULL, NULL) < 0)
+            return -1;
+        if (w->starts) {
+            if (w->n == w->max)
+                return -1;
+            w->starts[w->n] = a;
+        }
+        w->n++;
+        w->last = a;
+        a += insn.length;
+        if (a > to)
+            return 0;
+    }
+    return 1;
+}
+
 static uint64_t disassemble(struct dbg *d, uint64_t addr, uint64_t count, uint64_t end)
 {
     struct sym_space *sp = eng_syms(d->s);
-    char a[FMT_ADDR_LEN], label[512];
+    char label[512];
     for (uint64_t i = 0; end ? addr < end : i < count; i++) {
         if (i >= MAX_INSNS)
             break;
-        uint8_t code[16];
-        size_t got = 0;
-        eng_read(d->s, addr, code, sizeof code, &got);
         /* a label where a symbol starts, and on the first line */
         if (sp && sym_describe(sp, addr, label, sizeof label) >= 0 &&
             (i == 0 || !strstr(label, "+0x")))
             fprintf(d->out, "%s:\n", label);
-        if (got == 0) {
-            fprintf(d->out, "%s ??              ???\n", fmt_addr(a, addr));
-            addr++;
-            continue;
-        }
-        struct x86_insn insn;
-        x86_disasm(addr, code, got, &insn, dbg_symbolizer, d);
-        unsigned len = insn.length ? insn.length : 1;
-        char hex[40] = "";
-        for (unsigned k = 0; k < len && k < 15; k++)
-            sprintf(hex + 2 * k, "%02x", code[k]);
-        fprintf(d->out, "%s %-15s %s\n", fmt_addr(a, addr), hex, insn.text);
-        addr += len;
+        addr += dbg_print_insn(d, "", addr);
     }
     return addr;
 }
@@ -93,20 +122,8 @@ static int cmd_u(struct dbg *d, const char *args)
 /* Where instructions start in [from, to): decoded from `from`. */
 static size_t boundaries(struct dbg *d, uint64_t from, uint64_t to, uint64_t *out, size_t max)
 {
-    size_t n = 0;
-    for (uint64_t a = from; a < to && n < max;) {
-        uint8_t code[16];
-        size_t got = 0;
-        eng_read(d->s, a, code, sizeof code, &got);
-        struct x86_insn insn;
-        if (!got || x86_disasm(a, code, got, &insn, NULL, NULL) < 0)
-            return 0;
-        out[n++] = a;
-        a += insn.length;
-        if (a == to)
-            return n;
-    }
-    return 0; /* did not land on `to` */
+    struct dbg_walk w = {out, max, 0, 0};
+    return dbg_decode_to(d, from, to, &w) == 1 ? w.n : 0;
 }
 
 static int cmd_ub(struct dbg *d, const char *args)

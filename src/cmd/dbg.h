@@ -110,6 +110,22 @@ void dbg_report_stop(struct dbg *d);
 /* The register dump of `r` and its current-instruction lines. */
 int dbg_print_registers(struct dbg *d);
 int dbg_print_current_insn(struct dbg *d);
+/* One instruction line as u shows it, after `prefix`: "addr bytes text".
+ * Returns how far the next instruction is (1 when nothing decodes). */
+unsigned dbg_print_insn(struct dbg *d, const char *prefix, uint64_t addr);
+
+/* Decodes instructions forward from `from` toward `to`. Returns 1 when one
+ * ends exactly at `to`, 0 when one runs past it, -1 when the bytes do not
+ * decode (or there are more than max starts to keep). Counts the starts in
+ * n, keeps them in starts when given, and the last one in last. */
+struct dbg_walk {
+    uint64_t *starts;
+    size_t max;
+    size_t n;
+    uint64_t last;
+};
+int dbg_decode_to(struct dbg *d, uint64_t from, uint64_t to, struct dbg_walk *w);
+
 /* Names an address for the disassembler ("mod!sym+0x10"). */
 int dbg_symbolizer(void *ctx, uint64_t addr, char *buf, size_t size);
 /* Engine event callback (ModLoad, thread and process events). */

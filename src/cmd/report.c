@@ -68,25 +68,13 @@ int dbg_print_current_insn(struct dbg *d)
     struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), &d->err);
     if (!r)
         return -1;
-    uint8_t code[16];
-    size_t got = 0;
-    eng_read(d->s, r->rip, code, sizeof code, &got);
-    char a[FMT_ADDR_LEN];
-    if (got == 0) {
-        fprintf(d->out, "%s ??              ???\n", fmt_addr(a, r->rip));
-        return 0;
-    }
-    struct x86_insn insn;
     char label[256];
     struct sym_space *sp = eng_syms(d->s);
-    if (sp && sym_describe(sp, r->rip, label, sizeof label) >= 0)
+    uint8_t probe;
+    if (sp && eng_read(d->s, r->rip, &probe, 1, NULL) == 0 &&
+        sym_describe(sp, r->rip, label, sizeof label) >= 0)
         fprintf(d->out, "%s:\n", label);
-    x86_disasm(r->rip, code, got, &insn, dbg_symbolizer, d);
-    char hex[40] = "";
-    unsigned n = insn.length ? insn.length : 1;
-    for (unsigned i = 0; i < n && i < got && i < 15; i++)
-        sprintf(hex + 2 * i, "%02x", code[i]);
-    fprintf(d->out, "%s %-15s %s\n", fmt_addr(a, r->rip), hex, insn.text);
+    dbg_print_insn(d, "", r->rip);
     return 0;
 }
 
@@ -124,26 +112,9 @@ static void print_accessing_insn(struct dbg *d)
     char fname[512];
     if (!r || !sp || sym_symbol_at(sp, r->rip - 1, &fn, fname, sizeof fname) < 0 || r->rip - fn.addr > 0x100000)
         return;
-    uint64_t a = fn.addr, prev = 0;
-    struct x86_insn insn;
-    uint8_t code[16];
-    while (a < r->rip) {
-        size_t got = 0;
-        eng_read(d->s, a, code, sizeof code, &got);
-        if (!got || x86_disasm(a, code, got, &insn, NULL, NULL) < 0)
-            return;
-        prev = a;
-        a += insn.length;
-    }
-    if (a != r->rip)
-        return;
-    size_t got = 0;
-    eng_read(d->s, prev, code, sizeof code, &got);
-    x86_disasm(prev, code, got, &insn, dbg_symbolizer, d);
-    char hex[40] = "", ab[FMT_ADDR_LEN];
-    for (unsigned k = 0; k < insn.length && k < 15; k++)
-        sprintf(hex + 2 * k, "%02x", code[k]);
-    fprintf(d->out, "Accessed by %s %-15s %s\n", fmt_addr(ab, prev), hex, insn.text);
+    struct dbg_walk w = {NULL, 0, 0, 0};
+    if (dbg_decode_to(d, fn.addr, r->rip, &w) == 1 && w.n)
+        dbg_print_insn(d, "Accessed by ", w.last);
 }
 
 /* l+s: the source line of the current instruction, WinDbg-style. */
