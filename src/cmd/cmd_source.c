@@ -93,6 +93,8 @@ static int cmd_lsa(struct dbg *d, const char *args)
             return -1;
     } else if (dbg_eval(d, &args, &addr) < 0) {
         return -1;
+    } else if (*args) {
+        return lerr_set(&d->err, "Syntax error at '%s'", args);
     }
     struct sym_line l;
     if (line_of(d, addr, &l) < 0)

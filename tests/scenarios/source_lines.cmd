@@ -24,6 +24,7 @@ k 1
 ? `fx_stack.c:9999`
 ? `nosuchmod!fx_stack.c:1`
 ? `fx_stack.c`
+lsa leaf junk
 # CHECK: Evaluate expression: 1 = 00000000`00000001
 # CHECK: Evaluate expression: 1 = 00000000`00000001
 # CHECK: 0:000> u `fx_stack.c:13` L1
@@ -62,3 +63,5 @@ k 1
 # CHECK-NEXT: Couldn't resolve error at '`nosuchmod!fx_stack.c:1`': no module 'nosuchmod'
 # CHECK: 0:000> ? `fx_stack.c`
 # CHECK-NEXT: Syntax error in '`fx_stack.c`': a source line is `file.c:42`
+# CHECK: 0:000> lsa leaf junk
+# CHECK-NEXT: Syntax error at 'junk'
