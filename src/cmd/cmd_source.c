@@ -88,14 +88,8 @@ static int cmd_lsa(struct dbg *d, const char *args)
     if (dbg_need_process(d) < 0)
         return -1;
     uint64_t addr;
-    if (!*args) {
-        if (dbg_current_ip(d, &addr) < 0)
-            return -1;
-    } else if (dbg_eval(d, &args, &addr) < 0) {
+    if (dbg_address_arg(d, args, &addr) < 0)
         return -1;
-    } else if (*args) {
-        return lerr_set(&d->err, "Syntax error at '%s'", args);
-    }
     struct sym_line l;
     if (line_of(d, addr, &l) < 0)
         return -1;

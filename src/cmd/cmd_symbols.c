@@ -168,14 +168,8 @@ static int cmd_ln(struct dbg *d, const char *args)
     if (!sp)
         return -1;
     uint64_t addr;
-    if (!*args) {
-        if (dbg_current_ip(d, &addr) < 0)
-            return -1;
-    } else if (dbg_eval(d, &args, &addr) < 0) {
+    if (dbg_address_arg(d, args, &addr) < 0)
         return -1;
-    } else if (*args) {
-        return lerr_set(&d->err, "Syntax error at '%s'", args);
-    }
     struct sym_near n;
     char a[FMT_ADDR_LEN], b[FMT_ADDR_LEN];
     if (sym_nearest(sp, addr, &n) < 0 || !n.before.name)

@@ -96,6 +96,9 @@ void dbg_expr_env(struct dbg *d, struct expr_env *env);
 /* The current thread's instruction pointer (what a command with no
  * address works on). Returns 0, or -1 with the error in d->err. */
 int dbg_current_ip(struct dbg *d, uint64_t *ip);
+/* A command's only argument, an address; none means the current
+ * instruction; anything after it is a syntax error. */
+int dbg_address_arg(struct dbg *d, const char *args, uint64_t *addr);
 /* Evaluates an expression at *p and advances *p past it. */
 int dbg_eval(struct dbg *d, const char **p, uint64_t *out);
 /* Whether p starts a length (`L8`, `L 8`, `L?8`) rather than an address

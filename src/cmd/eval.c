@@ -182,6 +182,17 @@ int dbg_current_ip(struct dbg *d, uint64_t *ip)
     return 0;
 }
 
+int dbg_address_arg(struct dbg *d, const char *args, uint64_t *addr)
+{
+    if (!*args)
+        return dbg_current_ip(d, addr);
+    if (dbg_eval(d, &args, addr) < 0)
+        return -1;
+    if (*args)
+        return lerr_set(&d->err, "Syntax error at '%s'", args);
+    return 0;
+}
+
 int dbg_eval(struct dbg *d, const char **p, uint64_t *out)
 {
     struct expr_env env;
