@@ -34,7 +34,7 @@ static int frame_context(struct dbg *d, int index, struct dw_frame *f, struct sy
         return lerr_set(&d->err, "Frame 0x%x is out of range: the stack has %zu frames", index, n);
     }
     memset(f, 0, sizeof *f);
-    f->pc = frames[index].activation ? frames[index].pc : frames[index].pc - 1;
+    f->pc = sym_frame_code(&frames[index]);
     f->cfa = (size_t)index + 1 < n ? frames[index + 1].sp : 0;
     f->regs = index == 0 ? eng_regs(d->s, eng_cur_thread(d->s), NULL) : NULL;
     f->read = dw_read;
@@ -48,13 +48,9 @@ static int frame_context(struct dbg *d, int index, struct dw_frame *f, struct sy
 static void print_frame_line(struct dbg *d, int index, const struct sym_frame *fr)
 {
     char a[FMT_ADDR_LEN], site[512];
-    struct sym_space *sp = eng_syms(d->s);
-    if (sym_describe(sp, fr->pc, site, sizeof site) < 0)
-        fmt_addr(site, fr->pc);
+    dbg_frame_site(d, fr, site, sizeof site);
     fprintf(d->out, "%02x %s %s", index, fmt_addr(a, fr->sp), site);
-    struct sym_line l;
-    if (d->lines && sym_line_at(sp, fr->activation ? fr->pc : fr->pc - 1, &l) == 0)
-        fprintf(d->out, " [%s @ %d]", l.file, l.line);
+    dbg_print_frame_line_info(d, fr);
     fputc('\n', d->out);
 }
 
@@ -263,7 +259,7 @@ static int do_k_args(struct dbg *d, const char *args, int with_params)
     else
         fprintf(d->out, "Child-SP          RetAddr               : Args to Child                                          : Call Site\n");
     for (size_t i = 0; i < n && i < count; i++) {
-        struct dw_frame f = {frames[i].activation ? frames[i].pc : frames[i].pc - 1,
+        struct dw_frame f = {sym_frame_code(&frames[i]),
                              i + 1 < n ? frames[i + 1].sp : 0,
                              i == 0 ? eng_regs(d->s, eng_cur_thread(d->s), NULL) : NULL, dw_read, d};
         struct strbuf params;
@@ -274,8 +270,7 @@ static int do_k_args(struct dbg *d, const char *args, int with_params)
         uint64_t ret = i + 1 < n ? frames[i + 1].pc : 0;
         fprintf(d->out, "%s %s     ", fmt_addr(a, frames[i].sp), fmt_addr(b, ret));
         char site[512];
-        if (sym_describe(sp, frames[i].pc, site, sizeof site) < 0)
-            fmt_addr(site, frames[i].pc);
+        dbg_frame_site(d, &frames[i], site, sizeof site);
         if (with_params) {
             char *plus = strstr(site, "+0x");
             if (have) {
@@ -290,9 +285,7 @@ static int do_k_args(struct dbg *d, const char *args, int with_params)
                 fprintf(d->out, "%s ", c.known[k] ? fmt_addr(a, c.first[k]) : "????????`????????");
             fprintf(d->out, ": %s", site);
         }
-        struct sym_line l;
-        if (d->lines && sym_line_at(sp, f.pc, &l) == 0)
-            fprintf(d->out, " [%s @ %d]", l.file, l.line);
+        dbg_print_frame_line_info(d, &frames[i]);
         fputc('\n', d->out);
         sb_free(&params);
     }

@@ -27,6 +27,22 @@ size_t dbg_unwind(struct dbg *d, struct sym_frame *frames, size_t max)
     return sym_unwind(sp, &src, frames, max);
 }
 
+void dbg_frame_site(struct dbg *d, const struct sym_frame *f, char *buf, size_t size)
+{
+    struct sym_space *sp = eng_syms(d->s);
+    char a[FMT_ADDR_LEN];
+    if (!sp || sym_describe(sp, f->pc, buf, size) < 0)
+        snprintf(buf, size, "%s", fmt_addr(a, f->pc));
+}
+
+void dbg_print_frame_line_info(struct dbg *d, const struct sym_frame *f)
+{
+    struct sym_space *sp = eng_syms(d->s);
+    struct sym_line l;
+    if (d->lines && sp && sym_line_at(sp, sym_frame_code(f), &l) == 0)
+        fprintf(d->out, " [%s @ %d]", l.file, l.line);
+}
+
 static int do_k(struct dbg *d, const char *args, int numbered)
 {
     if (dbg_need_process(d) < 0)
@@ -49,21 +65,15 @@ static int do_k(struct dbg *d, const char *args, int numbered)
         free(frames);
         return -1;
     }
-    struct sym_space *sp = eng_syms(d->s);
     fprintf(d->out, "%sChild-SP          RetAddr               Call Site\n", numbered ? " # " : "");
     char a[FMT_ADDR_LEN], b[FMT_ADDR_LEN], site[512];
     for (size_t i = 0; i < n && i < count; i++) {
         uint64_t ret = i + 1 < n ? frames[i + 1].pc : 0;
-        if (sym_describe(sp, frames[i].pc, site, sizeof site) < 0)
-            snprintf(site, sizeof site, "%s", fmt_addr(b, frames[i].pc));
+        dbg_frame_site(d, &frames[i], site, sizeof site);
         if (numbered)
             fprintf(d->out, "%02zx ", i);
         fprintf(d->out, "%s %s     %s", fmt_addr(a, frames[i].sp), fmt_addr(b, ret), site);
-        struct sym_line l;
-        /* a return address belongs to the call before it */
-        uint64_t at = frames[i].activation ? frames[i].pc : frames[i].pc - 1;
-        if (d->lines && sym_line_at(sp, at, &l) == 0)
-            fprintf(d->out, " [%s @ %d]", l.file, l.line);
+        dbg_print_frame_line_info(d, &frames[i]);
         fputc('\n', d->out);
     }
     free(frames);

@@ -150,6 +150,11 @@ void dbg_bps_on_unload(struct dbg *d, pid_t pid, uint64_t start, uint64_t end);
 void dbg_bps_on_exit(struct dbg *d, pid_t pid);
 void dbg_bps_init(struct dbg *d);
 
+/* A frame's call site ("mod!sym+0x1a", or its address) into buf, and the
+ * " [file @ line]" that follows it when line numbers are on. */
+void dbg_frame_site(struct dbg *d, const struct sym_frame *f, char *buf, size_t size);
+void dbg_print_frame_line_info(struct dbg *d, const struct sym_frame *f);
+
 /* Needs a stopped process; else sets the error and returns -1. */
 int dbg_need_process(struct dbg *d);
 

@@ -19,6 +19,13 @@ struct sym_frame {
     int activation;   /* pc is exact (frame 0, signal frames), not a return address */
 };
 
+/* Where a frame's code is looked up: its pc, or for a return address the
+ * call before it (so a call that ends a function names that function). */
+static inline uint64_t sym_frame_code(const struct sym_frame *f)
+{
+    return f->activation ? f->pc : f->pc - 1;
+}
+
 struct sym_unwind_source {
     void *ctx;
     int (*read)(void *ctx, uint64_t addr, uint64_t *value); /* 0 ok */
