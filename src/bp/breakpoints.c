@@ -57,14 +57,14 @@ void bp_free(struct bp *b)
 /* A location's physical side: a site, or a debug-register slot. */
 static int phys_add(struct bp_table *t, const struct bp *b, pid_t pid, uint64_t addr, struct lerr *e)
 {
-    if (b->kind == BP_ACCESS && !b->soft)
+    if (bp_uses_debug_register(b))
         return t->backend.hw_add(t->backend.ctx, pid, b, addr, e);
     return t->backend.add(t->backend.ctx, pid, addr, e);
 }
 
 static void phys_remove(struct bp_table *t, const struct bp *b, pid_t pid, uint64_t addr)
 {
-    if (b->kind == BP_ACCESS && !b->soft)
+    if (bp_uses_debug_register(b))
         t->backend.hw_remove(t->backend.ctx, pid, b, addr);
     else
         t->backend.remove(t->backend.ctx, pid, addr);

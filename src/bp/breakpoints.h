@@ -72,6 +72,13 @@ struct bp_table {
     size_t nslots, used;
 };
 
+/* Whether b lives in a debug-register slot (a ba that is not a software
+ * site), rather than in a 0xCC site. */
+static inline int bp_uses_debug_register(const struct bp *b)
+{
+    return b->kind == BP_ACCESS && !b->soft;
+}
+
 void bp_table_init(struct bp_table *t, const struct bp_sites_backend *backend);
 void bp_table_free(struct bp_table *t);
 

@@ -104,7 +104,7 @@ int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const st
     for (size_t i = 0; i < n; i++) {
         struct bp *b = at[i];
         /* a trap hit is for bp/bu, a debug-register hit for the ba with that slot */
-        if ((b->kind == BP_ACCESS && !b->soft) != hit->hw)
+        if (bp_uses_debug_register(b) != hit->hw)
             continue;
         if (hit->hw && (dr_access(b->access) != hit->access || b->size != hit->len))
             continue;
