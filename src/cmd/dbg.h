@@ -20,7 +20,6 @@ struct dbg {
     FILE *out;
     int radix;
     uint64_t t_regs[20]; /* $t0..$t19 */
-    uint64_t exentry;    /* $exentry of the current process, 0 = unknown */
     /* where a `d*` without address continues */
     uint64_t next_dump;
     char last_dump[4];

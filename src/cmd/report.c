@@ -38,7 +38,6 @@ void dbg_on_event(void *ctx, const struct eng_event *ev)
         else
             fprintf(d->out, "(%x.%x): Exit process %d:%x, code %x\n", ev->pid, ev->tid,
                     ev->proc_index, ev->pid, ev->code);
-        d->exentry = 0;
         dbg_bps_on_exit(d, ev->pid);
         break;
     case ENG_EVT_SIGNAL:

@@ -96,8 +96,8 @@ static void stop_others(struct session *s)
         struct eng_process *p = s->procs[i];
         for (size_t j = 0; j < p->nthreads; j++) {
             struct eng_thread *t = p->threads[j];
-            if (t->running && p->tp->ops->interrupt(t->tid) == 0)
-                t->interrupt_pending = 1;
+            if (t->running)
+                p->tp->ops->interrupt(t->tid);
         }
     }
 }
@@ -173,7 +173,6 @@ static void on_interrupt(struct session *s, struct run *r, struct eng_process *p
             resume(p, t, TGT_CONT, 0, e);
         return;
     }
-    t->interrupt_pending = 0;
     if (r->decided || r->quiesce)
         return; /* stopped as asked */
     if (s->breakin_requested && !ev->group_stop) {

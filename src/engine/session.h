@@ -25,7 +25,6 @@ struct eng_thread {
     int index;             /* WinDbg's thread index, in creation order */
     int running;           /* resumed and not yet seen stopping */
     int starting;          /* created; its first stop not seen yet */
-    int interrupt_pending; /* PTRACE_INTERRUPT sent, its stop not seen */
     int stepping;
     uint64_t step_from;    /* rip when the single-step began */
     int frozen;            /* `~Nf`: stays stopped on `g` */
