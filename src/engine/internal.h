@@ -42,7 +42,9 @@ void eng_hw_clear_for_detach(struct eng_process *p);
 int eng_hw_fired(struct eng_process *p, struct eng_thread *t);
 
 /* modules.c */
-void eng_modules_initial(struct session *s, struct eng_process *p, int all_mapped);
+/* The modules mapped now (the program and the loader at the initial break;
+ * everything after attach), from /proc/PID/maps, and the loader trap. */
+void eng_modules_initial(struct session *s, struct eng_process *p);
 /* Reads the loader's list after its trap fired; *loaded / *unloaded count
  * the changes. */
 void eng_modules_sync(struct session *s, struct eng_process *p, int *loaded, int *unloaded);

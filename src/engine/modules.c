@@ -96,9 +96,8 @@ static void arm_loader_trap(struct eng_process *p)
     }
 }
 
-void eng_modules_initial(struct session *s, struct eng_process *p, int all_mapped)
+void eng_modules_initial(struct session *s, struct eng_process *p)
 {
-    (void)all_mapped;
     char path[64], line[4096 + 128];
     snprintf(path, sizeof path, "/proc/%d/maps", p->pid);
     FILE *f = fopen(path, "r");

@@ -160,7 +160,7 @@ int eng_launch(struct session *s, char *const argv[], const struct tgt_launch_op
     eng_add_thread(p, tp->pid);
     eng_select(s, p, tp->pid);
     s->event_tid = tp->pid;
-    eng_modules_initial(s, p, 0);
+    eng_modules_initial(s, p);
     memset(&s->last_stop, 0, sizeof s->last_stop);
     s->last_stop.kind = ENG_STOP_INITIAL;
     s->last_stop.pid = s->last_stop.tid = tp->pid;
@@ -180,7 +180,7 @@ int eng_attach(struct session *s, pid_t pid, struct lerr *e)
     free(tids);
     eng_select(s, p, pid);
     s->event_tid = pid;
-    eng_modules_initial(s, p, 1);
+    eng_modules_initial(s, p);
     memset(&s->last_stop, 0, sizeof s->last_stop);
     s->last_stop.kind = ENG_STOP_ATTACH;
     s->last_stop.pid = s->last_stop.tid = pid;

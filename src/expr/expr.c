@@ -94,12 +94,10 @@ static int parse_unary(struct parser *ps, uint64_t *v);
 static int parse_memop(struct parser *ps, unsigned size, uint64_t *v)
 {
     uint64_t addr;
-    const char *at = ps->p;
     if (parse_unary(ps, &addr) < 0)
         return -1;
     uint64_t val = 0;
     if (!ps->env->read || ps->env->read(ps->env->ctx, addr, &val, size) != 0) {
-        (void)at;
         return lerr_set(ps->e, "Memory access error at %08x`%08x", (unsigned)(addr >> 32),
                         (unsigned)addr);
     }
