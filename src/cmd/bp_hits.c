@@ -21,7 +21,7 @@ static void site_remove(void *ctx, pid_t pid, uint64_t addr)
     eng_user_site_remove(d->s, pid, addr);
 }
 
-static int dr_access(int letter)
+int dbg_dr_access(int letter)
 {
     return letter == 'e' ? DR_EXECUTE : letter == 'w' ? DR_WRITE : DR_READWRITE;
 }
@@ -29,13 +29,13 @@ static int dr_access(int letter)
 static int hw_add(void *ctx, pid_t pid, const struct bp *b, uint64_t addr, struct lerr *e)
 {
     struct dbg *d = ctx;
-    return eng_hw_add(d->s, pid, addr, dr_access(b->access), b->size, e);
+    return eng_hw_add(d->s, pid, addr, dbg_dr_access(b->access), b->size, e);
 }
 
 static void hw_remove(void *ctx, pid_t pid, const struct bp *b, uint64_t addr)
 {
     struct dbg *d = ctx;
-    eng_hw_remove(d->s, pid, addr, dr_access(b->access), b->size);
+    eng_hw_remove(d->s, pid, addr, dbg_dr_access(b->access), b->size);
 }
 
 void dbg_bps_init(struct dbg *d)
@@ -106,7 +106,7 @@ int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const st
         /* a trap hit is for bp/bu, a debug-register hit for the ba with that slot */
         if (bp_uses_debug_register(b) != hit->hw)
             continue;
-        if (hit->hw && (dr_access(b->access) != hit->access || b->size != hit->len))
+        if (hit->hw && (dbg_dr_access(b->access) != hit->access || b->size != hit->len))
             continue;
         if (b->thread_index >= 0 && b->thread_index != t->index)
             continue;

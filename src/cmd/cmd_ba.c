@@ -97,15 +97,11 @@ static int cmd_ba(struct dbg *d, const char *args)
     b->size = s.size;
     apply_spec(&s, b);
     /* an execute breakpoint without a (working, free) debug register is a
-     * software site: it stops at the same place */
+     * software site: it stops at the same place; a data breakpoint then is
+     * emulated by page protection in the engine */
     int usable = registers_usable(d);
-    if (!usable && s.access != 'e') {
-        bp_free(b);
-        lerr_set(&d->err, "Data breakpoints without working debug registers need page-protection "
-                          "emulation, which lindbg does not have yet: ba %c refused", s.access);
-        goto out;
-    }
-    b->soft = !usable;
+    d->s->hw_emulate = !usable;
+    b->soft = !usable && s.access == 'e';
     if (bp_add_location(&d->bps, b, p->pid, addr, &d->err) < 0) {
         if (b->soft || s.access != 'e') {
             bp_free(b);

@@ -57,6 +57,9 @@ static void print_bl_line(struct dbg *d, const struct bp *b)
         sb_addf(&line, " \"%s\"", b->commands);
     if (b->soft)
         sb_adds(&line, " (emulated: software breakpoint)");
+    else if (b->kind == BP_ACCESS && b->nlocs &&
+             eng_hw_emulated(d->s, b->locs[0].pid, b->locs[0].addr, dbg_dr_access(b->access), b->size))
+        sb_adds(&line, " (emulated: page protection)");
     fprintf(d->out, "%s\n", sb_str(&line));
     sb_free(&line);
 }

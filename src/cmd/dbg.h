@@ -137,6 +137,8 @@ void dbg_on_event(void *ctx, const struct eng_event *ev);
 struct sym_frame;
 size_t dbg_unwind(struct dbg *d, struct sym_frame *frames, size_t max);
 
+/* The engine's access kind (enum dr_access) for a ba letter e, r or w. */
+int dbg_dr_access(int letter);
 /* The engine's hook for user breakpoint hits (cmd/bp_hits.c). */
 int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const struct eng_hit *hit,
                 int going);

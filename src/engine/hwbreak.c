@@ -1,6 +1,7 @@
 /* Processor breakpoints through the debug registers: four slots per
  * process, written into every thread (threads created later get them at
- * their first stop), cleared on detach. */
+ * their first stop), cleared on detach. Data breakpoints beyond the four,
+ * or all of them where the registers do not fire, go to pagewatch.c. */
 #include "arch/x86_64/dr7.h"
 #include "engine/internal.h"
 
@@ -39,6 +40,15 @@ int eng_hw_add(struct session *s, pid_t pid, uint64_t addr, int access, unsigned
     struct eng_process *p = eng_process_by_pid(s, pid);
     if (!p)
         return lerr_set(e, "No process %d", pid);
+    for (size_t i = 0; i < p->nwatches; i++)
+        if (p->watches[i].addr == addr && p->watches[i].access == access &&
+            p->watches[i].len == len)
+            return eng_watch_add(s, p, addr, access, len, e);
+    if (s->hw_emulate) {
+        if (access == DR_EXECUTE)
+            return lerr_set(e, "Execute breakpoints are not emulated by page protection");
+        return eng_watch_add(s, p, addr, access, len, e);
+    }
     int free_slot = -1;
     for (int i = 0; i < 4; i++) {
         struct eng_hw_slot *h = &p->hw[i];
@@ -49,9 +59,10 @@ int eng_hw_add(struct session *s, pid_t pid, uint64_t addr, int access, unsigned
         if (!h->refs && free_slot < 0)
             free_slot = i;
     }
+    if (free_slot < 0 && access != DR_EXECUTE)
+        return eng_watch_add(s, p, addr, access, len, e); /* beyond the four */
     if (free_slot < 0)
-        return lerr_set(e, "No free debug register: all four are in use "
-                           "(processor breakpoints beyond four are not available yet)");
+        return lerr_set(e, "No free debug register: all four are in use");
     uint64_t old7 = p->dr7;
     p->hw[free_slot] = (struct eng_hw_slot){addr, access, len, 1};
     p->dr7 = dr7_set(p->dr7, free_slot, (enum dr_access)access, len);
@@ -77,6 +88,18 @@ void eng_hw_remove(struct session *s, pid_t pid, uint64_t addr, int access, unsi
             return;
         }
     }
+    if (p)
+        eng_watch_remove(s, p, addr, access, len);
+}
+
+int eng_hw_emulated(struct session *s, pid_t pid, uint64_t addr, int access, unsigned len)
+{
+    struct eng_process *p = eng_process_by_pid(s, pid);
+    for (size_t i = 0; p && i < p->nwatches; i++)
+        if (p->watches[i].addr == addr && p->watches[i].access == access &&
+            p->watches[i].len == len)
+            return 1;
+    return 0;
 }
 
 int eng_hw_apply(struct session *s, struct eng_thread *t, struct lerr *e)

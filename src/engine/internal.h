@@ -15,6 +15,8 @@ int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
 int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e);
 
 /* traps.c */
+/* An event of a thread stepped alone, handed back to the run loop. */
+void eng_replay_later(struct session *s, const struct tgt_event *ev);
 int eng_trap_add(struct eng_process *p, enum eng_trap_kind kind, uint64_t addr, pid_t tid,
                  uint64_t sp, struct lerr *e);
 void eng_trap_remove_kind(struct eng_process *p, enum eng_trap_kind kind);
@@ -41,6 +43,51 @@ void eng_hw_thread_started(struct eng_process *p, struct eng_thread *t);
 void eng_hw_clear_for_detach(struct eng_process *p);
 int eng_hw_fired(struct eng_process *p, struct eng_thread *t);
 
+/* inject.c */
+/* Runs system call nr(a0, a1, a2) in stopped thread t on the debugger's
+ * behalf; its registers are restored after. */
+int eng_remote_syscall(struct eng_process *p, struct eng_thread *t, long nr, const uint64_t a[3],
+                       int64_t *ret, struct lerr *e);
+
+/* pagewatch.c: data breakpoints by page protection */
+int eng_watch_add(struct session *s, struct eng_process *p, uint64_t addr, int access,
+                  unsigned len, struct lerr *e);
+/* 1 when such a watch was there (and its reference dropped). */
+int eng_watch_remove(struct session *s, struct eng_process *p, uint64_t addr, int access,
+                     unsigned len);
+enum eng_watch_fault_result {
+    ENG_WATCH_NOT_OURS,   /* a fault of the program's own */
+    ENG_WATCH_EMULATED,   /* the access was performed by lindbg: t is past it */
+    ENG_WATCH_NEEDS_STEP, /* to be stepped with the page open (eng_watch_step) */
+    ENG_WATCH_REAL_FAULT, /* eng_watch_step: the instruction faults anyway */
+};
+/* A SIGSEGV of t at `fault`. The watches the access matched go to hits. */
+enum eng_watch_fault_result eng_watch_fault(struct eng_process *p, struct eng_thread *t,
+                                            uint64_t fault, struct eng_hit *hits, int max,
+                                            int *nhits);
+/* Steps t over its faulting instruction with every watched page open, then
+ * protects them again. Every other thread must be stopped. Returns
+ * ENG_WATCH_EMULATED (done), ENG_WATCH_REAL_FAULT, or -1 (thread gone). */
+int eng_watch_step(struct session *s, struct eng_process *p, struct eng_thread *t,
+                   struct eng_hit *hits, int max, int *nhits, siginfo_t *si, struct lerr *e);
+/* Whether addr lies on a page protected for watches. */
+int eng_watch_page(const struct eng_process *p, uint64_t addr);
+/* At a system call's entry: opens the watched pages under its buffers. */
+void eng_watch_syscall_entry(struct eng_process *p, struct eng_thread *t);
+/* At its exit: protects them again. Returns 1 when the call failed with
+ * EFAULT on a watched page and was sent back to run again with the pages
+ * open (t's registers changed: resume it). */
+int eng_watch_syscall_exit(struct eng_process *p, struct eng_thread *t, int64_t ret);
+/* Every page back to the program's protection (detach); a fork child's
+ * copy of them (its only thread stopped; shared: a vfork child, whose
+ * memory is the parent's until eng_watch_reapply). A signal that arrived
+ * for the child meanwhile goes to *pending_sig. */
+void eng_watch_release(struct eng_process *p);
+void eng_watch_release_child(struct eng_process *p, struct tgt_proc *child, int shared,
+                             int *pending_sig);
+void eng_watch_reapply(struct eng_process *p);
+/* After exec: the address space is new. */
+void eng_watch_forget(struct eng_process *p);
 /* modules.c */
 /* The modules mapped now (the program and the loader at the initial break;
  * everything after attach), from /proc/PID/maps, and the loader trap. */

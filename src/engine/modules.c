@@ -212,6 +212,14 @@ void eng_release_fork_child(struct session *s, struct eng_process *p, pid_t chil
     /* its first stop, unless the run loop already took it */
     if (!eng_take_early_stop(s, child))
         ops->wait_thread(child, &ev, NULL);
+    int sig = 0;
+    if (p->nwpages) {
+        struct tgt_proc *cp = tgt_ptrace_adopt(child, NULL);
+        if (cp) {
+            eng_watch_release_child(p, cp, vfork, &sig);
+            cp->ops->close(cp);
+        }
+    }
     if (vfork) {
         /* shared memory: lift the traps until the child execs or exits
          * (the parent thread waits meanwhile) */
@@ -225,11 +233,12 @@ void eng_release_fork_child(struct session *s, struct eng_process *p, pid_t chil
         if (cp)
             cp->ops->close(cp);
     }
-    ops->detach(child, 0, NULL);
+    ops->detach(child, sig, NULL);
 }
 
 void eng_vfork_done(struct eng_process *p)
 {
+    eng_watch_reapply(p);
     if (!p->vfork_lifted)
         return;
     for (size_t i = 0; i < p->sites.n; i++)

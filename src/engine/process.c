@@ -88,6 +88,7 @@ void eng_remove_process(struct session *s, struct eng_process *p)
     sym_space_free(p->syms);
     bp_sites_free(&p->sites);
     free(p->traps);
+    eng_watch_forget(p);
     p->tp->ops->close(p->tp);
     free(p);
     if (s->nprocs == 0) {
@@ -283,6 +284,7 @@ int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
      * and the debug registers are cleared */
     bp_sites_remove_all(&p->sites, p->tp);
     eng_hw_clear_for_detach(p);
+    eng_watch_release(p);
     for (size_t i = 0; i < p->nthreads; i++) {
         struct eng_thread *t = p->threads[i];
         if (eng_flush_regs(p, t, e) < 0)

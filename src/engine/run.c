@@ -29,6 +29,8 @@ struct run {
  * none, they run with nothing added. */
 static int watching_syscalls(const struct eng_process *p)
 {
+    if (p->nwatches)
+        return 1;
     for (int i = 0; i < 4; i++)
         if (p->hw[i].refs && p->hw[i].access != DR_EXECUTE)
             return 1;
@@ -56,6 +58,7 @@ static int resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume h
     }
     t->running = 1;
     t->stepping = how == TGT_STEP;
+    t->sc_entry = 0;
     return 0;
 }
 
@@ -260,6 +263,85 @@ static int on_hw_hit(struct session *s, struct run *r, struct eng_process *p,
     return 1;
 }
 
+/* After an access to a watched page was performed (emulated or stepped):
+ * a matching watch may stop; a thread that was single-stepping has done
+ * its step. */
+static void after_watch_access(struct session *s, struct run *r, struct eng_process *p,
+                               struct eng_thread *t, const struct eng_hit *hits, int n,
+                               int stepping, int resume_now, struct lerr *e)
+{
+    for (int i = 0; i < n; i++) {
+        if (s->bp_hook && s->bp_hook(s->bp_hook_ctx, p, t, &hits[i], s->going)) {
+            decide(s, r, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
+            s->last_stop.addr = hits[i].addr;
+            return;
+        }
+    }
+    if (stepping)
+        decide(s, r, p, t, ENG_STOP_STEP, 0, NULL);
+    else if (resume_now && !r->decided && !r->quiesce)
+        resume(p, t, TGT_CONT, 0, e);
+}
+
+/* A fault on a page protected for data breakpoints. Returns 0 when the
+ * fault is the program's own. */
+static int on_watch_fault(struct session *s, struct run *r, struct eng_process *p,
+                          struct eng_thread *t, const struct tgt_event *ev, int stepping,
+                          struct lerr *e)
+{
+    uint64_t fault = (uint64_t)(uintptr_t)ev->si.si_addr;
+    if (!eng_watch_page(p, fault) || !eng_regs(s, t, e))
+        return 0;
+    if (r->decided)
+        return 1; /* dropped: the instruction faults again when it runs */
+    struct eng_hit hits[8];
+    int n = 0;
+    switch (eng_watch_fault(p, t, fault, hits, 8, &n)) {
+    case ENG_WATCH_NOT_OURS:
+    case ENG_WATCH_REAL_FAULT:
+        return 0;
+    case ENG_WATCH_NEEDS_STEP:
+        t->watch_step = stepping ? 2 : 1;
+        r->quiesce = 1;
+        return 1;
+    case ENG_WATCH_EMULATED:
+        after_watch_access(s, r, p, t, hits, n, stepping, 1, e);
+        return 1;
+    }
+    return 0;
+}
+
+/* Threads that faulted on a watched page with an instruction lindbg does
+ * not emulate: stepped now that nothing runs. Returns 1 when one stops. */
+static int finish_watch_steps(struct session *s, struct run *r, struct lerr *e)
+{
+    for (size_t i = 0; i < s->nprocs; i++) {
+        struct eng_process *p = s->procs[i];
+        for (size_t j = 0; j < p->nthreads; j++) {
+            struct eng_thread *t = p->threads[j];
+            if (!t->watch_step || t->running)
+                continue;
+            int stepping = t->watch_step == 2;
+            t->watch_step = 0;
+            struct eng_hit hits[8];
+            int n = 0;
+            siginfo_t si;
+            int rc = eng_watch_step(s, p, t, hits, 8, &n, &si, e);
+            if (rc < 0)
+                continue;
+            if (rc == ENG_WATCH_REAL_FAULT) {
+                t->pending_sig = SIGSEGV;
+                decide(s, r, p, t, ENG_STOP_SIGNAL, SIGSEGV, &si);
+            } else {
+                after_watch_access(s, r, p, t, hits, n, stepping, 0, e);
+            }
+            if (r->decided)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static void on_signal(struct session *s, struct run *r, struct eng_process *p,
                       struct eng_thread *t, const struct tgt_event *ev, struct lerr *e)
 {
@@ -269,6 +351,12 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
         return;
     if (sig == SIGTRAP && ev->si.si_code == TRAP_HWBKPT && p->dr7 && on_hw_hit(s, r, p, t, e))
         return;
+    if (sig == SIGSEGV && ev->si.si_code == SEGV_ACCERR && p->nwpages) {
+        t->stepping = 0;
+        if (on_watch_fault(s, r, p, t, ev, was_stepping, e))
+            return;
+        t->stepping = was_stepping;
+    }
     t->stepping = 0;
     if (sig == SIGTRAP && was_stepping && ev->si.si_code > 0 && ev->si.si_code != SI_KERNEL) {
         /* A step that began in a system call (the exec stop) is reported at
@@ -320,6 +408,7 @@ static void on_exec(struct session *s, struct run *r, struct eng_process *p,
     struct eng_thread *t = eng_add_thread(p, p->pid);
     p->tp->ops->reopen(p->tp, e);
     bp_sites_forget(&p->sites);
+    eng_watch_forget(p);
     p->ntraps = 0;
     p->r_debug = 0;
     p->vfork_lifted = 0;
@@ -386,41 +475,71 @@ static void describe_call(char *out, size_t size, const char *name, const uint64
     snprintf(out, size, "%s(%s, %s, %s) = %lld", name, args[0], args[1], args[2], (long long)ret);
 }
 
-/* At a system call's exit: did the kernel write into a watched range? */
+/* The data breakpoints of p, in debug registers or emulated, as hits. */
+static int data_watches(const struct eng_process *p, struct eng_hit *out, int max)
+{
+    int n = 0;
+    for (int i = 0; i < 4 && n < max; i++)
+        if (p->hw[i].refs && p->hw[i].access != DR_EXECUTE)
+            out[n++] = (struct eng_hit){p->hw[i].addr, 1, p->hw[i].access, p->hw[i].len};
+    for (size_t i = 0; i < p->nwatches && n < max; i++)
+        out[n++] = (struct eng_hit){p->watches[i].addr, 1, p->watches[i].access,
+                                    p->watches[i].len};
+    return n;
+}
+
+/* Did the kernel write into a watched range (at the call's exit)? */
+static int kernel_write_hit(struct session *s, struct run *r, struct eng_process *p,
+                            struct eng_thread *t, const struct tgt_event *ev, struct lerr *e)
+{
+    struct user_regs_struct *regs = eng_regs(s, t, e);
+    const char *name = regs ? kw_name((long)regs->orig_rax) : NULL;
+    if (!name)
+        return 0;
+    uint64_t a[6] = {regs->rdi, regs->rsi, regs->rdx, regs->r10, regs->r8, regs->r9};
+    struct kw_range w[16];
+    size_t n = kw_written((long)regs->orig_rax, a, ev->sc_ret, kw_read, p, w, 16);
+    struct eng_hit hits[64];
+    int nh = data_watches(p, hits, 64);
+    for (int i = 0; i < nh; i++) {
+        const struct eng_hit *h = &hits[i];
+        for (size_t k = 0; k < n; k++) {
+            if (w[k].addr >= h->addr + h->len || h->addr >= w[k].addr + w[k].len)
+                continue;
+            if (s->bp_hook(s->bp_hook_ctx, p, t, h, s->going)) {
+                decide(s, r, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
+                s->last_stop.addr = h->addr;
+                describe_call(s->last_stop.kernel, sizeof s->last_stop.kernel, name, a,
+                              ev->sc_ret);
+                return 1;
+            }
+            break;
+        }
+    }
+    return 0;
+}
+
 static void on_syscall(struct session *s, struct run *r, struct eng_process *p,
                        struct eng_thread *t, const struct tgt_event *ev, struct lerr *e)
 {
-    if (!ev->sc_exit)
+    if (!ev->sc_exit) {
         t->sc_nr = ev->sc_nr;
-    /* only calls that write user memory are looked at (no register read
-     * for the others) */
-    if (ev->sc_exit && !r->decided && s->bp_hook && (t->sc_nr < 0 || kw_name(t->sc_nr))) {
-        struct user_regs_struct *regs = eng_regs(s, t, e);
-        const char *name = regs ? kw_name((long)regs->orig_rax) : NULL;
-        if (name) {
-            uint64_t a[6] = {regs->rdi, regs->rsi, regs->rdx, regs->r10, regs->r8, regs->r9};
-            struct kw_range w[16];
-            size_t n = kw_written((long)regs->orig_rax, a, ev->sc_ret, kw_read, p, w, 16);
-            for (int i = 0; i < 4; i++) {
-                const struct eng_hw_slot *h = &p->hw[i];
-                if (!h->refs || h->access == DR_EXECUTE)
-                    continue;
-                for (size_t k = 0; k < n; k++) {
-                    if (w[k].addr >= h->addr + h->len || h->addr >= w[k].addr + w[k].len)
-                        continue;
-                    struct eng_hit hit = {h->addr, 1, h->access, h->len};
-                    if (s->bp_hook(s->bp_hook_ctx, p, t, &hit, s->going)) {
-                        decide(s, r, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
-                        s->last_stop.addr = h->addr;
-                        describe_call(s->last_stop.kernel, sizeof s->last_stop.kernel, name, a,
-                                      ev->sc_ret);
-                        return;
-                    }
-                    break;
-                }
-            }
+        t->sc_entry = 1;
+        /* buffers on watched pages: opened for the call */
+        if (p->nwpages)
+            eng_watch_syscall_entry(p, t);
+    } else if (p->nwpages || t->sc_opened) {
+        if (eng_watch_syscall_exit(p, t, ev->sc_ret)) {
+            if (!r->decided && !r->quiesce)
+                resume(p, t, TGT_SYSCALL, 0, e); /* runs the call again */
+            return;
         }
     }
+    /* only calls that write user memory are looked at (no register read
+     * for the others) */
+    if (ev->sc_exit && !r->decided && s->bp_hook && (t->sc_nr < 0 || kw_name(t->sc_nr)) &&
+        kernel_write_hit(s, r, p, t, ev, e))
+        return;
     if (!r->decided && !r->quiesce)
         resume(p, t, TGT_CONT, 0, e);
 }
@@ -506,6 +625,8 @@ static int run_until_stop(struct session *s, struct lerr *e)
             /* quiesced (or nothing was running): let everything go again */
             r.quiesce = 0;
             r.stopping = 0;
+            if (finish_watch_steps(s, &r, e))
+                continue;
             if (resume_all(s, ENG_GO, e) == 0 && !s->nreplay)
                 break;
             s->breakin_pid = some_running_tid(s);
@@ -534,6 +655,11 @@ static int start_run(struct session *s, struct lerr *e)
     if (!eng_has_process(s))
         return lerr_set(e, "No runnable debuggees: the process has exited");
     s->breakin_requested = 0;
+    /* a fault on a watched page left undecided faults again when its
+     * thread runs */
+    for (size_t i = 0; i < s->nprocs; i++)
+        for (size_t j = 0; j < s->procs[i]->nthreads; j++)
+            s->procs[i]->threads[j]->watch_step = 0;
     return 0;
 }
 

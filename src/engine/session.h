@@ -33,6 +33,10 @@ struct eng_thread {
     int pending_hw_slot;   /* the same for a debug register: slot + 1 */
     long sc_nr;            /* the system call it entered (-1: unknown) */
     int pending_sig;       /* delivered on the next resume */
+    int sc_entry;          /* stopped at a system call's entry */
+    int sc_opened;         /* watched pages opened for the call it is in */
+    int watch_step;        /* faulted on a watched page: to be stepped
+                            * with the page open once nothing else runs */
     int regs_valid, regs_dirty;
     struct user_regs_struct regs;
 };
@@ -60,6 +64,21 @@ struct eng_hw_slot {
     unsigned refs;
 };
 
+/* A data breakpoint emulated by page protection (no free or no working
+ * debug register), and a page protected for such breakpoints. */
+struct eng_watch {
+    uint64_t addr;
+    int access; /* DR_WRITE or DR_READWRITE */
+    unsigned len;
+    unsigned refs;
+};
+
+struct eng_wpage {
+    uint64_t page;
+    int orig; /* the program's protection (PROT_*) */
+    int prot; /* what it is now */
+};
+
 struct eng_process {
     struct tgt_proc *tp;
     pid_t pid;
@@ -76,6 +95,11 @@ struct eng_process {
     int vfork_lifted; /* traps lifted while a vfork child shares memory */
     struct eng_hw_slot hw[4];
     uint64_t dr7;
+    struct eng_watch *watches;
+    size_t nwatches;
+    struct eng_wpage *wpages;
+    size_t nwpages;
+    uint64_t sc_gadget; /* a `syscall` instruction in the vDSO, 0: not found yet */
 };
 
 enum eng_stop_kind {
@@ -173,6 +197,9 @@ struct session {
                    const struct eng_hit *hit, int going);
     void *bp_hook_ctx;
     int going;
+    /* data breakpoints by page protection even when a debug register is
+     * free (the registers do not fire here, or `.dbgregs emulate`) */
+    int hw_emulate;
 };
 
 struct session *eng_create(eng_event_fn on_event, void *ctx);
@@ -234,11 +261,14 @@ void eng_user_site_remove(struct session *s, pid_t pid, uint64_t addr);
 struct eng_process *eng_process_by_pid(struct session *s, pid_t pid);
 
 /* Processor breakpoints: a debug-register slot in every thread of pid,
- * shared by breakpoints with the same address, access and length. Fails
- * when the four are in use. */
+ * shared by breakpoints with the same address, access and length. A data
+ * breakpoint that finds no slot (or s->hw_emulate) is emulated by page
+ * protection; an execute one fails then. */
 int eng_hw_add(struct session *s, pid_t pid, uint64_t addr, int access, unsigned len,
                struct lerr *e);
 void eng_hw_remove(struct session *s, pid_t pid, uint64_t addr, int access, unsigned len);
+/* Whether the processor breakpoint is emulated by page protection. */
+int eng_hw_emulated(struct session *s, pid_t pid, uint64_t addr, int access, unsigned len);
 /* Whether this machine's debug registers trap (target probe): 1, 0, -1. */
 int eng_probe_debug_registers(struct lerr *e);
 /* Writes the process's debug registers into one thread (.apply_dbp). */

@@ -70,7 +70,7 @@ int eng_emulate_at_site(struct eng_process *p, struct eng_thread *t)
 
 /* Events of the stepping thread that are not the step itself are handed
  * back to the run loop. */
-static void replay_later(struct session *s, const struct tgt_event *ev)
+void eng_replay_later(struct session *s, const struct tgt_event *ev)
 {
     if (s->nreplay < sizeof s->replay / sizeof s->replay[0])
         s->replay[s->nreplay++] = *ev;
@@ -100,7 +100,7 @@ int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thre
         if (ev.kind == TGT_EV_SIGNAL && ev.sig == SIGTRAP)
             break; /* stepped */
         if (ev.kind == TGT_EV_EXITED || ev.kind == TGT_EV_KILLED || ev.kind == TGT_EV_EXEC) {
-            replay_later(s, &ev);
+            eng_replay_later(s, &ev);
             return -1; /* the site went with the thread or its address space */
         }
         int again_sig = 0;
@@ -108,7 +108,7 @@ int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thre
             (ev.sig == SIGSEGV || ev.sig == SIGBUS || ev.sig == SIGILL || ev.sig == SIGFPE)) {
             /* the stepped instruction itself faulted: that is an event for
              * the user (first chance), not something to deliver now */
-            replay_later(s, &ev);
+            eng_replay_later(s, &ev);
             rc = 1;
             break;
         }

@@ -1,8 +1,9 @@
 # ARGS: fx_bp
 # More execute breakpoints than debug registers: the fifth is a software
 # site, marked in bl, and hit the same way. .dbgregs shows the probe's
-# result; .dbgregs emulate makes every ba e a software site (the path a
-# machine whose debug registers never fire takes), on any machine.
+# result; .dbgregs emulate makes every ba e a software site and every data
+# breakpoint a protected page (the path a machine whose debug registers
+# never fire takes), on any machine.
 ba e1 work
 ba e1 mem_fill
 ba e1 mem_clear
@@ -15,6 +16,7 @@ bc *
 ba e1 depth
 bl
 ba w8 fx_total
+bl 1
 g
 .dbgregs auto
 # CHECK: 0:000> bl 4
@@ -27,9 +29,11 @@ g
 # CHECK: 0:000> bl
 # CHECK-NEXT:  0 e {{.*}} e1 0001 (0001)  0:**** fx_bp!depth (emulated: software breakpoint)
 # CHECK-NEXT: 0:000> ba w8 fx_total
-# CHECK-NEXT: Data breakpoints without working debug registers need page-protection emulation, which lindbg does not have yet: ba w refused
+# CHECK-NEXT: 0:000> bl 1
+# CHECK-NEXT:  1 e 00005555`{{[0-9a-f]+}} w8 0001 (0001)  0:**** fx_bp!fx_total (emulated: page protection)
 # CHECK: 0:000> g
-# CHECK-NEXT: Breakpoint 0 hit
-# CHECK: fx_bp!depth:
+# CHECK-NEXT: Breakpoint 1 hit
+# CHECK-NEXT: Accessed by {{.*}}  mov     qword ptr [fx_bp!fx_total (00005555`{{[0-9a-f]+}})],rax
+# CHECK: fx_bp!work+0x
 # CHECK: 0:000> .dbgregs auto
 # CHECK-NEXT: Debug registers: {{.*}}; processor breakpoints

@@ -2,7 +2,8 @@
 # ba's rules, one clear line each and nothing changed: alignment, e takes
 # size 1, i is for kernel mode, bad letters and sizes, unmapped memory, two
 # that differ only in their command string (two that differ in their
-# thread share one slot); more than four slots.
+# thread share one slot). A fifth data breakpoint is emulated by page
+# protection, and bl says so.
 ba w8 fx_watched
 ba w4 fx_watched+2
 ba e4 bump
@@ -37,7 +38,6 @@ bl
 # CHECK-NEXT: 0:000> ba w4 fx_small+4
 # CHECK-NEXT: 0:000> ba w2 fx_small+c
 # CHECK-NEXT: 0:000> ba w1 fx_read_me
-# CHECK-NEXT: No free debug register: all four are in use
 # CHECK-NEXT: 0:000> ba
 # CHECK-NEXT: Syntax error: ba needs an access
 # CHECK-NEXT: 0:000> bl
@@ -46,4 +46,5 @@ bl
 # CHECK-NEXT:  2 e {{.*}} w8 0001 (0001)  0:**** fx_watch!fx_small
 # CHECK-NEXT:  3 e {{.*}} w4 0001 (0001)  0:**** fx_watch!fx_small+0x4
 # CHECK-NEXT:  4 e {{.*}} w2 0001 (0001)  0:**** fx_watch!fx_small+0xc
+# CHECK-NEXT:  5 e {{.*}} w1 0001 (0001)  0:**** fx_watch!fx_read_me (emulated: page protection)
 # CHECK-NEXT: 0:000>

@@ -1,0 +1,145 @@
+/* System calls made by a stopped thread of the target on lindbg's behalf
+ * (mprotect for data breakpoints emulated by page protection). Two ways,
+ * by where the thread stands:
+ *  - at an ordinary stop: its registers are saved, rip is pointed at a
+ *    `syscall` instruction found in the vDSO, the thread single-steps it,
+ *    and the registers come back (orig_rax -1 meanwhile, so that an
+ *    interrupted call of its own is not restarted into ours);
+ *  - at a system-call entry stop: the call about to run is swapped for ours
+ *    (orig_rax), and at its exit the thread is sent back over its own
+ *    `syscall` instruction, so it stands at the same entry stop again.
+ * Signals that arrive meanwhile are kept for the thread's next resume. */
+#include "engine/internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A `syscall` (0f 05) anywhere in the vDSO: jumping to those two bytes runs
+ * it, whatever instruction they belong to. */
+static uint64_t find_gadget(struct eng_process *p)
+{
+    char path[64], line[512];
+    snprintf(path, sizeof path, "/proc/%d/maps", p->pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0;
+    uint64_t start = 0, end = 0, found = 0;
+    while (fgets(line, sizeof line, f))
+        if (strstr(line, "[vdso]") && sscanf(line, "%lx-%lx", &start, &end) == 2)
+            break;
+    fclose(f);
+    if (!start || end <= start || end - start > (1u << 20))
+        return 0;
+    uint8_t *buf = malloc(end - start);
+    size_t got = 0;
+    if (buf) {
+        p->tp->ops->read_mem(p->tp, start, buf, end - start, &got);
+        for (size_t i = 0; i + 1 < got && !found; i++)
+            if (buf[i] == 0x0f && buf[i + 1] == 0x05)
+                found = start + i;
+    }
+    free(buf);
+    return found;
+}
+
+static void keep_signal(struct eng_thread *t, int sig)
+{
+    if (!t->pending_sig)
+        t->pending_sig = sig;
+}
+
+/* Resumes t (how) until an event of the wanted kind; signals are kept for
+ * later and the resume repeated. -1 when the thread ended. */
+static int run_to(struct eng_process *p, struct eng_thread *t, enum tgt_resume how,
+                  struct tgt_event *ev, struct lerr *e)
+{
+    const struct tgt_ops *ops = p->tp->ops;
+    for (;;) {
+        if (ops->resume(t->tid, how, 0, e) < 0 || ops->wait_thread(t->tid, ev, e) < 0)
+            return -1;
+        if (ev->kind == TGT_EV_EXITED || ev->kind == TGT_EV_KILLED)
+            return lerr_set(e, "Thread %d ended during a system call made for the debugger", t->tid);
+        if (how == TGT_STEP && ev->kind == TGT_EV_SIGNAL && ev->sig == SIGTRAP)
+            return 0;
+        if (how == TGT_SYSCALL && ev->kind == TGT_EV_SYSCALL)
+            return 0;
+        if (ev->kind == TGT_EV_SIGNAL)
+            keep_signal(t, ev->sig);
+    }
+}
+
+static int at_ordinary_stop(struct eng_process *p, struct eng_thread *t,
+                            const struct user_regs_struct *saved, long nr, const uint64_t a[3],
+                            int64_t *ret, struct lerr *e)
+{
+    const struct tgt_ops *ops = p->tp->ops;
+    if (!p->sc_gadget)
+        p->sc_gadget = find_gadget(p);
+    if (!p->sc_gadget)
+        return lerr_set(e, "No syscall instruction found in the target's vDSO");
+    struct user_regs_struct r = *saved;
+    r.rip = p->sc_gadget;
+    r.rax = (unsigned long long)nr;
+    r.orig_rax = ~0ull;
+    r.rdi = a[0];
+    r.rsi = a[1];
+    r.rdx = a[2];
+    const struct user_regs_struct inject = r;
+    struct tgt_event ev;
+    /* a step that begins at a system-call stop (exec's) can be reported
+     * at that call's exit, before the instruction ran, with rax set to
+     * that call's result: set the registers again and step again */
+    for (int tries = 0; tries < 3; tries++) {
+        if (ops->set_regs(t->tid, &inject, e) < 0 || run_to(p, t, TGT_STEP, &ev, e) < 0 ||
+            ops->get_regs(t->tid, &r, e) < 0)
+            return -1;
+        if (r.rip != p->sc_gadget)
+            break;
+    }
+    if (r.rip != p->sc_gadget + 2)
+        return lerr_set(e, "The system call made for the debugger did not complete");
+    *ret = (int64_t)r.rax;
+    return 0;
+}
+
+static int at_syscall_entry(struct eng_process *p, struct eng_thread *t,
+                            const struct user_regs_struct *saved, long nr, const uint64_t a[3],
+                            int64_t *ret, struct lerr *e)
+{
+    const struct tgt_ops *ops = p->tp->ops;
+    struct user_regs_struct r = *saved;
+    r.orig_rax = (unsigned long long)nr;
+    r.rdi = a[0];
+    r.rsi = a[1];
+    r.rdx = a[2];
+    struct tgt_event ev;
+    if (ops->set_regs(t->tid, &r, e) < 0 || run_to(p, t, TGT_SYSCALL, &ev, e) < 0 ||
+        ops->get_regs(t->tid, &r, e) < 0)
+        return -1;
+    *ret = (int64_t)r.rax;
+    /* back over the thread's own syscall instruction, to its entry stop */
+    r = *saved;
+    r.rip -= 2;
+    r.rax = saved->orig_rax;
+    if (ops->set_regs(t->tid, &r, e) < 0 || run_to(p, t, TGT_SYSCALL, &ev, e) < 0)
+        return -1;
+    if (ev.sc_exit)
+        return lerr_set(e, "Thread %d did not re-enter its system call", t->tid);
+    return 0;
+}
+
+int eng_remote_syscall(struct eng_process *p, struct eng_thread *t, long nr, const uint64_t a[3],
+                       int64_t *ret, struct lerr *e)
+{
+    const struct tgt_ops *ops = p->tp->ops;
+    struct user_regs_struct saved;
+    if (eng_flush_regs(p, t, e) < 0 || ops->get_regs(t->tid, &saved, e) < 0)
+        return -1;
+    int rc = t->sc_entry ? at_syscall_entry(p, t, &saved, nr, a, ret, e)
+                         : at_ordinary_stop(p, t, &saved, nr, a, ret, e);
+    if (ops->set_regs(t->tid, &saved, rc < 0 ? NULL : e) < 0 && rc == 0)
+        rc = -1;
+    return rc;
+}
