@@ -78,6 +78,10 @@ void eng_watch_syscall_entry(struct eng_process *p, struct eng_thread *t);
  * EFAULT on a watched page and was sent back to run again with the pages
  * open (t's registers changed: resume it). */
 int eng_watch_syscall_exit(struct eng_process *p, struct eng_thread *t, int64_t ret);
+/* After the program's own mprotect, munmap, mmap or mremap over
+ * [start, start+len): its new protection is kept, ours put back. */
+void eng_watch_memory_changed(struct eng_process *p, struct eng_thread *t, uint64_t start,
+                              uint64_t len);
 /* Every page back to the program's protection (detach); a fork child's
  * copy of them (its only thread stopped; shared: a vfork child, whose
  * memory is the parent's until eng_watch_reapply). A signal that arrived

@@ -80,6 +80,14 @@ static int wanted(const struct eng_process *p, const struct eng_wpage *pg)
     return prot;
 }
 
+static int watched(const struct eng_process *p, uint64_t page)
+{
+    for (size_t i = 0; i < p->nwatches; i++)
+        if (overlaps(p->watches[i].addr, p->watches[i].len, page, PAGE))
+            return 1;
+    return 0;
+}
+
 static int set_prot(struct eng_process *p, struct eng_thread *t, struct eng_wpage *pg, int prot,
                     struct lerr *e)
 {
@@ -105,7 +113,7 @@ static int apply(struct eng_process *p, struct eng_thread *t, struct lerr *e)
             rc = -1;
     }
     for (size_t i = 0; i < p->nwpages;) {
-        if (p->wpages[i].prot == p->wpages[i].orig && wanted(p, &p->wpages[i]) == p->wpages[i].orig)
+        if (p->wpages[i].prot == p->wpages[i].orig && !watched(p, p->wpages[i].page))
             p->wpages[i] = p->wpages[--p->nwpages];
         else
             i++;
@@ -406,6 +414,30 @@ int eng_watch_syscall_exit(struct eng_process *p, struct eng_thread *t, int64_t 
     t->regs_valid = t->regs_dirty = 1;
     t->sc_opened = 1;
     return 1;
+}
+
+void eng_watch_memory_changed(struct eng_process *p, struct eng_thread *t, uint64_t start,
+                              uint64_t len)
+{
+    int changed = 0;
+    for (size_t i = 0; i < p->nwpages;) {
+        struct eng_wpage *pg = &p->wpages[i];
+        if (!overlaps(start, len, pg->page, PAGE)) {
+            i++;
+            continue;
+        }
+        /* the program's call set its own protection (or unmapped it) */
+        int prot = mapping_prot(p, pg->page, NULL);
+        changed = 1;
+        if (prot < 0) {
+            p->wpages[i] = p->wpages[--p->nwpages];
+            continue;
+        }
+        pg->orig = pg->prot = prot;
+        i++;
+    }
+    if (changed)
+        apply(p, t, NULL);
 }
 
 void eng_watch_release(struct eng_process *p)

@@ -7,9 +7,9 @@
  * after every thread was stopped ("quiesce") so that none runs through the
  * lifted trap unseen. */
 #include "engine/internal.h"
+#include "engine/runloop.h"
 #include "engine/session.h"
 #include "arch/x86_64/dr7.h"
-#include "arch/x86_64/kwrites.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -18,11 +18,6 @@
 #include <unistd.h>
 
 
-struct run {
-    int decided;
-    int quiesce;  /* stop everything, then resume everything */
-    int stopping; /* interrupts sent to the other threads */
-};
 
 /* While a data breakpoint (w or r) is active, threads stop at system
  * calls so that the kernel's writes into watched memory are seen; with
@@ -37,7 +32,7 @@ static int watching_syscalls(const struct eng_process *p)
     return 0;
 }
 
-static int resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume how, int sig,
+int eng_run_resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume how, int sig,
                   struct lerr *e)
 {
     if (how == TGT_CONT && watching_syscalls(p))
@@ -59,10 +54,11 @@ static int resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume h
     t->running = 1;
     t->stepping = how == TGT_STEP;
     t->sc_entry = 0;
+    t->pending_kw = 0;
     return 0;
 }
 
-static void decide(struct session *s, struct run *r, struct eng_process *p, struct eng_thread *t,
+void eng_run_decide(struct session *s, struct run *r, struct eng_process *p, struct eng_thread *t,
                    enum eng_stop_kind kind, int sig, const siginfo_t *si)
 {
     r->decided = 1;
@@ -148,7 +144,7 @@ static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
                     continue; /* gone, or faulted: the replayed event says */
                 sig = 0;
             }
-            if (resume(p, t, TGT_CONT, sig, e) == 0)
+            if (eng_run_resume(p, t, TGT_CONT, sig, e) == 0)
                 resumed++;
         }
     }
@@ -161,8 +157,8 @@ static void on_clone(struct session *s, struct run *r, struct eng_process *p,
     struct eng_thread *nt = eng_thread_created(s, p, new_tid);
     if (!r->decided && !r->quiesce) {
         if (!nt->starting)
-            resume(p, nt, TGT_CONT, 0, e);
-        resume(p, t, t->stepping ? TGT_STEP : TGT_CONT, 0, e);
+            eng_run_resume(p, nt, TGT_CONT, 0, e);
+        eng_run_resume(p, t, t->stepping ? TGT_STEP : TGT_CONT, 0, e);
     }
 }
 
@@ -173,18 +169,18 @@ static void on_interrupt(struct session *s, struct run *r, struct eng_process *p
         t->starting = 0;
         eng_hw_thread_started(p, t); /* debug registers are not inherited */
         if (!r->decided && !r->quiesce)
-            resume(p, t, TGT_CONT, 0, e);
+            eng_run_resume(p, t, TGT_CONT, 0, e);
         return;
     }
     if (r->decided || r->quiesce)
         return; /* stopped as asked */
     if (s->breakin_requested && !ev->group_stop) {
-        decide(s, r, p, t, ENG_STOP_BREAKIN, 0, NULL);
+        eng_run_decide(s, r, p, t, ENG_STOP_BREAKIN, 0, NULL);
         return;
     }
     /* A job-control stop, or an interrupt left over from an earlier stop:
      * neither is a reason to stop for the user. */
-    resume(p, t, t->stepping ? TGT_STEP : TGT_CONT, 0, e);
+    eng_run_resume(p, t, t->stepping ? TGT_STEP : TGT_CONT, 0, e);
 }
 
 /* An int3 at one of our sites. Returns 0 when the trap is not ours. */
@@ -221,12 +217,12 @@ static int on_trap_hit(struct session *s, struct run *r, struct eng_process *p,
     if (stop == ENG_STOP_NONE && s->bp_hook && s->bp_hook(s->bp_hook_ctx, p, t, &hit, s->going))
         stop = ENG_STOP_BREAKPOINT;
     if (stop != ENG_STOP_NONE) {
-        decide(s, r, p, t, stop, 0, NULL);
+        eng_run_decide(s, r, p, t, stop, 0, NULL);
         s->last_stop.addr = addr;
         return 1;
     }
     if (!r->quiesce && eng_emulate_at_site(p, t)) {
-        resume(p, t, TGT_CONT, 0, e);
+        eng_run_resume(p, t, TGT_CONT, 0, e);
         return 1;
     }
     r->quiesce = 1; /* step it past the trap once nothing else runs */
@@ -255,91 +251,12 @@ static int on_hw_hit(struct session *s, struct run *r, struct eng_process *p,
     }
     struct eng_hit hit = {h->addr, 1, h->access, h->len};
     if (s->bp_hook && s->bp_hook(s->bp_hook_ctx, p, t, &hit, s->going)) {
-        decide(s, r, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
+        eng_run_decide(s, r, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
         s->last_stop.addr = hit.addr;
         return 1;
     }
-    resume(p, t, t->stepping ? TGT_STEP : TGT_CONT, 0, e);
+    eng_run_resume(p, t, t->stepping ? TGT_STEP : TGT_CONT, 0, e);
     return 1;
-}
-
-/* After an access to a watched page was performed (emulated or stepped):
- * a matching watch may stop; a thread that was single-stepping has done
- * its step. */
-static void after_watch_access(struct session *s, struct run *r, struct eng_process *p,
-                               struct eng_thread *t, const struct eng_hit *hits, int n,
-                               int stepping, int resume_now, struct lerr *e)
-{
-    for (int i = 0; i < n; i++) {
-        if (s->bp_hook && s->bp_hook(s->bp_hook_ctx, p, t, &hits[i], s->going)) {
-            decide(s, r, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
-            s->last_stop.addr = hits[i].addr;
-            return;
-        }
-    }
-    if (stepping)
-        decide(s, r, p, t, ENG_STOP_STEP, 0, NULL);
-    else if (resume_now && !r->decided && !r->quiesce)
-        resume(p, t, TGT_CONT, 0, e);
-}
-
-/* A fault on a page protected for data breakpoints. Returns 0 when the
- * fault is the program's own. */
-static int on_watch_fault(struct session *s, struct run *r, struct eng_process *p,
-                          struct eng_thread *t, const struct tgt_event *ev, int stepping,
-                          struct lerr *e)
-{
-    uint64_t fault = (uint64_t)(uintptr_t)ev->si.si_addr;
-    if (!eng_watch_page(p, fault) || !eng_regs(s, t, e))
-        return 0;
-    if (r->decided)
-        return 1; /* dropped: the instruction faults again when it runs */
-    struct eng_hit hits[8];
-    int n = 0;
-    switch (eng_watch_fault(p, t, fault, hits, 8, &n)) {
-    case ENG_WATCH_NOT_OURS:
-    case ENG_WATCH_REAL_FAULT:
-        return 0;
-    case ENG_WATCH_NEEDS_STEP:
-        t->watch_step = stepping ? 2 : 1;
-        r->quiesce = 1;
-        return 1;
-    case ENG_WATCH_EMULATED:
-        after_watch_access(s, r, p, t, hits, n, stepping, 1, e);
-        return 1;
-    }
-    return 0;
-}
-
-/* Threads that faulted on a watched page with an instruction lindbg does
- * not emulate: stepped now that nothing runs. Returns 1 when one stops. */
-static int finish_watch_steps(struct session *s, struct run *r, struct lerr *e)
-{
-    for (size_t i = 0; i < s->nprocs; i++) {
-        struct eng_process *p = s->procs[i];
-        for (size_t j = 0; j < p->nthreads; j++) {
-            struct eng_thread *t = p->threads[j];
-            if (!t->watch_step || t->running)
-                continue;
-            int stepping = t->watch_step == 2;
-            t->watch_step = 0;
-            struct eng_hit hits[8];
-            int n = 0;
-            siginfo_t si;
-            int rc = eng_watch_step(s, p, t, hits, 8, &n, &si, e);
-            if (rc < 0)
-                continue;
-            if (rc == ENG_WATCH_REAL_FAULT) {
-                t->pending_sig = SIGSEGV;
-                decide(s, r, p, t, ENG_STOP_SIGNAL, SIGSEGV, &si);
-            } else {
-                after_watch_access(s, r, p, t, hits, n, stepping, 0, e);
-            }
-            if (r->decided)
-                return 1;
-        }
-    }
-    return 0;
 }
 
 static void on_signal(struct session *s, struct run *r, struct eng_process *p,
@@ -353,7 +270,7 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
         return;
     if (sig == SIGSEGV && ev->si.si_code == SEGV_ACCERR && p->nwpages) {
         t->stepping = 0;
-        if (on_watch_fault(s, r, p, t, ev, was_stepping, e))
+        if (eng_run_watch_fault(s, r, p, t, ev, was_stepping, e))
             return;
         t->stepping = was_stepping;
     }
@@ -364,18 +281,18 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
         struct user_regs_struct regs;
         if (ev->si.si_code == TRAP_BRKPT && p->tp->ops->get_regs(t->tid, &regs, NULL) == 0 &&
             regs.rip == t->step_from && !r->decided) {
-            resume(p, t, TGT_STEP, 0, e);
+            eng_run_resume(p, t, TGT_STEP, 0, e);
             return;
         }
         if (!r->decided)
-            decide(s, r, p, t, ENG_STOP_STEP, 0, NULL);
+            eng_run_decide(s, r, p, t, ENG_STOP_STEP, 0, NULL);
         return;
     }
     if (sig == SIGINT && (s->breakin_requested || ev->si.si_code == SI_KERNEL)) {
         /* Ctrl+C on the terminal the program was given: a break-in, not a
          * signal for it (a `kill -INT` has si_code SI_USER and passes). */
         if (!r->decided)
-            decide(s, r, p, t, ENG_STOP_BREAKIN, 0, NULL);
+            eng_run_decide(s, r, p, t, ENG_STOP_BREAKIN, 0, NULL);
         return;
     }
     int mode = sig > 0 && sig < ENG_NSIG ? s->sig_mode[sig] : ENG_SIG_STOP;
@@ -386,14 +303,14 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
             eng_emit(s, &evt);
         }
         if (!r->decided && !r->quiesce)
-            resume(p, t, was_stepping ? TGT_STEP : TGT_CONT, sig, e);
+            eng_run_resume(p, t, was_stepping ? TGT_STEP : TGT_CONT, sig, e);
         else
             t->pending_sig = sig;
         return;
     }
     t->pending_sig = sig;
     if (!r->decided)
-        decide(s, r, p, t, sig == SIGTRAP ? ENG_STOP_TRAP : ENG_STOP_SIGNAL, sig, &ev->si);
+        eng_run_decide(s, r, p, t, sig == SIGTRAP ? ENG_STOP_TRAP : ENG_STOP_SIGNAL, sig, &ev->si);
     /* else: it stays pending and is delivered when the thread next runs */
 }
 
@@ -424,7 +341,7 @@ static void on_exec(struct session *s, struct run *r, struct eng_process *p,
     if (s->cur_proc >= 0 && eng_cur_process(s) == p)
         s->cur_tid = p->pid;
     if (!r->decided && !r->quiesce)
-        resume(p, t, TGT_CONT, 0, e);
+        eng_run_resume(p, t, TGT_CONT, 0, e);
 }
 
 static void on_thread_exit(struct session *s, struct run *r, struct eng_process *p,
@@ -450,98 +367,10 @@ static void on_thread_exit(struct session *s, struct run *r, struct eng_process 
     bp_sites_forget(&p->sites);
     eng_remove_process(s, p);
     if (!r->decided) {
-        decide(s, r, NULL, NULL, ENG_STOP_EXITED, killed ? ev->sig : 0, NULL);
+        eng_run_decide(s, r, NULL, NULL, ENG_STOP_EXITED, killed ? ev->sig : 0, NULL);
         s->last_stop.pid = s->last_stop.tid = pid;
         s->last_stop.code = ev->code;
     }
-}
-
-static int kw_read(void *ctx, uint64_t addr, void *buf, size_t len)
-{
-    struct eng_process *p = ctx;
-    return p->tp->ops->read_mem(p->tp, addr, buf, len, NULL);
-}
-
-static void describe_call(char *out, size_t size, const char *name, const uint64_t a[6],
-                          int64_t ret)
-{
-    char args[3][32];
-    for (int i = 0; i < 3; i++) {
-        if (a[i] > 0xffff)
-            snprintf(args[i], sizeof args[i], "%08x`%08x", (unsigned)(a[i] >> 32), (unsigned)a[i]);
-        else
-            snprintf(args[i], sizeof args[i], "%llu", (unsigned long long)a[i]);
-    }
-    snprintf(out, size, "%s(%s, %s, %s) = %lld", name, args[0], args[1], args[2], (long long)ret);
-}
-
-/* The data breakpoints of p, in debug registers or emulated, as hits. */
-static int data_watches(const struct eng_process *p, struct eng_hit *out, int max)
-{
-    int n = 0;
-    for (int i = 0; i < 4 && n < max; i++)
-        if (p->hw[i].refs && p->hw[i].access != DR_EXECUTE)
-            out[n++] = (struct eng_hit){p->hw[i].addr, 1, p->hw[i].access, p->hw[i].len};
-    for (size_t i = 0; i < p->nwatches && n < max; i++)
-        out[n++] = (struct eng_hit){p->watches[i].addr, 1, p->watches[i].access,
-                                    p->watches[i].len};
-    return n;
-}
-
-/* Did the kernel write into a watched range (at the call's exit)? */
-static int kernel_write_hit(struct session *s, struct run *r, struct eng_process *p,
-                            struct eng_thread *t, const struct tgt_event *ev, struct lerr *e)
-{
-    struct user_regs_struct *regs = eng_regs(s, t, e);
-    const char *name = regs ? kw_name((long)regs->orig_rax) : NULL;
-    if (!name)
-        return 0;
-    uint64_t a[6] = {regs->rdi, regs->rsi, regs->rdx, regs->r10, regs->r8, regs->r9};
-    struct kw_range w[16];
-    size_t n = kw_written((long)regs->orig_rax, a, ev->sc_ret, kw_read, p, w, 16);
-    struct eng_hit hits[64];
-    int nh = data_watches(p, hits, 64);
-    for (int i = 0; i < nh; i++) {
-        const struct eng_hit *h = &hits[i];
-        for (size_t k = 0; k < n; k++) {
-            if (w[k].addr >= h->addr + h->len || h->addr >= w[k].addr + w[k].len)
-                continue;
-            if (s->bp_hook(s->bp_hook_ctx, p, t, h, s->going)) {
-                decide(s, r, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
-                s->last_stop.addr = h->addr;
-                describe_call(s->last_stop.kernel, sizeof s->last_stop.kernel, name, a,
-                              ev->sc_ret);
-                return 1;
-            }
-            break;
-        }
-    }
-    return 0;
-}
-
-static void on_syscall(struct session *s, struct run *r, struct eng_process *p,
-                       struct eng_thread *t, const struct tgt_event *ev, struct lerr *e)
-{
-    if (!ev->sc_exit) {
-        t->sc_nr = ev->sc_nr;
-        t->sc_entry = 1;
-        /* buffers on watched pages: opened for the call */
-        if (p->nwpages)
-            eng_watch_syscall_entry(p, t);
-    } else if (p->nwpages || t->sc_opened) {
-        if (eng_watch_syscall_exit(p, t, ev->sc_ret)) {
-            if (!r->decided && !r->quiesce)
-                resume(p, t, TGT_SYSCALL, 0, e); /* runs the call again */
-            return;
-        }
-    }
-    /* only calls that write user memory are looked at (no register read
-     * for the others) */
-    if (ev->sc_exit && !r->decided && s->bp_hook && (t->sc_nr < 0 || kw_name(t->sc_nr)) &&
-        kernel_write_hit(s, r, p, t, ev, e))
-        return;
-    if (!r->decided && !r->quiesce)
-        resume(p, t, TGT_CONT, 0, e);
 }
 
 static pid_t some_running_tid(const struct session *s)
@@ -582,12 +411,12 @@ static void dispatch(struct session *s, struct run *r, const struct tgt_event *e
     case TGT_EV_FORK:
         eng_release_fork_child(s, p, ev->new_tid, ev->vfork);
         if (!r->decided && !r->quiesce)
-            resume(p, t, TGT_CONT, 0, e);
+            eng_run_resume(p, t, TGT_CONT, 0, e);
         break;
     case TGT_EV_VFORK_DONE:
         eng_vfork_done(p);
         if (!r->decided && !r->quiesce)
-            resume(p, t, TGT_CONT, 0, e);
+            eng_run_resume(p, t, TGT_CONT, 0, e);
         break;
     case TGT_EV_INTERRUPT:
         on_interrupt(s, r, p, t, ev, e);
@@ -599,7 +428,7 @@ static void dispatch(struct session *s, struct run *r, const struct tgt_event *e
         on_exec(s, r, p, ev, e);
         break;
     case TGT_EV_SYSCALL:
-        on_syscall(s, r, p, t, ev, e);
+        eng_run_syscall(s, r, p, t, ev, e);
         break;
     case TGT_EV_EXITED:
     case TGT_EV_KILLED:
@@ -625,7 +454,7 @@ static int run_until_stop(struct session *s, struct lerr *e)
             /* quiesced (or nothing was running): let everything go again */
             r.quiesce = 0;
             r.stopping = 0;
-            if (finish_watch_steps(s, &r, e))
+            if (eng_run_watch_steps(s, &r, e))
                 continue;
             if (resume_all(s, ENG_GO, e) == 0 && !s->nreplay)
                 break;
@@ -680,10 +509,24 @@ static int pending_hit_stops(struct session *s)
             struct eng_hit hit = {r->rip, 0, 0, 0};
             if (s->bp_hook(s->bp_hook_ctx, p, t, &hit, s->going)) {
                 struct run run = {0};
-                decide(s, &run, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
+                eng_run_decide(s, &run, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
                 s->last_stop.addr = r->rip;
                 return 1;
             }
+        }
+        for (size_t j = 0; j < p->nthreads; j++) {
+            struct eng_thread *t = p->threads[j];
+            if (!t->pending_kw)
+                continue;
+            t->pending_kw = 0;
+            struct user_regs_struct *r = eng_regs(s, t, NULL);
+            if (!r)
+                continue;
+            struct run run = {0};
+            struct tgt_event ev = {.kind = TGT_EV_SYSCALL, .tid = t->tid, .sc_exit = 1,
+                                   .sc_ret = (int64_t)r->rax};
+            if (eng_run_kernel_write(s, &run, p, t, &ev, NULL))
+                return 1;
         }
         for (size_t j = 0; j < p->nthreads; j++) {
             struct eng_thread *t = p->threads[j];
@@ -694,7 +537,7 @@ static int pending_hit_stops(struct session *s)
             struct eng_hit hit = {p->hw[slot].addr, 1, p->hw[slot].access, p->hw[slot].len};
             if (s->bp_hook(s->bp_hook_ctx, p, t, &hit, s->going)) {
                 struct run run = {0};
-                decide(s, &run, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
+                eng_run_decide(s, &run, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
                 s->last_stop.addr = hit.addr;
                 return 1;
             }
@@ -732,7 +575,7 @@ int eng_step(struct session *s, struct lerr *e)
     if (site && bp_site_lift(site, p->tp, e) == 0)
         lifted = site->addr;
     pid_t tid = t->tid;
-    int rc = resume(p, t, TGT_STEP, sig, e);
+    int rc = eng_run_resume(p, t, TGT_STEP, sig, e);
     if (rc == 0)
         rc = run_until_stop(s, e);
     /* the step may have ended the thread, or the process */

@@ -31,6 +31,8 @@ struct eng_thread {
     int pending_hit;       /* hit a site while the others were being stopped:
                             * decided when the target is resumed */
     int pending_hw_slot;   /* the same for a debug register: slot + 1 */
+    int pending_kw;        /* the same for a system call's exit (a kernel
+                            * write into watched memory, maybe) */
     long sc_nr;            /* the system call it entered (-1: unknown) */
     int pending_sig;       /* delivered on the next resume */
     int sc_entry;          /* stopped at a system call's entry */

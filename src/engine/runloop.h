@@ -1,0 +1,37 @@
+/* State of one run of the all-stop loop (run.c), shared with the files
+ * that handle some of its events (run_data.c). Engine-private. */
+#ifndef LINDBG_ENGINE_RUNLOOP_H
+#define LINDBG_ENGINE_RUNLOOP_H
+
+#include "engine/session.h"
+
+struct run {
+    int decided;
+    int quiesce;  /* stop everything, then resume everything */
+    int stopping; /* interrupts sent to the other threads */
+};
+
+/* Resumes t (system-call stops added while data breakpoints watch). */
+int eng_run_resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume how, int sig,
+                   struct lerr *e);
+/* This is the stop for the user: last_stop says why; t becomes current. */
+void eng_run_decide(struct session *s, struct run *r, struct eng_process *p, struct eng_thread *t,
+                    enum eng_stop_kind kind, int sig, const siginfo_t *si);
+
+/* run_data.c */
+/* A SIGSEGV on a page protected for watches: 1 when handled (0: the
+ * program's own fault). `stepping`: t was single-stepping. */
+int eng_run_watch_fault(struct session *s, struct run *r, struct eng_process *p,
+                        struct eng_thread *t, const struct tgt_event *ev, int stepping,
+                        struct lerr *e);
+/* Steps the threads whose faulting instruction needs the page open (all
+ * others are stopped). Returns 1 when one of them stops for the user. */
+int eng_run_watch_steps(struct session *s, struct run *r, struct lerr *e);
+/* A system-call stop. */
+void eng_run_syscall(struct session *s, struct run *r, struct eng_process *p,
+                     struct eng_thread *t, const struct tgt_event *ev, struct lerr *e);
+/* At a call's exit: did the kernel write into a watched range? 1: a stop. */
+int eng_run_kernel_write(struct session *s, struct run *r, struct eng_process *p,
+                         struct eng_thread *t, const struct tgt_event *ev, struct lerr *e);
+
+#endif
