@@ -105,6 +105,7 @@ bench: deps
 	@./bench/install-deps.sh
 	@$(MAKE) --no-print-directory all
 	@./bench/run-hits.sh
+	@./bench/run-watch.sh
 
 clean:
 	rm -rf build

@@ -171,6 +171,35 @@ static void test_emulate_alu(void **state)
     assert_false(r.eflags & 0x1);
 }
 
+static void test_emulate_string(void **state)
+{
+    (void)state;
+    memset(ram, 0, sizeof ram);
+    struct user_regs_struct r = regs();
+    r.rdi = BASE + 8;
+    r.rax = 0x1122334455667788ull;
+    /* stosq: 8 bytes at rdi, rdi += 8 */
+    const uint8_t stosq[] = {0x48, 0xab};
+    assert_int_equal(x86_emulate_mem(stosq, sizeof stosq, &r, &mem), 1);
+    uint64_t v;
+    memcpy(&v, ram + 8, 8);
+    assert_int_equal(v, 0x1122334455667788ull);
+    assert_int_equal(r.rdi, BASE + 16);
+    assert_int_equal(r.rip, 0x400002);
+    /* movsb with DF set: one byte from rsi to rdi, both move down */
+    r.rsi = BASE + 8;
+    r.rdi = BASE + 32;
+    r.eflags |= 0x400;
+    const uint8_t movsb[] = {0xa4};
+    assert_int_equal(x86_emulate_mem(movsb, 1, &r, &mem), 1);
+    assert_int_equal(ram[32], 0x88);
+    assert_int_equal(r.rsi, BASE + 7);
+    assert_int_equal(r.rdi, BASE + 31);
+    /* rep stosb is not emulated */
+    const uint8_t rep[] = {0xf3, 0xaa};
+    assert_int_equal(x86_emulate_mem(rep, 2, &r, &mem), 0);
+}
+
 static void test_not_emulated(void **state)
 {
     (void)state;
@@ -195,6 +224,7 @@ int main(void)
         cmocka_unit_test(test_accesses),
         cmocka_unit_test(test_emulate_mov),
         cmocka_unit_test(test_emulate_alu),
+        cmocka_unit_test(test_emulate_string),
         cmocka_unit_test(test_not_emulated),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -233,17 +233,45 @@ static uint64_t sign_extend(uint64_t v, unsigned bytes)
     return ((v & mask_of(bytes)) ^ sign) - sign;
 }
 
+/* movs and stos without rep: one element, rsi/rdi moved by its size (down
+ * when DF is set). Returns -1 when the instruction is not one of them. */
+static int string_op(const ZydisDecodedInstruction *in, struct user_regs_struct *r,
+                     const struct x86_mem *mem)
+{
+    if (in->opcode_map != ZYDIS_OPCODE_MAP_DEFAULT || in->address_width != 64)
+        return -1;
+    int movs = in->opcode == 0xa4 || in->opcode == 0xa5;
+    int stos = in->opcode == 0xaa || in->opcode == 0xab;
+    if (!movs && !stos)
+        return -1;
+    unsigned size = (in->opcode & 1) ? in->operand_width / 8 : 1;
+    uint64_t v = r->rax, step = r->eflags & 0x400 ? -(uint64_t)size : size;
+    if (movs && mem->read(mem->ctx, r->rsi, &v, size) != 0)
+        return 0;
+    if (mem->write(mem->ctx, r->rdi, &v, size) != 0)
+        return 0;
+    if (movs)
+        r->rsi += step;
+    r->rdi += step;
+    r->rip += in->length;
+    return 1;
+}
+
 int x86_emulate_mem(const uint8_t *code, size_t len, struct user_regs_struct *r,
                     const struct x86_mem *mem)
 {
     ZydisDecodedInstruction in;
     ZydisDecodedOperand ops[ZYDIS_MAX_OPERAND_COUNT];
-    if (decode(code, len, &in, ops) < 0 || in.operand_count_visible < 1 ||
-        in.operand_count_visible > 2)
+    if (decode(code, len, &in, ops) < 0)
         return 0;
     if (in.attributes & (ZYDIS_ATTRIB_HAS_LOCK | ZYDIS_ATTRIB_HAS_REP | ZYDIS_ATTRIB_HAS_REPE |
                          ZYDIS_ATTRIB_HAS_REPNE))
         return 0; /* atomic or repeated: leave it to the processor */
+    int str = string_op(&in, r, mem);
+    if (str >= 0)
+        return str;
+    if (in.operand_count_visible < 1 || in.operand_count_visible > 2)
+        return 0;
     ZydisMnemonic m = in.mnemonic;
     int alu_op = m == ZYDIS_MNEMONIC_ADD || m == ZYDIS_MNEMONIC_SUB || m == ZYDIS_MNEMONIC_AND ||
                  m == ZYDIS_MNEMONIC_OR || m == ZYDIS_MNEMONIC_XOR || m == ZYDIS_MNEMONIC_CMP;

@@ -2,8 +2,8 @@
  * outside for the simple loads and stores: the heart of data breakpoints
  * emulated by page protection. When a watched page faults, the faulting
  * instruction is decoded (Zydis) for the addresses and sizes it reads and
- * writes; a plain `mov`, `movzx`/`movsx`, or an `add sub and or xor cmp
- * inc dec` on memory is then executed here on the thread's registers and
+ * writes; a plain `mov`, `movzx`/`movsx`, an `add sub and or xor cmp
+ * inc dec` on memory, or a single `movs`/`stos` is then executed here on the thread's registers and
  * through the debugger's memory access (which ignores page protection), so
  * the access costs one stop; anything else is left to the caller (open the
  * page, single-step, protect again). */
@@ -30,7 +30,7 @@ int x86_mem_accesses(const uint8_t *code, size_t len, const struct user_regs_str
                      struct x86_access *out, int max, unsigned *insn_len);
 
 /* Executes the instruction if it is one of the simple loads and stores
- * named above: registers, flags and rip in r are updated and memory is
+ * named above (no lock, no rep): registers, flags and rip in r are updated and memory is
  * read and written through mem. Returns 1 when done, 0 when it is not
  * emulated (nothing changed). */
 int x86_emulate_mem(const uint8_t *code, size_t len, struct user_regs_struct *r,
