@@ -15,6 +15,7 @@ struct options {
     int go;                   /* -g */
     int quit_at_exit;         /* -G */
     int keep_aslr;            /* -aslr */
+    int follow_children;      /* -o */
     pid_t attach_pid;         /* -p */
     char **argv;              /* program and its arguments */
 };
@@ -27,6 +28,7 @@ static void usage(FILE *f)
           "  -cf FILE       run the commands in FILE at the first break, then go on\n"
           "  -g             do not stop at the initial break\n"
           "  -G             do not stop at the final break: quit when the process exits\n"
+          "  -o             also debug the child processes the target forks\n"
           "  -aslr          keep address-space randomisation on\n",
           f);
 }
@@ -48,6 +50,8 @@ static int parse_options(int argc, char **argv, struct options *o)
             o->go = 1;
         } else if (!strcmp(a, "-G")) {
             o->quit_at_exit = 1;
+        } else if (!strcmp(a, "-o")) {
+            o->follow_children = 1;
         } else if (!strcmp(a, "-aslr")) {
             o->keep_aslr = 1;
         } else if (!strcmp(a, "-p") && i + 1 < argc) {
@@ -142,6 +146,7 @@ int main(int argc, char **argv)
     struct session *s = eng_create(dbg_on_event, &d);
     dbg_init(&d, s, stdout);
     d.final_quit = o.quit_at_exit;
+    s->follow_children = o.follow_children;
 
     struct lerr e = {{0}};
     int rc;

@@ -319,9 +319,12 @@ void warn_if_data(struct dbg *d, const struct bp *b)
     if (b->kind == BP_ACCESS)
         return; /* ba is the right tool for data */
     struct sym_space *sp = eng_syms(d->s);
+    struct eng_process *p = eng_cur_process(d->s);
     struct sym_entry s;
     char name[512];
-    for (size_t i = 0; sp && i < b->nlocs; i++) {
+    for (size_t i = 0; sp && p && i < b->nlocs; i++) {
+        if (b->locs[i].pid != p->pid)
+            continue; /* another process's code */
         uint64_t at = b->locs[i].addr;
         if (sym_symbol_at(sp, at, &s, name, sizeof name) != 0)
             continue;

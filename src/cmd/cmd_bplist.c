@@ -10,39 +10,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void describe_location(const struct bp *b, struct strbuf *out)
-{
-    char a[FMT_ADDR_LEN];
-    /* the address column; an unresolved one (`eu`) is blank, as in WinDbg;
-     * a processor breakpoint shows its access and size (w4) */
-    if (b->nlocs == 0)
-        sb_addf(out, "%21s", "");
-    else if (b->kind == BP_ACCESS)
-        sb_addf(out, " %s %c%u", fmt_addr(a, b->locs[0].addr), b->access, b->size);
-    else
-        sb_addf(out, " %s    ", fmt_addr(a, b->locs[0].addr));
-}
-
-static void print_bl_line(struct dbg *d, const struct bp *b)
+/* One line of bl: a breakpoint at one of its locations (loc, or none when
+ * it is unresolved). A breakpoint with locations in several processes (a
+ * bu, or one a followed child inherited) has a line for each, with that
+ * process's index. */
+static void print_bl_line(struct dbg *d, const struct bp *b, const struct bp_location *loc)
 {
     struct strbuf line;
     sb_init(&line);
-    int unresolved = b->nlocs == 0;
-    sb_addf(&line, "%2u %c%s", b->id, b->enabled ? 'e' : 'd', unresolved ? "u" : "");
-    describe_location(b, &line);
+    char a[FMT_ADDR_LEN];
+    sb_addf(&line, "%2u %c%s", b->id, b->enabled ? 'e' : 'd', loc ? "" : "u");
+    /* the address column; an unresolved one (`eu`) is blank, as in WinDbg;
+     * a processor breakpoint shows its access and size (w4) */
+    if (!loc)
+        sb_addf(&line, "%21s", "");
+    else if (b->kind == BP_ACCESS)
+        sb_addf(&line, " %s %c%u", fmt_addr(a, loc->addr), b->access, b->size);
+    else
+        sb_addf(&line, " %s    ", fmt_addr(a, loc->addr));
     sb_addf(&line, " %04x (%04x)  ", b->passes_left, b->passes_init);
-    struct eng_process *p = eng_cur_process(d->s);
+    struct eng_process *p = loc ? eng_process_by_pid(d->s, loc->pid) : eng_cur_process(d->s);
     int pi = b->proc_index >= 0 ? b->proc_index : (p ? p->index : 0);
     if (b->thread_index >= 0)
         sb_addf(&line, "%d:~%03d ", pi, b->thread_index);
     else
         sb_addf(&line, "%d:**** ", pi);
-    if (unresolved) {
+    if (!loc) {
         sb_addf(&line, "(%s)", b->expr);
     } else {
         char sym[512];
-        struct sym_space *sp = eng_syms(d->s);
-        if (sp && sym_describe(sp, b->locs[0].addr, sym, sizeof sym) >= 0)
+        if (p && sym_describe(p->syms, loc->addr, sym, sizeof sym) >= 0)
             sb_adds(&line, sym);
     }
     if (b->one_shot)
@@ -57,11 +54,19 @@ static void print_bl_line(struct dbg *d, const struct bp *b)
         sb_addf(&line, " \"%s\"", b->commands);
     if (b->soft)
         sb_adds(&line, " (emulated: software breakpoint)");
-    else if (b->kind == BP_ACCESS && b->nlocs &&
-             eng_hw_emulated(d->s, b->locs[0].pid, b->locs[0].addr, dbg_dr_access(b->access), b->size))
+    else if (b->kind == BP_ACCESS && loc &&
+             eng_hw_emulated(d->s, loc->pid, loc->addr, dbg_dr_access(b->access), b->size))
         sb_adds(&line, " (emulated: page protection)");
     fprintf(d->out, "%s\n", sb_str(&line));
     sb_free(&line);
+}
+
+static void print_bl(struct dbg *d, const struct bp *b)
+{
+    if (!b->nlocs)
+        print_bl_line(d, b, NULL);
+    for (size_t i = 0; i < b->nlocs; i++)
+        print_bl_line(d, b, &b->locs[i]);
 }
 
 static int eval_id(void *ctx, const char *expr, size_t len, uint64_t *v, struct lerr *e)
@@ -88,7 +93,7 @@ static int cmd_bl(struct dbg *d, const char *args)
     if (n < 0)
         return -1;
     for (long i = 0; i < n; i++)
-        print_bl_line(d, bp_find(&d->bps, ids[i]));
+        print_bl(d, bp_find(&d->bps, ids[i]));
     free(ids);
     return 0;
 }

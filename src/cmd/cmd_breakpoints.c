@@ -13,6 +13,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int has_location_in(const struct bp *b, pid_t pid)
+{
+    for (size_t i = 0; i < b->nlocs; i++)
+        if (b->locs[i].pid == pid)
+            return 1;
+    return 0;
+}
+
+/* Resolves b's expression in process p (as if it were current) and adds
+ * the location; 1 when added. */
+static int resolve_in(struct dbg *d, struct bp *b, struct eng_process *p)
+{
+    if (b->proc_index >= 0 && b->proc_index != p->index)
+        return 0;
+    int saved = d->s->cur_proc;
+    for (size_t i = 0; i < d->s->nprocs; i++)
+        if (d->s->procs[i] == p)
+            d->s->cur_proc = (int)i;
+    uint64_t addr;
+    struct lerr keep = d->err;
+    int added = resolve(d, b->expr, &addr) == 1 && bp_add_location(&d->bps, b, p->pid, addr, NULL) == 0;
+    d->err = keep;
+    d->s->cur_proc = saved;
+    return added;
+}
+
 static int set_one(struct dbg *d, struct bp_spec *s, enum bp_kind kind, const char *expr,
                    unsigned id)
 {
@@ -40,6 +66,10 @@ static int set_one(struct dbg *d, struct bp_spec *s, enum bp_kind kind, const ch
         bp_free(b);
         return -1;
     }
+    /* a bu applies to every process where its symbol resolves */
+    for (size_t i = 0; kind == BP_SYMBOLIC && i < d->s->nprocs; i++)
+        if (d->s->procs[i] != p)
+            resolve_in(d, b, d->s->procs[i]);
     install(d, b);
     return 0;
 }
@@ -216,21 +246,30 @@ void dbg_bps_on_load(struct dbg *d, pid_t pid)
     struct eng_process *p = eng_process_by_pid(d->s, pid);
     if (!p)
         return;
+    /* the warning looks at the code of the process that loaded */
     int saved = d->s->cur_proc;
     for (size_t i = 0; i < d->s->nprocs; i++)
         if (d->s->procs[i] == p)
             d->s->cur_proc = (int)i;
     for (size_t i = 0; i < d->bps.n; i++) {
         struct bp *b = d->bps.v[i];
-        if (b->kind != BP_SYMBOLIC || b->nlocs)
-            continue;
-        uint64_t addr;
-        struct lerr keep = d->err;
-        if (resolve(d, b->expr, &addr) == 1 && bp_add_location(&d->bps, b, pid, addr, NULL) == 0)
+        if (b->kind == BP_SYMBOLIC && !has_location_in(b, pid) && resolve_in(d, b, p))
             warn_if_data(d, b);
-        d->err = keep;
     }
     d->s->cur_proc = saved;
+}
+
+void dbg_bps_on_fork(struct dbg *d, pid_t parent, pid_t child)
+{
+    struct eng_process *cp = eng_process_by_pid(d->s, child);
+    if (!cp || cp->vfork_parent)
+        return; /* a vfork child gets its breakpoints when it execs */
+    for (size_t i = 0; i < d->bps.n; i++) {
+        struct bp *b = d->bps.v[i];
+        for (size_t k = 0; k < b->nlocs; k++)
+            if (b->locs[k].pid == parent)
+                bp_add_location(&d->bps, b, child, b->locs[k].addr, NULL);
+    }
 }
 
 void dbg_bps_on_unload(struct dbg *d, pid_t pid, uint64_t start, uint64_t end)

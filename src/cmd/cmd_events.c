@@ -1,6 +1,7 @@
 /* Event filters: sx lists them; sxe makes an event stop the target; sxd
- * and sxn make it print a line only; sxi silences it. Events: ld (module
- * load), ud (unload), and signals by name (SIGUSR1, usr1) or av (SIGSEGV,
+ * and sxn make it print a line only; sxi silences it. Events: cpr, epr
+ * (process create and exit), ct, et (threads), ld (module load), ud
+ * (unload), and signals by name (SIGUSR1, usr1) or av (SIGSEGV,
  * WinDbg's access violation). A signal that does not stop is passed on. */
 #include "cmd/dbg.h"
 #include "ui/format.h"
@@ -13,11 +14,18 @@
 
 static const struct {
     const char *code, *name;
-} events[] = {{"ld", "Load module"}, {"ud", "Unload module"}};
+} events[] = {{"ct", "Create thread"},  {"et", "Exit thread"}, {"cpr", "Create process"},
+              {"epr", "Exit process"}, {"ld", "Load module"}, {"ud", "Unload module"}};
 
 static int *setting(struct dbg *d, const char *code)
 {
-    return !strcmp(code, "ld") ? &d->s->stop_on_load : &d->s->stop_on_unload;
+    struct session *s = d->s;
+    return !strcmp(code, "ld")    ? &s->stop_on_load
+           : !strcmp(code, "ud")  ? &s->stop_on_unload
+           : !strcmp(code, "cpr") ? &s->stop_on_proc_create
+           : !strcmp(code, "epr") ? &s->stop_on_proc_exit
+           : !strcmp(code, "ct")  ? &s->stop_on_thread_create
+                                  : &s->stop_on_thread_exit;
 }
 
 /* A signal by WinDbg code (av), name (SIGUSR1, usr1) or number; 0 none. */
@@ -81,7 +89,7 @@ static int set_filter(struct dbg *d, const char *args, int stop, const char *cmd
             return 0;
         }
     }
-    return lerr_set(&d->err, "Syntax error in '%s %s': unknown event or signal (ld, ud, av, SIGUSR1...)", cmd, args);
+    return lerr_set(&d->err, "Syntax error in '%s %s': unknown event or signal (ct, et, cpr, epr, ld, ud, av, SIGUSR1...)", cmd, args);
 }
 
 static int cmd_sxe(struct dbg *d, const char *a) { return set_filter(d, a, 1, "sxe"); }

@@ -84,12 +84,34 @@ static int cmd_thread(struct dbg *d, const char *args)
     return 0;
 }
 
+/* |Ns: the process with index N becomes current (its current thread:
+ * the first) */
+static int select_process(struct dbg *d, const char *args)
+{
+    char *end;
+    long n = strtol(args, &end, 10);
+    if (end == args || strcmp(end, "s"))
+        return lerr_set(&d->err, "Syntax error in '|%s': |Ns selects process N", args);
+    for (size_t i = 0; i < d->s->nprocs; i++) {
+        struct eng_process *p = d->s->procs[i];
+        if (p->index != n)
+            continue;
+        if (!p->nthreads)
+            return lerr_set(&d->err, "Process %ld has no thread left", n);
+        d->s->cur_proc = (int)i;
+        d->s->cur_tid = p->threads[0]->tid;
+        d->frame = 0;
+        return 0;
+    }
+    return lerr_set(&d->err, "Illegal process error: no process %ld (| lists them; an exited one is gone)", n);
+}
+
 static int cmd_process(struct dbg *d, const char *args)
 {
-    if (*args)
-        return lerr_set(&d->err, "Syntax error in '|%s': process selection comes with -o", args);
     if (dbg_need_process(d) < 0)
         return -1;
+    if (*args)
+        return select_process(d, args);
     for (size_t i = 0; i < d->s->nprocs; i++) {
         struct eng_process *p = d->s->procs[i];
         char path[64], exe[4096];
@@ -102,8 +124,22 @@ static int cmd_process(struct dbg *d, const char *args)
     return 0;
 }
 
+static int cmd_childdbg(struct dbg *d, const char *args)
+{
+    if (!strcmp(args, "1"))
+        d->s->follow_children = 1;
+    else if (!strcmp(args, "0"))
+        d->s->follow_children = 0;
+    else if (*args)
+        return lerr_set(&d->err, "Syntax error: .childdbg 0 or .childdbg 1");
+    fprintf(d->out, "Processes created by the current process will %sbe debugged\n",
+            d->s->follow_children ? "" : "not ");
+    return 0;
+}
+
 const struct cmd_def cmd_thread_table[] = {
     {"~", cmd_thread, "threads: ~ lists, ~Ns switches, ~Nf/~Nu (~*f/~*u) freeze/thaw, ~N cmd runs in N"},
-    {"|", cmd_process, "list the processes"},
+    {"|", cmd_process, "processes: | lists, |Ns switches to process N"},
+    {".childdbg", cmd_childdbg, "debug child processes too: .childdbg 1 (as -o), .childdbg 0"},
     {NULL, NULL, NULL},
 };

@@ -147,6 +147,8 @@ int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const st
 void dbg_after_bp_stop(struct dbg *d);
 /* Module events for breakpoints: resolve deferred ones, drop unloaded. */
 void dbg_bps_on_load(struct dbg *d, pid_t pid);
+/* A followed child: its parent's breakpoint locations, in it too. */
+void dbg_bps_on_fork(struct dbg *d, pid_t parent, pid_t child);
 void dbg_bps_on_unload(struct dbg *d, pid_t pid, uint64_t start, uint64_t end);
 void dbg_bps_on_exit(struct dbg *d, pid_t pid);
 void dbg_bps_init(struct dbg *d);

@@ -44,6 +44,11 @@ void dbg_on_event(void *ctx, const struct eng_event *ev)
         fprintf(d->out, "(%x.%x): Signal %s (first chance) - passed on\n", ev->pid, ev->tid,
                 fmt_signame(ev->sig, sn));
         break;
+    case ENG_EVT_PROCESS_CREATE:
+        fprintf(d->out, "(%x.%x): Create process %d:%x (child of %x) %s\n", ev->pid, ev->tid,
+                ev->proc_index, ev->pid, ev->code, ev->path);
+        dbg_bps_on_fork(d, ev->code, ev->pid);
+        break;
     case ENG_EVT_EXEC:
         fprintf(d->out, "(%x.%x): Exec %s\n", ev->pid, ev->tid, ev->path);
         /* the old image is gone: its bp breakpoints with it; bu ones wait
@@ -182,6 +187,15 @@ void dbg_report_stop(struct dbg *d)
         fprintf(d->out, "(%x.%x): %s event (sxe %s)\n", st->pid, st->tid,
                 st->kind == ENG_STOP_MODLOAD ? "Load module" : "Unload module",
                 st->kind == ENG_STOP_MODLOAD ? "ld" : "ud");
+        break;
+    case ENG_STOP_PROCESS_CREATE:
+        fprintf(d->out, "(%x.%x): Create process event (sxe cpr)\n", st->pid, st->tid);
+        break;
+    case ENG_STOP_THREAD_CREATE:
+        fprintf(d->out, "(%x.%x): Create thread event (sxe ct)\n", st->pid, st->tid);
+        break;
+    case ENG_STOP_THREAD_EXIT:
+        fprintf(d->out, "(%x.%x): Exit thread event (sxe et), code %x\n", st->pid, st->tid, st->code);
         break;
     case ENG_STOP_TRAP:
         fprintf(d->out, "(%x.%x): Break instruction exception - %s (first chance)\n", st->pid,

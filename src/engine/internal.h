@@ -99,8 +99,17 @@ void eng_modules_initial(struct session *s, struct eng_process *p);
 /* Reads the loader's list after its trap fired; *loaded / *unloaded count
  * the changes. */
 void eng_modules_sync(struct session *s, struct eng_process *p, int *loaded, int *unloaded);
+/* children.c */
 /* Before a fork's child runs: our traps out of its memory, then let go. */
 void eng_release_fork_child(struct session *s, struct eng_process *p, pid_t child, int vfork);
+/* The same, then the child becomes a process of the session (-o): its
+ * creation is announced (ENG_EVT_PROCESS_CREATE), then its modules. */
+struct eng_process *eng_follow_fork_child(struct session *s, struct eng_process *p, pid_t child,
+                                          int vfork);
+/* One or the other, as s->follow_children says; the followed child, or
+ * NULL. */
+struct eng_process *eng_fork_child(struct session *s, struct eng_process *p, pid_t child,
+                                   int vfork);
 void eng_vfork_done(struct eng_process *p);
 
 #endif

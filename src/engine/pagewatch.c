@@ -149,6 +149,9 @@ int eng_watch_add(struct session *s, struct eng_process *p, uint64_t addr, int a
             return 0;
         }
     }
+    if (p->vfork_parent)
+        return lerr_set(e, "Process %d shares its parent's memory until it execs (vfork)",
+                        p->index);
     struct eng_thread *t = stopped_thread(p);
     if (!t)
         return lerr_set(e, "No stopped thread to protect the page with");

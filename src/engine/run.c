@@ -155,11 +155,31 @@ static void on_clone(struct session *s, struct run *r, struct eng_process *p,
                      struct eng_thread *t, pid_t new_tid, struct lerr *e)
 {
     struct eng_thread *nt = eng_thread_created(s, p, new_tid);
+    if (s->stop_on_thread_create && !r->decided) {
+        eng_run_decide(s, r, p, t, ENG_STOP_THREAD_CREATE, 0, NULL);
+        s->last_stop.tid = new_tid;
+        return;
+    }
     if (!r->decided && !r->quiesce) {
         if (!nt->starting)
             eng_run_resume(p, nt, TGT_CONT, 0, e);
         eng_run_resume(p, t, t->stepping ? TGT_STEP : TGT_CONT, 0, e);
     }
+}
+
+static void on_fork(struct session *s, struct run *r, struct eng_process *p, struct eng_thread *t,
+                    const struct tgt_event *ev, struct lerr *e)
+{
+    struct eng_process *np = eng_fork_child(s, p, ev->new_tid, ev->vfork);
+    if (np && s->stop_on_proc_create && !r->decided) {
+        eng_run_decide(s, r, np, np->threads[0], ENG_STOP_PROCESS_CREATE, 0, NULL);
+        return;
+    }
+    if (r->decided || r->quiesce)
+        return; /* the child waits with the others */
+    eng_run_resume(p, t, TGT_CONT, 0, e);
+    if (np)
+        eng_run_resume(np, np->threads[0], TGT_CONT, 0, e);
 }
 
 static void on_interrupt(struct session *s, struct run *r, struct eng_process *p,
@@ -329,6 +349,7 @@ static void on_exec(struct session *s, struct run *r, struct eng_process *p,
     p->ntraps = 0;
     p->r_debug = 0;
     p->vfork_lifted = 0;
+    p->vfork_parent = 0;
     sym_remove_all(p->syms);
     char link[64], path[4096];
     snprintf(link, sizeof link, "/proc/%d/exe", p->pid);
@@ -355,7 +376,14 @@ static void on_thread_exit(struct session *s, struct run *r, struct eng_process 
         eng_emit(s, &evt);
         if (s->cur_tid == t->tid && eng_cur_process(s) == p)
             s->cur_tid = p->pid;
-        eng_remove_thread(p, t->tid);
+        pid_t gone = t->tid;
+        eng_remove_thread(p, gone);
+        struct eng_thread *leader = eng_thread_by_index(p, 0);
+        if (s->stop_on_thread_exit && !r->decided && leader) {
+            eng_run_decide(s, r, p, leader, ENG_STOP_THREAD_EXIT, 0, NULL);
+            s->last_stop.tid = gone;
+            s->last_stop.code = ev->code;
+        }
         return;
     }
     /* The leader is reported last: the whole process is gone. */
@@ -366,7 +394,11 @@ static void on_thread_exit(struct session *s, struct run *r, struct eng_process 
     pid_t pid = p->pid;
     bp_sites_forget(&p->sites);
     eng_remove_process(s, p);
-    if (!r->decided) {
+    /* the final break is the last process's exit (or any, with sxe epr);
+     * a stop already decided in this process (its other threads ran on
+     * to the end before they were stopped) becomes this one */
+    int stale = r->decided && s->last_stop.pid == pid;
+    if ((!r->decided || stale) && (s->nprocs == 0 || s->stop_on_proc_exit || stale)) {
         eng_run_decide(s, r, NULL, NULL, ENG_STOP_EXITED, killed ? ev->sig : 0, NULL);
         s->last_stop.pid = s->last_stop.tid = pid;
         s->last_stop.code = ev->code;
@@ -409,9 +441,7 @@ static void dispatch(struct session *s, struct run *r, const struct tgt_event *e
         on_clone(s, r, p, t, ev->new_tid, e);
         break;
     case TGT_EV_FORK:
-        eng_release_fork_child(s, p, ev->new_tid, ev->vfork);
-        if (!r->decided && !r->quiesce)
-            eng_run_resume(p, t, TGT_CONT, 0, e);
+        on_fork(s, r, p, t, ev, e);
         break;
     case TGT_EV_VFORK_DONE:
         eng_vfork_done(p);

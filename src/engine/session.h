@@ -102,6 +102,9 @@ struct eng_process {
     struct eng_wpage *wpages;
     size_t nwpages;
     uint64_t sc_gadget; /* a `syscall` instruction in the vDSO, 0: not found yet */
+    pid_t parent_pid;   /* a followed child: the process that forked it */
+    pid_t vfork_parent; /* a vfork child before its exec: shares that
+                         * process's memory, so no trap can be planted */
 };
 
 enum eng_stop_kind {
@@ -117,6 +120,9 @@ enum eng_stop_kind {
     ENG_STOP_MODUNLOAD, /* `sxe ud`: a module was unloaded */
     ENG_STOP_RETURNED, /* `p` over a call or `gu` came back */
     ENG_STOP_BREAKPOINT, /* a user breakpoint triggered (addr) */
+    ENG_STOP_PROCESS_CREATE, /* `sxe cpr`: a followed child was created */
+    ENG_STOP_THREAD_CREATE,  /* `sxe ct` */
+    ENG_STOP_THREAD_EXIT,    /* `sxe et` (code: exit code) */
 };
 
 struct eng_stop {
@@ -137,6 +143,7 @@ enum eng_event_kind {
     ENG_EVT_PROCESS_EXIT,
     ENG_EVT_EXEC,
     ENG_EVT_SIGNAL, /* a signal passed on without stopping (sxn) */
+    ENG_EVT_PROCESS_CREATE, /* a followed child (-o): code is the parent's pid */
 };
 
 struct eng_event {
@@ -188,8 +195,12 @@ struct session {
      * not seen yet */
     pid_t early[64];
     size_t nearly;
-    /* event filters (`sxe ld` / `sxd ld`, `sxe ud`) */
+    /* event filters (`sxe ld` / `sxd ld`, `sxe ud`, cpr epr ct et) */
     int stop_on_load, stop_on_unload;
+    int stop_on_proc_create, stop_on_proc_exit, stop_on_thread_create, stop_on_thread_exit;
+    /* -o, .childdbg 1: fork and vfork children become processes of the
+     * session instead of being let go */
+    int follow_children;
     unsigned char sig_mode[ENG_NSIG]; /* enum eng_sig_mode, by signal */
     struct wildcard *load_filter; /* `sxe ld:name`: only these loads stop */
     /* User breakpoints: called for every hit of a site that is not only

@@ -117,7 +117,7 @@ int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thre
         else if (ev.kind == TGT_EV_CLONE)
             eng_thread_created(s, p, ev.new_tid);
         else if (ev.kind == TGT_EV_FORK)
-            eng_release_fork_child(s, p, ev.new_tid, ev.vfork);
+            eng_fork_child(s, p, ev.new_tid, ev.vfork);
         if (ops->resume(t->tid, TGT_STEP, again_sig, e) < 0)
             rc = -1;
     }
@@ -141,6 +141,9 @@ int eng_user_site_add(struct session *s, pid_t pid, uint64_t addr, struct lerr *
     struct eng_process *p = eng_process_by_pid(s, pid);
     if (!p)
         return lerr_set(e, "No process %d", pid);
+    if (p->vfork_parent)
+        return lerr_set(e, "Process %d shares its parent's memory until it execs (vfork): "
+                           "breakpoints in it wait for its exec (bu)", p->index);
     return bp_site_ref(&p->sites, p->tp, addr, e);
 }
 

@@ -25,11 +25,11 @@ g
 # CHECK-NEXT: Accessed by 00005555`{{[0-9a-f]+}} {{[0-9a-f]+}}  mov     qword ptr [fx_watch!fx_watched (00005555`{{[0-9a-f]+}})],rax
 # CHECK: fx_watch!bump+0x
 # CHECK: 0:000> r dr7, dr0
-# CHECK-NEXT: dr7=0000000000090001 dr0=0000555555558040
+# CHECK-NEXT: dr7=0000000000090001 dr0=[[ADDR:0000555555558[0-9a-f]+]]
 # CHECK-NEXT: 0:000> ? poi(fx_watched)
 # CHECK-NEXT: Evaluate expression: 0 = 00000000`00000000
 # CHECK: 0:000> .bpcmds
-# CHECK-NEXT: ba0 w8 0x0000555555558040 ;
+# CHECK-NEXT: ba0 w8 0x[[ADDR]] ;
 # CHECK-NEXT: ba2 e1 0x0000{{[0-9a-f]+}} ;
 # CHECK-NEXT: ba3 w4 0x0000{{[0-9a-f]+}} ;
 # CHECK: 0:000> g

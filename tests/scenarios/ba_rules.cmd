@@ -20,7 +20,7 @@ ba w1 fx_read_me
 ba
 bl
 # CHECK: 0:000> ba w4 fx_watched+2
-# CHECK-NEXT: Alignment error: a 4-byte processor breakpoint needs an address that is a multiple of 4 (00005555`55558042 is not)
+# CHECK-NEXT: Alignment error: a 4-byte processor breakpoint needs an address that is a multiple of 4 (00005555`5555{{[0-9a-f]+}}2 is not)
 # CHECK-NEXT: 0:000> ba e4 bump
 # CHECK-NEXT: Syntax error: ba e takes size 1
 # CHECK-NEXT: 0:000> ba i1 fx_watched
@@ -32,7 +32,7 @@ bl
 # CHECK-NEXT: 0:000> ba w4 0
 # CHECK-NEXT: Memory access error at 00000000`00000000: nothing is mapped there
 # CHECK-NEXT: 0:000> ba w8 fx_watched "r rax"
-# CHECK-NEXT: Breakpoint 0 already watches 00005555`55558040 this way (they would differ only in their command strings)
+# CHECK-NEXT: Breakpoint 0 already watches 00005555`5555{{[0-9a-f]+}} this way (they would differ only in their command strings)
 # CHECK-NEXT: 0:000> ~0 ba w8 fx_watched
 # CHECK-NEXT: 0:000> ba w8 fx_small
 # CHECK-NEXT: 0:000> ba w4 fx_small+4
@@ -41,8 +41,8 @@ bl
 # CHECK-NEXT: 0:000> ba
 # CHECK-NEXT: Syntax error: ba needs an access
 # CHECK-NEXT: 0:000> bl
-# CHECK-NEXT:  0 e 00005555`55558040 w8 0001 (0001)  0:**** fx_watch!fx_watched
-# CHECK-NEXT:  1 e 00005555`55558040 w8 0001 (0001)  0:~000 fx_watch!fx_watched
+# CHECK-NEXT:  0 e 00005555`5555{{[0-9a-f]+}} w8 0001 (0001)  0:**** fx_watch!fx_watched
+# CHECK-NEXT:  1 e 00005555`5555{{[0-9a-f]+}} w8 0001 (0001)  0:~000 fx_watch!fx_watched
 # CHECK-NEXT:  2 e {{.*}} w8 0001 (0001)  0:**** fx_watch!fx_small
 # CHECK-NEXT:  3 e {{.*}} w4 0001 (0001)  0:**** fx_watch!fx_small+0x4
 # CHECK-NEXT:  4 e {{.*}} w2 0001 (0001)  0:**** fx_watch!fx_small+0xc

@@ -16,10 +16,18 @@ lm m libfx*
 sxe nosuch
 g
 # CHECK: 0:000> sx
+# CHECK-NEXT:   ct - Create thread            - output
+# CHECK-NEXT:   et - Exit thread              - output
+# CHECK-NEXT:  cpr - Create process           - output
+# CHECK-NEXT:  epr - Exit process             - output
 # CHECK-NEXT:   ld - Load module              - output
 # CHECK-NEXT:   ud - Unload module            - output
 # CHECK: 0:000> sxe ld
 # CHECK-NEXT: 0:000> sx
+# CHECK-NEXT:   ct - Create thread            - output
+# CHECK-NEXT:   et - Exit thread              - output
+# CHECK-NEXT:  cpr - Create process           - output
+# CHECK-NEXT:  epr - Exit process             - output
 # CHECK-NEXT:   ld - Load module              - break
 # CHECK: 0:000> g
 # CHECK-NEXT: ModLoad: 00007fff`{{[0-9a-f]+}} 00007fff`{{[0-9a-f]+}}   {{.*}}/libc.so.6
@@ -43,6 +51,6 @@ g
 # CHECK-NEXT: 0:000> ? libfx_plugin!fx_plugin_twice
 # CHECK-NEXT: Couldn't resolve error at 'libfx_plugin!fx_plugin_twice': no module 'libfx_plugin'
 # CHECK: 0:000> sxe nosuch
-# CHECK-NEXT: Syntax error in 'sxe nosuch': unknown event or signal (ld, ud, av, SIGUSR1...)
+# CHECK-NEXT: Syntax error in 'sxe nosuch': unknown event or signal (ct, et, cpr, epr, ld, ud, av, SIGUSR1...)
 # CHECK: fx_dlopen: twice(21)=42
 # CHECK: Exit process 0:{{[0-9a-f]+}}, code 0

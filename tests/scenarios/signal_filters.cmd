@@ -11,6 +11,10 @@ sxd 11
 sxe nosuch
 sxi SIGKILL
 # CHECK: 0:000> sx{{$}}
+# CHECK-NEXT:   ct - Create thread            - output
+# CHECK-NEXT:   et - Exit thread              - output
+# CHECK-NEXT:  cpr - Create process           - output
+# CHECK-NEXT:  epr - Exit process             - output
 # CHECK-NEXT:   ld - Load module              - output
 # CHECK-NEXT:   ud - Unload module            - output
 # CHECK:      - SIGUSR1                  - output
@@ -23,6 +27,6 @@ sxi SIGKILL
 # CHECK: 0:000> g
 # CHECK: Exit process {{.*}}, killed by SIGSEGV
 # CHECK: 0:000> sxe nosuch
-# CHECK-NEXT: Syntax error in 'sxe nosuch': unknown event or signal (ld, ud, av, SIGUSR1...)
+# CHECK-NEXT: Syntax error in 'sxe nosuch': unknown event or signal (ct, et, cpr, epr, ld, ud, av, SIGUSR1...)
 # CHECK-NEXT: 0:000> sxi SIGKILL
 # CHECK-NEXT: SIGKILL cannot be caught: sxi does not apply
