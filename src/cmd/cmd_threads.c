@@ -1,4 +1,5 @@
-/* Thread and process lists and selection: ~ ~Ns ~Nf ~Nu, | */
+/* Thread and process lists and selection: ~ ~Ns ~Nf ~Nu ~Nn ~Nm, | |Ns,
+ * .childdbg */
 #include "cmd/dbg.h"
 #include "ui/format.h"
 
@@ -29,7 +30,7 @@ static void print_thread(struct dbg *d, struct eng_process *p, struct eng_thread
     struct user_regs_struct *r = eng_regs(d->s, t, NULL);
     thread_name(p->pid, t->tid, name, sizeof name);
     fprintf(d->out, "%c%3d  Id: %x.%x Suspend: %d Teb: %s %s \"%s\"\n", mark, t->index, p->pid,
-            t->tid, t->frozen, fmt_addr(a, r ? r->fs_base : 0), t->frozen ? "Frozen" : "Unfrozen",
+            t->tid, t->suspend, fmt_addr(a, r ? r->fs_base : 0), t->frozen ? "Frozen" : "Unfrozen",
             name);
 }
 
@@ -47,6 +48,16 @@ static int cmd_thread(struct dbg *d, const char *args)
     if (*a == '*' && (!strcmp(a + 1, "f") || !strcmp(a + 1, "u"))) {
         for (size_t i = 0; i < p->nthreads; i++)
             p->threads[i]->frozen = a[1] == 'f';
+        return 0;
+    }
+    if (*a == '*' && (!strcmp(a + 1, "n") || !strcmp(a + 1, "m"))) {
+        for (size_t i = 0; i < p->nthreads; i++) {
+            struct eng_thread *t = p->threads[i];
+            if (a[1] == 'n')
+                t->suspend++;
+            else if (t->suspend > 0)
+                t->suspend--;
+        }
         return 0;
     }
     struct eng_thread *t = NULL;
@@ -78,6 +89,12 @@ static int cmd_thread(struct dbg *d, const char *args)
         t->frozen = 1;
     } else if (!strcmp(a, "u")) {
         t->frozen = 0;
+    } else if (!strcmp(a, "n")) {
+        t->suspend++;
+    } else if (!strcmp(a, "m")) {
+        if (t->suspend == 0)
+            return lerr_set(&d->err, "Thread %d is not suspended (~Nn suspends it)", t->index);
+        t->suspend--;
     } else {
         return lerr_set(&d->err, "Syntax error in '~%s'", args);
     }
@@ -138,7 +155,7 @@ static int cmd_childdbg(struct dbg *d, const char *args)
 }
 
 const struct cmd_def cmd_thread_table[] = {
-    {"~", cmd_thread, "threads: ~ lists, ~Ns switches, ~Nf/~Nu (~*f/~*u) freeze/thaw, ~N cmd runs in N"},
+    {"~", cmd_thread, "threads: ~ lists, ~Ns switches, ~Nf/~Nu (~*f/~*u) freeze/thaw, ~Nn/~Nm suspend/resume, ~N cmd runs in N"},
     {"|", cmd_process, "processes: | lists, |Ns switches to process N"},
     {".childdbg", cmd_childdbg, "debug child processes too: .childdbg 1 (as -o), .childdbg 0"},
     {NULL, NULL, NULL},

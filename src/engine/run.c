@@ -133,7 +133,7 @@ static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
         struct eng_process *p = s->procs[i];
         for (size_t j = 0; j < p->nthreads; j++) {
             struct eng_thread *t = p->threads[j];
-            if (t->frozen || t->running || t->starting)
+            if (t->frozen || t->suspend > 0 || t->running || t->starting)
                 continue;
             int sig = t->pending_sig;
             if (mode == ENG_GO_HANDLED && t->tid == s->event_tid)
@@ -505,7 +505,7 @@ static int run_until_stop(struct session *s, struct lerr *e)
     for (size_t i = 0; i < s->nprocs; i++)
         eng_trap_remove_kind(s->procs[i], ENG_TRAP_RETURN);
     if (!r.decided)
-        return lerr_set(e, "No thread can run: every thread is frozen (~Nu thaws one)");
+        return lerr_set(e, "No thread can run: every thread is frozen or suspended (~Nu thaws one, ~Nm resumes one)");
     return 0;
 }
 
@@ -583,7 +583,7 @@ int eng_go(struct session *s, enum eng_go_mode mode, struct lerr *e)
     if (s->bp_hook && pending_hit_stops(s))
         return 0;
     if (resume_all(s, mode, e) == 0 && !s->nreplay)
-        return lerr_set(e, "No thread can run: every thread is frozen (~Nu thaws one)");
+        return lerr_set(e, "No thread can run: every thread is frozen or suspended (~Nu thaws one, ~Nm resumes one)");
     return run_until_stop(s, e);
 }
 

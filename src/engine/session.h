@@ -28,6 +28,7 @@ struct eng_thread {
     int stepping;
     uint64_t step_from;    /* rip when the single-step began */
     int frozen;            /* `~Nf`: stays stopped on `g` */
+    int suspend;           /* `~Nn` / `~Nm` count: runs only at 0 */
     int pending_hit;       /* hit a site while the others were being stopped:
                             * decided when the target is resumed */
     int pending_hw_slot;   /* the same for a debug register: slot + 1 */

@@ -16,7 +16,7 @@ g
 ? @$t0
 # CHECK: fx_bpthreads!run:
 # CHECK: > ~.{{$}}
-# CHECK-NEXT: .{{ +}}{{[1-8]}}  Id: {{.*}} Suspend: 1 Teb: {{.*}} Frozen
+# CHECK-NEXT: .{{ +}}{{[1-8]}}  Id: {{.*}} Suspend: 0 Teb: {{.*}} Frozen
 # CHECK: > ~9f
 # CHECK-NEXT: Illegal thread error: no thread 9
 # CHECK: seventy-thousand
