@@ -151,9 +151,38 @@ static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
     return resumed;
 }
 
-static void on_clone(struct session *s, struct run *r, struct eng_process *p,
-                     struct eng_thread *t, pid_t new_tid, struct lerr *e)
+/* The thread group of tid (from /proc), 0 when unknown. */
+static pid_t tgid_of(pid_t tid)
 {
+    char path[64], line[128];
+    snprintf(path, sizeof path, "/proc/%d/status", tid);
+    FILE *f = fopen(path, "r");
+    pid_t tgid = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "Tgid: %d", &tgid) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return tgid;
+}
+
+static void on_fork(struct session *s, struct run *r, struct eng_process *p, struct eng_thread *t,
+                    const struct tgt_event *ev, struct lerr *e);
+
+static void on_clone(struct session *s, struct run *r, struct eng_process *p,
+                     struct eng_thread *t, const struct tgt_event *ev, struct lerr *e)
+{
+    pid_t new_tid = ev->new_tid;
+    pid_t tgid = tgid_of(new_tid);
+    if (tgid && tgid != p->pid) {
+        /* clone without CLONE_THREAD: a process of its own, as after fork
+         * (with CLONE_VM it shares memory like a vfork child) */
+        struct tgt_event fe = *ev;
+        fe.kind = TGT_EV_FORK;
+        fe.vfork = 0;
+        on_fork(s, r, p, t, &fe, e);
+        return;
+    }
     struct eng_thread *nt = eng_thread_created(s, p, new_tid);
     if (s->stop_on_thread_create && !r->decided) {
         eng_run_decide(s, r, p, t, ENG_STOP_THREAD_CREATE, 0, NULL);
@@ -438,7 +467,7 @@ static void dispatch(struct session *s, struct run *r, const struct tgt_event *e
         t->running = 0;
     switch (ev->kind) {
     case TGT_EV_CLONE:
-        on_clone(s, r, p, t, ev->new_tid, e);
+        on_clone(s, r, p, t, ev, e);
         break;
     case TGT_EV_FORK:
         on_fork(s, r, p, t, ev, e);
