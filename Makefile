@@ -16,6 +16,10 @@ BUILD ?= build
 ifeq ($(SANITIZE),1)
   MODE_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined -Werror
   MODE_LDFLAGS := -fsanitize=address,undefined
+else ifeq ($(SANITIZE),fuzz)
+  # clang: the library instrumented for libFuzzer, ASan and UBSan
+  MODE_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+  MODE_LDFLAGS := -fsanitize=fuzzer,address,undefined
 else
   MODE_CFLAGS := -O2 -g
   MODE_LDFLAGS :=
@@ -26,7 +30,7 @@ LIB_SRCS := $(wildcard src/util/*.c src/arch/x86_64/*.c src/target/*.c src/bp/*.
 LIB_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRCS))
 MAIN_OBJ := $(BUILD)/obj/main.o
 
-.PHONY: all deps run check unit scenarios fixtures clean demo bench
+.PHONY: all deps run check unit scenarios fixtures clean demo bench fuzz fuzz-bins fuzz-smoke
 all: $(BUILD)/lindbg
 
 deps:
@@ -98,7 +102,28 @@ unit-bins: $(UNIT_BINS)
 check: deps
 	@$(MAKE) --no-print-directory BUILD=build/check SANITIZE=1 build/check/lindbg unit-bins
 	@$(MAKE) --no-print-directory fixtures
+	@$(MAKE) --no-print-directory fuzz-smoke
 	@./tests/run-all.sh build/check
+
+# ---- fuzzing (libFuzzer, clang) --------------------------------------------
+# make fuzz: each target for FUZZ_TIME seconds (600 by default); make check
+# runs each for FUZZ_SMOKE seconds. Seeds: tests/fuzz/corpus/<target>/ (the
+# runs work on a copy in build/fuzz/corpus/); crashes land in build/fuzz/.
+FUZZ_TARGETS := lexer expr wildcard bpspec elf
+FUZZ_BINS := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_TARGETS))
+FUZZ_TIME ?= 600
+FUZZ_SMOKE ?= 4
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/liblindbg.a
+	$(CC) $(CFLAGS_ALL) -o $@ $< build/fuzz/liblindbg.a $(MODE_LDFLAGS) $(PKG_LIBS)
+
+fuzz-bins:
+	@$(MAKE) --no-print-directory BUILD=build/fuzz SANITIZE=fuzz CC=clang $(FUZZ_BINS)
+
+fuzz: deps fuzz-bins
+	@./tests/fuzz/run.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
+
+fuzz-smoke: fuzz-bins
+	@./tests/fuzz/run.sh $(FUZZ_SMOKE) $(FUZZ_TARGETS)
 
 # benchmarks: side by side with GDB and LLDB (not part of check)
 bench: deps

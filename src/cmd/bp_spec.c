@@ -133,6 +133,10 @@ int parse_spec(struct dbg *d, const char *args, enum spec_mode mode, struct bp_s
     while (*p == '/') {
         char o = p[1];
         const char *opt = p;
+        if (o == '\0') {
+            lerr_set(&d->err, "Syntax error: '/' needs an option letter (/1 /c /C /p /t /w ...)");
+            goto fail;
+        }
         p = dbg_skip(p + 2);
         uint64_t v;
         switch (o) {
@@ -187,6 +191,7 @@ int parse_spec(struct dbg *d, const char *args, enum spec_mode mode, struct bp_s
                 goto fail;
             }
             free(s->condition);
+            s->condition = NULL; /* a failing second /w must not leave it freed */
             if (quoted(d, &p, &s->condition) < 0)
                 goto fail;
             break;

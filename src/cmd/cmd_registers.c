@@ -20,8 +20,8 @@ static size_t name_len(const char *p)
 
 static int xmm_index(const char *name, size_t len)
 {
-    if (len < 4 || strncasecmp(name, "xmm", 3) != 0)
-        return -1;
+    if (len < 4 || len > 5 || strncasecmp(name, "xmm", 3) != 0)
+        return -1; /* xmm0..xmm15: more digits would overflow, and mean nothing */
     int i = 0;
     for (size_t k = 3; k < len; k++) {
         if (!isdigit((unsigned char)name[k]))
@@ -33,8 +33,8 @@ static int xmm_index(const char *name, size_t len)
 
 static int tn_index(const char *name, size_t len)
 {
-    if (len < 3 || name[0] != '$' || tolower((unsigned char)name[1]) != 't')
-        return -1;
+    if (len < 3 || len > 4 || name[0] != '$' || tolower((unsigned char)name[1]) != 't')
+        return -1; /* $t0..$t19 */
     int i = 0;
     for (size_t k = 2; k < len; k++) {
         if (!isdigit((unsigned char)name[k]))

@@ -7,6 +7,8 @@ zq$$
 db 0
 db 0 L0
 r nosuchreg
+r xmm99999999999999
+r $t99999999999999
 g 1234
 t zz
 ~7
@@ -28,6 +30,10 @@ g
 # CHECK-NEXT: Range error: a count of 0
 # CHECK: 0:000> r nosuchreg
 # CHECK-NEXT: Bad register error at 'nosuchreg'
+# CHECK-NEXT: 0:000> r xmm99999999999999
+# CHECK-NEXT: Bad register error at 'xmm99999999999999'
+# CHECK-NEXT: 0:000> r $t99999999999999
+# CHECK-NEXT: Bad register error at '$t99999999999999'
 # CHECK: 0:000> g 1234
 # CHECK-NEXT: Syntax error in 'g 1234': g takes no arguments here
 # CHECK: 0:000> t zz
