@@ -117,7 +117,7 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/liblindbg.a
 	$(CC) $(CFLAGS_ALL) -o $@ $< build/fuzz/liblindbg.a $(MODE_LDFLAGS) $(PKG_LIBS)
 
 fuzz-bins:
-	@$(MAKE) --no-print-directory BUILD=build/fuzz SANITIZE=fuzz CC=clang $(FUZZ_BINS)
+	@$(MAKE) --no-print-directory BUILD=build/fuzz SANITIZE=fuzz CC=clang-14 $(FUZZ_BINS)
 
 fuzz: deps fuzz-bins
 	@./tests/fuzz/run.sh $(FUZZ_TIME) $(FUZZ_TARGETS)

@@ -12,6 +12,7 @@ libcmocka-dev
 llvm-14-tools
 python3-pexpect
 clang-14
+libclang-rt-14-dev
 libc6-dbg"
 
 missing=""
