@@ -193,6 +193,7 @@ int main(int argc, char **argv)
         char *line = console_read(con, prompt);
         if (!line)
             break; /* end of input (or SIGTERM/SIGHUP): as `q` */
+        eng_breakin_clear(s); /* a Ctrl+C at the prompt was only that */
         dbg_execute_line(&d, line);
         free(line);
     }

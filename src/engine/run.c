@@ -69,6 +69,8 @@ void eng_run_decide(struct session *s, struct run *r, struct eng_process *p, str
     s->last_stop.sig = sig;
     if (si)
         s->last_stop.si = *si;
+    if (kind == ENG_STOP_BREAKIN)
+        s->breakin_requested = 0; /* answered */
     if (p && t) {
         eng_select(s, p, t->tid);
         s->event_tid = t->tid;
@@ -542,7 +544,6 @@ static int start_run(struct session *s, struct lerr *e)
 {
     if (!eng_has_process(s))
         return lerr_set(e, "No runnable debuggees: the process has exited");
-    s->breakin_requested = 0;
     /* a fault on a watched page left undecided faults again when its
      * thread runs */
     for (size_t i = 0; i < s->nprocs; i++)
@@ -605,10 +606,25 @@ static int pending_hit_stops(struct session *s)
     return 0;
 }
 
+/* A Ctrl+C that came while nothing ran (lindbg was busy between two
+ * resumes, running a breakpoint's command string) is the stop now. */
+static int breakin_pending(struct session *s)
+{
+    if (!s->breakin_requested || !eng_cur_thread(s))
+        return 0;
+    struct run r = {0};
+    eng_run_decide(s, &r, eng_cur_process(s), eng_cur_thread(s), ENG_STOP_BREAKIN, 0, NULL);
+    return 1;
+}
+
+void eng_breakin_clear(struct session *s) { s->breakin_requested = 0; }
+
 int eng_go(struct session *s, enum eng_go_mode mode, struct lerr *e)
 {
     if (start_run(s, e) < 0)
         return -1;
+    if (breakin_pending(s))
+        return 0;
     if (s->bp_hook && pending_hit_stops(s))
         return 0;
     if (resume_all(s, mode, e) == 0 && !s->nreplay)
@@ -645,9 +661,10 @@ int eng_step(struct session *s, struct lerr *e)
 
 void eng_breakin(struct session *s)
 {
-    pid_t tid = s->breakin_pid;
-    if (tid <= 0 || s->nprocs == 0)
-        return;
+    /* kept until a stop answers it, even when nothing runs right now:
+     * lindbg may be between two resumes of a `g` in a command string */
     s->breakin_requested = 1;
-    s->procs[0]->tp->ops->interrupt(tid);
+    pid_t tid = s->breakin_pid;
+    if (tid > 0 && s->nprocs)
+        s->procs[0]->tp->ops->interrupt(tid);
 }

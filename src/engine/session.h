@@ -252,8 +252,11 @@ enum eng_go_mode {
 int eng_go(struct session *s, enum eng_go_mode mode, struct lerr *e);
 /* Single-steps the current thread; the other threads stay stopped. */
 int eng_step(struct session *s, struct lerr *e);
-/* Async-signal-safe: asks the running target to stop (Ctrl+C). */
+/* Async-signal-safe: asks the running target to stop (Ctrl+C); when
+ * nothing runs, the next eng_go stops at once. */
 void eng_breakin(struct session *s);
+/* Forgets a Ctrl+C typed at the prompt (before a new command line). */
+void eng_breakin_clear(struct session *s);
 
 int eng_detach_all(struct session *s, struct lerr *e);
 int eng_kill_all(struct session *s, struct lerr *e);

@@ -15,10 +15,10 @@ for t in "$@"; do
     log=build/fuzz/$t.log
     if ASAN_OPTIONS=detect_leaks=1 build/fuzz/fuzz_"$t" -max_total_time="$secs" -max_len=65536 \
         -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build/fuzz/"$t"- "$corpus" > "$log" 2>&1; then
-        echo "fuzz $t: $(grep -Eo '#[0-9]+' "$log" | tail -1 | tr -d '#') runs in ${secs}s, no crash"
+        echo "fuzz $t: $(grep -aEo '#[0-9]+' "$log" | tail -1 | tr -d '#') runs in ${secs}s, no crash"
     else
         echo "fuzz $t: FAILED (see $log)"
-        grep -E 'ERROR|SUMMARY|Test unit written' "$log" | head -5
+        grep -aE 'ERROR|SUMMARY|Test unit written' "$log" | head -5
         status=1
     fi
 done
