@@ -354,6 +354,11 @@ struct tgt_proc *tgt_ptrace_launch(char *const argv[], const struct tgt_launch_o
             int err = 0;
             if (read(errpipe[0], &err, sizeof err) == (ssize_t)sizeof err)
                 lerr_set(e, "Couldn't start '%s': %s", argv[0], strerror(err));
+            else if (WIFSIGNALED(st))
+                /* past exec's point of no return: the kernel could not load it */
+                lerr_set(e, "Couldn't start '%s': killed by SIG%s while the kernel loaded it "
+                            "(a damaged or truncated executable?)", argv[0],
+                         sigabbrev_np(WTERMSIG(st)) ? sigabbrev_np(WTERMSIG(st)) : "?");
             else
                 lerr_set(e, "Couldn't start '%s': it ended before exec", argv[0]);
             close(errpipe[0]);
