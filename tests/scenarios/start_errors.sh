@@ -22,5 +22,13 @@ expect_in e5.out "^Couldn't attach to process $pid: already traced by process $f
 echo qd >&3
 exec 3>&-
 wait "$first"
+# another user's process: lindbg run as nobody (when root can drop to it)
+if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null; then
+    cp "$LINDBG" ./lindbg-copy
+    chmod 755 . ./lindbg-copy
+    setpriv --reuid=65534 --regid=65534 --clear-groups ./lindbg-copy -p "$pid" < /dev/null > e6.out 2>&1 &&
+        fail "another user's process accepted"
+    expect_in e6.out "^Couldn't attach to process $pid: operation not permitted \(EPERM: another user's process, or kernel.yama.ptrace_scope forbids it\)$"
+fi
 kill "$bg"; wait "$bg" 2>/dev/null
 echo ok
