@@ -104,7 +104,9 @@ static int cmd_bc(struct dbg *d, const char *args)
     long n = ids_of(d, args, &ids, 0);
     if (n < 0)
         return -1;
-    for (long i = 0; i < n; i++) {
+    /* the highest first: each leaves the end of the sorted table, so
+     * `bc *` over a million breakpoints moves nothing */
+    for (long i = n - 1; i >= 0; i--) {
         struct bp *b = bp_find(&d->bps, ids[i]);
         bp_remove(&d->bps, b);
         bp_free(b);
