@@ -131,6 +131,7 @@ bench: deps
 	@$(MAKE) --no-print-directory all
 	@./bench/run-hits.sh
 	@./bench/run-watch.sh
+	@./bench/run-scale.sh
 
 clean:
 	rm -rf build

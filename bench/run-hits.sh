@@ -5,6 +5,7 @@
 # Writes a Markdown table to bench/results/hits-<date>.md and latest-hits.md.
 set -u
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 N=${N:-15000}
 RUNS=${RUNS:-3}
 B=build/bench
@@ -38,16 +39,6 @@ cmd() {
     lldb/commands) echo "lldb-16 -b -o 'breakpoint set -n work -G true' -o run -- $PROG $N" ;;
     esac
 }
-
-seconds() {
-    local s e
-    s=$(date +%s%N)
-    eval "$1" < /dev/null > /dev/null 2>&1
-    e=$(date +%s%N)
-    echo "scale=4; ($e - $s) / 1000000000" | bc
-}
-
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 configs="raw/step raw/onestop lindbg/passes gdb/passes lldb/passes lindbg/condition gdb/condition lldb/condition lindbg/commands gdb/commands lldb/commands"
 declare -A times

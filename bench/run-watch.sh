@@ -18,6 +18,7 @@
 # Writes bench/results/watch-<date>.md and latest-watch.md.
 set -u
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 RUNS=${RUNS:-3}
 N=${N:-12000}         # writes for one/other, rounds for six/spread (lindbg)
 N_GDB_SW=${N_GDB_SW:-60}
@@ -65,16 +66,6 @@ rounds() {
     esac
 }
 per_round() { case "$1" in */six|*/spread) echo 6 ;; *) echo 1 ;; esac; }
-
-seconds() {
-    local s e
-    s=$(date +%s%N)
-    eval "$1" < /dev/null > /dev/null 2>&1
-    e=$(date +%s%N)
-    echo "scale=6; ($e - $s) / 1000000000" | bc
-}
-
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 configs="raw/int3 lindbg/one gdb/one lldb/one lindbg/six gdb/six lindbg/spread gdb/spread lindbg/other"
 declare -A times base

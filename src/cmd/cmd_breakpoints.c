@@ -138,6 +138,53 @@ static int collect(void *ctx, const struct sym_module *m, const struct sym_entry
     return 0;
 }
 
+static int by_module_and_name(const void *a, const void *b)
+{
+    const struct bm_match *x = *(const struct bm_match *const *)a;
+    const struct bm_match *y = *(const struct bm_match *const *)b;
+    if (x->mod != y->mod)
+        return x->mod < y->mod ? -1 : 1;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x < y ? -1 : x > y);
+}
+
+/* Overloads share a name: a bu on it could not say which (seed: "without
+ * /( ... fails"). They are left out, and said once each, in the order
+ * found. Sorted, so that 50,000 matches do not compare every pair. */
+static void drop_overloads(struct dbg *d, struct bm_ctx *c)
+{
+    struct bm_match **order = malloc(c->n * sizeof *order);
+    unsigned char *dup = calloc(c->n ? c->n : 1, 1), *first = calloc(c->n ? c->n : 1, 1);
+    if (!order || !dup || !first)
+        abort();
+    for (size_t i = 0; i < c->n; i++)
+        order[i] = &c->v[i];
+    qsort(order, c->n, sizeof *order, by_module_and_name);
+    for (size_t i = 0; i < c->n;) {
+        size_t j = i + 1;
+        while (j < c->n && order[j]->mod == order[i]->mod && !strcmp(order[j]->name, order[i]->name))
+            j++;
+        if (j - i > 1) {
+            first[order[i] - c->v] = 1; /* the lowest address: first in c->v */
+            for (size_t k = i; k < j; k++)
+                dup[order[k] - c->v] = 1;
+        }
+        i = j;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if (!dup[i])
+            c->v[kept++] = c->v[i];
+        else if (first[i])
+            fprintf(d->out, "%s has overloads: not set (bm /( sets them by parameter list)\n",
+                    c->v[i].name);
+    }
+    c->n = kept;
+    free(order);
+    free(dup);
+    free(first);
+}
+
 /* bm: x + bu on each match (bp with /d) */
 static int cmd_bm(struct dbg *d, const char *args)
 {
@@ -173,26 +220,8 @@ static int cmd_bm(struct dbg *d, const char *args)
         sym_visit_full(eng_syms(d->s), mw, sw, collect, &c);
     else
         sym_visit(eng_syms(d->s), mw, sw, collect, &c);
-    if (!s.with_params && !s.as_address) {
-        /* overloads share a name: a bu on it could not say which (seed:
-         * "without /( ... fails"); they are left out, and said */
-        size_t kept = 0;
-        for (size_t i = 0; i < c.n; i++) {
-            int dup = 0, first = 1;
-            for (size_t j = 0; j < c.n; j++) {
-                if (j == i || c.v[j].mod != c.v[i].mod || strcmp(c.v[j].name, c.v[i].name))
-                    continue;
-                dup = 1;
-                first &= j > i;
-            }
-            if (!dup)
-                c.v[kept++] = c.v[i];
-            else if (first)
-                fprintf(d->out, "%s has overloads: not set (bm /( sets them by parameter list)\n",
-                        c.v[i].name);
-        }
-        c.n = kept;
-    }
+    if (!s.with_params && !s.as_address)
+        drop_overloads(d, &c);
     if (c.n == 0) {
         fprintf(d->out, "No matching %ssymbols found, no breakpoints set.\n", s.all_syms ? "" : "code ");
         rc = 0;

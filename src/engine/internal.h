@@ -2,6 +2,7 @@
 #ifndef LINDBG_ENGINE_INTERNAL_H
 #define LINDBG_ENGINE_INTERNAL_H
 
+#include "arch/x86_64/emulate.h"
 #include "engine/session.h"
 
 void eng_emit(struct session *s, const struct eng_event *ev);
@@ -15,6 +16,9 @@ int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
 int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e);
 
 /* traps.c */
+/* Memory of p for the instruction emulators (arch/x86_64): reads see the
+ * program's bytes, not our traps; writes keep the traps in place. */
+struct x86_mem eng_program_memory(struct eng_process *p);
 /* An event of a thread stepped alone, handed back to the run loop. */
 void eng_replay_later(struct session *s, const struct tgt_event *ev);
 int eng_trap_add(struct eng_process *p, enum eng_trap_kind kind, uint64_t addr, pid_t tid,

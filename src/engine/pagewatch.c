@@ -200,23 +200,6 @@ int eng_watch_remove(struct session *s, struct eng_process *p, uint64_t addr, in
     return 0;
 }
 
-/* Memory as the program sees it, through the debugger (which ignores the
- * protection): the emulated instruction's loads and stores. */
-static int mem_read(void *ctx, uint64_t addr, void *buf, size_t len)
-{
-    struct eng_process *p = ctx;
-    if (p->tp->ops->read_mem(p->tp, addr, buf, len, NULL) != 0)
-        return -1;
-    bp_sites_hide(&p->sites, addr, buf, len);
-    return 0;
-}
-
-static int mem_write(void *ctx, uint64_t addr, const void *buf, size_t len)
-{
-    struct eng_process *p = ctx;
-    return bp_sites_write(&p->sites, p->tp, addr, buf, len, NULL);
-}
-
 /* The instruction at t's rip and the watches its accesses match. Returns
  * the number of accesses (-1: does not decode), or -2 when one of them the
  * program's own protection forbids. */
@@ -276,7 +259,8 @@ enum eng_watch_fault_result eng_watch_fault(struct eng_process *p, struct eng_th
     int n = classify(p, t, code, &got, hits, max, nhits);
     if (n == -2)
         return ENG_WATCH_NOT_OURS;
-    struct x86_mem mem = {p, mem_read, mem_write};
+    /* through the debugger, which ignores the protection */
+    struct x86_mem mem = eng_program_memory(p);
     if (n > 0 && x86_emulate_mem(code, got, &t->regs, &mem)) {
         t->regs_dirty = 1;
         return ENG_WATCH_EMULATED;

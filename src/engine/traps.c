@@ -32,6 +32,8 @@ void eng_trap_remove_kind(struct eng_process *p, enum eng_trap_kind kind)
     }
 }
 
+/* Memory as the program sees it: our traps hidden from reads, kept under
+ * writes. */
 static int mem_read(void *ctx, uint64_t addr, void *buf, size_t len)
 {
     struct eng_process *p = ctx;
@@ -45,6 +47,11 @@ static int mem_write(void *ctx, uint64_t addr, const void *buf, size_t len)
 {
     struct eng_process *p = ctx;
     return bp_sites_write(&p->sites, p->tp, addr, buf, len, NULL);
+}
+
+struct x86_mem eng_program_memory(struct eng_process *p)
+{
+    return (struct x86_mem){p, mem_read, mem_write};
 }
 
 int eng_thread_on_site(struct session *s, struct eng_process *p, struct eng_thread *t)
@@ -61,7 +68,7 @@ int eng_emulate_at_site(struct eng_process *p, struct eng_thread *t)
     size_t got = 0;
     p->tp->ops->read_mem(p->tp, t->regs.rip, code, sizeof code, &got);
     bp_sites_hide(&p->sites, t->regs.rip, code, got);
-    struct x86_mem mem = {p, mem_read, mem_write};
+    struct x86_mem mem = eng_program_memory(p);
     if (!x86_emulate(code, got, &t->regs, &mem))
         return 0;
     t->regs_dirty = 1;
