@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-volatile long watched;
-char buffer[64];
+/* on pages of their own: the buffer is not on the watched page */
+volatile long watched __attribute__((aligned(4096)));
+char buffer[64] __attribute__((aligned(4096)));
 
 int main(int argc, char **argv)
 {
