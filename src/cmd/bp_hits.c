@@ -6,6 +6,7 @@
 #include "arch/x86_64/dr7.h"
 #include "sym/unwind.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,6 +95,22 @@ static unsigned call_depth(struct dbg *d, struct eng_process *p, struct eng_thre
     return (unsigned)n;
 }
 
+/* A command string that is only `gc` (blanks and a final ';' aside): while
+ * going, running it would resume exactly as not stopping does. */
+static int only_gc(const char *cmds)
+{
+    if (!cmds)
+        return 0;
+    while (isspace((unsigned char)*cmds))
+        cmds++;
+    if (strncmp(cmds, "gc", 2) != 0)
+        return 0;
+    for (cmds += 2; *cmds; cmds++)
+        if (!isspace((unsigned char)*cmds) && *cmds != ';')
+            return 0;
+    return 1;
+}
+
 int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const struct eng_hit *hit,
                 int going)
 {
@@ -101,6 +118,7 @@ int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const st
     struct bp *at[64];
     size_t n = bp_at(&d->bps, p->pid, hit->addr, at, 64);
     size_t nhits = 0;
+    int auto_continue = going; /* every hit breakpoint only says `gc` */
     for (size_t i = 0; i < n; i++) {
         struct bp *b = at[i];
         /* a trap hit is for bp/bu, a debug-register hit for the ba with that slot */
@@ -129,7 +147,12 @@ int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const st
         b->hits++;
         if (nhits < sizeof d->hit_ids / sizeof d->hit_ids[0])
             d->hit_ids[nhits++] = b->id;
+        auto_continue &= !b->one_shot && only_gc(b->commands);
     }
+    /* counted, and on it goes in the engine, without a stop of every
+     * thread and a round through the command line (LLDB's auto-continue) */
+    if (nhits && auto_continue)
+        return 0;
     if (nhits) {
         d->nhits = nhits;
         d->hit_going = going;
