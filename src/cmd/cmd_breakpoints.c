@@ -153,7 +153,7 @@ static int by_module_and_name(const void *a, const void *b)
  * found. Sorted, so that 50,000 matches do not compare every pair. */
 static void drop_overloads(struct dbg *d, struct bm_ctx *c)
 {
-    struct bm_match **order = malloc(c->n * sizeof *order);
+    struct bm_match **order = malloc((c->n ? c->n : 1) * sizeof *order);
     unsigned char *dup = calloc(c->n ? c->n : 1, 1), *first = calloc(c->n ? c->n : 1, 1);
     if (!order || !dup || !first)
         abort();
