@@ -1,7 +1,9 @@
 /* The engine's own traps (the loader's, `p` and `gu` return traps) and how
  * a thread gets past a site: emulated in lindbg when the instruction is a
- * simple one, else lifted, single-stepped alone and put back. */
+ * simple one (function entries, plain loads, stores and arithmetic), else
+ * lifted, single-stepped alone and put back. */
 #include "arch/x86_64/emulate.h"
+#include "arch/x86_64/memaccess.h"
 #include "engine/internal.h"
 
 #include <errno.h>
@@ -69,7 +71,10 @@ int eng_emulate_at_site(struct eng_process *p, struct eng_thread *t)
     p->tp->ops->read_mem(p->tp, t->regs.rip, code, sizeof code, &got);
     bp_sites_hide(&p->sites, t->regs.rip, code, got);
     struct x86_mem mem = eng_program_memory(p);
-    if (!x86_emulate(code, got, &t->regs, &mem))
+    /* function entries first, then the plain loads, stores and arithmetic
+     * that data breakpoints emulate too: a breakpoint in the middle of a
+     * function is then passed in one stop as well */
+    if (!x86_emulate(code, got, &t->regs, &mem) && !x86_emulate_mem(code, got, &t->regs, &mem))
         return 0;
     t->regs_dirty = 1;
     return 1;
