@@ -54,12 +54,18 @@ struct view {
     pid_t tid;
 };
 
-static struct view view_thread(struct dbg *d, struct eng_process *p, struct eng_thread *t)
+int dbg_view_process(struct dbg *d, const struct eng_process *p)
 {
-    struct view saved = {d->s->cur_proc, d->s->cur_tid};
+    int saved = d->s->cur_proc;
     for (size_t i = 0; i < d->s->nprocs; i++)
         if (d->s->procs[i] == p)
             d->s->cur_proc = (int)i;
+    return saved;
+}
+
+static struct view view_thread(struct dbg *d, struct eng_process *p, struct eng_thread *t)
+{
+    struct view saved = {dbg_view_process(d, p), d->s->cur_tid};
     d->s->cur_tid = t->tid;
     return saved;
 }

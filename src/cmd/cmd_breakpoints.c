@@ -27,10 +27,7 @@ static int resolve_in(struct dbg *d, struct bp *b, struct eng_process *p)
 {
     if (b->proc_index >= 0 && b->proc_index != p->index)
         return 0;
-    int saved = d->s->cur_proc;
-    for (size_t i = 0; i < d->s->nprocs; i++)
-        if (d->s->procs[i] == p)
-            d->s->cur_proc = (int)i;
+    int saved = dbg_view_process(d, p);
     uint64_t addr;
     struct lerr keep = d->err;
     int added = resolve(d, b->expr, &addr) == 1 && bp_add_location(&d->bps, b, p->pid, addr, NULL) == 0;
@@ -276,10 +273,7 @@ void dbg_bps_on_load(struct dbg *d, pid_t pid)
     if (!p)
         return;
     /* the warning looks at the code of the process that loaded */
-    int saved = d->s->cur_proc;
-    for (size_t i = 0; i < d->s->nprocs; i++)
-        if (d->s->procs[i] == p)
-            d->s->cur_proc = (int)i;
+    int saved = dbg_view_process(d, p);
     for (size_t i = 0; i < d->bps.n; i++) {
         struct bp *b = d->bps.v[i];
         if (b->kind == BP_SYMBOLIC && !has_location_in(b, pid) && resolve_in(d, b, p))

@@ -139,6 +139,9 @@ size_t dbg_unwind(struct dbg *d, struct sym_frame *frames, size_t max);
 
 /* The engine's access kind (enum dr_access) for a ba letter e, r or w. */
 int dbg_dr_access(int letter);
+/* Makes p the current process for a moment (expressions, symbols and
+ * memory then look at it); returns the cur_proc to put back. */
+int dbg_view_process(struct dbg *d, const struct eng_process *p);
 /* The engine's hook for user breakpoint hits (cmd/bp_hits.c). */
 int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const struct eng_hit *hit,
                 int going);

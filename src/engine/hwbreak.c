@@ -133,3 +133,15 @@ int eng_probe_debug_registers(struct lerr *e)
 {
     return tgt_ptrace_probe_debug_registers(e);
 }
+
+int eng_data_watches(const struct eng_process *p, struct eng_hit *out, int max)
+{
+    int n = 0;
+    for (int i = 0; i < 4 && n < max; i++)
+        if (p->hw[i].refs && p->hw[i].access != DR_EXECUTE)
+            out[n++] = (struct eng_hit){p->hw[i].addr, 1, p->hw[i].access, p->hw[i].len};
+    for (size_t i = 0; i < p->nwatches && n < max; i++)
+        out[n++] = (struct eng_hit){p->watches[i].addr, 1, p->watches[i].access,
+                                    p->watches[i].len};
+    return n;
+}

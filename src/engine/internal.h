@@ -46,6 +46,9 @@ int eng_take_early_stop(struct session *s, pid_t tid);
 void eng_hw_thread_started(struct eng_process *p, struct eng_thread *t);
 void eng_hw_clear_for_detach(struct eng_process *p);
 int eng_hw_fired(struct eng_process *p, struct eng_thread *t);
+/* The data breakpoints (w, r) of p, in debug registers or emulated, as the
+ * hits they would make: up to max written, how many returned. */
+int eng_data_watches(const struct eng_process *p, struct eng_hit *out, int max);
 
 /* inject.c */
 /* Runs system call nr(a0, a1, a2) in stopped thread t on the debugger's

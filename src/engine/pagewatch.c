@@ -225,22 +225,17 @@ static int classify(struct eng_process *p, struct eng_thread *t, uint8_t code[16
     }
     /* the debug registers' data breakpoints too: an access performed
      * here, or stepped, is not seen by them */
-    struct eng_watch all[64];
-    size_t nall = 0;
-    for (int i = 0; i < 4; i++)
-        if (p->hw[i].refs && p->hw[i].access != DR_EXECUTE)
-            all[nall++] = (struct eng_watch){p->hw[i].addr, p->hw[i].access, p->hw[i].len, 1};
-    for (size_t w = 0; w < p->nwatches && nall < 64; w++)
-        all[nall++] = p->watches[w];
-    for (size_t w = 0; w < nall; w++) {
-        const struct eng_watch *wa = &all[w];
+    struct eng_hit all[64];
+    int nall = eng_data_watches(p, all, 64);
+    for (int w = 0; w < nall; w++) {
+        const struct eng_hit *wa = &all[w];
         for (int k = 0; k < n; k++) {
             if (!overlaps(acc[k].addr, acc[k].len, wa->addr, wa->len))
                 continue;
             if (!acc[k].write && wa->access == DR_WRITE)
                 continue;
             if (*nhits < max)
-                hits[(*nhits)++] = (struct eng_hit){wa->addr, 1, wa->access, wa->len};
+                hits[(*nhits)++] = *wa;
             break;
         }
     }

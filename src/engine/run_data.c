@@ -110,19 +110,6 @@ static void describe_call(char *out, size_t size, const char *name, const uint64
     snprintf(out, size, "%s(%s, %s, %s) = %lld", name, args[0], args[1], args[2], (long long)ret);
 }
 
-/* The data breakpoints of p, in debug registers or emulated, as hits. */
-static int data_watches(const struct eng_process *p, struct eng_hit *out, int max)
-{
-    int n = 0;
-    for (int i = 0; i < 4 && n < max; i++)
-        if (p->hw[i].refs && p->hw[i].access != DR_EXECUTE)
-            out[n++] = (struct eng_hit){p->hw[i].addr, 1, p->hw[i].access, p->hw[i].len};
-    for (size_t i = 0; i < p->nwatches && n < max; i++)
-        out[n++] = (struct eng_hit){p->watches[i].addr, 1, p->watches[i].access,
-                                    p->watches[i].len};
-    return n;
-}
-
 /* Did the kernel write into a watched range (at the call's exit)? */
 int eng_run_kernel_write(struct session *s, struct run *r, struct eng_process *p,
                             struct eng_thread *t, const struct tgt_event *ev, struct lerr *e)
@@ -135,7 +122,7 @@ int eng_run_kernel_write(struct session *s, struct run *r, struct eng_process *p
     struct kw_range w[16];
     size_t n = kw_written((long)regs->orig_rax, a, ev->sc_ret, kw_read, p, w, 16);
     struct eng_hit hits[64];
-    int nh = data_watches(p, hits, 64);
+    int nh = eng_data_watches(p, hits, 64);
     for (int i = 0; i < nh; i++) {
         const struct eng_hit *h = &hits[i];
         for (size_t k = 0; k < n; k++) {
