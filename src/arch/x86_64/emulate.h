@@ -2,7 +2,9 @@
  * that a thread can go on past a software breakpoint without lifting the
  * trap and single-stepping (which would need every other thread stopped).
  * Only instructions whose effect is simple and exact are taken: the common
- * function-entry ones (endbr64, push reg, mov rbp,rsp, nop) and ret. */
+ * function-entry ones (endbr64, push reg, mov rbp,rsp, nop), ret, and the
+ * relative jumps, conditional jumps and calls (which cannot run out of
+ * line, see relocate.h). */
 #ifndef LINDBG_ARCH_X86_64_EMULATE_H
 #define LINDBG_ARCH_X86_64_EMULATE_H
 
