@@ -78,7 +78,7 @@ int bp_site_ref(struct bp_site_table *t, struct tgt_proc *p, uint64_t addr, stru
         if (!t->sites)
             abort();
     }
-    t->sites[t->n++] = (struct bp_site){addr, orig, 1};
+    t->sites[t->n++] = (struct bp_site){addr, orig, 1, 0};
     if (t->n * 2 > t->index_cap)
         reindex(t, t->index_cap ? t->index_cap * 2 : 64);
     else
@@ -173,6 +173,13 @@ int bp_sites_write(struct bp_site_table *t, struct tgt_proc *p, uint64_t addr,
             s->orig = buf[i];
             copy[i] = TRAP;
         }
+    }
+    /* an instruction is at most 15 bytes: one that starts up to 14 bytes
+     * before the write may change, and its copy with it */
+    for (uint64_t a = addr > 14 ? addr - 14 : 0; a < addr + len && t->n; a++) {
+        struct bp_site *s = bp_site_find(t, a);
+        if (s)
+            s->slot = 0;
     }
     int rc = p->ops->write_mem(p, addr, copy, len, e);
     free(copy);

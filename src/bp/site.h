@@ -21,7 +21,12 @@ struct bp_site {
     uint64_t addr;
     uint8_t orig;   /* the program's byte at addr */
     unsigned refs;
+    uint64_t slot;  /* where the engine runs a copy of the instruction at
+                     * addr (out of line): 0 none yet, BP_SLOT_NONE when it
+                     * cannot be copied */
 };
+
+#define BP_SLOT_NONE (~0ull)
 
 struct bp_site_table {
     struct bp_site *sites;
@@ -52,7 +57,8 @@ void bp_sites_forget(struct bp_site_table *t);
  * original bytes. */
 void bp_sites_hide(const struct bp_site_table *t, uint64_t addr, uint8_t *buf, size_t len);
 /* Writes user data to target memory around the sites: bytes that fall on
- * a site update its saved byte and the trap stays in place. */
+ * a site update its saved byte and the trap stays in place; a site whose
+ * instruction the bytes may change forgets its out-of-line copy. */
 int bp_sites_write(struct bp_site_table *t, struct tgt_proc *p, uint64_t addr,
                    const uint8_t *buf, size_t len, struct lerr *e);
 

@@ -31,6 +31,8 @@ static struct tgt_proc *clean_child(struct session *s, struct eng_process *p, pi
         return NULL;
     if (p->nwpages)
         eng_watch_release_child(p, cp, vfork, sig);
+    if (!vfork)
+        eng_ool_release_child(p, cp, sig); /* a vfork child's pages are its parent's */
     if (vfork) {
         /* shared memory: lift the traps until the child execs or exits
          * (the parent thread waits meanwhile) */

@@ -71,7 +71,7 @@ static int run_to(struct eng_process *p, struct eng_thread *t, enum tgt_resume h
 }
 
 static int at_ordinary_stop(struct eng_process *p, struct eng_thread *t,
-                            const struct user_regs_struct *saved, long nr, const uint64_t a[3],
+                            const struct user_regs_struct *saved, long nr, const uint64_t a[6],
                             int64_t *ret, struct lerr *e)
 {
     const struct tgt_ops *ops = p->tp->ops;
@@ -86,6 +86,9 @@ static int at_ordinary_stop(struct eng_process *p, struct eng_thread *t,
     r.rdi = a[0];
     r.rsi = a[1];
     r.rdx = a[2];
+    r.r10 = a[3];
+    r.r8 = a[4];
+    r.r9 = a[5];
     const struct user_regs_struct inject = r;
     struct tgt_event ev;
     /* a step that begins at a system-call stop (exec's) can be reported
@@ -105,7 +108,7 @@ static int at_ordinary_stop(struct eng_process *p, struct eng_thread *t,
 }
 
 static int at_syscall_entry(struct eng_process *p, struct eng_thread *t,
-                            const struct user_regs_struct *saved, long nr, const uint64_t a[3],
+                            const struct user_regs_struct *saved, long nr, const uint64_t a[6],
                             int64_t *ret, struct lerr *e)
 {
     const struct tgt_ops *ops = p->tp->ops;
@@ -114,6 +117,9 @@ static int at_syscall_entry(struct eng_process *p, struct eng_thread *t,
     r.rdi = a[0];
     r.rsi = a[1];
     r.rdx = a[2];
+    r.r10 = a[3];
+    r.r8 = a[4];
+    r.r9 = a[5];
     struct tgt_event ev;
     if (ops->set_regs(t->tid, &r, e) < 0 || run_to(p, t, TGT_SYSCALL, &ev, e) < 0 ||
         ops->get_regs(t->tid, &r, e) < 0)
@@ -130,7 +136,7 @@ static int at_syscall_entry(struct eng_process *p, struct eng_thread *t,
     return 0;
 }
 
-int eng_remote_syscall(struct eng_process *p, struct eng_thread *t, long nr, const uint64_t a[3],
+int eng_remote_syscall(struct eng_process *p, struct eng_thread *t, long nr, const uint64_t a[6],
                        int64_t *ret, struct lerr *e)
 {
     const struct tgt_ops *ops = p->tp->ops;

@@ -12,6 +12,8 @@ void eng_remove_thread(struct eng_process *p, pid_t tid);
 void eng_remove_process(struct session *s, struct eng_process *p);
 void eng_select(struct session *s, struct eng_process *p, pid_t tid);
 int eng_flush_regs(struct eng_process *p, struct eng_thread *t, struct lerr *e);
+/* eng_regs when the process is known. */
+struct user_regs_struct *eng_regs_of(struct eng_process *p, struct eng_thread *t, struct lerr *e);
 int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e);
 int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e);
 
@@ -24,16 +26,19 @@ void eng_replay_later(struct session *s, const struct tgt_event *ev);
 int eng_trap_add(struct eng_process *p, enum eng_trap_kind kind, uint64_t addr, pid_t tid,
                  uint64_t sp, struct lerr *e);
 void eng_trap_remove_kind(struct eng_process *p, enum eng_trap_kind kind);
-/* Moves t past the site it stands on (rip == a site): emulated when the
- * instruction allows, else lifted, single-stepped and put back. Every other
- * thread must be stopped. Returns 0; 1 when the instruction faulted (the
- * signal is left for the run loop, the thread stays stopped); -1 when the
- * thread is gone. */
-int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thread *t, int sig,
+/* Moves t past the site it stands on (rip == a site): sent to its copy
+ * (*sig is left for the resume, which delivers it after the instruction,
+ * see eng_ool_before_signal), or, without a signal, emulated when the
+ * instruction allows; else lifted, single-stepped with *sig and put back
+ * (*sig becomes 0). Every other thread must be stopped.
+ * Returns 0; 1 when the instruction faulted (the signal is left for the run
+ * loop, the thread stays stopped); -1 when the thread is gone. */
+int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thread *t, int *sig,
                        struct lerr *e);
-/* Tries to emulate the instruction under the site at t's rip (no other
- * thread needs to stop). Returns 1 when done. */
-int eng_emulate_at_site(struct eng_process *p, struct eng_thread *t);
+/* Moves t past the site at its rip without stopping any other thread: to
+ * the out-of-line copy of the instruction, or past it by emulation.
+ * Returns 1 when done (t's registers changed: resume it). */
+int eng_pass_site_alone(struct eng_process *p, struct eng_thread *t);
 int eng_thread_on_site(struct session *s, struct eng_process *p, struct eng_thread *t);
 
 /* A new thread of p, announced; its first stop is yet to come. */
@@ -51,10 +56,37 @@ int eng_hw_fired(struct eng_process *p, struct eng_thread *t);
 int eng_data_watches(const struct eng_process *p, struct eng_hit *out, int max);
 
 /* inject.c */
-/* Runs system call nr(a0, a1, a2) in stopped thread t on the debugger's
+/* Runs system call nr(a0, ..., a5) in stopped thread t on the debugger's
  * behalf; its registers are restored after. */
-int eng_remote_syscall(struct eng_process *p, struct eng_thread *t, long nr, const uint64_t a[3],
+int eng_remote_syscall(struct eng_process *p, struct eng_thread *t, long nr, const uint64_t a[6],
                        int64_t *ret, struct lerr *e);
+
+/* outofline.c: instructions under traps run from copies */
+/* Sends t (on a site, registers read) to the copy of the site's
+ * instruction, made at the first hit. 1 when done. */
+int eng_ool_enter(struct eng_process *p, struct eng_thread *t);
+/* When t's rip is in a copy: back to the program's address (after the
+ * instruction when it ran; on the site when it did not, only with
+ * before_too). 1 when rip changed. */
+int eng_ool_translate(struct eng_process *p, struct eng_thread *t, int before_too);
+/* Before signal delivery to t: a thread at the start of a copy steps its
+ * instruction first, so that the handler's frame holds the program's
+ * address after it (not the copy's, which goes with the session, nor the
+ * site's, whose trap would be hit again: with signals coming faster than
+ * a stop, a thread would never get past it). -1: t is gone or reported
+ * another event (replayed); do not resume it. */
+int eng_ool_before_signal(struct session *s, struct eng_process *p, struct eng_thread *t);
+/* A site that had copy `slot` is gone: the slot is reused once settled. */
+void eng_ool_site_gone(struct eng_process *p, uint64_t slot);
+/* Every thread of p is stopped: none left in a copy, released slots free. */
+void eng_ool_settle(struct session *s, struct eng_process *p);
+/* Detach: settled, then the pages unmapped. */
+void eng_ool_release(struct session *s, struct eng_process *p);
+/* The copies of the pages in a fork child (its only thread stopped) are
+ * unmapped; a signal that came meanwhile goes to *pending_sig. */
+void eng_ool_release_child(struct eng_process *p, struct tgt_proc *child, int *pending_sig);
+/* After exec (the pages went with the address space). */
+void eng_ool_forget(struct eng_process *p);
 
 /* pagewatch.c: data breakpoints by page protection */
 int eng_watch_add(struct session *s, struct eng_process *p, uint64_t addr, int access,

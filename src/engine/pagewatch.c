@@ -91,7 +91,7 @@ static int watched(const struct eng_process *p, uint64_t page)
 static int set_prot(struct eng_process *p, struct eng_thread *t, struct eng_wpage *pg, int prot,
                     struct lerr *e)
 {
-    uint64_t a[3] = {pg->page, PAGE, (uint64_t)prot};
+    uint64_t a[6] = {pg->page, PAGE, (uint64_t)prot};
     int64_t ret = 0;
     if (eng_remote_syscall(p, t, SYS_mprotect, a, &ret, e) < 0)
         return -1;

@@ -88,6 +88,7 @@ void eng_remove_process(struct session *s, struct eng_process *p)
     sym_space_free(p->syms);
     bp_sites_free(&p->sites);
     free(p->traps);
+    free(p->ool);
     eng_watch_forget(p);
     p->tp->ops->close(p->tp);
     free(p);
@@ -188,6 +189,19 @@ int eng_attach(struct session *s, pid_t pid, struct lerr *e)
     return 0;
 }
 
+struct user_regs_struct *eng_regs_of(struct eng_process *p, struct eng_thread *t, struct lerr *e)
+{
+    if (!t->regs_valid) {
+        if (p->tp->ops->get_regs(t->tid, &t->regs, e) < 0)
+            return NULL;
+        t->regs_valid = 1;
+        /* a copy that ran is as good as the original having run */
+        if (t->ool_active)
+            eng_ool_translate(p, t, 0);
+    }
+    return &t->regs;
+}
+
 struct user_regs_struct *eng_regs(struct session *s, struct eng_thread *t, struct lerr *e)
 {
     struct eng_process *p = NULL;
@@ -195,12 +209,7 @@ struct user_regs_struct *eng_regs(struct session *s, struct eng_thread *t, struc
         lerr_set(e, "No thread");
         return NULL;
     }
-    if (!t->regs_valid) {
-        if (p->tp->ops->get_regs(t->tid, &t->regs, e) < 0)
-            return NULL;
-        t->regs_valid = 1;
-    }
-    return &t->regs;
+    return eng_regs_of(p, t, e);
 }
 
 void eng_regs_changed(struct eng_thread *t) { t->regs_dirty = 1; }
@@ -282,6 +291,7 @@ int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
     int rc = 0;
     /* nothing of ours stays behind: the program's bytes go back first,
      * and the debug registers are cleared */
+    eng_ool_release(s, p);
     bp_sites_remove_all(&p->sites, p->tp);
     eng_hw_clear_for_detach(p);
     eng_watch_release(p);

@@ -126,11 +126,17 @@ struct eng_thread *eng_thread_created(struct session *s, struct eng_process *p, 
     return nt;
 }
 
-/* Resumes every stopped thread that is not frozen, moving the ones that
- * stand on a trap past it first (everything else is stopped then). */
+/* Resumes every stopped thread that is not frozen. The ones that stand on
+ * a trap are moved past it first, all of them before any thread runs: one
+ * moved by lifting the trap must not let another run through it. */
 static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
 {
-    int resumed = 0;
+    struct go {
+        struct eng_process *p;
+        struct eng_thread *t;
+        int sig, skip;
+    } *go = NULL;
+    size_t n = 0, cap = 0;
     for (size_t i = 0; i < s->nprocs; i++) {
         struct eng_process *p = s->procs[i];
         for (size_t j = 0; j < p->nthreads; j++) {
@@ -141,15 +147,23 @@ static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
             if (mode == ENG_GO_HANDLED && t->tid == s->event_tid)
                 sig = 0;
             t->pending_sig = 0;
-            if (eng_thread_on_site(s, p, t)) {
-                if (eng_step_past_site(s, p, t, sig, e) != 0)
-                    continue; /* gone, or faulted: the replayed event says */
-                sig = 0;
-            }
-            if (eng_run_resume(p, t, TGT_CONT, sig, e) == 0)
-                resumed++;
+            if (n == cap && !(go = realloc(go, (cap = cap ? 2 * cap : 16) * sizeof *go)))
+                abort();
+            go[n++] = (struct go){p, t, sig, 0};
         }
     }
+    for (size_t k = 0; k < n; k++)
+        if (eng_thread_on_site(s, go[k].p, go[k].t) &&
+            eng_step_past_site(s, go[k].p, go[k].t, &go[k].sig, e) != 0)
+            go[k].skip = 1; /* gone, or faulted: the replayed event says */
+    int resumed = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (go[k].skip || (go[k].sig && eng_ool_before_signal(s, go[k].p, go[k].t) < 0))
+            continue;
+        if (eng_run_resume(go[k].p, go[k].t, TGT_CONT, go[k].sig, e) == 0)
+            resumed++;
+    }
+    free(go);
     return resumed;
 }
 
@@ -272,7 +286,7 @@ static int on_trap_hit(struct session *s, struct run *r, struct eng_process *p,
         s->last_stop.addr = addr;
         return 1;
     }
-    if (!r->quiesce && eng_emulate_at_site(p, t)) {
+    if (!r->quiesce && eng_pass_site_alone(p, t)) {
         eng_run_resume(p, t, TGT_CONT, 0, e);
         return 1;
     }
@@ -353,10 +367,10 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
                                     .proc_index = p->index, .thread_index = t->index, .sig = sig};
             eng_emit(s, &evt);
         }
-        if (!r->decided && !r->quiesce)
-            eng_run_resume(p, t, was_stepping ? TGT_STEP : TGT_CONT, sig, e);
-        else
+        if (r->decided || r->quiesce)
             t->pending_sig = sig;
+        else if (eng_ool_before_signal(s, p, t) == 0)
+            eng_run_resume(p, t, was_stepping ? TGT_STEP : TGT_CONT, sig, e);
         return;
     }
     t->pending_sig = sig;
@@ -377,6 +391,7 @@ static void on_exec(struct session *s, struct run *r, struct eng_process *p,
     p->tp->ops->reopen(p->tp, e);
     bp_sites_forget(&p->sites);
     eng_watch_forget(p);
+    eng_ool_forget(p);
     p->ntraps = 0;
     p->r_debug = 0;
     p->vfork_lifted = 0;
@@ -533,8 +548,10 @@ static int run_until_stop(struct session *s, struct lerr *e)
             s->breakin_pid = some_running_tid(s);
     }
     s->breakin_pid = 0;
-    for (size_t i = 0; i < s->nprocs; i++)
+    for (size_t i = 0; i < s->nprocs; i++) {
         eng_trap_remove_kind(s->procs[i], ENG_TRAP_RETURN);
+        eng_ool_settle(s, s->procs[i]);
+    }
     if (!r.decided)
         return lerr_set(e, "No thread can run: every thread is frozen or suspended (~Nu thaws one, ~Nm resumes one)");
     return 0;

@@ -40,6 +40,8 @@ struct eng_thread {
     int sc_opened;         /* watched pages opened for the call it is in */
     int watch_step;        /* faulted on a watched page: to be stepped
                             * with the page open once nothing else runs */
+    int ool_active;        /* sent to run a copy out of line; its rip may
+                            * still be in the copy (outofline.c) */
     int regs_valid, regs_dirty;
     struct user_regs_struct regs;
 };
@@ -82,6 +84,20 @@ struct eng_wpage {
     int prot; /* what it is now */
 };
 
+/* A page lindbg mapped in the target for out-of-line copies of the
+ * instructions under its traps (outofline.c): one slot per site. */
+#define ENG_OOL_SLOTS 128
+enum eng_ool_state { ENG_OOL_FREE, ENG_OOL_USED, ENG_OOL_RELEASED /* free once all stop */ };
+struct eng_ool_slot {
+    uint64_t from; /* the site whose instruction it holds */
+    uint8_t len;   /* that instruction's length */
+    uint8_t state; /* enum eng_ool_state */
+};
+struct eng_ool_page {
+    uint64_t base;
+    struct eng_ool_slot slot[ENG_OOL_SLOTS];
+};
+
 struct eng_process {
     struct tgt_proc *tp;
     pid_t pid;
@@ -103,6 +119,9 @@ struct eng_process {
     struct eng_wpage *wpages;
     size_t nwpages;
     uint64_t sc_gadget; /* a `syscall` instruction in the vDSO, 0: not found yet */
+    struct eng_ool_page *ool;
+    size_t nool;
+    int ool_unusable; /* a page could not be mapped: sites are stepped */
     pid_t parent_pid;   /* a followed child: the process that forked it */
     pid_t vfork_parent; /* a vfork child before its exec: shares that
                          * process's memory, so no trap can be planted */

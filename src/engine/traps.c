@@ -22,11 +22,20 @@ int eng_trap_add(struct eng_process *p, enum eng_trap_kind kind, uint64_t addr, 
     return 0;
 }
 
+static void site_unref(struct eng_process *p, uint64_t addr)
+{
+    struct bp_site *site = bp_site_find(&p->sites, addr);
+    uint64_t slot = site ? site->slot : 0;
+    bp_site_unref(&p->sites, p->tp, addr, NULL);
+    if (slot && !bp_site_find(&p->sites, addr))
+        eng_ool_site_gone(p, slot);
+}
+
 void eng_trap_remove_kind(struct eng_process *p, enum eng_trap_kind kind)
 {
     for (size_t i = 0; i < p->ntraps;) {
         if (p->traps[i].kind == kind) {
-            bp_site_unref(&p->sites, p->tp, p->traps[i].addr, NULL);
+            site_unref(p, p->traps[i].addr);
             p->traps[i] = p->traps[--p->ntraps];
         } else {
             i++;
@@ -62,18 +71,20 @@ int eng_thread_on_site(struct session *s, struct eng_process *p, struct eng_thre
     return t->regs_valid && p->sites.n && bp_site_find(&p->sites, t->regs.rip) != NULL;
 }
 
-int eng_emulate_at_site(struct eng_process *p, struct eng_thread *t)
+int eng_pass_site_alone(struct eng_process *p, struct eng_thread *t)
 {
     if (!t->regs_valid)
         return 0;
+    if (eng_ool_enter(p, t))
+        return 1;
     uint8_t code[16];
     size_t got = 0;
     p->tp->ops->read_mem(p->tp, t->regs.rip, code, sizeof code, &got);
     bp_sites_hide(&p->sites, t->regs.rip, code, got);
     struct x86_mem mem = eng_program_memory(p);
-    /* function entries first, then the plain loads, stores and arithmetic
-     * that data breakpoints emulate too: a breakpoint in the middle of a
-     * function is then passed in one stop as well */
+    /* what cannot run out of line: relative jumps and calls; and, where
+     * no copy could be made, function entries first, then the plain
+     * loads, stores and arithmetic that data breakpoints emulate too */
     if (!x86_emulate(code, got, &t->regs, &mem) && !x86_emulate_mem(code, got, &t->regs, &mem))
         return 0;
     t->regs_dirty = 1;
@@ -88,11 +99,18 @@ void eng_replay_later(struct session *s, const struct tgt_event *ev)
         s->replay[s->nreplay++] = *ev;
 }
 
-int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thread *t, int sig,
+int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thread *t, int *sigp,
                        struct lerr *e)
 {
-    if (sig == 0 && eng_emulate_at_site(p, t))
+    /* a signal to deliver goes with the resume, after the instruction has
+     * run from its copy (eng_ool_before_signal; a fault of its own comes
+     * back then); it is not emulated then: the signal may be that
+     * instruction's fault, which an emulation through the debugger's
+     * access to memory would not raise */
+    if (*sigp ? eng_ool_enter(p, t) : eng_pass_site_alone(p, t))
         return 0;
+    int sig = *sigp;
+    *sigp = 0; /* delivered with the step */
     uint64_t addr = t->regs.rip;
     struct bp_site *site = bp_site_find(&p->sites, addr);
     if (!site)
@@ -163,5 +181,5 @@ void eng_user_site_remove(struct session *s, pid_t pid, uint64_t addr)
 {
     struct eng_process *p = eng_process_by_pid(s, pid);
     if (p)
-        bp_site_unref(&p->sites, p->tp, addr, NULL);
+        site_unref(p, addr);
 }

@@ -105,6 +105,20 @@ static int pt_set_dreg(pid_t tid, int idx, uint64_t v, struct lerr *e)
     return 0;
 }
 
+static int pt_get_sigmask(pid_t tid, uint64_t *mask, struct lerr *e)
+{
+    if (ptrace(PTRACE_GETSIGMASK, tid, sizeof *mask, mask) < 0)
+        return lerr_set(e, "Couldn't read the signal mask of thread %d: %s", tid, strerror(errno));
+    return 0;
+}
+
+static int pt_set_sigmask(pid_t tid, uint64_t mask, struct lerr *e)
+{
+    if (ptrace(PTRACE_SETSIGMASK, tid, sizeof mask, &mask) < 0)
+        return lerr_set(e, "Couldn't set the signal mask of thread %d: %s", tid, strerror(errno));
+    return 0;
+}
+
 static int pt_resume(pid_t tid, enum tgt_resume how, int sig, struct lerr *e)
 {
     int req = how == TGT_STEP ? PTRACE_SINGLESTEP : how == TGT_SYSCALL ? PTRACE_SYSCALL : PTRACE_CONT;
@@ -252,6 +266,8 @@ static const struct tgt_ops ptrace_ops = {
     .set_fpregs = pt_set_fpregs,
     .get_dreg = pt_get_dreg,
     .set_dreg = pt_set_dreg,
+    .get_sigmask = pt_get_sigmask,
+    .set_sigmask = pt_set_sigmask,
     .resume = pt_resume,
     .interrupt = pt_interrupt,
     .wait = pt_wait,

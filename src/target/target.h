@@ -64,6 +64,9 @@ struct tgt_ops {
     int (*set_fpregs)(pid_t tid, const struct user_fpregs_struct *r, struct lerr *e);
     int (*get_dreg)(pid_t tid, int idx, uint64_t *v, struct lerr *e);
     int (*set_dreg)(pid_t tid, int idx, uint64_t v, struct lerr *e);
+    /* The thread's blocked signals (bit n-1: signal n). */
+    int (*get_sigmask)(pid_t tid, uint64_t *mask, struct lerr *e);
+    int (*set_sigmask)(pid_t tid, uint64_t mask, struct lerr *e);
     int (*resume)(pid_t tid, enum tgt_resume how, int sig, struct lerr *e);
     /* Asks a running thread to stop; it reports TGT_EV_INTERRUPT. */
     int (*interrupt)(pid_t tid);
