@@ -253,8 +253,24 @@ static int on_trap_hit(struct session *s, struct run *r, struct eng_process *p,
                        struct eng_thread *t, struct lerr *e)
 {
     struct user_regs_struct *regs = eng_regs(s, t, e);
-    if (!regs || !bp_site_find(&p->sites, regs->rip - 1))
+    if (!regs)
         return 0;
+    if (!bp_site_find(&p->sites, regs->rip - 1)) {
+        /* A trap of ours that is gone: the thread ran into it, but an
+         * interrupt was reported first and the SIGTRAP stayed pending
+         * while the breakpoint was cleared. The program's bytes are back
+         * there, so it is not the program's own int3: the instruction
+         * runs as if the trap had never been there. */
+        uint8_t byte;
+        size_t got = 0;
+        if (p->tp->ops->read_mem(p->tp, regs->rip - 1, &byte, 1, &got) != 0 || byte == 0xcc)
+            return 0;
+        regs->rip--;
+        t->regs_dirty = 1;
+        if (!r->decided && !r->quiesce)
+            eng_run_resume(p, t, TGT_CONT, 0, e);
+        return 1;
+    }
     uint64_t addr = --regs->rip;
     t->regs_dirty = 1;
     enum eng_stop_kind stop = ENG_STOP_NONE;
