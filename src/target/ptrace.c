@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <sched.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Forks are traced so that a child can be cleaned of our traps before it
@@ -200,10 +202,33 @@ static void decode_status(pid_t tid, int st, struct tgt_event *ev)
     }
 }
 
+/* A resumed thread often stops again within microseconds (a breakpoint
+ * that does not stop the user, a step). Sleeping in waitpid then costs a
+ * wake-up of this process, which on an idle CPU of a virtual machine
+ * takes longer than the whole hit; so the wait first polls, yielding the
+ * CPU between polls (to the target itself when both share a CPU), for at
+ * most POLL_NS, and sleeps only then. */
+#define POLL_NS 200000L
+
+static pid_t wait_polling(pid_t who, int *st)
+{
+    struct timespec t0, now;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (;;) {
+        pid_t got = waitpid(who, st, __WALL | WNOHANG);
+        if (got != 0)
+            return got;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if ((now.tv_sec - t0.tv_sec) * 1000000000L + (now.tv_nsec - t0.tv_nsec) > POLL_NS)
+            return waitpid(who, st, __WALL);
+        sched_yield();
+    }
+}
+
 static int pt_wait(struct tgt_event *ev, struct lerr *e)
 {
     int st;
-    pid_t tid = waitpid(-1, &st, __WALL);
+    pid_t tid = wait_polling(-1, &st);
     if (tid < 0)
         return lerr_set(e, "wait failed: %s", strerror(errno));
     decode_status(tid, st, ev);
@@ -215,7 +240,7 @@ static int pt_wait_thread(pid_t tid, struct tgt_event *ev, struct lerr *e)
     int st;
     pid_t got;
     do
-        got = waitpid(tid, &st, __WALL);
+        got = wait_polling(tid, &st);
     while (got < 0 && errno == EINTR);
     if (got < 0)
         return lerr_set(e, "wait for thread %d failed: %s", tid, strerror(errno));
