@@ -14,6 +14,10 @@ cc -O2 -o "$B/raw_ptrace" bench/src/raw_ptrace.c
 cc -g -O0 -fno-omit-frame-pointer -o "$B/bench_hits" bench/src/bench_hits.c
 PROG=$PWD/$B/bench_hits
 ADDR=$(printf '%x' $((0x555555554000 + 0x$(nm "$PROG" | awk '$3 == "work" { print $1 }'))))
+# the raw out-of-line loop's copy: in the padding after the code segment
+CODE_END=$(readelf -lW "$PROG" | awk '$1 == "LOAD" && $8 == "E" { print $3, $6 }' |
+    { read -r va sz; echo $((va + sz)); })
+SCRATCH=$(printf '%x' $((0x555555554000 + (CODE_END + 15) / 16 * 16)))
 cat > "$B/gdb-commands.gdb" <<'GDB'
 break work
 commands 1
@@ -28,6 +32,8 @@ cmd() {
     case "$1/$2" in
     raw/step) echo "$B/raw_ptrace step $ADDR $PROG $N" ;;
     raw/onestop) echo "$B/raw_ptrace onestop $ADDR $PROG $N" ;;
+    raw/ool) echo "$B/raw_ptrace ool $ADDR $SCRATCH $PROG $N" ;;
+    raw/oolpoll) echo "$B/raw_ptrace oolpoll $ADDR $SCRATCH $PROG $N" ;;
     lindbg/passes) echo "build/lindbg -G -c 'bp work 0n$((N + 1)); g' $PROG $N" ;;
     lindbg/condition) echo "build/lindbg -G -c 'bp /w \"@rdi==-1\" work; g' $PROG $N" ;;
     lindbg/commands) echo "build/lindbg -G -c 'bp work \"gc\"; g' $PROG $N" ;;
@@ -40,7 +46,7 @@ cmd() {
     esac
 }
 
-configs="raw/step raw/onestop lindbg/passes gdb/passes lldb/passes lindbg/condition gdb/condition lldb/condition lindbg/commands gdb/commands lldb/commands"
+configs="raw/step raw/onestop raw/ool raw/oolpoll lindbg/passes gdb/passes lldb/passes lindbg/condition gdb/condition lldb/condition lindbg/commands gdb/commands lldb/commands"
 declare -A times
 for pin in no yes; do
     prefix=""
@@ -68,7 +74,10 @@ out="bench/results/hits-$(date +%Y%m%d-%H%M%S).md"
     echo
     echo "Variants: passes (\`bp work N+1\`, GDB \`ignore\`, LLDB \`-i\`); condition false"
     echo "(\`/w\`, \`break if\`, \`-c\`); auto-continue (\`\"gc\"\`, \`commands silent; continue\`,"
-    echo "\`-G true\`). raw: a 40-line C ptrace loop (bench/src/raw_ptrace.c), the floor."
+    echo "\`-G true\`). raw: an 80-line C ptrace loop (bench/src/raw_ptrace.c), the floor:"
+    echo "step lifts the trap and single-steps; onestop performs the \`push rbp\` itself;"
+    echo "ool runs it from a copy in the code's padding (registers read and set, nothing else);"
+    echo "oolpoll also polls for the next stop for up to 200 us before sleeping, as lindbg does."
     echo "Times include starting the tool and the program."
 } > "$out"
 cp "$out" bench/results/latest-hits.md
