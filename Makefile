@@ -132,6 +132,7 @@ bench: deps
 	@./bench/run-hits.sh
 	@./bench/run-watch.sh
 	@./bench/run-scale.sh
+	@./bench/run-kwatch.sh
 
 clean:
 	rm -rf build
