@@ -146,12 +146,12 @@ int eng_ool_enter(struct eng_process *p, struct eng_thread *t)
         struct user_regs_struct keep = t->regs;
         int dirty = t->regs_dirty;
         make_slot(p, t, site);
-        site = bp_site_find(&p->sites, addr);
-        if (!site || site->slot == BP_SLOT_NONE || site->slot == 0)
-            return 0;
         t->regs = keep;
         t->regs_valid = 1;
         t->regs_dirty = dirty;
+        site = bp_site_find(&p->sites, addr);
+        if (!site || site->slot == BP_SLOT_NONE || site->slot == 0)
+            return 0;
     }
     t->regs.rip = site->slot;
     t->regs_dirty = 1;
