@@ -15,7 +15,7 @@ bp fx_ool_add 0n100000
 g
 r rip
 k 1
-qd
+q
 # CHECK: ? fx_ool_add+8
 # CHECK-NEXT: Evaluate expression: {{[0-9]+}} = [[AFTER:[0-9a-f`]+]]
 # CHECK: ? @$t1
@@ -28,4 +28,3 @@ qd
 # CHECK-NEXT: rip=00005555{{[0-9a-f]+}}
 # CHECK: k 1
 # CHECK: fx_ool!step+0x{{[0-9a-f]+}} [{{.*}}fx_ool.c @
-# CHECK: fx_ool: anon-exec=0
