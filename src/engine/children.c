@@ -16,7 +16,8 @@
 /* The child's first stop (unless the run loop already took it), then the
  * child made clean: our page protection undone (shared with the parent for
  * a vfork), and our traps: lifted in the parent for a vfork, else the
- * program's bytes written into the child. Returns a handle on the child
+ * program's bytes written into the child and our page of out-of-line
+ * copies unmapped from it. Returns a handle on the child
  * (NULL when it is gone); *sig: a signal that arrived for it meanwhile. */
 static struct tgt_proc *clean_child(struct session *s, struct eng_process *p, pid_t child,
                                     int vfork, int *sig)
@@ -31,8 +32,6 @@ static struct tgt_proc *clean_child(struct session *s, struct eng_process *p, pi
         return NULL;
     if (p->nwpages)
         eng_watch_release_child(p, cp, vfork, sig);
-    if (!vfork)
-        eng_ool_release_child(p, cp, sig); /* a vfork child's pages are its parent's */
     if (vfork) {
         /* shared memory: lift the traps until the child execs or exits
          * (the parent thread waits meanwhile) */
@@ -42,6 +41,7 @@ static struct tgt_proc *clean_child(struct session *s, struct eng_process *p, pi
     } else {
         for (size_t i = 0; i < p->sites.n; i++)
             cp->ops->write_mem(cp, p->sites.sites[i].addr, &p->sites.sites[i].orig, 1, NULL);
+        eng_ool_release_child(p, cp, sig); /* a vfork child's pages are its parent's */
     }
     return cp;
 }
