@@ -48,16 +48,8 @@ cmd() {
 
 configs="raw/step raw/onestop raw/ool raw/oolpoll lindbg/passes gdb/passes lldb/passes lindbg/condition gdb/condition lldb/condition lindbg/commands gdb/commands lldb/commands"
 declare -A times
-for pin in no yes; do
-    prefix=""
-    [ "$pin" = yes ] && prefix="taskset -c 0"
-    for run in $(seq "$RUNS"); do
-        for c in $configs; do
-            t=$(seconds "$prefix $(cmd "${c%/*}" "${c#*/}")")
-            times[$pin/$c]="${times[$pin/$c]:-} $t"
-        done
-    done
-done
+record() { times[$1/$2]="${times[$1/$2]:-} $(seconds "$3 $(cmd "${2%/*}" "${2#*/}")")"; }
+each_sample record
 
 out="bench/results/hits-$(date +%Y%m%d-%H%M%S).md"
 {

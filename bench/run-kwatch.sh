@@ -29,16 +29,11 @@ cmd() {
 
 configs="alone lindbg-none lindbg-dr lindbg-emulated gdb-hw"
 declare -A t
-for pin in no yes; do
-    prefix=""
-    [ "$pin" = yes ] && prefix="taskset -c 0"
-    for run in $(seq "$RUNS"); do
-        for c in $configs; do
-            t[$pin/$c/n]="${t[$pin/$c/n]:-} $(seconds "$prefix $(cmd "$c" "$N")")"
-            t[$pin/$c/0]="${t[$pin/$c/0]:-} $(seconds "$prefix $(cmd "$c" 0)")"
-        done
-    done
-done
+record() {
+    t[$1/$2/n]="${t[$1/$2/n]:-} $(seconds "$3 $(cmd "$2" "$N")")"
+    t[$1/$2/0]="${t[$1/$2/0]:-} $(seconds "$3 $(cmd "$2" 0)")"
+}
+each_sample record
 per_call() {
     local a b
     a=$(echo ${t[$1/$2/n]} | tr ' ' '\n' | median)

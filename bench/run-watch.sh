@@ -69,16 +69,11 @@ per_round() { case "$1" in */six|*/spread) echo 6 ;; *) echo 1 ;; esac; }
 
 configs="raw/int3 lindbg/one gdb/one lldb/one lindbg/six gdb/six lindbg/spread gdb/spread lindbg/other"
 declare -A times base
-for pin in no yes; do
-    prefix=""
-    [ "$pin" = yes ] && prefix="taskset -c 0"
-    for run in $(seq "$RUNS"); do
-        for c in $configs; do
-            times[$pin/$c]="${times[$pin/$c]:-} $(seconds "$prefix $(cmd "$c" "$(rounds "$c")")")"
-            base[$pin/$c]="${base[$pin/$c]:-} $(seconds "$prefix $(cmd "$c" 0)")"
-        done
-    done
-done
+record() {
+    times[$1/$2]="${times[$1/$2]:-} $(seconds "$3 $(cmd "$2" "$(rounds "$2")")")"
+    base[$1/$2]="${base[$1/$2]:-} $(seconds "$3 $(cmd "$2" 0)")"
+}
+each_sample record
 
 # microseconds per write (per hit for raw)
 per_write() {
