@@ -1,4 +1,5 @@
 # ARGS: fx_watch
+# REQUIRES: debug-registers
 # ba through the debug registers: a write stops after the accessing
 # instruction, which the report names; r dr7/dr0 show the real registers;
 # an execute breakpoint stops before its instruction and goes on from
