@@ -67,7 +67,13 @@ char *console_read(struct console *c, const char *prompt)
         size_t cap = 0;
         fputs(prompt, c->out);
         fflush(c->out);
-        ssize_t n = getline(&line, &cap, stdin);
+        ssize_t n;
+        errno = 0;
+        /* a SIGINT at the prompt (no SA_RESTART) is not the end of input */
+        while ((n = getline(&line, &cap, stdin)) < 0 && errno == EINTR && !quit_requested) {
+            clearerr(stdin);
+            errno = 0;
+        }
         if (n < 0 || quit_requested) {
             free(line);
             fputc('\n', c->out);
