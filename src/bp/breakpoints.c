@@ -284,10 +284,8 @@ size_t bp_at(const struct bp_table *t, pid_t pid, uint64_t addr, struct bp **out
     return n;
 }
 
-int bp_count_pass(struct bp *b, int going)
+int bp_count_pass(struct bp *b)
 {
-    if (!going)
-        return 1; /* stepping or tracing past: no count, it is a stop */
     if (b->passes_left > 1) {
         b->passes_left--;
         return 0;

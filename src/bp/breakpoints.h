@@ -113,9 +113,11 @@ int bp_set_enabled(struct bp_table *t, struct bp *b, int enabled, struct lerr *e
 size_t bp_at(const struct bp_table *t, pid_t pid, uint64_t addr, struct bp **out, size_t max);
 
 /* The pass logic of one hit, for a breakpoint whose filters matched:
- * returns 1 when it triggers. `going` is false while stepping or tracing:
- * then the counter is left alone and the breakpoint triggers. */
-int bp_count_pass(struct bp *b, int going);
+ * returns 1 when it triggers. A hit is counted however the target got
+ * there (g, a step arriving on it, p over a call, gu): the instruction
+ * under a breakpoint is reached once each time it runs, and a thread moved
+ * past it afterwards never counts again. */
+int bp_count_pass(struct bp *b);
 
 /* Parses an id list: "1 2", "1,3", "1-4", "*", "[expr]" is left to the
  * caller through `eval`. Fills ids (sorted, unique) from the existing

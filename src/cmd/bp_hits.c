@@ -101,8 +101,8 @@ static unsigned call_depth(struct dbg *d, struct eng_process *p, struct eng_thre
     return (unsigned)n;
 }
 
-/* A command string that is only `gc` (blanks and a final ';' aside): while
- * going, running it would resume exactly as not stopping does. */
+/* A command string that is only `gc` (blanks and a final ';' aside):
+ * running it would resume exactly as not stopping does. */
 static int only_gc(const char *cmds)
 {
     if (!cmds)
@@ -117,14 +117,13 @@ static int only_gc(const char *cmds)
     return 1;
 }
 
-int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const struct eng_hit *hit,
-                int going)
+int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const struct eng_hit *hit)
 {
     struct dbg *d = ctx;
     struct bp *at[64];
     size_t n = bp_at(&d->bps, p->pid, hit->addr, at, 64);
     size_t nhits = 0;
-    int auto_continue = going; /* every hit breakpoint only says `gc` */
+    int auto_continue = 1; /* every hit breakpoint only says `gc` */
     for (size_t i = 0; i < n; i++) {
         struct bp *b = at[i];
         /* a trap hit is for bp/bu, a debug-register hit for the ba with that slot */
@@ -148,7 +147,7 @@ int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const st
             if ((b->max_depth && depth >= b->max_depth) || (b->min_depth && depth <= b->min_depth))
                 continue;
         }
-        if (!bp_count_pass(b, going))
+        if (!bp_count_pass(b))
             continue;
         b->hits++;
         if (nhits < sizeof d->hit_ids / sizeof d->hit_ids[0])
@@ -159,10 +158,8 @@ int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const st
      * thread and a round through the command line (LLDB's auto-continue) */
     if (nhits && auto_continue)
         return 0;
-    if (nhits) {
+    if (nhits)
         d->nhits = nhits;
-        d->hit_going = going;
-    }
     return nhits > 0;
 }
 
@@ -172,7 +169,6 @@ void dbg_after_bp_stop(struct dbg *d)
     unsigned ids[64];
     size_t n = d->nhits;
     memcpy(ids, d->hit_ids, n * sizeof ids[0]);
-    int going = d->hit_going;
     d->nhits = 0;
     char *cmds[64];
     size_t ncmds = 0;
@@ -180,19 +176,23 @@ void dbg_after_bp_stop(struct dbg *d)
         struct bp *b = bp_find(&d->bps, ids[i]);
         if (!b)
             continue;
-        if (going && b->commands)
+        if (b->commands)
             cmds[ncmds++] = strdup(b->commands);
         if (b->one_shot) {
             bp_remove(&d->bps, b);
             bp_free(b);
         }
     }
+    /* a step in a command string may stop at a breakpoint whose own
+     * string runs inside this one: each string has its own state */
+    int outer_in = d->in_bp_commands, outer_ended = d->list_ended;
     d->in_bp_commands = 1;
+    d->list_ended = 0;
     for (size_t i = 0; i < ncmds; i++) {
         if (!d->resume_request && !d->quit && !d->list_ended)
             dbg_execute_line(d, cmds[i]);
         free(cmds[i]);
     }
-    d->in_bp_commands = 0;
-    d->list_ended = 0;
+    d->in_bp_commands = outer_in;
+    d->list_ended = outer_ended;
 }

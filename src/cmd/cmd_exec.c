@@ -51,39 +51,120 @@ static int after_run(struct dbg *d, int rc)
     return 0;
 }
 
-/* g and its kind. Breakpoint command strings run after each stop; a resume
- * command among them ends the list and is carried out here, in a loop, so
- * that "r $t0=@$t0+1; gc" hit 80,000 times does not nest 80,000 deep. */
-static int do_go(struct dbg *d, const char *args, const char *name, enum eng_go_mode mode)
+/* What a breakpoint's command string asked for at a stop, taken once. */
+static int take_resume_request(struct dbg *d)
+{
+    int req = d->resume_request;
+    d->resume_request = DBG_RESUME_NONE;
+    return req;
+}
+
+/* Goes until a stop that stands. Breakpoint command strings run after
+ * each stop; a resume command among them ends the list and is carried out
+ * here, in a loop, so that "r $t0=@$t0+1; gc" hit 80,000 times does not
+ * nest 80,000 deep. */
+static int go_loop(struct dbg *d, enum eng_go_mode mode)
+{
+    for (;;) {
+        before_run(d);
+        int rc = eng_go(d->s, mode, &d->err);
+        if (after_run(d, rc) < 0)
+            return -1;
+        int req = take_resume_request(d);
+        if (!req || d->quit)
+            return 0;
+        mode = req == DBG_RESUME_GO_HANDLED ? ENG_GO_HANDLED : ENG_GO;
+    }
+}
+
+static int do_go(struct dbg *d, const char *args, const char *name, int req)
 {
     if (no_args(d, args, name) < 0)
         return -1;
     if (d->in_bp_commands) {
-        d->resume_request = (int)mode + 1;
+        d->resume_request = req;
         return 0;
     }
+    return go_loop(d, req == DBG_RESUME_GO_HANDLED ? ENG_GO_HANDLED : ENG_GO);
+}
+
+static int cmd_g(struct dbg *d, const char *args) { return do_go(d, args, "g", DBG_RESUME_GO); }
+static int cmd_gn(struct dbg *d, const char *args) { return do_go(d, args, "gn", DBG_RESUME_GO); }
+static int cmd_gh(struct dbg *d, const char *args)
+{
+    return do_go(d, args, "gh", DBG_RESUME_GO_HANDLED);
+}
+/* gc: from a breakpoint's command string, on the way the target was going:
+ * a go goes on, a step goes on with the same step */
+static int cmd_gc(struct dbg *d, const char *args) { return do_go(d, args, "gc", DBG_RESUME_GC); }
+
+/* How one piece of a stepping command ended. */
+enum step_end {
+    STEP_DONE,    /* the step completed: the command may go on */
+    STEP_STOPPED, /* something else stopped the target (shown) */
+    STEP_FAILED,  /* d->err says why */
+};
+
+/* A resume command ends the command string it is in. */
+static void ends_command_string(struct dbg *d)
+{
+    if (d->in_bp_commands)
+        d->list_ended = 1;
+}
+
+/* One piece of a stepping command: a single step of the current thread
+ * (ret 0), or a run until it is back at ret in the frame of sp (p over a
+ * call, gu). Breakpoints met on the way keep their meaning: their stop is
+ * shown and their command strings run; a `gc` there goes on with this same
+ * piece, a `g` turns the command into a go. The completed step is shown
+ * when `show`. */
+static enum step_end run_piece(struct dbg *d, uint64_t ret, uint64_t sp, int show)
+{
+    struct session *s = d->s;
+    pid_t tid = s->cur_tid;
+    before_run(d);
+    int rc = ret ? eng_run_to_return(s, tid, ret, sp, &d->err) : eng_step(s, &d->err);
     for (;;) {
-        d->s->going = 1;
+        stopped(d);
+        if (rc < 0)
+            return STEP_FAILED;
+        struct eng_stop *st = &s->last_stop;
+        if (st->kind == ENG_STOP_STEP || st->kind == ENG_STOP_RETURNED) {
+            if (show)
+                settle(d);
+            return STEP_DONE;
+        }
+        int ended = st->step_ended;
+        settle(d);
+        int req = take_resume_request(d);
+        if (!req || d->quit || st->kind != ENG_STOP_BREAKPOINT)
+            return STEP_STOPPED;
+        if (req != DBG_RESUME_GC) {
+            go_loop(d, req == DBG_RESUME_GO_HANDLED ? ENG_GO_HANDLED : ENG_GO);
+            return STEP_STOPPED;
+        }
+        if (ended) {
+            /* the step itself ended on the breakpoint: it is a step now */
+            st->kind = ENG_STOP_STEP;
+            if (show)
+                dbg_report_stop(d);
+            return STEP_DONE;
+        }
+        /* stopped before the step was made (a hit waiting for the
+         * thread), or in the middle of p's or gu's run: again */
         before_run(d);
-        int rc = eng_go(d->s, mode, &d->err);
-        d->s->going = 0;
-        if (after_run(d, rc) < 0)
-            return -1;
-        if (!d->resume_request || d->quit)
-            return 0;
-        mode = (enum eng_go_mode)(d->resume_request - 1);
-        d->resume_request = 0;
+        rc = ret ? eng_run_to_return(s, tid, ret, sp, &d->err) : eng_step(s, &d->err);
     }
 }
 
-static int cmd_g(struct dbg *d, const char *args) { return do_go(d, args, "g", ENG_GO); }
-static int cmd_gn(struct dbg *d, const char *args) { return do_go(d, args, "gn", ENG_GO); }
-static int cmd_gh(struct dbg *d, const char *args) { return do_go(d, args, "gh", ENG_GO_HANDLED); }
-/* gc: go on the way the target was going (command strings only run under
- * g, so that is going) */
-static int cmd_gc(struct dbg *d, const char *args) { return do_go(d, args, "gc", ENG_GO); }
-
-typedef int (*step_fn)(struct session *s, struct lerr *e);
+/* One t, or one p (a call run whole). */
+static enum step_end step_once(struct dbg *d, int over, int show)
+{
+    uint64_t ret = 0, sp = 0;
+    if (over && !eng_call_return_point(d->s, &ret, &sp))
+        ret = 0;
+    return run_piece(d, ret, sp, show);
+}
 
 static int current_line(struct dbg *d, struct sym_line *l)
 {
@@ -95,55 +176,54 @@ static int current_line(struct dbg *d, struct sym_line *l)
 /* l+t: steps until the thread is at the start of another source line.
  * Tracing into a function without line information (a PLT stub, libc)
  * returns from it at once, as GDB's `step` does. */
-static int source_step(struct dbg *d, step_fn step)
+static enum step_end source_step(struct dbg *d, int over)
 {
     struct sym_line start, now;
     if (current_line(d, &start) < 0)
-        return step(d->s, &d->err); /* no lines here: one instruction */
+        return step_once(d, over, 1); /* no lines here: one instruction */
     for (unsigned long n = 0; n < 1000000; n++) {
-        if (step(d->s, &d->err) < 0)
-            return -1;
-        enum eng_stop_kind k = d->s->last_stop.kind;
-        if (k != ENG_STOP_STEP && k != ENG_STOP_RETURNED)
-            return 0;
+        enum step_end end = step_once(d, over, 0);
+        if (end != STEP_DONE)
+            return end;
         struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), &d->err);
         if (!r)
-            return -1;
+            return STEP_FAILED;
         if (current_line(d, &now) < 0) {
             struct sym_frame f[2];
-            if (step == eng_step && dbg_unwind(d, f, 2) == 2 &&
-                eng_go_up(d->s, f[1].pc, f[1].sp, &d->err) < 0)
-                return -1;
+            if (!over && dbg_unwind(d, f, 2) == 2 &&
+                (end = run_piece(d, f[1].pc, f[1].sp, 0)) != STEP_DONE)
+                return end;
             continue;
         }
-        if (now.addr == r->rip && (now.line != start.line || strcmp(now.file, start.file) != 0))
-            return 0;
+        if (now.addr == r->rip && (now.line != start.line || strcmp(now.file, start.file) != 0)) {
+            settle(d);
+            return STEP_DONE;
+        }
     }
-    return lerr_set(&d->err, "Stopped after 1000000 steps on one source line");
+    lerr_set(&d->err, "Stopped after 1000000 steps on one source line");
+    return STEP_FAILED;
 }
 
-static int stepping(struct dbg *d, const char *args, step_fn step)
+static int stepping(struct dbg *d, const char *args, int over)
 {
     uint64_t count = 1;
     if (*args && dbg_eval(d, &args, &count) < 0)
         return -1;
     if (*args)
         return lerr_set(&d->err, "Syntax error at '%s'", args);
-    if (d->in_bp_commands)
-        d->list_ended = 1; /* a resume command ends a command string */
+    ends_command_string(d);
     for (uint64_t i = 0; i < count; i++) {
-        before_run(d);
-        int rc = d->source_mode ? source_step(d, step) : step(d->s, &d->err);
-        if (after_run(d, rc) < 0)
+        enum step_end end = d->source_mode ? source_step(d, over) : step_once(d, over, 1);
+        if (end == STEP_FAILED)
             return -1;
-        if (d->s->last_stop.kind != ENG_STOP_STEP && d->s->last_stop.kind != ENG_STOP_RETURNED)
+        if (end == STEP_STOPPED)
             break; /* something else happened: stop stepping */
     }
     return 0;
 }
 
-static int cmd_t(struct dbg *d, const char *args) { return stepping(d, args, eng_step); }
-static int cmd_p(struct dbg *d, const char *args) { return stepping(d, args, eng_step_over_call); }
+static int cmd_t(struct dbg *d, const char *args) { return stepping(d, args, 0); }
+static int cmd_p(struct dbg *d, const char *args) { return stepping(d, args, 1); }
 
 static int at_call(struct dbg *d)
 {
@@ -165,31 +245,28 @@ static int at_addr(struct dbg *d, uint64_t target)
 
 /* Steps until a call is the next instruction (pc, tc) or until an address
  * (pa, ta): only the last stop is shown, or every one with show_each. */
-static int step_until(struct dbg *d, step_fn step, int to_call, uint64_t target, int show_each)
+static int step_until(struct dbg *d, int over, int to_call, uint64_t target, int show_each)
 {
     if (dbg_need_process(d) < 0)
         return -1;
+    ends_command_string(d);
     for (unsigned long n = 0;; n++) {
         if (n >= 10000000)
             return lerr_set(&d->err, "Stopped after 10000000 steps without getting there");
-        before_run(d);
-        int rc = step(d->s, &d->err);
-        stopped(d);
-        if (rc < 0)
+        enum step_end end = step_once(d, over, show_each);
+        if (end == STEP_FAILED)
             return -1;
-        enum eng_stop_kind k = d->s->last_stop.kind;
-        int done = k != ENG_STOP_STEP && k != ENG_STOP_RETURNED;
-        if (!done)
-            done = to_call ? at_call(d) : at_addr(d, target);
-        /* a breakpoint or an exit always ends the stepping (done) */
-        if (done || show_each)
-            settle(d);
-        if (done)
+        if (end == STEP_STOPPED)
+            return 0; /* a breakpoint or an exit ends the stepping */
+        if (to_call ? at_call(d) : at_addr(d, target)) {
+            if (!show_each)
+                settle(d);
             return 0;
+        }
     }
 }
 
-static int to_address(struct dbg *d, const char *args, step_fn step)
+static int to_address(struct dbg *d, const char *args, int over)
 {
     uint64_t target;
     if (!*args)
@@ -198,19 +275,19 @@ static int to_address(struct dbg *d, const char *args, step_fn step)
         return -1;
     if (*args)
         return lerr_set(&d->err, "Syntax error at '%s'", args);
-    return step_until(d, step, 0, target, 1);
+    return step_until(d, over, 0, target, 1);
 }
 
 static int cmd_pc(struct dbg *d, const char *a)
 {
-    return no_args(d, a, "pc") < 0 ? -1 : step_until(d, eng_step_over_call, 1, 0, 0);
+    return no_args(d, a, "pc") < 0 ? -1 : step_until(d, 1, 1, 0, 0);
 }
 static int cmd_tc(struct dbg *d, const char *a)
 {
-    return no_args(d, a, "tc") < 0 ? -1 : step_until(d, eng_step, 1, 0, 0);
+    return no_args(d, a, "tc") < 0 ? -1 : step_until(d, 0, 1, 0, 0);
 }
-static int cmd_pa(struct dbg *d, const char *a) { return to_address(d, a, eng_step_over_call); }
-static int cmd_ta(struct dbg *d, const char *a) { return to_address(d, a, eng_step); }
+static int cmd_pa(struct dbg *d, const char *a) { return to_address(d, a, 1); }
+static int cmd_ta(struct dbg *d, const char *a) { return to_address(d, a, 0); }
 
 /* gu: back to the caller's frame, wherever the function returns from */
 static int cmd_gu(struct dbg *d, const char *args)
@@ -221,8 +298,8 @@ static int cmd_gu(struct dbg *d, const char *args)
     size_t n = dbg_unwind(d, f, 2);
     if (n < 2)
         return d->err.msg[0] ? -1 : lerr_set(&d->err, "Couldn't find the caller's frame: gu needs a frame to return to");
-    before_run(d);
-    return after_run(d, eng_go_up(d->s, f[1].pc, f[1].sp, &d->err));
+    ends_command_string(d);
+    return run_piece(d, f[1].pc, f[1].sp, 1) == STEP_FAILED ? -1 : 0;
 }
 
 static int cmd_q(struct dbg *d, const char *args)

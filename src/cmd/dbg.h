@@ -15,6 +15,10 @@
 #include "expr/expr.h"
 #include "util/err.h"
 
+/* A resume command in a breakpoint's command string, carried out once the
+ * string is done: g or gn, gh, and gc (on the way the target was going). */
+enum dbg_resume { DBG_RESUME_NONE, DBG_RESUME_GO, DBG_RESUME_GO_HANDLED, DBG_RESUME_GC };
+
 struct dbg {
     struct session *s;
     FILE *out;
@@ -33,11 +37,10 @@ struct dbg {
     struct bp_table bps;
     unsigned hit_ids[64]; /* the breakpoints of the last stop */
     size_t nhits;
-    int hit_going;        /* that stop came while going (`g`) */
     /* while a breakpoint's command string runs, a resume command ends it
      * and is carried out by the `g` loop, not nested */
     int in_bp_commands;
-    int resume_request;   /* 0 none, else an enum eng_go_mode + 1 */
+    int resume_request;   /* enum dbg_resume */
     int list_ended;       /* a step ended the command string */
     int glued;            /* the arguments follow the command name directly */
     int dr_probe;         /* debug registers: 0 not probed, 1 fire, -1 silent */
@@ -143,8 +146,7 @@ int dbg_dr_access(int letter);
  * memory then look at it); returns the cur_proc to put back. */
 int dbg_view_process(struct dbg *d, const struct eng_process *p);
 /* The engine's hook for user breakpoint hits (cmd/bp_hits.c). */
-int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const struct eng_hit *hit,
-                int going);
+int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const struct eng_hit *hit);
 /* After a breakpoint stop: one-shot deletions, then the command strings of
  * the breakpoints hit (run with resume commands deferred). */
 void dbg_after_bp_stop(struct dbg *d);

@@ -172,7 +172,7 @@ void dbg_report_stop(struct dbg *d)
             else
                 fprintf(d->out, "Breakpoint %u hit\n", d->hit_ids[i]);
             struct bp *b = bp_find(&d->bps, d->hit_ids[i]);
-            commands |= b && b->commands && d->hit_going;
+            commands |= b && b->commands;
             data |= b && b->kind == BP_ACCESS && b->access != 'e';
         }
         if (data && !st->kernel[0])

@@ -50,10 +50,19 @@ static void keep_signal(struct eng_thread *t, int sig)
         t->pending_sig = sig;
 }
 
+static int is_fault(const struct tgt_event *ev)
+{
+    return (ev->sig == SIGSEGV || ev->sig == SIGBUS || ev->sig == SIGILL || ev->sig == SIGFPE) &&
+           ev->si.si_code > 0;
+}
+
 /* Resumes t (how) until an event of the wanted kind; signals are kept for
- * later and the resume repeated. -1 when the thread ended. */
+ * later and the resume repeated. An int3 the thread ran just before it was
+ * stopped (its SIGTRAP still pending) sets *own_trap: that trap is to run
+ * again once the thread is back where it was, so that its hit is seen.
+ * -1 when the thread ended. */
 static int run_to(struct eng_process *p, struct eng_thread *t, enum tgt_resume how,
-                  struct tgt_event *ev, struct lerr *e)
+                  struct tgt_event *ev, int *own_trap, struct lerr *e)
 {
     const struct tgt_ops *ops = p->tp->ops;
     for (;;) {
@@ -61,18 +70,25 @@ static int run_to(struct eng_process *p, struct eng_thread *t, enum tgt_resume h
             return -1;
         if (ev->kind == TGT_EV_EXITED || ev->kind == TGT_EV_KILLED)
             return lerr_set(e, "Thread %d ended during a system call made for the debugger", t->tid);
+        if (ev->kind == TGT_EV_SIGNAL && ev->sig == SIGTRAP && ev->si.si_code == SI_KERNEL) {
+            *own_trap = 1;
+            continue;
+        }
         if (how == TGT_STEP && ev->kind == TGT_EV_SIGNAL && ev->sig == SIGTRAP)
             return 0;
         if (how == TGT_SYSCALL && ev->kind == TGT_EV_SYSCALL)
             return 0;
-        if (ev->kind == TGT_EV_SIGNAL)
+        /* a fault raised by the thread's own instruction before we took it
+         * over is raised again when it runs that instruction again: only
+         * signals sent to it are kept */
+        if (ev->kind == TGT_EV_SIGNAL && !is_fault(ev))
             keep_signal(t, ev->sig);
     }
 }
 
 static int at_ordinary_stop(struct eng_process *p, struct eng_thread *t,
                             const struct user_regs_struct *saved, long nr, const uint64_t a[6],
-                            int64_t *ret, struct lerr *e)
+                            int64_t *ret, int *own_trap, struct lerr *e)
 {
     const struct tgt_ops *ops = p->tp->ops;
     if (!p->sc_gadget)
@@ -95,7 +111,7 @@ static int at_ordinary_stop(struct eng_process *p, struct eng_thread *t,
      * at that call's exit, before the instruction ran, with rax set to
      * that call's result: set the registers again and step again */
     for (int tries = 0; tries < 3; tries++) {
-        if (ops->set_regs(t->tid, &inject, e) < 0 || run_to(p, t, TGT_STEP, &ev, e) < 0 ||
+        if (ops->set_regs(t->tid, &inject, e) < 0 || run_to(p, t, TGT_STEP, &ev, own_trap, e) < 0 ||
             ops->get_regs(t->tid, &r, e) < 0)
             return -1;
         if (r.rip != p->sc_gadget)
@@ -109,7 +125,7 @@ static int at_ordinary_stop(struct eng_process *p, struct eng_thread *t,
 
 static int at_syscall_entry(struct eng_process *p, struct eng_thread *t,
                             const struct user_regs_struct *saved, long nr, const uint64_t a[6],
-                            int64_t *ret, struct lerr *e)
+                            int64_t *ret, int *own_trap, struct lerr *e)
 {
     const struct tgt_ops *ops = p->tp->ops;
     struct user_regs_struct r = *saved;
@@ -121,7 +137,7 @@ static int at_syscall_entry(struct eng_process *p, struct eng_thread *t,
     r.r8 = a[4];
     r.r9 = a[5];
     struct tgt_event ev;
-    if (ops->set_regs(t->tid, &r, e) < 0 || run_to(p, t, TGT_SYSCALL, &ev, e) < 0 ||
+    if (ops->set_regs(t->tid, &r, e) < 0 || run_to(p, t, TGT_SYSCALL, &ev, own_trap, e) < 0 ||
         ops->get_regs(t->tid, &r, e) < 0)
         return -1;
     *ret = (int64_t)r.rax;
@@ -129,22 +145,70 @@ static int at_syscall_entry(struct eng_process *p, struct eng_thread *t,
     r = *saved;
     r.rip -= 2;
     r.rax = saved->orig_rax;
-    if (ops->set_regs(t->tid, &r, e) < 0 || run_to(p, t, TGT_SYSCALL, &ev, e) < 0)
+    if (ops->set_regs(t->tid, &r, e) < 0 || run_to(p, t, TGT_SYSCALL, &ev, own_trap, e) < 0)
         return -1;
     if (ev.sc_exit)
         return lerr_set(e, "Thread %d did not re-enter its system call", t->tid);
     return 0;
 }
 
+/* Which stopped thread is best placed: 0 at an ordinary stop, 1 at a
+ * system call's entry (the call is swapped), 2 inside a clone or fork (it
+ * is finished first), 3 cannot. */
+static int rank(const struct eng_thread *t)
+{
+    if (t->running || t->starting)
+        return 3;
+    return t->in_event ? 2 : t->sc_entry ? 1 : 0;
+}
+
+struct eng_thread *eng_syscall_thread(struct eng_process *p)
+{
+    struct eng_thread *best = NULL;
+    for (size_t i = 0; i < p->nthreads; i++)
+        if (rank(p->threads[i]) < 3 && (!best || rank(p->threads[i]) < rank(best)))
+            best = p->threads[i];
+    return best;
+}
+
+/* t stopped at a clone or fork event, inside that call: our call would
+ * take its place (the program would see our result as its own). Another
+ * thread makes ours; without one, t's call is finished first (it stops at
+ * the call's exit with the program's result), which a vfork cannot do
+ * without waiting for its child. Returns the thread to use, or NULL. */
+static struct eng_thread *out_of_event(struct eng_process *p, struct eng_thread *t,
+                                       int *own_trap, struct lerr *e)
+{
+    struct eng_thread *other = eng_syscall_thread(p);
+    if (other && !other->in_event)
+        return other;
+    if (t->in_event == 2) {
+        lerr_set(e, "Process %d cannot make a system call for the debugger now: its thread "
+                    "waits in vfork for its child", p->index);
+        return NULL;
+    }
+    struct tgt_event ev;
+    if (eng_flush_regs(p, t, e) < 0 || run_to(p, t, TGT_SYSCALL, &ev, own_trap, e) < 0)
+        return NULL;
+    t->in_event = 0;
+    t->sc_entry = 0;
+    return t;
+}
+
 int eng_remote_syscall(struct eng_process *p, struct eng_thread *t, long nr, const uint64_t a[6],
                        int64_t *ret, struct lerr *e)
 {
     const struct tgt_ops *ops = p->tp->ops;
+    int own_trap = 0;
+    if (t->in_event && !(t = out_of_event(p, t, &own_trap, e)))
+        return -1;
     struct user_regs_struct saved;
     if (eng_flush_regs(p, t, e) < 0 || ops->get_regs(t->tid, &saved, e) < 0)
         return -1;
-    int rc = t->sc_entry ? at_syscall_entry(p, t, &saved, nr, a, ret, e)
-                         : at_ordinary_stop(p, t, &saved, nr, a, ret, e);
+    int rc = t->sc_entry ? at_syscall_entry(p, t, &saved, nr, a, ret, &own_trap, e)
+                         : at_ordinary_stop(p, t, &saved, nr, a, ret, &own_trap, e);
+    if (own_trap)
+        saved.rip--; /* back on its int3: it traps again, and is seen */
     if (ops->set_regs(t->tid, &saved, rc < 0 ? NULL : e) < 0 && rc == 0)
         rc = -1;
     return rc;

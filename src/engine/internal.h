@@ -56,6 +56,10 @@ int eng_hw_fired(struct eng_process *p, struct eng_thread *t);
 int eng_data_watches(const struct eng_process *p, struct eng_hit *out, int max);
 
 /* inject.c */
+/* The stopped thread of p best placed to make a system call for lindbg:
+ * at an ordinary stop, else at a system call's entry, else inside a clone
+ * or fork (eng_remote_syscall finishes that call first). NULL: none. */
+struct eng_thread *eng_syscall_thread(struct eng_process *p);
 /* Runs system call nr(a0, ..., a5) in stopped thread t on the debugger's
  * behalf; its registers are restored after. */
 int eng_remote_syscall(struct eng_process *p, struct eng_thread *t, long nr, const uint64_t a[6],
@@ -109,6 +113,10 @@ enum eng_watch_fault_result eng_watch_fault(struct eng_process *p, struct eng_th
  * ENG_WATCH_EMULATED (done), ENG_WATCH_REAL_FAULT, or -1 (thread gone). */
 int eng_watch_step(struct session *s, struct eng_process *p, struct eng_thread *t,
                    struct eng_hit *hits, int max, int *nhits, siginfo_t *si, struct lerr *e);
+/* A SIGSEGV at addr, on a page lindbg has given back to the program since
+ * (readable and writable now): raised before, reported after; the access
+ * is to run again. */
+int eng_watch_stale_fault(struct eng_process *p, uint64_t addr);
 /* Whether addr lies on a page protected for watches. */
 int eng_watch_page(const struct eng_process *p, uint64_t addr);
 /* At a system call's entry: opens the watched pages under its buffers. */

@@ -185,7 +185,8 @@ int eng_ool_translate(struct eng_process *p, struct eng_thread *t, int before_to
     if (t->regs.rip == start + sl->len) {
         t->regs.rip = sl->from + sl->len; /* it ran: where it would be */
     } else if (t->regs.rip == start && before_too) {
-        t->regs.rip = sl->from; /* not run yet: back on the site */
+        t->regs.rip = sl->from; /* not run yet: back on the site, */
+        t->site_done = sl->from;  /* whose hit it took before */
     } else {
         return 0;
     }
@@ -268,10 +269,7 @@ void eng_ool_release(struct session *s, struct eng_process *p)
     if (!p->nool)
         return;
     eng_ool_settle(s, p);
-    struct eng_thread *t = NULL;
-    for (size_t i = 0; i < p->nthreads && !t; i++)
-        if (!p->threads[i]->running && !p->threads[i]->starting)
-            t = p->threads[i];
+    struct eng_thread *t = eng_syscall_thread(p);
     if (t)
         unmap_all(p, t, p->ool, p->nool);
     eng_ool_forget(p);

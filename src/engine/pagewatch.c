@@ -113,30 +113,29 @@ static int apply(struct eng_process *p, struct eng_thread *t, struct lerr *e)
             rc = -1;
     }
     for (size_t i = 0; i < p->nwpages;) {
-        if (p->wpages[i].prot == p->wpages[i].orig && !watched(p, p->wpages[i].page))
+        if (p->wpages[i].prot == p->wpages[i].orig && !watched(p, p->wpages[i].page)) {
+            p->released[p->nreleased++ % 16] = p->wpages[i].page;
             p->wpages[i] = p->wpages[--p->nwpages];
-        else
+        } else {
             i++;
+        }
     }
     return rc;
 }
 
-/* A thread that can make a system call for us now: stopped, preferably not
- * at a system call's entry. */
-static struct eng_thread *stopped_thread(struct eng_process *p)
+int eng_watch_stale_fault(struct eng_process *p, uint64_t addr)
 {
-    struct eng_thread *best = NULL;
-    for (size_t i = 0; i < p->nthreads; i++) {
-        struct eng_thread *t = p->threads[i];
-        if (t->running || t->starting)
+    uint64_t page = addr & ~(PAGE - 1);
+    for (unsigned i = 0; i < 16 && i < p->nreleased; i++) {
+        if (p->released[i] != page)
             continue;
-        if (!t->sc_entry)
-            return t;
-        if (!best)
-            best = t;
+        /* no access faults on a page that is readable and writable now */
+        int prot = mapping_prot(p, page, NULL);
+        return prot >= 0 && (prot & (PROT_READ | PROT_WRITE)) == (PROT_READ | PROT_WRITE);
     }
-    return best;
+    return 0;
 }
+
 
 int eng_watch_add(struct session *s, struct eng_process *p, uint64_t addr, int access,
                   unsigned len, struct lerr *e)
@@ -152,7 +151,7 @@ int eng_watch_add(struct session *s, struct eng_process *p, uint64_t addr, int a
     if (p->vfork_parent)
         return lerr_set(e, "Process %d shares its parent's memory until it execs (vfork)",
                         p->index);
-    struct eng_thread *t = stopped_thread(p);
+    struct eng_thread *t = eng_syscall_thread(p);
     if (!t)
         return lerr_set(e, "No stopped thread to protect the page with");
     size_t old_npages = p->nwpages;
@@ -191,7 +190,7 @@ int eng_watch_remove(struct session *s, struct eng_process *p, uint64_t addr, in
             continue;
         if (--w->refs == 0) {
             p->watches[i] = p->watches[--p->nwatches];
-            struct eng_thread *t = stopped_thread(p);
+            struct eng_thread *t = eng_syscall_thread(p);
             if (t)
                 apply(p, t, NULL);
         }
@@ -424,7 +423,7 @@ void eng_watch_memory_changed(struct eng_process *p, struct eng_thread *t, uint6
 
 void eng_watch_release(struct eng_process *p)
 {
-    struct eng_thread *t = stopped_thread(p);
+    struct eng_thread *t = eng_syscall_thread(p);
     if (t)
         open_all(p, t);
     eng_watch_forget(p);
@@ -445,13 +444,14 @@ void eng_watch_release_child(struct eng_process *p, struct tgt_proc *child, int 
 
 void eng_watch_reapply(struct eng_process *p)
 {
-    struct eng_thread *t = stopped_thread(p);
+    struct eng_thread *t = eng_syscall_thread(p);
     if (t)
         apply(p, t, NULL);
 }
 
 void eng_watch_forget(struct eng_process *p)
 {
+    p->nreleased = 0;
     free(p->watches);
     free(p->wpages);
     p->watches = NULL;

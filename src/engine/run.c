@@ -52,6 +52,8 @@ int eng_run_resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume 
          * read, so it counts as running until then */
     }
     t->running = 1;
+    t->site_done = 0;
+    t->in_event = 0;
     t->stepping = how == TGT_STEP;
     t->sc_entry = 0;
     t->pending_kw = 0;
@@ -248,6 +250,48 @@ static void on_interrupt(struct session *s, struct run *r, struct eng_process *p
     eng_run_resume(p, t, t->stepping ? TGT_STEP : TGT_CONT, 0, e);
 }
 
+/* Thread t has reached site addr: its trap ran, or a step arrived there.
+ * The engine's own traps there are served, then the user's breakpoints
+ * decide, unless the stop is already decided (another thread's): then they
+ * decide when the target is resumed. Either way the hit is taken once:
+ * when t next runs it is moved past the site. Returns why to stop
+ * (ENG_STOP_NONE: go on). */
+static enum eng_stop_kind take_hit(struct session *s, int decided, struct eng_process *p,
+                                   struct eng_thread *t, uint64_t addr, uint64_t sp,
+                                   int *returned)
+{
+    *returned = 0;
+    t->site_done = addr;
+    enum eng_stop_kind stop = ENG_STOP_NONE;
+    for (size_t i = 0; i < p->ntraps; i++) {
+        const struct eng_trap *tr = &p->traps[i];
+        if (tr->addr != addr)
+            continue;
+        if (tr->kind == ENG_TRAP_LOADER) {
+            int ld, ud;
+            eng_modules_sync(s, p, &ld, &ud);
+            if (ld && s->stop_on_load)
+                stop = ENG_STOP_MODLOAD;
+            else if (ud && s->stop_on_unload)
+                stop = ENG_STOP_MODUNLOAD;
+        } else if (tr->kind == ENG_TRAP_RETURN && tr->tid == t->tid && sp >= tr->sp) {
+            stop = ENG_STOP_RETURNED;
+        }
+    }
+    if (decided) {
+        t->pending_hit = s->bp_hook != NULL;
+        return ENG_STOP_NONE;
+    }
+    /* a user breakpoint at the same place is counted whatever else stops
+     * there, and its stop is the one reported */
+    struct eng_hit hit = {addr, 0, 0, 0};
+    if (s->bp_hook && s->bp_hook(s->bp_hook_ctx, p, t, &hit)) {
+        *returned = stop == ENG_STOP_RETURNED;
+        stop = ENG_STOP_BREAKPOINT;
+    }
+    return stop;
+}
+
 /* An int3 at one of our sites. Returns 0 when the trap is not ours. */
 static int on_trap_hit(struct session *s, struct run *r, struct eng_process *p,
                        struct eng_thread *t, struct lerr *e)
@@ -273,33 +317,14 @@ static int on_trap_hit(struct session *s, struct run *r, struct eng_process *p,
     }
     uint64_t addr = --regs->rip;
     t->regs_dirty = 1;
-    enum eng_stop_kind stop = ENG_STOP_NONE;
-    for (size_t i = 0; i < p->ntraps; i++) {
-        const struct eng_trap *tr = &p->traps[i];
-        if (tr->addr != addr)
-            continue;
-        if (tr->kind == ENG_TRAP_LOADER) {
-            int ld, ud;
-            eng_modules_sync(s, p, &ld, &ud);
-            if (ld && s->stop_on_load)
-                stop = ENG_STOP_MODLOAD;
-            else if (ud && s->stop_on_unload)
-                stop = ENG_STOP_MODUNLOAD;
-        } else if (tr->kind == ENG_TRAP_RETURN && tr->tid == t->tid && regs->rsp >= tr->sp) {
-            stop = ENG_STOP_RETURNED;
-        }
-    }
-    if (r->decided) {
-        /* decided when the target is resumed, so that it counts once */
-        t->pending_hit = s->bp_hook != NULL;
+    int decided = r->decided, returned;
+    enum eng_stop_kind stop = take_hit(s, decided, p, t, addr, regs->rsp, &returned);
+    if (decided)
         return 1; /* it stays on the trap; resuming moves it past */
-    }
-    struct eng_hit hit = {addr, 0, 0, 0};
-    if (stop == ENG_STOP_NONE && s->bp_hook && s->bp_hook(s->bp_hook_ctx, p, t, &hit, s->going))
-        stop = ENG_STOP_BREAKPOINT;
     if (stop != ENG_STOP_NONE) {
         eng_run_decide(s, r, p, t, stop, 0, NULL);
         s->last_stop.addr = addr;
+        s->last_stop.step_ended = returned;
         return 1;
     }
     if (!r->quiesce && eng_pass_site_alone(p, t)) {
@@ -313,7 +338,7 @@ static int on_trap_hit(struct session *s, struct run *r, struct eng_process *p,
 /* A debug-register trap: data breakpoints report after the access, an
  * execute one before the instruction (RF makes it run once resumed). */
 static int on_hw_hit(struct session *s, struct run *r, struct eng_process *p,
-                     struct eng_thread *t, struct lerr *e)
+                     struct eng_thread *t, int stepping, struct lerr *e)
 {
     int slot = eng_hw_fired(p, t);
     if (slot < 0)
@@ -331,12 +356,18 @@ static int on_hw_hit(struct session *s, struct run *r, struct eng_process *p,
         return 1;
     }
     struct eng_hit hit = {h->addr, 1, h->access, h->len};
-    if (s->bp_hook && s->bp_hook(s->bp_hook_ctx, p, t, &hit, s->going)) {
+    /* a data trap comes after the access: a step that made it is done */
+    int step_done = stepping && h->access != DR_EXECUTE;
+    if (s->bp_hook && s->bp_hook(s->bp_hook_ctx, p, t, &hit)) {
         eng_run_decide(s, r, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
         s->last_stop.addr = hit.addr;
+        s->last_stop.step_ended = step_done;
         return 1;
     }
-    eng_run_resume(p, t, t->stepping ? TGT_STEP : TGT_CONT, 0, e);
+    if (step_done)
+        eng_run_decide(s, r, p, t, ENG_STOP_STEP, 0, NULL);
+    else
+        eng_run_resume(p, t, stepping ? TGT_STEP : TGT_CONT, 0, e);
     return 1;
 }
 
@@ -347,13 +378,22 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
     int was_stepping = t->stepping;
     if (sig == SIGTRAP && ev->si.si_code == SI_KERNEL && on_trap_hit(s, r, p, t, e))
         return;
-    if (sig == SIGTRAP && ev->si.si_code == TRAP_HWBKPT && p->dr7 && on_hw_hit(s, r, p, t, e))
+    if (sig == SIGTRAP && ev->si.si_code == TRAP_HWBKPT && p->dr7 &&
+        on_hw_hit(s, r, p, t, was_stepping, e))
         return;
     if (sig == SIGSEGV && ev->si.si_code == SEGV_ACCERR && p->nwpages) {
         t->stepping = 0;
         if (eng_run_watch_fault(s, r, p, t, ev, was_stepping, e))
             return;
         t->stepping = was_stepping;
+    }
+    if (sig == SIGSEGV && ev->si.si_code == SEGV_ACCERR &&
+        eng_watch_stale_fault(p, (uint64_t)(uintptr_t)ev->si.si_addr)) {
+        /* the fault of an access to a page protected for a watch that was
+         * cleared before the fault was reported: the access runs again */
+        if (!r->decided && !r->quiesce)
+            eng_run_resume(p, t, was_stepping ? TGT_STEP : TGT_CONT, 0, e);
+        return;
     }
     t->stepping = 0;
     if (sig == SIGTRAP && was_stepping && ev->si.si_code > 0 && ev->si.si_code != SI_KERNEL) {
@@ -365,8 +405,13 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
             eng_run_resume(p, t, TGT_STEP, 0, e);
             return;
         }
-        if (!r->decided)
-            eng_run_decide(s, r, p, t, ENG_STOP_STEP, 0, NULL);
+        if (r->decided)
+            return;
+        /* a data access made by the stepped instruction is reported with
+         * the step: DR6 tells */
+        if (p->dr7 && on_hw_hit(s, r, p, t, 1, e))
+            return;
+        eng_run_decide(s, r, p, t, ENG_STOP_STEP, 0, NULL);
         return;
     }
     if (sig == SIGINT && (s->breakin_requested || ev->si.si_code == SI_KERNEL)) {
@@ -498,6 +543,8 @@ static void dispatch(struct session *s, struct run *r, const struct tgt_event *e
     }
     if (ev->kind != TGT_EV_EXITED && ev->kind != TGT_EV_KILLED)
         t->running = 0;
+    if (ev->kind == TGT_EV_CLONE || ev->kind == TGT_EV_FORK || ev->kind == TGT_EV_VFORK_DONE)
+        t->in_event = ev->kind == TGT_EV_FORK && ev->vfork ? 2 : 1;
     switch (ev->kind) {
     case TGT_EV_CLONE:
         on_clone(s, r, p, t, ev, e);
@@ -585,57 +632,55 @@ static int start_run(struct session *s, struct lerr *e)
     return 0;
 }
 
-/* A hit seen while everything was being stopped is decided now, before
- * anything runs: it may be the next stop. */
-static int pending_hit_stops(struct session *s)
+/* A stop of thread t at a site for the user: breakpoint at addr. */
+static void decide_breakpoint(struct session *s, struct eng_process *p, struct eng_thread *t,
+                              enum eng_stop_kind kind, uint64_t addr)
 {
-    for (size_t i = 0; i < s->nprocs; i++) {
-        struct eng_process *p = s->procs[i];
-        for (size_t j = 0; j < p->nthreads; j++) {
-            struct eng_thread *t = p->threads[j];
-            if (!t->pending_hit)
-                continue;
-            t->pending_hit = 0;
-            struct user_regs_struct *r = eng_regs(s, t, NULL);
-            if (!r || !bp_site_find(&p->sites, r->rip))
-                continue;
-            struct eng_hit hit = {r->rip, 0, 0, 0};
-            if (s->bp_hook(s->bp_hook_ctx, p, t, &hit, s->going)) {
-                struct run run = {0};
-                eng_run_decide(s, &run, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
-                s->last_stop.addr = r->rip;
-                return 1;
-            }
-        }
-        for (size_t j = 0; j < p->nthreads; j++) {
-            struct eng_thread *t = p->threads[j];
-            if (!t->pending_kw)
-                continue;
-            t->pending_kw = 0;
-            struct user_regs_struct *r = eng_regs(s, t, NULL);
-            if (!r)
-                continue;
-            struct run run = {0};
-            struct tgt_event ev = {.kind = TGT_EV_SYSCALL, .tid = t->tid, .sc_exit = 1,
-                                   .sc_ret = (int64_t)r->rax};
-            if (eng_run_kernel_write(s, &run, p, t, &ev, NULL))
-                return 1;
-        }
-        for (size_t j = 0; j < p->nthreads; j++) {
-            struct eng_thread *t = p->threads[j];
-            int slot = t->pending_hw_slot - 1;
-            t->pending_hw_slot = 0;
-            if (slot < 0 || !p->hw[slot].refs)
-                continue;
-            struct eng_hit hit = {p->hw[slot].addr, 1, p->hw[slot].access, p->hw[slot].len};
-            if (s->bp_hook(s->bp_hook_ctx, p, t, &hit, s->going)) {
-                struct run run = {0};
-                eng_run_decide(s, &run, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
-                s->last_stop.addr = hit.addr;
-                return 1;
-            }
+    struct run run = {0};
+    eng_run_decide(s, &run, p, t, kind, 0, NULL);
+    s->last_stop.addr = addr;
+}
+
+/* Hits of thread t seen while everything was being stopped are decided
+ * now, before it runs again: one may be the next stop (1). */
+static int pending_stop(struct session *s, struct eng_process *p, struct eng_thread *t)
+{
+    if (t->pending_hit) {
+        t->pending_hit = 0;
+        struct user_regs_struct *r = eng_regs(s, t, NULL);
+        struct eng_hit hit = {r ? r->rip : 0, 0, 0, 0};
+        if (r && bp_site_find(&p->sites, r->rip) && s->bp_hook(s->bp_hook_ctx, p, t, &hit)) {
+            decide_breakpoint(s, p, t, ENG_STOP_BREAKPOINT, r->rip);
+            return 1;
         }
     }
+    if (t->pending_kw) {
+        t->pending_kw = 0;
+        struct user_regs_struct *r = eng_regs(s, t, NULL);
+        struct run run = {0};
+        struct tgt_event ev = {.kind = TGT_EV_SYSCALL, .tid = t->tid, .sc_exit = 1,
+                               .sc_ret = r ? (int64_t)r->rax : 0};
+        if (r && eng_run_kernel_write(s, &run, p, t, &ev, NULL))
+            return 1;
+    }
+    int slot = t->pending_hw_slot - 1;
+    t->pending_hw_slot = 0;
+    if (slot >= 0 && p->hw[slot].refs) {
+        struct eng_hit hit = {p->hw[slot].addr, 1, p->hw[slot].access, p->hw[slot].len};
+        if (s->bp_hook(s->bp_hook_ctx, p, t, &hit)) {
+            decide_breakpoint(s, p, t, ENG_STOP_BREAKPOINT, hit.addr);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int pending_hit_stops(struct session *s)
+{
+    for (size_t i = 0; i < s->nprocs; i++)
+        for (size_t j = 0; j < s->procs[i]->nthreads; j++)
+            if (pending_stop(s, s->procs[i], s->procs[i]->threads[j]))
+                return 1;
     return 0;
 }
 
@@ -673,13 +718,26 @@ int eng_step(struct session *s, struct lerr *e)
     struct eng_thread *t = eng_cur_thread(s);
     if (!p || !t)
         return lerr_set(e, "No thread to step");
+    if (s->bp_hook && pending_stop(s, p, t))
+        return 0; /* a hit of its own was waiting: that is the stop */
+    struct user_regs_struct *regs = eng_regs(s, t, e);
+    struct bp_site *site = regs ? bp_site_find(&p->sites, regs->rip) : NULL;
+    int returned;
+    if (site && t->site_done != site->addr) {
+        /* on a breakpoint it has not hit yet (interrupted just before): it
+         * is hit now, as running would have */
+        enum eng_stop_kind k = take_hit(s, 0, p, t, site->addr, regs->rsp, &returned);
+        if (k != ENG_STOP_NONE) {
+            decide_breakpoint(s, p, t, k, site->addr);
+            return 0;
+        }
+    }
     int sig = t->pending_sig;
     t->pending_sig = 0;
     /* on a trap: lift it for this one step (the other threads stay
      * stopped, so none can run through it) */
-    struct user_regs_struct *regs = eng_regs(s, t, e);
     uint64_t lifted = 0;
-    struct bp_site *site = regs ? bp_site_find(&p->sites, regs->rip) : NULL;
+    site = regs ? bp_site_find(&p->sites, regs->rip) : NULL;
     if (site && bp_site_lift(site, p->tp, e) == 0)
         lifted = site->addr;
     pid_t tid = t->tid;
@@ -689,6 +747,17 @@ int eng_step(struct session *s, struct lerr *e)
     /* the step may have ended the thread, or the process */
     if (lifted && eng_find_thread(s, tid, &p) && (site = bp_site_find(&p->sites, lifted)))
         bp_site_drop(site, p->tp, NULL);
+    /* arrived on a breakpoint: it is reached now (and not again when the
+     * thread goes on from there) */
+    if (rc == 0 && s->last_stop.kind == ENG_STOP_STEP && s->last_stop.tid == tid &&
+        (t = eng_find_thread(s, tid, &p)) && (regs = eng_regs(s, t, NULL)) &&
+        bp_site_find(&p->sites, regs->rip)) {
+        enum eng_stop_kind k = take_hit(s, 0, p, t, regs->rip, regs->rsp, &returned);
+        if (k != ENG_STOP_NONE && k != ENG_STOP_RETURNED) {
+            decide_breakpoint(s, p, t, k, regs->rip);
+            s->last_stop.step_ended = 1;
+        }
+    }
     return rc;
 }
 

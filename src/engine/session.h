@@ -37,11 +37,20 @@ struct eng_thread {
     long sc_nr;            /* the system call it entered (-1: unknown) */
     int pending_sig;       /* delivered on the next resume */
     int sc_entry;          /* stopped at a system call's entry */
+    int in_event;          /* stopped at a clone or fork event, inside that
+                            * call: resuming finishes it (1), or, for vfork,
+                            * waits for the child (2) */
     int sc_opened;         /* watched pages opened for the call it is in */
     int watch_step;        /* faulted on a watched page: to be stepped
                             * with the page open once nothing else runs */
     int ool_active;        /* sent to run a copy out of line; its rip may
                             * still be in the copy (outofline.c) */
+    uint64_t site_done;    /* the site at its rip whose hit it has taken at
+                            * this stop (its trap ran, a step arrived there,
+                            * or the user put it there): it is moved past
+                            * that site when it next runs, never hitting it
+                            * again. A thread stopped on a site it has not
+                            * hit yet (interrupted just before) hits it. */
     int regs_valid, regs_dirty;
     struct user_regs_struct regs;
 };
@@ -118,6 +127,10 @@ struct eng_process {
     size_t nwatches;
     struct eng_wpage *wpages;
     size_t nwpages;
+    uint64_t released[16]; /* pages given back to the program's protection
+                            * lately (a ring): a fault raised on one before
+                            * and reported after is stale */
+    unsigned nreleased;
     uint64_t sc_gadget; /* a `syscall` instruction in the vDSO, 0: not found yet */
     struct eng_ool_page *ool;
     size_t nool;
@@ -152,6 +165,8 @@ struct eng_stop {
     int code;     /* EXITED: exit code */
     siginfo_t si; /* SIGNAL, TRAP */
     uint64_t addr; /* BREAKPOINT: the site */
+    int step_ended; /* BREAKPOINT: where a step ended too (it arrived on
+                     * the breakpoint, or p's or gu's return came there) */
     char kernel[192]; /* BREAKPOINT by a kernel write: "read(3, ..., 256) = 256" */
 };
 
@@ -223,13 +238,12 @@ struct session {
     int follow_children;
     unsigned char sig_mode[ENG_NSIG]; /* enum eng_sig_mode, by signal */
     struct wildcard *load_filter; /* `sxe ld:name`: only these loads stop */
-    /* User breakpoints: called for every hit of a site that is not only
-     * an engine trap. Returns 1 to stop, 0 to go on. `going` is set while
-     * the target runs for `g` (passes count, command strings run). */
+    /* User breakpoints: called for every hit of a site or debug
+     * register, however the target was resumed (g, a step, p over a call,
+     * gu). Returns 1 to stop, 0 to go on. */
     int (*bp_hook)(void *ctx, struct eng_process *p, struct eng_thread *t,
-                   const struct eng_hit *hit, int going);
+                   const struct eng_hit *hit);
     void *bp_hook_ctx;
-    int going;
     /* data breakpoints by page protection even when a debug register is
      * free (the registers do not fire here, or `.dbgregs emulate`) */
     int hw_emulate;
@@ -269,7 +283,10 @@ enum eng_go_mode {
 /* Resumes every thread that is not frozen and waits until the target stops
  * for the user again (last_stop says why). */
 int eng_go(struct session *s, enum eng_go_mode mode, struct lerr *e);
-/* Single-steps the current thread; the other threads stay stopped. */
+/* Single-steps the current thread; the other threads stay stopped. A
+ * breakpoint where the step arrives is reached (the hook decides: a
+ * breakpoint stop, or the step's); one where the thread stands but has not
+ * hit yet is hit first, and may stop before the step. */
 int eng_step(struct session *s, struct lerr *e);
 /* Async-signal-safe: asks the running target to stop (Ctrl+C); when
  * nothing runs, the next eng_go stops at once. */
@@ -280,12 +297,13 @@ void eng_breakin_clear(struct session *s);
 int eng_detach_all(struct session *s, struct lerr *e);
 int eng_kill_all(struct session *s, struct lerr *e);
 
-/* Single-steps the current thread over one instruction, running the
- * callee of a `call` at full speed (`p`). */
-int eng_step_over_call(struct session *s, struct lerr *e);
-/* Runs until the current function returns to its caller's frame (`gu`),
- * given the return address and the stack pointer the caller will have. */
-int eng_go_up(struct session *s, uint64_t ret_addr, uint64_t caller_sp, struct lerr *e);
+/* `p` over a call: when the current thread stands on a call, 1 with the
+ * address it returns to and the stack pointer it will have then. */
+int eng_call_return_point(struct session *s, uint64_t *ret, uint64_t *sp);
+/* Runs until thread tid comes back to ret_addr with its stack pointer at or
+ * above caller_sp (`p` over a call, `gu`: right under recursion). */
+int eng_run_to_return(struct session *s, pid_t tid, uint64_t ret_addr, uint64_t caller_sp,
+                      struct lerr *e);
 
 /* Symbols of the current process (NULL when there is none). */
 struct sym_space *eng_syms(struct session *s);

@@ -5,37 +5,33 @@
 #include "arch/x86_64/disasm.h"
 #include "engine/internal.h"
 
-int eng_step_over_call(struct session *s, struct lerr *e)
+int eng_call_return_point(struct session *s, uint64_t *ret, uint64_t *sp)
 {
-    struct eng_process *p = eng_cur_process(s);
     struct eng_thread *t = eng_cur_thread(s);
-    if (!p || !t)
-        return lerr_set(e, "No runnable debuggees: the process has exited");
-    struct user_regs_struct *r = eng_regs(s, t, e);
+    struct user_regs_struct *r = t ? eng_regs(s, t, NULL) : NULL;
     if (!r)
-        return -1;
+        return 0;
     uint8_t code[16];
     size_t got = 0;
     eng_read(s, r->rip, code, sizeof code, &got);
     struct x86_insn insn;
     if (got == 0 || x86_disasm(r->rip, code, got, &insn, NULL, NULL) < 0 || !insn.is_call)
-        return eng_step(s, e);
-    /* after the call returns, rsp is what it is now */
-    if (eng_trap_add(p, ENG_TRAP_RETURN, r->rip + insn.length, t->tid, r->rsp, e) < 0)
-        return -1;
-    int rc = eng_go(s, ENG_GO, e);
-    if (rc < 0 && eng_has_process(s))
-        eng_trap_remove_kind(p, ENG_TRAP_RETURN);
-    return rc;
+        return 0;
+    *ret = r->rip + insn.length;
+    *sp = r->rsp; /* after the call returns, rsp is what it is now */
+    return 1;
 }
 
-int eng_go_up(struct session *s, uint64_t ret_addr, uint64_t caller_sp, struct lerr *e)
+int eng_run_to_return(struct session *s, pid_t tid, uint64_t ret_addr, uint64_t caller_sp,
+                      struct lerr *e)
 {
-    struct eng_process *p = eng_cur_process(s);
-    struct eng_thread *t = eng_cur_thread(s);
-    if (!p || !t)
+    struct eng_process *p = NULL;
+    struct eng_thread *t = eng_find_thread(s, tid, &p);
+    if (!eng_has_process(s))
         return lerr_set(e, "No runnable debuggees: the process has exited");
-    if (eng_trap_add(p, ENG_TRAP_RETURN, ret_addr, t->tid, caller_sp, e) < 0)
+    if (!t)
+        return lerr_set(e, "Thread %d that was stepping is gone", tid);
+    if (eng_trap_add(p, ENG_TRAP_RETURN, ret_addr, tid, caller_sp, e) < 0)
         return -1;
     int rc = eng_go(s, ENG_GO, e);
     if (rc < 0 && eng_has_process(s))

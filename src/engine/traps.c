@@ -68,7 +68,12 @@ struct x86_mem eng_program_memory(struct eng_process *p)
 int eng_thread_on_site(struct session *s, struct eng_process *p, struct eng_thread *t)
 {
     (void)s;
-    return t->regs_valid && p->sites.n && bp_site_find(&p->sites, t->regs.rip) != NULL;
+    if (!t->site_done || !p->sites.n)
+        return 0;
+    /* its registers may have been read again since (a system call made
+     * for lindbg in between): the hit stays taken while rip is there */
+    const struct user_regs_struct *r = eng_regs_of(p, t, NULL);
+    return r && r->rip == t->site_done && bp_site_find(&p->sites, r->rip) != NULL;
 }
 
 int eng_pass_site_alone(struct eng_process *p, struct eng_thread *t)
@@ -174,7 +179,16 @@ int eng_user_site_add(struct session *s, pid_t pid, uint64_t addr, struct lerr *
     if (p->vfork_parent)
         return lerr_set(e, "Process %d shares its parent's memory until it execs (vfork): "
                            "breakpoints in it wait for its exec (bu)", p->index);
-    return bp_site_ref(&p->sites, p->tp, addr, e);
+    if (bp_site_ref(&p->sites, p->tp, addr, e) < 0)
+        return -1;
+    /* a breakpoint set where the thread the user looks at stands is for
+     * the next time it gets there, not for the instruction it is on (as in
+     * WinDbg and GDB) */
+    struct eng_thread *t = p == eng_cur_process(s) ? eng_cur_thread(s) : NULL;
+    const struct user_regs_struct *r = t && !t->running ? eng_regs_of(p, t, NULL) : NULL;
+    if (r && r->rip == addr)
+        t->site_done = addr;
+    return 0;
 }
 
 void eng_user_site_remove(struct session *s, pid_t pid, uint64_t addr)

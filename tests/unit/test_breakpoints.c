@@ -148,13 +148,12 @@ static void test_passes(void **state)
     (void)state;
     struct bp *b = bp_new(BP_ADDRESS, "x");
     b->passes_init = b->passes_left = 3;
-    assert_int_equal(bp_count_pass(b, 0), 1); /* stepping: a stop, no count */
     assert_int_equal(b->passes_left, 3);
-    assert_int_equal(bp_count_pass(b, 1), 0);
-    assert_int_equal(bp_count_pass(b, 1), 0);
+    assert_int_equal(bp_count_pass(b), 0);
+    assert_int_equal(bp_count_pass(b), 0);
     assert_int_equal(b->passes_left, 1);
-    assert_int_equal(bp_count_pass(b, 1), 1);
-    assert_int_equal(bp_count_pass(b, 1), 1); /* stays at 1 */
+    assert_int_equal(bp_count_pass(b), 1);
+    assert_int_equal(bp_count_pass(b), 1); /* stays at 1 */
     assert_int_equal(b->passes_left, 1);
     bp_free(b);
 }
