@@ -74,11 +74,14 @@ static int pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, 
     } else if (IS("$csp")) {
         *v = r->rsp;
     } else {
-        /* The caller's address through the frame-pointer chain. */
-        uint64_t ra = 0;
-        if (eng_read(d->s, r->rbp + 8, &ra, sizeof ra, NULL) != 0)
-            return lerr_set(e, "Couldn't resolve $ra: no readable frame at rbp");
-        *v = ra;
+        /* the current frame's return address, from the unwinder (CFI):
+         * right at a function's first instruction, after its prologue and
+         * in a leaf without a frame pointer alike */
+        struct sym_frame f[64];
+        size_t want = (size_t)d->frame + 2 < 64 ? (size_t)d->frame + 2 : 64;
+        if (dbg_unwind(d, f, want) < want)
+            return lerr_set(e, "Couldn't resolve $ra: frame %d has no caller", d->frame);
+        *v = f[want - 1].pc;
     }
     return 1;
 #undef IS
