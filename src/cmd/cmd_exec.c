@@ -59,44 +59,87 @@ static int take_resume_request(struct dbg *d)
     return req;
 }
 
-/* Goes until a stop that stands. Breakpoint command strings run after
- * each stop; a resume command among them ends the list and is carried out
- * here, in a loop, so that "r $t0=@$t0+1; gc" hit 80,000 times does not
- * nest 80,000 deep. */
-static int go_loop(struct dbg *d, enum eng_go_mode mode)
+/* Goes until a stop that stands (or a thread gets to one of the go
+ * addresses). Breakpoint command strings run after each stop; a resume
+ * command among them ends the list and is carried out here, in a loop, so
+ * that "r $t0=@$t0+1; gc" hit 80,000 times does not nest 80,000 deep. A
+ * gc goes on to the same addresses; a g brings its own. */
+static int go_loop(struct dbg *d, enum eng_go_mode mode, struct dbg_go_to to)
 {
     for (;;) {
         before_run(d);
-        int rc = eng_go(d->s, mode, &d->err);
+        int rc = to.n ? eng_go_to(d->s, mode, to.addrs, to.n, &d->err)
+                      : eng_go(d->s, mode, &d->err);
         if (after_run(d, rc) < 0)
             return -1;
         int req = take_resume_request(d);
         if (!req || d->quit)
             return 0;
         mode = req == DBG_RESUME_GO_HANDLED ? ENG_GO_HANDLED : ENG_GO;
+        if (req != DBG_RESUME_GC)
+            to = d->resume_to;
     }
 }
 
-static int do_go(struct dbg *d, const char *args, const char *name, int req)
+/* g's arguments: [= start] [address ...]. The start address becomes the
+ * current thread's instruction pointer now. */
+static int go_args(struct dbg *d, const char *args, struct dbg_go_to *to)
 {
-    if (no_args(d, args, name) < 0)
+    memset(to, 0, sizeof *to);
+    uint64_t start = 0;
+    int have_start = 0;
+    if (*args == '=') {
+        args = dbg_skip(args + 1);
+        if (!*args)
+            return lerr_set(&d->err, "Syntax error: '=' needs a start address: g =start [address]");
+        if (dbg_eval(d, &args, &start) < 0)
+            return -1;
+        have_start = 1;
+    }
+    while (*args) {
+        if (to->n == sizeof to->addrs / sizeof to->addrs[0])
+            return lerr_set(&d->err, "Syntax error: g takes at most %zu addresses", to->n);
+        if (dbg_eval(d, &args, &to->addrs[to->n++]) < 0)
+            return -1;
+    }
+    if ((have_start || to->n) && dbg_need_process(d) < 0)
+        return -1;
+    if (have_start) {
+        struct eng_thread *t = eng_cur_thread(d->s);
+        struct user_regs_struct *r = eng_regs(d->s, t, &d->err);
+        if (!r)
+            return -1;
+        uint64_t ip = r->rip;
+        r->rip = start;
+        eng_regs_changed(t, ip);
+    }
+    return 0;
+}
+
+static int do_go(struct dbg *d, const char *args, int req)
+{
+    struct dbg_go_to to;
+    if (go_args(d, args, &to) < 0)
         return -1;
     if (d->in_bp_commands) {
         d->resume_request = req;
+        d->resume_to = to;
         return 0;
     }
-    return go_loop(d, req == DBG_RESUME_GO_HANDLED ? ENG_GO_HANDLED : ENG_GO);
+    return go_loop(d, req == DBG_RESUME_GO_HANDLED ? ENG_GO_HANDLED : ENG_GO, to);
 }
 
-static int cmd_g(struct dbg *d, const char *args) { return do_go(d, args, "g", DBG_RESUME_GO); }
-static int cmd_gn(struct dbg *d, const char *args) { return do_go(d, args, "gn", DBG_RESUME_GO); }
-static int cmd_gh(struct dbg *d, const char *args)
-{
-    return do_go(d, args, "gh", DBG_RESUME_GO_HANDLED);
-}
+static int cmd_g(struct dbg *d, const char *args) { return do_go(d, args, DBG_RESUME_GO); }
+static int cmd_gn(struct dbg *d, const char *args) { return do_go(d, args, DBG_RESUME_GO); }
+static int cmd_gh(struct dbg *d, const char *args) { return do_go(d, args, DBG_RESUME_GO_HANDLED); }
 /* gc: from a breakpoint's command string, on the way the target was going:
- * a go goes on, a step goes on with the same step */
-static int cmd_gc(struct dbg *d, const char *args) { return do_go(d, args, "gc", DBG_RESUME_GC); }
+ * a go goes on (to the same addresses), a step goes on with the same step */
+static int cmd_gc(struct dbg *d, const char *args)
+{
+    if (no_args(d, args, "gc") < 0)
+        return -1;
+    return do_go(d, args, DBG_RESUME_GC);
+}
 
 /* How one piece of a stepping command ended. */
 enum step_end {
@@ -140,7 +183,7 @@ static enum step_end run_piece(struct dbg *d, uint64_t ret, uint64_t sp, int sho
         if (!req || d->quit || st->kind != ENG_STOP_BREAKPOINT)
             return STEP_STOPPED;
         if (req != DBG_RESUME_GC) {
-            go_loop(d, req == DBG_RESUME_GO_HANDLED ? ENG_GO_HANDLED : ENG_GO);
+            go_loop(d, req == DBG_RESUME_GO_HANDLED ? ENG_GO_HANDLED : ENG_GO, d->resume_to);
             return STEP_STOPPED;
         }
         if (ended) {
@@ -340,7 +383,7 @@ static int cmd_kill(struct dbg *d, const char *args)
 }
 
 const struct cmd_def cmd_exec_table[] = {
-    {"g", cmd_g, "go: run until something stops the target"},
+    {"g", cmd_g, "go: run until something stops the target; g [=start] [address ...]: also stop there"},
     {"gc", cmd_gc, "go from a conditional breakpoint, the way the target was going"},
     {"gh", cmd_gh, "go, the signal that stopped the target handled (not delivered)"},
     {"gn", cmd_gn, "go, the signal that stopped the target passed to it"},

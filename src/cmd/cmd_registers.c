@@ -105,8 +105,9 @@ static int assign(struct dbg *d, const char *name, size_t len, uint64_t v)
     struct user_regs_struct *r = eng_regs(d->s, t, &d->err);
     if (!r)
         return -1;
+    uint64_t ip = r->rip;
     x86_reg_set(reg, r, v);
-    eng_regs_changed(t);
+    eng_regs_changed(t, ip);
     return 0;
 }
 

@@ -19,6 +19,12 @@
  * string is done: g or gn, gh, and gc (on the way the target was going). */
 enum dbg_resume { DBG_RESUME_NONE, DBG_RESUME_GO, DBG_RESUME_GO_HANDLED, DBG_RESUME_GC };
 
+/* Where a g also stops (g address ...): one-time stops, not breakpoints. */
+struct dbg_go_to {
+    uint64_t addrs[8];
+    size_t n;
+};
+
 struct dbg {
     struct session *s;
     FILE *out;
@@ -41,6 +47,7 @@ struct dbg {
      * and is carried out by the `g` loop, not nested */
     int in_bp_commands;
     int resume_request;   /* enum dbg_resume */
+    struct dbg_go_to resume_to; /* the addresses of that g */
     int list_ended;       /* a step ended the command string */
     int glued;            /* the arguments follow the command name directly */
     int dr_probe;         /* debug registers: 0 not probed, 1 fire, -1 silent */

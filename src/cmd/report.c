@@ -163,6 +163,7 @@ void dbg_report_stop(struct dbg *d)
         break;
     case ENG_STOP_STEP:
     case ENG_STOP_RETURNED:
+    case ENG_STOP_GOTO:
         break;
     case ENG_STOP_BREAKPOINT: {
         int commands = 0, data = 0;

@@ -212,7 +212,14 @@ struct user_regs_struct *eng_regs(struct session *s, struct eng_thread *t, struc
     return eng_regs_of(p, t, e);
 }
 
-void eng_regs_changed(struct eng_thread *t) { t->regs_dirty = 1; }
+void eng_regs_changed(struct eng_thread *t, uint64_t old_ip)
+{
+    t->regs_dirty = 1;
+    /* put on an instruction by the user: a breakpoint there is for the
+     * next time the thread gets there, as at the current instruction */
+    if (t->regs.rip != old_ip)
+        t->site_done = t->regs.rip;
+}
 
 int eng_flush_regs(struct eng_process *p, struct eng_thread *t, struct lerr *e)
 {

@@ -260,7 +260,7 @@ static enum eng_stop_kind take_hit(struct session *s, int decided, struct eng_pr
                                    struct eng_thread *t, uint64_t addr, uint64_t sp,
                                    int *returned)
 {
-    *returned = 0;
+    *returned = 0; /* a step's end (p, gu, g address) came there too */
     t->site_done = addr;
     enum eng_stop_kind stop = ENG_STOP_NONE;
     for (size_t i = 0; i < p->ntraps; i++) {
@@ -276,6 +276,8 @@ static enum eng_stop_kind take_hit(struct session *s, int decided, struct eng_pr
                 stop = ENG_STOP_MODUNLOAD;
         } else if (tr->kind == ENG_TRAP_RETURN && tr->tid == t->tid && sp >= tr->sp) {
             stop = ENG_STOP_RETURNED;
+        } else if (tr->kind == ENG_TRAP_GOTO) {
+            stop = ENG_STOP_GOTO;
         }
     }
     if (decided) {
@@ -286,7 +288,7 @@ static enum eng_stop_kind take_hit(struct session *s, int decided, struct eng_pr
      * there, and its stop is the one reported */
     struct eng_hit hit = {addr, 0, 0, 0};
     if (s->bp_hook && s->bp_hook(s->bp_hook_ctx, p, t, &hit)) {
-        *returned = stop == ENG_STOP_RETURNED;
+        *returned = stop == ENG_STOP_RETURNED || stop == ENG_STOP_GOTO;
         stop = ENG_STOP_BREAKPOINT;
     }
     return stop;
@@ -611,10 +613,8 @@ static int run_until_stop(struct session *s, struct lerr *e)
             s->breakin_pid = some_running_tid(s);
     }
     s->breakin_pid = 0;
-    for (size_t i = 0; i < s->nprocs; i++) {
-        eng_trap_remove_kind(s->procs[i], ENG_TRAP_RETURN);
+    for (size_t i = 0; i < s->nprocs; i++)
         eng_ool_settle(s, s->procs[i]);
-    }
     if (!r.decided)
         return lerr_set(e, "No thread can run: every thread is frozen or suspended (~Nu thaws one, ~Nm resumes one)");
     return 0;
@@ -697,7 +697,7 @@ static int breakin_pending(struct session *s)
 
 void eng_breakin_clear(struct session *s) { s->breakin_requested = 0; }
 
-int eng_go(struct session *s, enum eng_go_mode mode, struct lerr *e)
+static int go(struct session *s, enum eng_go_mode mode, struct lerr *e)
 {
     if (start_run(s, e) < 0)
         return -1;
@@ -708,6 +708,34 @@ int eng_go(struct session *s, enum eng_go_mode mode, struct lerr *e)
     if (resume_all(s, mode, e) == 0 && !s->nreplay)
         return lerr_set(e, "No thread can run: every thread is frozen or suspended (~Nu thaws one, ~Nm resumes one)");
     return run_until_stop(s, e);
+}
+
+/* The traps of one run (p's and gu's return, g's addresses) go with it,
+ * however it ended. */
+static int end_of_run(struct session *s, int rc)
+{
+    for (size_t i = 0; i < s->nprocs; i++) {
+        eng_trap_remove_kind(s->procs[i], ENG_TRAP_RETURN);
+        eng_trap_remove_kind(s->procs[i], ENG_TRAP_GOTO);
+    }
+    return rc;
+}
+
+int eng_go(struct session *s, enum eng_go_mode mode, struct lerr *e)
+{
+    return end_of_run(s, go(s, mode, e));
+}
+
+int eng_go_to(struct session *s, enum eng_go_mode mode, const uint64_t *addrs, size_t n,
+              struct lerr *e)
+{
+    struct eng_process *p = eng_cur_process(s);
+    if (!p)
+        return lerr_set(e, "No runnable debuggees: the process has exited");
+    for (size_t i = 0; i < n; i++)
+        if (eng_trap_add(p, ENG_TRAP_GOTO, addrs[i], 0, 0, e) < 0)
+            return end_of_run(s, -1);
+    return eng_go(s, mode, e);
 }
 
 int eng_step(struct session *s, struct lerr *e)

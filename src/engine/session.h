@@ -60,6 +60,7 @@ struct eng_thread {
 enum eng_trap_kind {
     ENG_TRAP_LOADER, /* the loader's _dl_debug_state: modules changed */
     ENG_TRAP_RETURN, /* `p` over a call, `gu`: back in the frame of tid */
+    ENG_TRAP_GOTO,   /* `g address`: any thread that gets there stops */
 };
 
 struct eng_trap {
@@ -152,6 +153,7 @@ enum eng_stop_kind {
     ENG_STOP_MODLOAD, /* `sxe ld`: a module was loaded */
     ENG_STOP_MODUNLOAD, /* `sxe ud`: a module was unloaded */
     ENG_STOP_RETURNED, /* `p` over a call or `gu` came back */
+    ENG_STOP_GOTO,     /* `g address` got there */
     ENG_STOP_BREAKPOINT, /* a user breakpoint triggered (addr) */
     ENG_STOP_PROCESS_CREATE, /* `sxe cpr`: a followed child was created */
     ENG_STOP_THREAD_CREATE,  /* `sxe ct` */
@@ -263,9 +265,10 @@ struct eng_thread *eng_thread_by_index(struct eng_process *p, int index);
 struct eng_thread *eng_find_thread(struct session *s, pid_t tid, struct eng_process **pp);
 
 /* Registers of a stopped thread, read once per stop and cached; written
- * back before the thread runs when marked dirty. */
+ * back before the thread runs when marked dirty (eng_regs_changed). */
 struct user_regs_struct *eng_regs(struct session *s, struct eng_thread *t, struct lerr *e);
-void eng_regs_changed(struct eng_thread *t);
+/* After the user changed t's registers (rip was old_ip before). */
+void eng_regs_changed(struct eng_thread *t, uint64_t old_ip);
 int eng_get_dreg(struct session *s, struct eng_thread *t, int idx, uint64_t *v, struct lerr *e);
 int eng_set_dreg(struct session *s, struct eng_thread *t, int idx, uint64_t v, struct lerr *e);
 int eng_get_fpregs(struct session *s, struct eng_thread *t, struct user_fpregs_struct *r,
@@ -283,6 +286,10 @@ enum eng_go_mode {
 /* Resumes every thread that is not frozen and waits until the target stops
  * for the user again (last_stop says why). */
 int eng_go(struct session *s, enum eng_go_mode mode, struct lerr *e);
+/* The same, also stopping (ENG_STOP_GOTO) when a thread of the current
+ * process gets to one of addrs; nothing of it stays after the run. */
+int eng_go_to(struct session *s, enum eng_go_mode mode, const uint64_t *addrs, size_t n,
+              struct lerr *e);
 /* Single-steps the current thread; the other threads stay stopped. A
  * breakpoint where the step arrives is reached (the hook decides: a
  * breakpoint stop, or the step's); one where the thread stands but has not

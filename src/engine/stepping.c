@@ -33,8 +33,5 @@ int eng_run_to_return(struct session *s, pid_t tid, uint64_t ret_addr, uint64_t 
         return lerr_set(e, "Thread %d that was stepping is gone", tid);
     if (eng_trap_add(p, ENG_TRAP_RETURN, ret_addr, tid, caller_sp, e) < 0)
         return -1;
-    int rc = eng_go(s, ENG_GO, e);
-    if (rc < 0 && eng_has_process(s))
-        eng_trap_remove_kind(p, ENG_TRAP_RETURN);
-    return rc;
+    return eng_go(s, ENG_GO, e); /* which takes the trap away */
 }

@@ -53,6 +53,8 @@ int expr_parse_number(const char *s, size_t len, int radix, uint64_t *out)
         int d = digit_value((unsigned char)s[i]);
         if (d >= radix)
             return -1;
+        if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)radix)
+            return -2; /* more than 64 bits */
         v = v * (uint64_t)radix + (uint64_t)d;
         any = 1;
     }
@@ -66,6 +68,21 @@ static int is_ident_char(int c)
 {
     return isalnum(c) || c == '_' || c == '$' || c == '!' || c == '.' || c == ':' || c == '@' ||
            c == '?';
+}
+
+/* A number at s (len bytes) that ends the token: a syntax error when it
+ * is not one, an overflow error when it does not fit in 64 bits. */
+static int number(struct parser *ps, const char *s, size_t len, int radix, uint64_t *v)
+{
+    int r = expr_parse_number(s, len, radix, v);
+    if (r == -2)
+        return lerr_set(ps->e, "Overflow error at '%.*s': the number does not fit in 64 bits",
+                        (int)len, s);
+    if (r < 0) {
+        ps->p = s;
+        return syntax_error(ps);
+    }
+    return 0;
 }
 
 static int all_hex_digits(const char *s, size_t n)
@@ -139,7 +156,7 @@ static int parse_name(struct parser *ps, uint64_t *v)
         return syntax_error(ps);
     const struct expr_env *env = ps->env;
     if (!forced_reg && !forced_sym && name[0] != '$' && env->radix == 16 && all_hex_digits(name, len))
-        return expr_parse_number(name, len, 16, v) < 0 ? syntax_error(ps) : 0;
+        return number(ps, name, len, 16, v);
     if (!forced_sym && env->reg) {
         /* Registers come first with '@' or '$'; bare names are symbols
          * first, as in WinDbg. */
@@ -181,11 +198,7 @@ static int parse_primary(struct parser *ps, uint64_t *v)
         const char *s = ps->p;
         while (isalnum((unsigned char)*ps->p) || *ps->p == '`')
             ps->p++;
-        if (expr_parse_number(s, (size_t)(ps->p - s), ps->env->radix, v) < 0) {
-            ps->p = s;
-            return syntax_error(ps);
-        }
-        return 0;
+        return number(ps, s, (size_t)(ps->p - s), ps->env->radix, v);
     }
     if (isxdigit((unsigned char)c) && ps->env->radix == 16) {
         /* `ffffffff`ffffffff`: a number when the whole word is hex digits
@@ -196,11 +209,7 @@ static int parse_primary(struct parser *ps, uint64_t *v)
         if (!is_ident_char((unsigned char)*q) && memchr(ps->p, '`', (size_t)(q - ps->p))) {
             const char *s = ps->p;
             ps->p = q;
-            if (expr_parse_number(s, (size_t)(q - s), 16, v) < 0) {
-                ps->p = s;
-                return syntax_error(ps);
-            }
-            return 0;
+            return number(ps, s, (size_t)(q - s), 16, v);
         }
     }
     if (isalpha((unsigned char)c) || c == '_' || c == '$' || c == '@' || c == '!' || c == '?')

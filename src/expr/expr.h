@@ -35,7 +35,8 @@ int expr_eval(const struct expr_env *env, const char *s, const char **end, uint6
  * syntax error. */
 int expr_eval_all(const struct expr_env *env, const char *s, uint64_t *out, struct lerr *e);
 
-/* Parses one number in `radix` (prefixes override it). Returns 0 or -1. */
+/* Parses one number in `radix` (prefixes override it). Returns 0, -1 when
+ * it is not a number, -2 when it does not fit in 64 bits. */
 int expr_parse_number(const char *s, size_t len, int radix, uint64_t *out);
 
 #endif

@@ -75,6 +75,16 @@ static void test_numbers(void **state)
     assert_int_equal(ev("ffffffff`ffffffff"), UINT64_MAX);
     assert_int_equal(ev("dead"), 0xdead); /* hex digits win over symbols */
     assert_int_equal(ev("  1f  "), 0x1f);
+    /* a number that does not fit in 64 bits is an error, not a wrapped value */
+    assert_int_equal(ev("0n18446744073709551615"), UINT64_MAX);
+    assert_string_equal(err_of("0n18446744073709551616"),
+                        "Overflow error at '0n18446744073709551616': the number does not fit in 64 bits");
+    assert_string_equal(err_of("0x1ffffffffffffffff"),
+                        "Overflow error at '0x1ffffffffffffffff': the number does not fit in 64 bits");
+    assert_string_equal(err_of("1`ffffffff`ffffffff"),
+                        "Overflow error at '1`ffffffff`ffffffff': the number does not fit in 64 bits");
+    assert_string_equal(err_of("1+10000000000000000"),
+                        "Overflow error at '10000000000000000': the number does not fit in 64 bits");
 }
 
 static void test_radix(void **state)
