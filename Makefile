@@ -77,6 +77,10 @@ build/fixtures/fx_cpp: tests/fixtures/cpp/fx_cpp.cpp
 	@mkdir -p build/fixtures
 	$(CXX) -g -O0 -fno-omit-frame-pointer -o $@ $<
 
+build/fixtures/fx_glibc: tests/fixtures/fx_glibc.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O0 -fno-omit-frame-pointer -fno-builtin -o $@ $< -lm
+
 # fx_stack without any symbol table (names only from .dynsym)
 build/fixtures/fx_stripped: build/fixtures/fx_stack
 	strip --strip-all -o $@ $<

@@ -12,6 +12,61 @@ struct bp_slot {
     size_t n;
 };
 
+struct bp_chain {
+    struct bp **v;
+    size_t n, cap;
+};
+
+static size_t name_hash(const char *s, size_t cap)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return (size_t)(h & (cap - 1));
+}
+
+static void chain_add(struct bp_chain *c, struct bp *b)
+{
+    if (c->n == c->cap && !(c->v = realloc(c->v, (c->cap = c->cap ? 2 * c->cap : 2) * sizeof *c->v)))
+        abort();
+    c->v[c->n++] = b;
+}
+
+static void name_add(struct bp_table *t, struct bp *b)
+{
+    if (b->kind != BP_SYMBOLIC)
+        return;
+    if ((t->named + 1) * 2 > t->nnames) {
+        size_t old_n = t->nnames;
+        struct bp_chain *old = t->names;
+        t->nnames = t->nnames ? 2 * t->nnames : 64;
+        if (!(t->names = calloc(t->nnames, sizeof *t->names)))
+            abort();
+        for (size_t i = 0; i < old_n; i++) {
+            for (size_t k = 0; k < old[i].n; k++)
+                chain_add(&t->names[name_hash(old[i].v[k]->expr, t->nnames)], old[i].v[k]);
+            free(old[i].v);
+        }
+        free(old);
+    }
+    chain_add(&t->names[name_hash(b->expr, t->nnames)], b);
+    t->named++;
+}
+
+static void name_del(struct bp_table *t, struct bp *b)
+{
+    if (b->kind != BP_SYMBOLIC || !t->nnames)
+        return;
+    struct bp_chain *c = &t->names[name_hash(b->expr, t->nnames)];
+    for (size_t k = 0; k < c->n; k++) {
+        if (c->v[k] == b) {
+            c->v[k] = c->v[--c->n];
+            t->named--;
+            return;
+        }
+    }
+}
+
 void bp_table_init(struct bp_table *t, const struct bp_sites_backend *backend)
 {
     memset(t, 0, sizeof *t);
@@ -26,6 +81,9 @@ void bp_table_free(struct bp_table *t)
     for (size_t i = 0; i < t->nslots; i++)
         free(t->slots[i].v);
     free(t->slots);
+    for (size_t i = 0; i < t->nnames; i++)
+        free(t->names[i].v);
+    free(t->names);
     memset(t, 0, sizeof *t);
 }
 
@@ -195,6 +253,7 @@ void bp_insert(struct bp_table *t, struct bp *b, struct bp **replaced)
     memmove(&t->v[i + 1], &t->v[i], (t->n - i) * sizeof *t->v);
     t->v[i] = b;
     t->n++;
+    name_add(t, b);
 }
 
 void bp_remove(struct bp_table *t, struct bp *b)
@@ -204,6 +263,7 @@ void bp_remove(struct bp_table *t, struct bp *b)
     if (i < t->n && t->v[i] == b) {
         memmove(&t->v[i], &t->v[i + 1], (t->n - i - 1) * sizeof *t->v);
         t->n--;
+        name_del(t, b);
     }
 }
 
@@ -216,6 +276,7 @@ int bp_renumber(struct bp_table *t, struct bp *b, unsigned new_id, struct lerr *
     size_t i = position(t, b->id);
     memmove(&t->v[i], &t->v[i + 1], (t->n - i - 1) * sizeof *t->v);
     t->n--;
+    name_del(t, b); /* bp_insert puts it back */
     /* the per-address lists are kept in id order */
     for (size_t k = 0; k < b->nlocs; k++)
         slot_del(t, b, b->locs[k].pid, b->locs[k].addr);
@@ -282,6 +343,35 @@ size_t bp_at(const struct bp_table *t, pid_t pid, uint64_t addr, struct bp **out
         if (s->v[i]->enabled)
             out[n++] = s->v[i];
     return n;
+}
+
+/* Whether two breakpoints are of the kind that shares a place: software
+ * ones (bp, bu) with each other, processor ones of the same access, size
+ * and mechanism with each other. */
+static int same_class(const struct bp *a, const struct bp *b)
+{
+    if ((a->kind == BP_ACCESS) != (b->kind == BP_ACCESS))
+        return 0;
+    return a->kind != BP_ACCESS ||
+           (a->access == b->access && a->size == b->size && a->soft == b->soft);
+}
+
+struct bp *bp_same_place(const struct bp_table *t, const struct bp *b)
+{
+    for (size_t k = 0; k < b->nlocs; k++) {
+        struct bp_slot *s = slot_get((struct bp_table *)t, b->locs[k].pid, b->locs[k].addr, 0);
+        for (size_t i = 0; s && i < s->n; i++)
+            if (s->v[i] != b && same_class(s->v[i], b))
+                return s->v[i];
+    }
+    if (b->nlocs || b->kind != BP_SYMBOLIC || !t->nnames)
+        return NULL;
+    /* unresolved: a bu with the same text, still unresolved */
+    const struct bp_chain *c = &t->names[name_hash(b->expr, t->nnames)];
+    for (size_t k = 0; k < c->n; k++)
+        if (c->v[k] != b && !c->v[k]->nlocs && !strcmp(c->v[k]->expr, b->expr))
+            return c->v[k];
+    return NULL;
 }
 
 int bp_count_pass(struct bp *b)

@@ -70,6 +70,10 @@ struct bp_table {
     /* (pid, addr) -> breakpoints there: open addressing over `slots` */
     struct bp_slot *slots;
     size_t nslots, used;
+    /* bu text -> those breakpoints (chained), to find the one a new
+     * unresolved bu redefines without looking at every breakpoint */
+    struct bp_chain *names;
+    size_t nnames, named;
 };
 
 /* Whether b lives in a debug-register slot (a ba that is not a software
@@ -111,6 +115,12 @@ int bp_set_enabled(struct bp_table *t, struct bp *b, int enabled, struct lerr *e
 /* The breakpoints with an enabled location at (pid, addr), in id order.
  * Returns how many were written to out (up to max). */
 size_t bp_at(const struct bp_table *t, pid_t pid, uint64_t addr, struct bp **out, size_t max);
+
+/* The breakpoint a new one b replaces (WinDbg: "breakpoint N
+ * redefined"): one of its class (software, or processor with the same
+ * access and size) at one of b's locations, or, for an unresolved bu, a bu
+ * with the same text still unresolved. NULL: none; b need not be in t. */
+struct bp *bp_same_place(const struct bp_table *t, const struct bp *b);
 
 /* The pass logic of one hit, for a breakpoint whose filters matched:
  * returns 1 when it triggers. A hit is counted however the target got

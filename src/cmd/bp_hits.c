@@ -4,6 +4,7 @@
  * command strings run. Also the breakpoints' side of module events. */
 #include "cmd/dbg.h"
 #include "arch/x86_64/dr7.h"
+#include "sym/ifunc.h"
 #include "sym/unwind.h"
 
 #include <ctype.h>
@@ -39,11 +40,21 @@ static void hw_remove(void *ctx, pid_t pid, const struct bp *b, uint64_t addr)
     eng_hw_remove(d->s, pid, addr, dbg_dr_access(b->access), b->size);
 }
 
+/* A watched indirect function's resolver returned in p: breakpoints that
+ * wait for it are resolved now, on the implementation it chose. */
+static void ifunc_chosen(void *ctx, struct eng_process *p, uint64_t resolver, uint64_t target)
+{
+    struct dbg *d = ctx;
+    sym_ifunc_learn(p->syms, resolver, target);
+    dbg_bps_on_load(d, p->pid);
+}
+
 void dbg_bps_init(struct dbg *d)
 {
     struct bp_sites_backend be = {d, site_add, site_remove, hw_add, hw_remove};
     bp_table_init(&d->bps, &be);
     d->s->bp_hook = dbg_bp_hook;
+    d->s->ifunc_hook = ifunc_chosen;
     d->s->bp_hook_ctx = d;
 }
 

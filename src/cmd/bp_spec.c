@@ -2,6 +2,7 @@
  * installing finished breakpoints (see bp_spec.h). */
 #include "arch/x86_64/disasm.h"
 #include "cmd/bp_spec.h"
+#include "sym/ifunc.h"
 #include "sym/wildcard.h"
 #include "ui/format.h"
 #include "util/strbuf.h"
@@ -297,6 +298,46 @@ int resolve(struct dbg *d, const char *expr, uint64_t *addr)
     return -1;
 }
 
+static int read_target(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+    struct dbg *d = ctx;
+    return eng_read(d->s, addr, buf, len, NULL);
+}
+
+int ifunc_target(struct dbg *d, uint64_t resolver, uint64_t *target)
+{
+    struct sym_space *sp = eng_syms(d->s);
+    return sp ? sym_ifunc_target(sp, resolver, read_target, d, target) : -1;
+}
+
+int resolve_code(struct dbg *d, const char *expr, uint64_t *addr)
+{
+    int r = resolve(d, expr, addr);
+    struct sym_space *sp = eng_syms(d->s);
+    char name[512], impl[512];
+    if (r != 1 || !sp || !sym_is_ifunc(sp, *addr, name, sizeof name))
+        return r;
+    uint64_t target;
+    if (ifunc_target(d, *addr, &target) != 1) {
+        /* the resolver is watched: the breakpoint is resolved again once
+         * the process has called it (dbg_ifunc_chosen) */
+        struct eng_process *p = eng_cur_process(d->s);
+        if (p && eng_ifunc_watch(d->s, p->pid, *addr, NULL) == 0)
+            fprintf(d->out, "%s is an indirect function whose implementation the loader has not "
+                            "chosen yet: the breakpoint waits for it\n", name);
+        else
+            fprintf(d->out, "%s is an indirect function whose implementation cannot be "
+                            "followed: the breakpoint stays unresolved\n", name);
+        return 0;
+    }
+    if (sym_describe(sp, target, impl, sizeof impl) < 0)
+        snprintf(impl, sizeof impl, "%016llx", (unsigned long long)target);
+    fprintf(d->out, "%s is an indirect function: the breakpoint goes on %s, the implementation "
+                    "this process uses\n", name, impl);
+    *addr = target;
+    return 1;
+}
+
 void apply_spec(const struct bp_spec *s, struct bp *b)
 {
     b->one_shot = s->one_shot;
@@ -342,14 +383,23 @@ void warn_if_data(struct dbg *d, const struct bp *b)
     }
 }
 
-/* Puts a fully built breakpoint in the list, saying when an id is reused. */
-void install(struct dbg *d, struct bp *b)
+/* Puts a fully built breakpoint in the list. One already at its place is
+ * redefined by it, as in WinDbg: the new one takes its id (unless one was
+ * given) and its place; so is one that had the id given. */
+void install(struct dbg *d, struct bp *b, int explicit_id)
 {
-    struct bp *old;
+    struct bp *same = bp_same_place(&d->bps, b), *old;
+    if (same && !explicit_id)
+        b->id = same->id;
     bp_insert(&d->bps, b, &old);
     if (old) {
         fprintf(d->out, "breakpoint %u redefined\n", b->id);
         bp_free(old);
+    }
+    if (same && same != old) {
+        fprintf(d->out, "breakpoint %u redefined as breakpoint %u\n", same->id, b->id);
+        bp_remove(&d->bps, same);
+        bp_free(same);
     }
     warn_if_data(d, b);
 }

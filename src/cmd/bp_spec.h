@@ -35,10 +35,18 @@ int thread_from_prefix(struct dbg *d, struct bp_spec *s);
 /* Resolves a location expression in the current process. 1 ok, 0 the name
  * is not known (yet), -1 another error (in d->err). */
 int resolve(struct dbg *d, const char *expr, uint64_t *addr);
+/* The implementation this process uses for the indirect function at
+ * resolver (sym_ifunc_target over the current process). */
+int ifunc_target(struct dbg *d, uint64_t resolver, uint64_t *target);
+/* resolve() for a breakpoint on code: an indirect function (glibc's
+ * strlen) resolves to the implementation this process uses, and says so;
+ * 0 while the loader has not chosen one. */
+int resolve_code(struct dbg *d, const char *expr, uint64_t *addr);
 void apply_spec(const struct bp_spec *s, struct bp *b);
-/* Puts a finished breakpoint in the list, saying when an id is reused and
- * when it sits on data or inside an instruction. */
-void install(struct dbg *d, struct bp *b);
+/* Puts a finished breakpoint in the list: one at the same place, or with
+ * the id given (explicit_id), is redefined by it ("breakpoint N
+ * redefined"); says when it sits on data or inside an instruction. */
+void install(struct dbg *d, struct bp *b, int explicit_id);
 void warn_if_data(struct dbg *d, const struct bp *b);
 
 #endif

@@ -78,17 +78,6 @@ static int cmd_ba(struct dbg *d, const char *args)
         lerr_set(&d->err, "Memory access error at %s: nothing is mapped there", fmt_addr(a, addr));
         goto out;
     }
-    for (size_t i = 0; i < d->bps.n; i++) {
-        const struct bp *o = d->bps.v[i];
-        if (o->kind == BP_ACCESS && o->nlocs && o->locs[0].addr == addr && o->access == s.access &&
-            o->size == s.size && o->thread_index == s.thread_index && o->proc_index == s.proc_index &&
-            o->max_depth == s.max_depth && o->min_depth == s.min_depth &&
-            (!s.have_id || o->id != s.id)) {
-            lerr_set(&d->err, "Breakpoint %u already watches %s this way (they would differ only in their command strings)",
-                     o->id, fmt_addr(a, addr));
-            goto out;
-        }
-    }
     char text[64];
     snprintf(text, sizeof text, "0x%016llx", (unsigned long long)addr);
     struct bp *b = bp_new(BP_ACCESS, text);
@@ -114,7 +103,7 @@ static int cmd_ba(struct dbg *d, const char *args)
             goto out;
         }
     }
-    install(d, b);
+    install(d, b, s.have_id);
     rc = 0;
 out:
     spec_free(&s);

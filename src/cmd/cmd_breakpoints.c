@@ -30,7 +30,8 @@ static int resolve_in(struct dbg *d, struct bp *b, struct eng_process *p)
     int saved = dbg_view_process(d, p);
     uint64_t addr;
     struct lerr keep = d->err;
-    int added = resolve(d, b->expr, &addr) == 1 && bp_add_location(&d->bps, b, p->pid, addr, NULL) == 0;
+    int added = resolve_code(d, b->expr, &addr) == 1 &&
+                bp_add_location(&d->bps, b, p->pid, addr, NULL) == 0;
     d->err = keep;
     d->s->cur_proc = saved;
     return added;
@@ -39,6 +40,7 @@ static int resolve_in(struct dbg *d, struct bp *b, struct eng_process *p)
 static int set_one(struct dbg *d, struct bp_spec *s, enum bp_kind kind, const char *expr,
                    unsigned id)
 {
+    /* s->have_id: the id was given (else it is the first free one) */
     struct eng_process *p = eng_cur_process(d->s);
     uint64_t addr = 0;
     int r = 0;
@@ -46,9 +48,12 @@ static int set_one(struct dbg *d, struct bp_spec *s, enum bp_kind kind, const ch
         r = resolve(d, expr, &addr);
         if (r < 0)
             return -1;
+        if (r == 1)
+            r = resolve_code(d, expr, &addr);
     }
     if (kind == BP_ADDRESS && r == 0) {
-        fprintf(d->out, "Bp expression '%s' could not be resolved, adding deferred bp\n", expr);
+        if (!p || resolve(d, expr, &addr) != 1)
+            fprintf(d->out, "Bp expression '%s' could not be resolved, adding deferred bp\n", expr);
         kind = BP_SYMBOLIC;
     }
     char text[64];
@@ -67,7 +72,7 @@ static int set_one(struct dbg *d, struct bp_spec *s, enum bp_kind kind, const ch
     for (size_t i = 0; kind == BP_SYMBOLIC && i < d->s->nprocs; i++)
         if (d->s->procs[i] != p)
             resolve_in(d, b, d->s->procs[i]);
-    install(d, b);
+    install(d, b, s->have_id);
     return 0;
 }
 
@@ -104,6 +109,8 @@ struct bm_match {
     struct sym_module *mod;
     uint64_t addr;
     int data;
+    int ifunc;  /* an indirect function: addr becomes its implementation */
+    unsigned char bind;
     char name[512];
 };
 
@@ -120,9 +127,18 @@ static int collect(void *ctx, const struct sym_module *m, const struct sym_entry
     int code = e->type == STT_FUNC || e->type == STT_GNU_IFUNC;
     if (!code && !c->all)
         return 0;
-    /* aliases of one address come together (address order): one breakpoint */
-    if (c->n && c->v[c->n - 1].addr == e->addr && c->v[c->n - 1].mod == m)
+    /* the cold part of a function (GCC's foo.cold) is not an entry */
+    if (code && strstr(e->name, ".cold"))
         return 0;
+    /* aliases of one address come together (address order): one
+     * breakpoint, under the name a user knows best */
+    if (c->n && c->v[c->n - 1].addr == e->addr && c->v[c->n - 1].mod == m) {
+        struct bm_match *last = &c->v[c->n - 1];
+        if (sym_better_name(e, last->bind, last->name + strlen(m->name) + 1))
+            snprintf(last->name, sizeof last->name, "%s!%s", m->name,
+                     c->full && e->full ? e->full : e->name);
+        return 0;
+    }
     if (c->n == c->cap) {
         c->cap = c->cap ? c->cap * 2 : 64;
         c->v = realloc(c->v, c->cap * sizeof *c->v);
@@ -131,6 +147,8 @@ static int collect(void *ctx, const struct sym_module *m, const struct sym_entry
     mt->mod = (struct sym_module *)m;
     mt->addr = e->addr;
     mt->data = !code;
+    mt->bind = e->bind;
+    mt->ifunc = e->type == STT_GNU_IFUNC;
     snprintf(mt->name, sizeof mt->name, "%s!%s", m->name, c->full && e->full ? e->full : e->name);
     return 0;
 }
@@ -224,6 +242,10 @@ static int cmd_bm(struct dbg *d, const char *args)
         rc = 0;
         goto out;
     }
+    /* indirect functions: on the implementation this process uses */
+    for (size_t k = 0; k < c.n; k++)
+        if (c.v[k].ifunc && ifunc_target(d, c.v[k].addr, &c.v[k].addr) != 1)
+            c.v[k].addr = 0; /* not chosen yet: a bu that waits */
     /* plant everything first: on any failure, nothing is added */
     struct bp **made = calloc(c.n, sizeof *made);
     struct eng_process *p = eng_cur_process(d->s);
@@ -231,11 +253,12 @@ static int cmd_bm(struct dbg *d, const char *args)
     size_t k;
     for (k = 0; k < c.n; k++) {
         char text[64];
-        if (s.as_address)
+        int as_address = s.as_address && c.v[k].addr;
+        if (as_address)
             snprintf(text, sizeof text, "0x%016llx", (unsigned long long)c.v[k].addr);
-        made[k] = bp_new(s.as_address ? BP_ADDRESS : BP_SYMBOLIC, s.as_address ? text : c.v[k].name);
+        made[k] = bp_new(as_address ? BP_ADDRESS : BP_SYMBOLIC, as_address ? text : c.v[k].name);
         apply_spec(&s, made[k]);
-        if (bp_add_location(&d->bps, made[k], p->pid, c.v[k].addr, &d->err) < 0)
+        if (c.v[k].addr && bp_add_location(&d->bps, made[k], p->pid, c.v[k].addr, &d->err) < 0)
             break;
     }
     if (k < c.n) {
@@ -248,12 +271,28 @@ static int cmd_bm(struct dbg *d, const char *args)
     }
     char a[FMT_ADDR_LEN];
     for (k = 0; k < c.n; k++) {
-        while (bp_find(&d->bps, id))
-            id++;
-        made[k]->id = id;
+        /* one that is there already is redefined, keeping its id */
+        struct bp *same = bp_same_place(&d->bps, made[k]);
+        if (same) {
+            made[k]->id = same->id;
+            bp_remove(&d->bps, same);
+            bp_free(same);
+        } else {
+            while (bp_find(&d->bps, id))
+                id++;
+            made[k]->id = id;
+        }
         struct bp *old;
         bp_insert(&d->bps, made[k], &old);
-        fprintf(d->out, "%3u: %s %s\n", id, fmt_addr(a, c.v[k].addr), c.v[k].name);
+        char impl[512] = "";
+        if (c.v[k].ifunc && c.v[k].addr &&
+            sym_describe(eng_syms(d->s), c.v[k].addr, impl, sizeof impl) < 0)
+            impl[0] = '\0';
+        fprintf(d->out, "%3u: %s %s%s%s%s%s\n", made[k]->id,
+                c.v[k].addr ? fmt_addr(a, c.v[k].addr) : "                 ", c.v[k].name,
+                c.v[k].ifunc ? " (indirect function: " : "",
+                c.v[k].ifunc ? (impl[0] ? impl : "implementation not chosen yet") : "",
+                c.v[k].ifunc ? ")" : "", same ? " (redefined)" : "");
         if (c.v[k].data) /* a symbol's start: only data needs saying */
             warn_if_data(d, made[k]);
     }

@@ -1,5 +1,6 @@
 /* Modules and symbols: lm, x, ln */
 #include "cmd/dbg.h"
+#include "sym/ifunc.h"
 #include "sym/wildcard.h"
 #include "ui/format.h"
 
@@ -95,25 +96,80 @@ static int cmd_lmv(struct dbg *d, const char *args)
     return cmd_lm(d, buf);
 }
 
+/* x prints an address once, under its best name, with its other names
+ * (aliases) after it: the symbols of one address come one after another. */
 struct x_ctx {
     struct dbg *d;
     int verbose;
     size_t count;
+    const struct sym_module *mod; /* the address being gathered */
+    struct sym_entry best;
+    char aliases[512];
 };
 
-static int print_symbol(void *ctx, const struct sym_module *m, const struct sym_entry *s)
+static int read_target(void *ctx, uint64_t addr, void *buf, size_t len)
 {
-    struct x_ctx *x = ctx;
+    struct dbg *d = ctx;
+    return eng_read(d->s, addr, buf, len, NULL);
+}
+
+static void flush_symbol(struct x_ctx *x)
+{
+    if (!x->mod)
+        return;
+    const struct sym_entry *s = &x->best;
+    const struct sym_module *m = x->mod;
     char a[FMT_ADDR_LEN];
     const char *kind = s->type == STT_FUNC || s->type == STT_GNU_IFUNC ? "func"
                        : s->type == STT_OBJECT || s->type == STT_TLS   ? "data"
                                                                         : "    ";
     if (x->verbose)
-        fprintf(x->d->out, "%s %s %8llx %s!%s\n", kind, fmt_addr(a, s->addr),
+        fprintf(x->d->out, "%s %s %8llx %s!%s", kind, fmt_addr(a, s->addr),
                 (unsigned long long)s->size, m->name, s->name);
     else
-        fprintf(x->d->out, "%s %s!%s\n", fmt_addr(a, s->addr), m->name, s->name);
+        fprintf(x->d->out, "%s %s!%s", fmt_addr(a, s->addr), m->name, s->name);
+    if (s->type == STT_GNU_IFUNC) {
+        /* its address is a resolver: say which implementation it chose */
+        struct sym_space *sp = eng_syms(x->d->s);
+        uint64_t target;
+        char impl[512];
+        if (sym_ifunc_target(sp, s->addr, read_target, x->d, &target) == 1 &&
+            sym_describe(sp, target, impl, sizeof impl) >= 0)
+            fprintf(x->d->out, " (indirect function -> %s)", impl);
+        else
+            fputs(" (indirect function, implementation not chosen yet)", x->d->out);
+    }
+    if (x->aliases[0])
+        fprintf(x->d->out, " (also %s)", x->aliases);
+    fputc('\n', x->d->out);
     x->count++;
+    x->mod = NULL;
+}
+
+static void add_alias(struct x_ctx *x, const char *name)
+{
+    size_t used = strlen(x->aliases);
+    snprintf(x->aliases + used, sizeof x->aliases - used, "%s%s", used ? ", " : "", name);
+}
+
+static int print_symbol(void *ctx, const struct sym_module *m, const struct sym_entry *s)
+{
+    struct x_ctx *x = ctx;
+    if (x->mod == m && x->best.addr == s->addr && x->best.type == s->type) {
+        if (!strcmp(s->name, x->best.name))
+            return 0; /* the same name twice (global and local copies) */
+        if (sym_better_name(s, x->best.bind, x->best.name)) {
+            add_alias(x, x->best.name);
+            x->best = *s;
+        } else {
+            add_alias(x, s->name);
+        }
+        return 0;
+    }
+    flush_symbol(x);
+    x->mod = m;
+    x->best = *s;
+    x->aliases[0] = '\0';
     return 0;
 }
 
@@ -123,7 +179,7 @@ static int cmd_x(struct dbg *d, const char *args)
     struct sym_space *sp = need_syms(d);
     if (!sp)
         return -1;
-    struct x_ctx x = {d, 0, 0};
+    struct x_ctx x = {d, 0, 0, NULL, {0}, ""};
     const char *p = args;
     if (!strncmp(p, "/v", 2)) {
         x.verbose = 1;
@@ -156,6 +212,7 @@ static int cmd_x(struct dbg *d, const char *args)
         }
     }
     sym_visit(sp, mw, sw, print_symbol, &x);
+    flush_symbol(&x);
     wildcard_free(mw);
     wildcard_free(sw);
     return 0;

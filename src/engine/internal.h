@@ -26,6 +26,12 @@ void eng_replay_later(struct session *s, const struct tgt_event *ev);
 int eng_trap_add(struct eng_process *p, enum eng_trap_kind kind, uint64_t addr, pid_t tid,
                  uint64_t sp, struct lerr *e);
 void eng_trap_remove_kind(struct eng_process *p, enum eng_trap_kind kind);
+/* The first trap of this kind at addr (index into p->traps), or -1. */
+long eng_trap_find(const struct eng_process *p, enum eng_trap_kind kind, uint64_t addr);
+void eng_trap_remove_at(struct eng_process *p, size_t i);
+/* ifunc.c: a watched resolver called (ENG_TRAP_IFUNC) or returning
+ * (ENG_TRAP_IFUNC_RETURN) in thread t; never a stop. */
+void eng_ifunc_trap(struct session *s, struct eng_process *p, struct eng_thread *t, uint64_t addr);
 /* Moves t past the site it stands on (rip == a site): sent to its copy
  * (*sig is left for the resume, which delivers it after the instruction,
  * see eng_ool_before_signal), or, without a signal, emulated when the

@@ -198,6 +198,15 @@ void eng_modules_sync(struct session *s, struct eng_process *p, int *loaded, int
             continue;
         }
         announce(s, p, m, ENG_EVT_MODUNLOAD);
+        /* a resolver watched there is gone with its code */
+        for (size_t k = 0; k < p->ntraps;) {
+            const struct eng_trap *tr = &p->traps[k];
+            if ((tr->kind == ENG_TRAP_IFUNC || tr->kind == ENG_TRAP_IFUNC_RETURN) &&
+                tr->resolver >= m->start && tr->resolver < m->end)
+                eng_trap_remove_at(p, k);
+            else
+                k++;
+        }
         sym_remove_module(p->syms, m);
         (*unloaded)++;
     }

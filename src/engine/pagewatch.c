@@ -376,13 +376,17 @@ void eng_watch_syscall_entry(struct eng_process *p, struct eng_thread *t)
 
 int eng_watch_syscall_exit(struct eng_process *p, struct eng_thread *t, int64_t ret)
 {
-    if (t->sc_opened) {
-        t->sc_opened = 0;
-        apply(p, t, NULL);
+    int opened = t->sc_opened;
+    t->sc_opened = 0;
+    /* a call that failed on a watched page runs again with every page
+     * open, once: its buffers were not known, or the pages opened for it
+     * were protected again meanwhile (a watch added or reapplied while it
+     * waited at its entry) */
+    if (ret != -EFAULT || !p->nwpages || opened == 2) {
+        if (opened)
+            apply(p, t, NULL);
         return 0;
     }
-    if (ret != -EFAULT || !p->nwpages)
-        return 0;
     /* A call whose buffers we did not know: run it again with every
      * watched page open. */
     struct user_regs_struct r;
@@ -393,7 +397,7 @@ int eng_watch_syscall_exit(struct eng_process *p, struct eng_thread *t, int64_t 
     r.rax = r.orig_rax;
     t->regs = r;
     t->regs_valid = t->regs_dirty = 1;
-    t->sc_opened = 1;
+    t->sc_opened = 2; /* open for the call run again */
     return 1;
 }
 

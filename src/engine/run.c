@@ -263,6 +263,7 @@ static enum eng_stop_kind take_hit(struct session *s, int decided, struct eng_pr
     *returned = 0; /* a step's end (p, gu, g address) came there too */
     t->site_done = addr;
     enum eng_stop_kind stop = ENG_STOP_NONE;
+    int ifunc = 0;
     for (size_t i = 0; i < p->ntraps; i++) {
         const struct eng_trap *tr = &p->traps[i];
         if (tr->addr != addr)
@@ -278,8 +279,12 @@ static enum eng_stop_kind take_hit(struct session *s, int decided, struct eng_pr
             stop = ENG_STOP_RETURNED;
         } else if (tr->kind == ENG_TRAP_GOTO) {
             stop = ENG_STOP_GOTO;
+        } else if (tr->kind == ENG_TRAP_IFUNC || tr->kind == ENG_TRAP_IFUNC_RETURN) {
+            ifunc = 1;
         }
     }
+    if (ifunc)
+        eng_ifunc_trap(s, p, t, addr); /* changes the list of traps */
     if (decided) {
         t->pending_hit = s->bp_hook != NULL;
         return ENG_STOP_NONE;
@@ -327,6 +332,13 @@ static int on_trap_hit(struct session *s, struct run *r, struct eng_process *p,
         eng_run_decide(s, r, p, t, stop, 0, NULL);
         s->last_stop.addr = addr;
         s->last_stop.step_ended = returned;
+        return 1;
+    }
+    if (!bp_site_find(&p->sites, addr)) {
+        /* the trap went with what it was for (a resolver's return): the
+         * program's instruction is back */
+        if (!r->quiesce)
+            eng_run_resume(p, t, TGT_CONT, 0, e);
         return 1;
     }
     if (!r->quiesce && eng_pass_site_alone(p, t)) {

@@ -40,7 +40,8 @@ struct eng_thread {
     int in_event;          /* stopped at a clone or fork event, inside that
                             * call: resuming finishes it (1), or, for vfork,
                             * waits for the child (2) */
-    int sc_opened;         /* watched pages opened for the call it is in */
+    int sc_opened;         /* watched pages opened for the call it is in
+                            * (2: the call runs again, after an EFAULT) */
     int watch_step;        /* faulted on a watched page: to be stepped
                             * with the page open once nothing else runs */
     int ool_active;        /* sent to run a copy out of line; its rip may
@@ -61,13 +62,16 @@ enum eng_trap_kind {
     ENG_TRAP_LOADER, /* the loader's _dl_debug_state: modules changed */
     ENG_TRAP_RETURN, /* `p` over a call, `gu`: back in the frame of tid */
     ENG_TRAP_GOTO,   /* `g address`: any thread that gets there stops */
+    ENG_TRAP_IFUNC,  /* an indirect function's resolver: its result is wanted */
+    ENG_TRAP_IFUNC_RETURN, /* where that resolver returns to, in thread tid */
 };
 
 struct eng_trap {
     enum eng_trap_kind kind;
     uint64_t addr;
-    pid_t tid;   /* ENG_TRAP_RETURN: the thread that steps */
-    uint64_t sp; /* ENG_TRAP_RETURN: stop once rsp is above this */
+    pid_t tid;   /* ENG_TRAP_RETURN, _IFUNC_RETURN: the thread */
+    uint64_t sp; /* ENG_TRAP_RETURN, _IFUNC_RETURN: once rsp is above this */
+    uint64_t resolver; /* ENG_TRAP_IFUNC, _IFUNC_RETURN */
 };
 
 /* One debug-register slot (DR0-DR3) of a process: the same in all its
@@ -245,6 +249,9 @@ struct session {
      * gu). Returns 1 to stop, 0 to go on. */
     int (*bp_hook)(void *ctx, struct eng_process *p, struct eng_thread *t,
                    const struct eng_hit *hit);
+    /* An indirect function's resolver that was watched returned: target is
+     * the implementation the process chose (same ctx). */
+    void (*ifunc_hook)(void *ctx, struct eng_process *p, uint64_t resolver, uint64_t target);
     void *bp_hook_ctx;
     /* data breakpoints by page protection even when a debug register is
      * free (the registers do not fire here, or `.dbgregs emulate`) */
@@ -334,6 +341,11 @@ int eng_hw_emulated(struct session *s, pid_t pid, uint64_t addr, int access, uns
 int eng_probe_debug_registers(struct lerr *e);
 /* Writes the process's debug registers into one thread (.apply_dbp). */
 int eng_hw_apply(struct session *s, struct eng_thread *t, struct lerr *e);
+
+/* Watches the resolver of an indirect function in process pid: when the
+ * process calls it (the loader relocating, a lazy binding, dlsym), its
+ * result goes to ifunc_hook and the watch ends. */
+int eng_ifunc_watch(struct session *s, pid_t pid, uint64_t resolver, struct lerr *e);
 
 /* `sxe ld:pattern` (NULL: any module). Fails on a bad pattern. */
 int eng_set_load_filter(struct session *s, const char *pattern, struct lerr *e);

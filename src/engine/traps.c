@@ -18,7 +18,7 @@ int eng_trap_add(struct eng_process *p, enum eng_trap_kind kind, uint64_t addr, 
     p->traps = realloc(p->traps, (p->ntraps + 1) * sizeof *p->traps);
     if (!p->traps)
         abort();
-    p->traps[p->ntraps++] = (struct eng_trap){kind, addr, tid, sp};
+    p->traps[p->ntraps++] = (struct eng_trap){kind, addr, tid, sp, 0};
     return 0;
 }
 
@@ -29,6 +29,20 @@ static void site_unref(struct eng_process *p, uint64_t addr)
     bp_site_unref(&p->sites, p->tp, addr, NULL);
     if (slot && !bp_site_find(&p->sites, addr))
         eng_ool_site_gone(p, slot);
+}
+
+long eng_trap_find(const struct eng_process *p, enum eng_trap_kind kind, uint64_t addr)
+{
+    for (size_t i = 0; i < p->ntraps; i++)
+        if (p->traps[i].kind == kind && p->traps[i].addr == addr)
+            return (long)i;
+    return -1;
+}
+
+void eng_trap_remove_at(struct eng_process *p, size_t i)
+{
+    site_unref(p, p->traps[i].addr);
+    p->traps[i] = p->traps[--p->ntraps];
 }
 
 void eng_trap_remove_kind(struct eng_process *p, enum eng_trap_kind kind)

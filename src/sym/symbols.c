@@ -43,6 +43,7 @@ void sym_space_free(struct sym_space *sp)
     for (size_t i = 0; i < sp->n; i++)
         free_module(sp->mods[i]);
     free(sp->mods);
+    free(sp->ifuncs);
     if (sp->dwfl)
         dwfl_end(sp->dwfl);
     free(sp->unwind_state);
@@ -70,6 +71,7 @@ char *sym_module_name_for(const char *path)
  * stay; libdwfl's tables and the unwinder's state are made again. */
 static void report_all(struct sym_space *sp)
 {
+    sp->nifuncs = 0; /* a module went: what was learnt of it with it */
     dwfl_end(sp->dwfl);
     sp->dwfl = dwfl_begin(&callbacks);
     sp->unwind_attached = 0;
@@ -159,9 +161,20 @@ struct sym_module *sym_module_by_path(const struct sym_space *sp, const char *pa
     return NULL;
 }
 
-/* The name as shown: no version suffix, C++ demangled (without the
- * parameter list). Writes into buf and returns it. */
-static const char *clean_name(const char *raw, char *buf, size_t size)
+/* The version of a symbol that is not the default one ("@GLIBC_2.2.5" of
+ * memcpy@GLIBC_2.2.5), or "": the default version (@@) is the plain name,
+ * as the linker binds it; an older one keeps its version, so that the
+ * plain name is not ambiguous. */
+static const char *old_version(const char *raw)
+{
+    const char *at = strchr(raw, '@');
+    return at && at[1] != '@' ? at : "";
+}
+
+/* The name as shown: C++ demangled (without the parameter list, or with
+ * it when `params`), the default version's suffix dropped. Writes into
+ * buf and returns it, or NULL when a demangling with parameters fails. */
+static const char *shown_name(const char *raw, int params, char *buf, size_t size)
 {
     size_t n = strcspn(raw, "@");
     if (n >= size)
@@ -169,13 +182,22 @@ static const char *clean_name(const char *raw, char *buf, size_t size)
     memcpy(buf, raw, n);
     buf[n] = '\0';
     if (buf[0] == '_' && buf[1] == 'Z') {
-        char *d = cplus_demangle(buf, DMGL_ANSI);
+        char *d = cplus_demangle(buf, DMGL_ANSI | (params ? DMGL_PARAMS : 0));
         if (d) {
             snprintf(buf, size, "%s", d);
             free(d);
+        } else if (params) {
+            return NULL;
         }
     }
+    size_t used = strlen(buf);
+    snprintf(buf + used, size - used, "%s", old_version(raw));
     return buf;
+}
+
+static const char *clean_name(const char *raw, char *buf, size_t size)
+{
+    return shown_name(raw, 0, buf, size);
 }
 
 static int by_name(const void *a, const void *b)
@@ -243,16 +265,9 @@ void sym_module_load(struct sym_module *m)
             continue;
         char buf[1024], full[2048] = "";
         const char *name = clean_name(raw, buf, sizeof buf);
-        if (raw[0] == '_' && raw[1] == 'Z') {
-            /* C++: also the name with its parameter list, for bm /( */
-            char mangled[1024];
-            snprintf(mangled, sizeof mangled, "%.*s", (int)strcspn(raw, "@"), raw);
-            char *d = cplus_demangle(mangled, DMGL_ANSI | DMGL_PARAMS);
-            if (d) {
-                snprintf(full, sizeof full, "%s", d);
-                free(d);
-            }
-        }
+        /* C++: also the name with its parameter list, for bm /( */
+        if ((raw[0] != '_' || raw[1] != 'Z') || !shown_name(raw, 1, full, sizeof full))
+            full[0] = '\0';
         size_t len = strlen(name) + 1, flen = full[0] ? strlen(full) + 1 : 0;
         while (used + len + flen > cap)
             cap *= 2;
@@ -351,14 +366,18 @@ int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *add
         *addr = first->addr;
         return 1;
     }
-    const struct sym_entry *found = NULL;
+    const struct sym_entry *found = NULL, *global = NULL;
     char others[512] = "";
-    int count = 0;
+    int count = 0, globals = 0;
     for (size_t i = 0; i < sp->n; i++) {
         struct sym_module *m = sp->mods[i];
         const struct sym_entry *s = find_in(m, name, len);
         /* every entry of that name in the module (overloads, statics) */
         for (; s && s < m->syms + m->nsyms && !strncmp(s->name, name, len) && !s->name[len]; s++) {
+            if (s->bind != STB_LOCAL && (!global || s->addr != global->addr)) {
+                globals++;
+                global = s;
+            }
             if (found && s->addr == found->addr)
                 continue;
             if (count++ == 0)
@@ -368,6 +387,12 @@ int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *add
                      used ? ", " : "", m->name, (int)len, name, (unsigned)(s->addr >> 32),
                      (unsigned)s->addr);
         }
+    }
+    /* one public definition among private copies (ld.so's own strlen) is
+     * the one a name means, as for the linker */
+    if (count > 1 && globals == 1) {
+        *addr = global->addr;
+        return 1;
     }
     if (count > 1)
         return lerr_set(e, "Ambiguous symbol '%.*s': %s (name the module, or use an address)",
@@ -423,6 +448,30 @@ int sym_symbol_at(struct sym_space *sp, uint64_t addr, struct sym_entry *out, ch
     out->type = (unsigned char)GELF_ST_TYPE(s.st_info);
     out->bind = (unsigned char)GELF_ST_BIND(s.st_info);
     return 0;
+}
+
+static int leading_underscores(const char *n)
+{
+    int k = 0;
+    while (n[k] == '_')
+        k++;
+    return k;
+}
+
+int sym_better_name(const struct sym_entry *e, unsigned char other_bind, const char *other)
+{
+    /* exported before local, the public name (strcasestr, often a weak
+     * alias) before the internal ones (__strcasestr, __GI_memcpy), global
+     * before weak, then the shorter */
+    int l1 = e->bind == STB_LOCAL, l2 = other_bind == STB_LOCAL;
+    if (l1 != l2)
+        return l1 < l2;
+    int u1 = leading_underscores(e->name), u2 = leading_underscores(other);
+    if (u1 != u2)
+        return u1 < u2;
+    if (e->bind != other_bind)
+        return e->bind == STB_GLOBAL;
+    return strlen(e->name) < strlen(other);
 }
 
 static int by_addr(const void *a, const void *b)

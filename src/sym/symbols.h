@@ -46,6 +46,10 @@ struct sym_space {
     void *unwind_state;  /* what libdwfl's callbacks get (sym/unwind.c) */
     struct sym_module **mods;
     size_t n;
+    /* indirect functions whose implementation was seen chosen (sym/ifunc.h):
+     * resolver, implementation; forgotten when a module goes */
+    uint64_t (*ifuncs)[2];
+    size_t nifuncs;
 };
 
 struct sym_space *sym_space_new(void);
@@ -90,6 +94,11 @@ struct sym_near {
     struct sym_entry before, after;
 };
 int sym_nearest(struct sym_space *sp, uint64_t addr, struct sym_near *out);
+
+/* Of two names of one address, whether e's is the one to show (exported
+ * before local, the public name before __internal ones, global before
+ * weak, the shorter): the other is `other` with binding other_bind. */
+int sym_better_name(const struct sym_entry *e, unsigned char other_bind, const char *other);
 
 /* Calls fn for every symbol whose module name matches mod_pattern (NULL:
  * every module) and whose name matches sym_pattern, in address order

@@ -9,7 +9,7 @@ db 0 L0
 r nosuchreg
 r xmm99999999999999
 r $t99999999999999
-g 1234
+gc 1234
 t zz
 ~7
 ~9 r
@@ -34,8 +34,8 @@ g
 # CHECK-NEXT: Bad register error at 'xmm99999999999999'
 # CHECK-NEXT: 0:000> r $t99999999999999
 # CHECK-NEXT: Bad register error at '$t99999999999999'
-# CHECK: 0:000> g 1234
-# CHECK-NEXT: Syntax error in 'g 1234': g takes no arguments here
+# CHECK: 0:000> gc 1234
+# CHECK-NEXT: Syntax error in 'gc 1234': gc takes no arguments here
 # CHECK: 0:000> t zz
 # CHECK-NEXT: Couldn't resolve error at 'zz'
 # CHECK: 0:000> ~7

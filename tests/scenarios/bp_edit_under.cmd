@@ -1,7 +1,8 @@
 # ARGS: fx_bp 3
 # Every view shows the program's bytes, never our 0xCC; eb over a
-# breakpoint changes the byte it hides (the trap stays); several
-# breakpoints at one address share one site and each reports its hit.
+# breakpoint changes the byte it hides (the trap stays); a second
+# breakpoint at one address redefines the first (WinDbg), and the site
+# stays under the new one.
 bp work
 bp work+1
 bp work+2
@@ -17,6 +18,8 @@ bc 9
 g
 # CHECK: 0:000> bp work+2
 # CHECK-NEXT: Warning: breakpoint 2 is inside an instruction of work: the program will run a changed instruction
+# CHECK: 0:000> bp9 work
+# CHECK-NEXT: breakpoint 0 redefined as breakpoint 9
 # CHECK: 0:000> db work L2
 # CHECK-NEXT: 55 48
 # CHECK: 0:000> db work L2
@@ -26,7 +29,6 @@ g
 # CHECK-NEXT: 55              push    rbp
 # CHECK-NEXT: 4889e5          mov     rbp,rsp
 # CHECK: 0:000> g
-# CHECK: Breakpoint 0 hit
-# CHECK-NEXT: Breakpoint 9 hit
+# CHECK: Breakpoint 9 hit
 # CHECK: 0:000> g
 # CHECK-NEXT: Breakpoint 1 hit

@@ -41,6 +41,8 @@ g
 # CHECK-NEXT: libfx_plugin     (deferred)
 # CHECK: 0:000> x libfx_plugin!fx_*
 # CHECK-NEXT: libfx_plugin!fx_plugin_twice
+# CHECK-NEXT: libfx_plugin!fx_plugin_triple (indirect function, implementation not chosen yet)
+# CHECK-NEXT: libfx_plugin!fx_plugin_six
 # CHECK-NEXT: libfx_plugin!fx_plugin_data
 # CHECK: 0:000> g
 # CHECK-NEXT: Unload module {{.*}}/libfx_plugin.so at 00007fff`{{[0-9a-f]+}}

@@ -1,6 +1,8 @@
 # ARGS: fx_stack
-# Names wherever an address goes: mod!sym, sym alone (ambiguous names are
-# an error that says which), mod!sym+off, a module alone; x with WinDbg's
+# Names wherever an address goes: mod!sym, sym alone (a name defined in
+# several modules is the one they export: the program's _start, not the
+# loader's private one; ambiguous names are an error that says which, see
+# cpp_names), mod!sym+off, a module alone; x with WinDbg's
 # wildcards, ln, lm, lmv. Symbols are read lazily: (deferred) until needed
 # (the loader's are read at once: lindbg keeps a trap in it).
 lm
@@ -54,7 +56,7 @@ lm zz
 # CHECK: 0:000> lmv m ld*
 # CHECK: Debug file: /usr/lib/debug/.build-id/{{.*}}.debug
 # CHECK: 0:000> ? _start
-# CHECK-NEXT: Ambiguous symbol '_start': fx_stack!_start (00005555`{{[0-9a-f]+}}), ld_linux_x86_64!_start (00007fff`{{[0-9a-f]+}}) (name the module, or use an address)
+# CHECK-NEXT: Evaluate expression: {{[0-9]+}} = 00005555`{{[0-9a-f]+}}
 # CHECK: 0:000> ? nosuchmod!leaf
 # CHECK-NEXT: Couldn't resolve error at 'nosuchmod!leaf': no module 'nosuchmod'
 # CHECK: 0:000> x nosuchmod!*

@@ -143,6 +143,46 @@ static void test_many_dispatch(void **state)
     assert_int_equal(bp_at(&table, 7, 0x400008, at, 2), 0);
 }
 
+/* One breakpoint per place: a new one finds the one it redefines, by its
+ * location, or by its text while both are unresolved; a renumbered or
+ * removed one is found, or not, accordingly. */
+static void test_same_place(void **state)
+{
+    (void)state;
+    struct bp *a = bp_new(BP_ADDRESS, "0x1010"), *none;
+    a->id = 1;
+    assert_int_equal(bp_add_location(&table, a, 7, 0x1010, NULL), 0);
+    bp_insert(&table, a, &none);
+    struct bp *u = bp_new(BP_SYMBOLIC, "mod!f");
+    u->id = 2;
+    bp_insert(&table, u, &none);
+
+    struct bp *b = bp_new(BP_SYMBOLIC, "mod!g");
+    assert_int_equal(bp_add_location(&table, b, 7, 0x1010, NULL), 0);
+    assert_ptr_equal(bp_same_place(&table, b), a);   /* the same address */
+    bp_drop_locations(&table, b, 0, 0, 0, 0);
+    assert_null(bp_same_place(&table, b));            /* another name, unresolved */
+    bp_free(b);
+
+    struct bp *c = bp_new(BP_SYMBOLIC, "mod!f");
+    assert_ptr_equal(bp_same_place(&table, c), u);   /* the same text */
+    struct bp *w = bp_new(BP_ACCESS, "0x1010"); /* ba e1 on a software site */
+    w->access = 'e';
+    w->size = 1;
+    w->soft = 1;
+    assert_int_equal(bp_add_location(&table, w, 7, 0x1010, NULL), 0);
+    assert_null(bp_same_place(&table, w));            /* a ba is another class */
+    bp_drop_locations(&table, w, 0, 0, 0, 0);
+    bp_free(w);
+
+    assert_int_equal(bp_renumber(&table, u, 9, NULL), 0);
+    assert_ptr_equal(bp_same_place(&table, c), u);
+    bp_remove(&table, u);
+    bp_free(u);
+    assert_null(bp_same_place(&table, c));
+    bp_free(c);
+}
+
 static void test_passes(void **state)
 {
     (void)state;
@@ -199,6 +239,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sites_and_dispatch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_many_dispatch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_passes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_same_place, setup, teardown),
         cmocka_unit_test_setup_teardown(test_id_lists, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
