@@ -225,9 +225,16 @@ int parse_spec(struct dbg *d, const char *args, enum spec_mode mode, struct bp_s
             /* an unresolvable symbol still ends where the word ends (a
              * quoted name, @!"...", is one word) */
             if (expr_eval(&env, p, &end, &ignored, NULL) < 0 || end == p) {
-                for (end = p; *end && *end != ' ' && *end != '\t' && *end != '"'; end++)
+                int depth = 0; /* a C++ parameter list may hold blanks */
+                for (end = p; *end && ((*end != ' ' && *end != '\t') || depth) && *end != '"';
+                     end++) {
                     if (end[0] == '@' && end[1] == '!' && end[2] == '"' && strchr(end + 3, '"'))
                         end = strchr(end + 3, '"');
+                    else if (*end == '(' || *end == '<')
+                        depth++;
+                    else if ((*end == ')' || *end == '>') && depth)
+                        depth--;
+                }
             }
             p = end;
         }

@@ -243,6 +243,29 @@ static int cmd_bsc(struct dbg *d, const char *args)
     return 0;
 }
 
+/* Whether the first n bytes of s are one symbol name, C++ ones included:
+ * name characters, and outside them only balanced <...> (...) [...]
+ * groups (ns::twice<int>, ns::add(int, int)) or an operator's symbols
+ * (ns::A::operator==). */
+static int one_name(const char *s, size_t n)
+{
+    int depth = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '"')
+            return 0;
+        if (c == '<' || c == '(' || c == '[')
+            depth++;
+        else if (c == '>' || c == ')' || c == ']')
+            depth--;
+        else if (!depth && !isalnum((unsigned char)c) && !strchr("_:.$!~@", c))
+            return i >= 8 && !strncmp(s + i - 8, "operator", 8) ? 1 : 0;
+        if (depth < 0)
+            return 0;
+    }
+    return depth == 0;
+}
+
 /* A bu's text for .bpcmds: the symbol in @!"..." (its name may hold any
  * character), an offset after it, any other expression as typed. */
 static void location_text(struct strbuf *sb, const char *expr)
@@ -260,11 +283,9 @@ static void location_text(struct strbuf *sb, const char *expr)
     if (i > 0 && i < n && (expr[i - 1] == '+' || expr[i - 1] == '-'))
         head = i - 1;
     /* an expression with other operators is written as it was typed */
-    for (size_t k = 0; k < head; k++) {
-        if (strchr("+-*/%&|^<>= \t", expr[k]) && !strchr(expr, '(')) {
-            sb_adds(sb, expr);
-            return;
-        }
+    if (!one_name(expr, head)) {
+        sb_adds(sb, expr);
+        return;
     }
     sb_addf(sb, "@!\"%.*s\"%s", (int)head, expr, expr + head);
 }

@@ -122,6 +122,53 @@ static int parse_memop(struct parser *ps, unsigned size, uint64_t *v)
     return 0;
 }
 
+/* Where a balanced <...> or (...) group at s ends (past its closing
+ * bracket), or NULL. */
+static const char *bracket_end(const char *s)
+{
+    char stack[32];
+    size_t depth = 0;
+    for (; *s; s++) {
+        if (*s == '<' || *s == '(') {
+            if (depth == sizeof stack)
+                return NULL;
+            stack[depth++] = *s == '<' ? '>' : ')';
+        } else if (*s == '>' || *s == ')') {
+            if (!depth || stack[depth - 1] != *s)
+                return NULL;
+            if (--depth == 0)
+                return s + 1;
+        } else if (!depth || *s == ';' || *s == '"') {
+            return NULL;
+        }
+    }
+    return NULL;
+}
+
+/* A C++ name goes on past the identifier at name (len bytes): template
+ * arguments, a parameter list, an operator (ns::twice<int>,
+ * ns::add(int, int), ns::A::operator==). Returns the longer length, or len
+ * when nothing follows. */
+static size_t cpp_name_len(const char *name, size_t len)
+{
+    const char *p = name + len;
+    if (len >= 8 && !strncmp(p - 8, "operator", 8)) {
+        while (*p && strchr("+-*/%^&|~!=<>,[]", *p))
+            p++;
+        if (p[0] == '(' && p[1] == ')')
+            p += 2;
+    }
+    while (*p == '<' || *p == '(') {
+        const char *q = bracket_end(p);
+        if (!q)
+            break;
+        p = q;
+        while (is_ident_char((unsigned char)*p) && *p != '@' && *p != '!')
+            p++;
+    }
+    return (size_t)(p - name);
+}
+
 static int parse_name(struct parser *ps, uint64_t *v)
 {
     const char *start = ps->p;
@@ -166,6 +213,21 @@ static int parse_name(struct parser *ps, uint64_t *v)
                 return r > 0 ? 0 : -1;
             return lerr_set(ps->e, "Bad register error at '%.*s'", (int)(ps->p - start), start);
         }
+    }
+    if (env->symbol && !forced_reg && name[0] != '$') {
+        /* the longer C++ name when it is a symbol (else `i<5` compares) */
+        size_t clen = cpp_name_len(name, len);
+        struct lerr ignore;
+        if (clen > len && env->symbol(env->ctx, name, clen, v, &ignore) > 0) {
+            ps->p = name + clen;
+            return 0;
+        }
+        /* a parameter list that names no overload of a known name */
+        if (clen > len && memchr(name + len, '(', clen - len) &&
+            env->symbol(env->ctx, name, len, v, &ignore) != 0)
+            return lerr_set(ps->e, "Overload error at '%.*s': no overload with these "
+                                   "parameters (x lists them with bm /()",
+                            (int)clen, name);
     }
     if (env->symbol) {
         int r = env->symbol(env->ctx, name, len, v, ps->e);

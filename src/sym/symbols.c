@@ -316,6 +316,32 @@ static const struct sym_entry *find_in(struct sym_module *m, const char *name, s
     return NULL;
 }
 
+/* Whether a demangled name with its parameter list (full: "int
+ * ns::triple<int>(int)", a template's with its return type) is the
+ * signature typed (want, len bytes: "ns::triple<int>(int)"); blanks do
+ * not count ("add(int,int)" is "add(int, int)"). */
+static int same_signature(const char *full, const char *want, size_t len)
+{
+    /* full itself, then what follows each blank of it */
+    for (const char *f0 = full; f0; f0 = strchr(f0, ' ') ? strchr(f0, ' ') + 1 : NULL) {
+        const char *f = f0;
+        size_t i = 0;
+        for (;;) {
+            while (*f == ' ')
+                f++;
+            while (i < len && want[i] == ' ')
+                i++;
+            if (!*f || i == len || *f != want[i])
+                break;
+            f++;
+            i++;
+        }
+        if (!*f && i == len)
+            return 1;
+    }
+    return 0;
+}
+
 int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *addr,
                struct lerr *e)
 {
@@ -337,7 +363,7 @@ int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *add
             sym_module_load(m);
             for (size_t k = 0; k < m->nsyms; k++) {
                 const char *f = m->syms[k].full;
-                if (f && strlen(f) == len - skip && !strncmp(f, name + skip, len - skip)) {
+                if (f && same_signature(f, name + skip, len - skip)) {
                     *addr = m->syms[k].addr;
                     return 1;
                 }
@@ -423,6 +449,17 @@ int sym_describe(struct sym_space *sp, uint64_t addr, char *buf, size_t size)
     }
     char nb[512];
     clean_name(raw, nb, sizeof nb);
+    /* C++ overloads (one name, several addresses) show their parameter
+     * lists, so that they can be told apart */
+    const struct sym_entry *e = raw[0] == '_' && raw[1] == 'Z' ? find_in(m, nb, strlen(nb)) : NULL;
+    for (; e && e < m->syms + m->nsyms && !strcmp(e->name, nb); e++) {
+        if (e->addr != addr - off) {
+            char full[512];
+            if (shown_name(raw, 1, full, sizeof full))
+                snprintf(nb, sizeof nb, "%s", full);
+            break;
+        }
+    }
     if (off)
         snprintf(buf, size, "%s!%s+0x%llx", m->name, nb, (unsigned long long)off);
     else

@@ -3,12 +3,23 @@
 # disabled ones, processor breakpoints), .bpcmds fed back with $< recreates
 # exactly the same bl in a new session.
 . "$(dirname "$0")/../lib/scenario.sh"
-"$PYTHON" - "$LINDBG" "$FX/fx_bp" <<'PY' || fail "a round trip differed"
+# The same over a C++ program: templates, overloads by parameter list,
+# operators, names of modules not loaded yet with blanks in them.
+for prog in fx_bp fx_cpp; do
+"$PYTHON" - "$LINDBG" "$FX/$prog" <<'PY' || fail "a round trip differed ($prog)"
 import random, subprocess, sys
 lindbg, prog = sys.argv[1], sys.argv[2]
 rng = random.Random(20261125)
-targets = ["work", "depth", "mem_fill", "mem_clear", "main", "work+4", "depth+4"]
-unloaded = ["libfx_plugin!fx_plugin_twice", "libfx_plugin!fx_plugin_twice+1"]
+if prog.endswith("fx_cpp"):
+    targets = ["shapes::twice<int>", "shapes::add(int, int)", "shapes::add(long,long)",
+               "shapes::Point::operator==", "geometry::Counter::bump", "main",
+               "geometry::twice(double)", "shapes::twice<int>+4"]
+    unloaded = ["libfx_plugin!ns::f<int>(int, char const*)", "libfx_plugin!ns::A::operator()"]
+    module = "fx_cpp!"
+else:
+    targets = ["work", "depth", "mem_fill", "mem_clear", "main", "work+4", "depth+4"]
+    unloaded = ["libfx_plugin!fx_plugin_twice", "libfx_plugin!fx_plugin_twice+1"]
+    module = "fx_bp!"
 cmds_pool = ['r rdi', '.echo "a;b"', 'gc', 'j (@rdi==3) \'r rax\' ; \'gc\'', 'r $t0=@$t0+1; gc']
 
 def command():
@@ -21,11 +32,12 @@ def command():
     if rng.random() < 0.3: opts.append('/w "@rdi==%d"' % rng.randrange(0, 9))
     prefix = "~0 " if rng.random() < 0.2 else ""
     if kind == "ba":
-        what = rng.choice(["e1 work", "w8 fx_total", "r8 fx_total", "e1 depth"])
+        what = rng.choice(["e1 main", "e1 " + module + targets[0]] if module == "fx_cpp!"
+                          else ["e1 work", "w8 fx_total", "r8 fx_total", "e1 depth"])
         where = what
     else:
         sym = rng.choice(targets)
-        where = ("fx_bp!" + sym) if kind == "bu" else sym
+        where = (module + sym) if kind == "bu" or module == "fx_cpp!" else sym
         if kind == "bu" and rng.random() < 0.25:
             where = rng.choice(unloaded)  # not loaded: stays unresolved (eu)
     passes = " %d" % rng.randrange(2, 50) if rng.random() < 0.3 else ""
@@ -67,4 +79,5 @@ for case in range(25):
         sys.exit(1)
 print("ok")
 PY
+done
 echo ok

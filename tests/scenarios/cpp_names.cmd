@@ -14,4 +14,4 @@ k 3
 # CHECK: Evaluate expression: 1 = 00000000`00000001
 # CHECK: 0:000> ? geometry::twice
 # CHECK-NEXT: Ambiguous symbol 'geometry::twice': fx_cpp!geometry::twice (00005555`{{[0-9a-f]+}}), fx_cpp!geometry::twice (00005555`{{[0-9a-f]+}})
-# CHECK: fx_cpp!main+0x{{[0-9a-f]+}} [{{.*}}fx_cpp.cpp @ 22]
+# CHECK: fx_cpp!main+0x{{[0-9a-f]+}} [{{.*}}fx_cpp.cpp @ 33]
