@@ -374,6 +374,17 @@ struct bp *bp_same_place(const struct bp_table *t, const struct bp *b)
     return NULL;
 }
 
+struct bp *bp_named(const struct bp_table *t, const char *text)
+{
+    if (!t->nnames)
+        return NULL;
+    const struct bp_chain *c = &t->names[name_hash(text, t->nnames)];
+    for (size_t k = 0; k < c->n; k++)
+        if (!strcmp(c->v[k]->expr, text))
+            return c->v[k];
+    return NULL;
+}
+
 int bp_count_pass(struct bp *b)
 {
     if (b->passes_left > 1) {

@@ -21,6 +21,9 @@ enum bp_kind {
     BP_ADDRESS,  /* bp: one address, deleted when its module unloads */
     BP_SYMBOLIC, /* bu: the expression is resolved again on each load */
     BP_ACCESS,   /* ba: a debug-register slot (access, size) */
+    BP_PATTERN,  /* bm whose modules are not loaded yet: a pattern (expr)
+                  * that sets bu's (bp's with /d) as they load; never has
+                  * locations itself */
 };
 
 struct bp_location {
@@ -49,6 +52,7 @@ struct bp {
     int soft;             /* BP_ACCESS 'e' made with a software site (no free
                            * or no working debug register) */
     unsigned size;        /* BP_ACCESS: 1, 2, 4 or 8 */
+    unsigned char bm_all, bm_address, bm_params; /* BP_PATTERN: /a /d /( */
 };
 
 /* How locations reach the processes: the engine's site table. */
@@ -115,6 +119,9 @@ int bp_set_enabled(struct bp_table *t, struct bp *b, int enabled, struct lerr *e
 /* The breakpoints with an enabled location at (pid, addr), in id order.
  * Returns how many were written to out (up to max). */
 size_t bp_at(const struct bp_table *t, pid_t pid, uint64_t addr, struct bp **out, size_t max);
+
+/* A bu whose text is `text` (resolved or not), or NULL. */
+struct bp *bp_named(const struct bp_table *t, const char *text);
 
 /* The breakpoint a new one b replaces (WinDbg: "breakpoint N
  * redefined"): one of its class (software, or processor with the same

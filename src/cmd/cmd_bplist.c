@@ -35,7 +35,10 @@ static void print_bl_line(struct dbg *d, const struct bp *b, const struct bp_loc
         sb_addf(&line, "%d:~%03d ", pi, b->thread_index);
     else
         sb_addf(&line, "%d:**** ", pi);
-    if (!loc) {
+    if (b->kind == BP_PATTERN) {
+        sb_addf(&line, "(bm %s%s%s%s) deferred", b->bm_all ? "/a " : "", b->bm_address ? "/d " : "",
+                b->bm_params ? "/( " : "", b->expr);
+    } else if (!loc) {
         sb_addf(&line, "(%s)", b->expr);
     } else {
         char sym[512];
@@ -314,7 +317,12 @@ static int cmd_bpcmds(struct dbg *d, const char *args)
         sb_reset(&sb);
         if (b->thread_index >= 0)
             sb_addf(&sb, "~%d ", b->thread_index);
-        sb_addf(&sb, "%s%u", b->kind == BP_ADDRESS ? "bp" : b->kind == BP_ACCESS ? "ba" : "bu", b->id);
+        if (b->kind == BP_PATTERN) /* bm numbers what it sets itself */
+            sb_addf(&sb, "bm%s%s%s", b->bm_all ? " /a" : "", b->bm_address ? " /d" : "",
+                    b->bm_params ? " /(" : "");
+        else
+            sb_addf(&sb, "%s%u", b->kind == BP_ADDRESS ? "bp" : b->kind == BP_ACCESS ? "ba" : "bu",
+                    b->id);
         if (b->one_shot)
             sb_adds(&sb, " /1");
         if (b->max_depth)
@@ -330,7 +338,7 @@ static int cmd_bpcmds(struct dbg *d, const char *args)
         }
         if (b->kind == BP_ACCESS)
             sb_addf(&sb, " %c%u %s", b->access, b->size, b->expr);
-        else if (b->kind == BP_ADDRESS)
+        else if (b->kind == BP_ADDRESS || b->kind == BP_PATTERN)
             sb_addf(&sb, " %s", b->expr);
         else {
             sb_addc(&sb, ' ');

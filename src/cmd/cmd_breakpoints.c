@@ -105,207 +105,6 @@ static int do_bp(struct dbg *d, const char *args, enum bp_kind kind)
 static int cmd_bp(struct dbg *d, const char *args) { return do_bp(d, args, BP_ADDRESS); }
 static int cmd_bu(struct dbg *d, const char *args) { return do_bp(d, args, BP_SYMBOLIC); }
 
-struct bm_match {
-    struct sym_module *mod;
-    uint64_t addr;
-    int data;
-    int ifunc;  /* an indirect function: addr becomes its implementation */
-    unsigned char bind;
-    char name[512];
-};
-
-struct bm_ctx {
-    int all;
-    int full; /* /(: names with their parameter lists */
-    struct bm_match *v;
-    size_t n, cap;
-};
-
-static int collect(void *ctx, const struct sym_module *m, const struct sym_entry *e)
-{
-    struct bm_ctx *c = ctx;
-    int code = e->type == STT_FUNC || e->type == STT_GNU_IFUNC;
-    if (!code && !c->all)
-        return 0;
-    /* the cold part of a function (GCC's foo.cold) is not an entry */
-    if (code && strstr(e->name, ".cold"))
-        return 0;
-    /* aliases of one address come together (address order): one
-     * breakpoint, under the name a user knows best */
-    if (c->n && c->v[c->n - 1].addr == e->addr && c->v[c->n - 1].mod == m) {
-        struct bm_match *last = &c->v[c->n - 1];
-        if (sym_better_name(e, last->bind, last->name + strlen(m->name) + 1))
-            snprintf(last->name, sizeof last->name, "%s!%s", m->name,
-                     c->full && e->full ? e->full : e->name);
-        return 0;
-    }
-    if (c->n == c->cap) {
-        c->cap = c->cap ? c->cap * 2 : 64;
-        c->v = realloc(c->v, c->cap * sizeof *c->v);
-    }
-    struct bm_match *mt = &c->v[c->n++];
-    mt->mod = (struct sym_module *)m;
-    mt->addr = e->addr;
-    mt->data = !code;
-    mt->bind = e->bind;
-    mt->ifunc = e->type == STT_GNU_IFUNC;
-    snprintf(mt->name, sizeof mt->name, "%s!%s", m->name, c->full && e->full ? e->full : e->name);
-    return 0;
-}
-
-static int by_module_and_name(const void *a, const void *b)
-{
-    const struct bm_match *x = *(const struct bm_match *const *)a;
-    const struct bm_match *y = *(const struct bm_match *const *)b;
-    if (x->mod != y->mod)
-        return x->mod < y->mod ? -1 : 1;
-    int c = strcmp(x->name, y->name);
-    return c ? c : (x < y ? -1 : x > y);
-}
-
-/* Overloads share a name: a bu on it could not say which (seed: "without
- * /( ... fails"). They are left out, and said once each, in the order
- * found. Sorted, so that 50,000 matches do not compare every pair. */
-static void drop_overloads(struct dbg *d, struct bm_ctx *c)
-{
-    struct bm_match **order = malloc((c->n ? c->n : 1) * sizeof *order);
-    unsigned char *dup = calloc(c->n ? c->n : 1, 1), *first = calloc(c->n ? c->n : 1, 1);
-    if (!order || !dup || !first)
-        abort();
-    for (size_t i = 0; i < c->n; i++)
-        order[i] = &c->v[i];
-    qsort(order, c->n, sizeof *order, by_module_and_name);
-    for (size_t i = 0; i < c->n;) {
-        size_t j = i + 1;
-        while (j < c->n && order[j]->mod == order[i]->mod && !strcmp(order[j]->name, order[i]->name))
-            j++;
-        if (j - i > 1) {
-            first[order[i] - c->v] = 1; /* the lowest address: first in c->v */
-            for (size_t k = i; k < j; k++)
-                dup[order[k] - c->v] = 1;
-        }
-        i = j;
-    }
-    size_t kept = 0;
-    for (size_t i = 0; i < c->n; i++) {
-        if (!dup[i])
-            c->v[kept++] = c->v[i];
-        else if (first[i])
-            fprintf(d->out, "%s has overloads: not set (bm /( sets them by parameter list)\n",
-                    c->v[i].name);
-    }
-    c->n = kept;
-    free(order);
-    free(dup);
-    free(first);
-}
-
-/* bm: x + bu on each match (bp with /d) */
-static int cmd_bm(struct dbg *d, const char *args)
-{
-    struct bp_spec s;
-    if (parse_spec(d, args, SPEC_BM, &s) < 0)
-        return -1;
-    int rc = -1;
-    struct wildcard *mw = NULL, *sw = NULL;
-    struct bm_ctx c = {s.all_syms, s.with_params, NULL, 0, 0};
-    if (thread_from_prefix(d, &s) < 0)
-        goto out;
-    if (!s.location) {
-        lerr_set(&d->err, "Syntax error: bm needs a symbol pattern: bm mod!name*");
-        goto out;
-    }
-    if (s.have_id) {
-        lerr_set(&d->err, "Syntax error: bm numbers its breakpoints itself");
-        goto out;
-    }
-    if (dbg_need_process(d) < 0)
-        goto out;
-    const char *pat = s.location, *bang = strchr(pat, '!');
-    if (bang) {
-        char mod[256];
-        snprintf(mod, sizeof mod, "%.*s", (int)(bang - pat), pat);
-        if (!(mw = wildcard_compile(mod, &d->err)))
-            goto out;
-        pat = bang + 1;
-    }
-    if (!(sw = wildcard_compile(pat, &d->err)))
-        goto out;
-    if (s.with_params)
-        sym_visit_full(eng_syms(d->s), mw, sw, collect, &c);
-    else
-        sym_visit(eng_syms(d->s), mw, sw, collect, &c);
-    if (!s.with_params && !s.as_address)
-        drop_overloads(d, &c);
-    if (c.n == 0) {
-        fprintf(d->out, "No matching %ssymbols found, no breakpoints set.\n", s.all_syms ? "" : "code ");
-        rc = 0;
-        goto out;
-    }
-    /* indirect functions: on the implementation this process uses */
-    for (size_t k = 0; k < c.n; k++)
-        if (c.v[k].ifunc && ifunc_target(d, c.v[k].addr, &c.v[k].addr) != 1)
-            c.v[k].addr = 0; /* not chosen yet: a bu that waits */
-    /* plant everything first: on any failure, nothing is added */
-    struct bp **made = calloc(c.n, sizeof *made);
-    struct eng_process *p = eng_cur_process(d->s);
-    unsigned id = bp_free_id(&d->bps);
-    size_t k;
-    for (k = 0; k < c.n; k++) {
-        char text[64];
-        int as_address = s.as_address && c.v[k].addr;
-        if (as_address)
-            snprintf(text, sizeof text, "0x%016llx", (unsigned long long)c.v[k].addr);
-        made[k] = bp_new(as_address ? BP_ADDRESS : BP_SYMBOLIC, as_address ? text : c.v[k].name);
-        apply_spec(&s, made[k]);
-        if (c.v[k].addr && bp_add_location(&d->bps, made[k], p->pid, c.v[k].addr, &d->err) < 0)
-            break;
-    }
-    if (k < c.n) {
-        for (size_t j = 0; j <= k; j++) {
-            bp_drop_locations(&d->bps, made[j], 0, 0, 0, 0);
-            bp_free(made[j]);
-        }
-        free(made);
-        goto out;
-    }
-    char a[FMT_ADDR_LEN];
-    for (k = 0; k < c.n; k++) {
-        /* one that is there already is redefined, keeping its id */
-        struct bp *same = bp_same_place(&d->bps, made[k]);
-        if (same) {
-            made[k]->id = same->id;
-            bp_remove(&d->bps, same);
-            bp_free(same);
-        } else {
-            while (bp_find(&d->bps, id))
-                id++;
-            made[k]->id = id;
-        }
-        struct bp *old;
-        bp_insert(&d->bps, made[k], &old);
-        char impl[512] = "";
-        if (c.v[k].ifunc && c.v[k].addr &&
-            sym_describe(eng_syms(d->s), c.v[k].addr, impl, sizeof impl) < 0)
-            impl[0] = '\0';
-        fprintf(d->out, "%3u: %s %s%s%s%s%s\n", made[k]->id,
-                c.v[k].addr ? fmt_addr(a, c.v[k].addr) : "                 ", c.v[k].name,
-                c.v[k].ifunc ? " (indirect function: " : "",
-                c.v[k].ifunc ? (impl[0] ? impl : "implementation not chosen yet") : "",
-                c.v[k].ifunc ? ")" : "", same ? " (redefined)" : "");
-        if (c.v[k].data) /* a symbol's start: only data needs saying */
-            warn_if_data(d, made[k]);
-    }
-    free(made);
-    rc = 0;
-out:
-    free(c.v);
-    wildcard_free(mw);
-    wildcard_free(sw);
-    spec_free(&s);
-    return rc;
-}
-
 void dbg_bps_on_load(struct dbg *d, pid_t pid)
 {
     struct eng_process *p = eng_process_by_pid(d->s, pid);
@@ -318,6 +117,8 @@ void dbg_bps_on_load(struct dbg *d, pid_t pid)
         if (b->kind == BP_SYMBOLIC && !has_location_in(b, pid) && resolve_in(d, b, p))
             warn_if_data(d, b);
     }
+    /* bm patterns kept for modules not loaded yet */
+    bm_apply_patterns(d, p);
     d->s->cur_proc = saved;
 }
 
@@ -360,6 +161,6 @@ void dbg_bps_on_exit(struct dbg *d, pid_t pid)
 const struct cmd_def cmd_breakpoint_table[] = {
     {"bp", cmd_bp, "set a breakpoint: [~t] bp[ID] [/1 /c n /C n /p n /t n /w \"cond\"] [addr [passes]] [\"cmds\"]", 1},
     {"bu", cmd_bu, "set a deferred breakpoint on a symbolic location, resolved on every load", 1},
-    {"bm", cmd_bm, "set breakpoints on every symbol matching a pattern: bm [/a /d /( ...] mod!pat*", 1},
+    {"bm", dbg_cmd_bm, "set breakpoints on every symbol matching a pattern: bm [/a /d /( ...] mod!pat*", 1},
     {NULL, NULL, NULL},
 };
