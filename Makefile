@@ -81,6 +81,10 @@ build/fixtures/fx_glibc: tests/fixtures/fx_glibc.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O0 -fno-omit-frame-pointer -fno-builtin -o $@ $< -lm
 
+build/fixtures/fx_lines_o2: tests/fixtures/fx_lines_o2.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O2 -o $@ $<
+
 # fx_stack without any symbol table (names only from .dynsym)
 build/fixtures/fx_stripped: build/fixtures/fx_stack
 	strip --strip-all -o $@ $<

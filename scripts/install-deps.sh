@@ -13,7 +13,8 @@ llvm-14-tools
 python3-pexpect
 clang-14
 libclang-rt-14-dev
-libc6-dbg"
+libc6-dbg
+gdb"
 
 missing=""
 for p in $PKGS; do

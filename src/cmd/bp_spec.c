@@ -3,6 +3,7 @@
 #include "arch/x86_64/disasm.h"
 #include "cmd/bp_spec.h"
 #include "sym/ifunc.h"
+#include "sym/linebp.h"
 #include "sym/wildcard.h"
 #include "ui/format.h"
 #include "util/strbuf.h"
@@ -343,6 +344,33 @@ int resolve_code(struct dbg *d, const char *expr, uint64_t *addr)
                     "this process uses\n", name, impl);
     *addr = target;
     return 1;
+}
+
+int resolve_places(struct dbg *d, const char *expr, uint64_t *addrs, char *note, size_t size)
+{
+    note[0] = '\0';
+    size_t len = strlen(expr);
+    struct sym_space *sp = eng_syms(d->s);
+    if (!sp || len < 3 || expr[0] != '`' || expr[len - 1] != '`' || memchr(expr + 1, '`', len - 2)) {
+        int r = resolve_code(d, expr, &addrs[0]);
+        return r == 1 ? 1 : r;
+    }
+    /* a source line: each place that has it (inlined copies), or the next
+     * line with code in its function */
+    struct sym_line_places pl;
+    int r = sym_line_places(sp, expr + 1, len - 2, &pl, &d->err);
+    if (r <= 0)
+        return r;
+    memcpy(addrs, pl.addr, pl.n * sizeof *addrs);
+    if (pl.line != pl.asked)
+        snprintf(note, size, "line %d has no code: set at line %d, the next in %s%s", pl.asked,
+                 pl.line, pl.func, pl.n > 1 ? "," : "");
+    if (pl.n > 1) {
+        size_t used = strlen(note);
+        snprintf(note + used, size - used, "%s%zu places (inlined or split copies of the line)",
+                 used ? " " : "", pl.n);
+    }
+    return (int)pl.n;
 }
 
 void apply_spec(const struct bp_spec *s, struct bp *b)

@@ -42,6 +42,12 @@ int ifunc_target(struct dbg *d, uint64_t resolver, uint64_t *target);
  * strlen) resolves to the implementation this process uses, and says so;
  * 0 while the loader has not chosen one. */
 int resolve_code(struct dbg *d, const char *expr, uint64_t *addr);
+/* The addresses a breakpoint location takes in the current process: one
+ * (resolve_code), or, for a source line, each place that has the line
+ * (SYM_LINE_PLACES at most); a line moved to the next one with code, or
+ * several places, leave a line to say in note. Returns how many, 0 when
+ * not resolvable now, -1 on error (d->err). */
+int resolve_places(struct dbg *d, const char *expr, uint64_t *addrs, char *note, size_t size);
 void apply_spec(const struct bp_spec *s, struct bp *b);
 /* Puts a finished breakpoint in the list: one at the same place, or with
  * the id given (explicit_id), is redefined by it ("breakpoint N

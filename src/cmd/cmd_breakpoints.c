@@ -4,6 +4,7 @@
  * before it changes anything: a failing command leaves the list as it was. */
 #include "arch/x86_64/disasm.h"
 #include "cmd/bp_spec.h"
+#include "sym/linebp.h"
 #include "sym/wildcard.h"
 #include "ui/format.h"
 #include "util/strbuf.h"
@@ -28,10 +29,14 @@ static int resolve_in(struct dbg *d, struct bp *b, struct eng_process *p)
     if (b->proc_index >= 0 && b->proc_index != p->index)
         return 0;
     int saved = dbg_view_process(d, p);
-    uint64_t addr;
+    uint64_t addrs[SYM_LINE_PLACES];
+    char note[256];
     struct lerr keep = d->err;
-    int added = resolve_code(d, b->expr, &addr) == 1 &&
-                bp_add_location(&d->bps, b, p->pid, addr, NULL) == 0;
+    int n = resolve_places(d, b->expr, addrs, note, sizeof note), added = 0;
+    for (int i = 0; i < n; i++)
+        added |= bp_add_location(&d->bps, b, p->pid, addrs[i], NULL) == 0;
+    if (added && note[0])
+        fprintf(d->out, "Breakpoint %u: %s\n", b->id, note);
     d->err = keep;
     d->s->cur_proc = saved;
     return added;
@@ -42,37 +47,44 @@ static int set_one(struct dbg *d, struct bp_spec *s, enum bp_kind kind, const ch
 {
     /* s->have_id: the id was given (else it is the first free one) */
     struct eng_process *p = eng_cur_process(d->s);
-    uint64_t addr = 0;
+    uint64_t addrs[SYM_LINE_PLACES], addr;
+    char note[256] = "";
     int r = 0;
     if (p) {
         r = resolve(d, expr, &addr);
         if (r < 0)
             return -1;
-        if (r == 1)
-            r = resolve_code(d, expr, &addr);
+        if (r == 1 && (r = resolve_places(d, expr, addrs, note, sizeof note)) < 0)
+            return -1;
     }
     if (kind == BP_ADDRESS && r == 0) {
         if (!p || resolve(d, expr, &addr) != 1)
             fprintf(d->out, "Bp expression '%s' could not be resolved, adding deferred bp\n", expr);
         kind = BP_SYMBOLIC;
     }
+    /* a bp is its address, or, on a line with several places, the line */
     char text[64];
-    if (kind == BP_ADDRESS) {
-        snprintf(text, sizeof text, "0x%016llx", (unsigned long long)addr);
+    if (kind == BP_ADDRESS && r == 1) {
+        snprintf(text, sizeof text, "0x%016llx", (unsigned long long)addrs[0]);
         expr = text;
     }
     struct bp *b = bp_new(kind, expr);
     b->id = id;
     apply_spec(s, b);
-    if (r == 1 && bp_add_location(&d->bps, b, p->pid, addr, &d->err) < 0) {
-        bp_free(b);
-        return -1;
+    for (int i = 0; i < r; i++) {
+        if (bp_add_location(&d->bps, b, p->pid, addrs[i], &d->err) < 0) {
+            bp_drop_locations(&d->bps, b, 0, 0, 0, 0);
+            bp_free(b);
+            return -1;
+        }
     }
     /* a bu applies to every process where its symbol resolves */
     for (size_t i = 0; kind == BP_SYMBOLIC && i < d->s->nprocs; i++)
         if (d->s->procs[i] != p)
             resolve_in(d, b, d->s->procs[i]);
     install(d, b, s->have_id);
+    if (note[0])
+        fprintf(d->out, "Breakpoint %u: %s\n", b->id, note);
     return 0;
 }
 

@@ -18,8 +18,10 @@ struct sym_line {
 /* The line that contains addr. Returns 0, or -1 when there is none. */
 int sym_line_at(struct sym_space *sp, uint64_t addr, struct sym_line *out);
 
-/* `file.c:42` or `mod!file.c:42` (len bytes, without backticks): the
- * lowest address of that line. 1 found, 0 no such line, -1 error in e. */
+/* `file.c:42` or `mod!file.c:42` (len bytes, without backticks): the first
+ * address a breakpoint on that line would take (sym/linebp.h: a statement
+ * start; the next line with code for a line without). 1 found, 0 no such
+ * file, -1 error in e. */
 int sym_line_lookup(struct sym_space *sp, const char *text, size_t len, uint64_t *addr,
                     struct lerr *e);
 

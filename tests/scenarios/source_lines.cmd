@@ -58,7 +58,7 @@ lsa leaf junk
 # CHECK-NEXT: Child-SP
 # CHECK-NEXT: fx_stack!recurse+0x{{[0-9a-f]+}}{{$}}
 # CHECK: 0:000> ? `fx_stack.c:9999`
-# CHECK-NEXT: Couldn't resolve error at '`fx_stack.c:9999`': no code for that line
+# CHECK-NEXT: Line error at '`fx_stack.c:9999`': no code at line 9999 or after it in main
 # CHECK: 0:000> ? `nosuchmod!fx_stack.c:1`
 # CHECK-NEXT: Couldn't resolve error at '`nosuchmod!fx_stack.c:1`': no module 'nosuchmod'
 # CHECK: 0:000> ? `fx_stack.c`
