@@ -131,6 +131,8 @@ void eng_watch_syscall_entry(struct eng_process *p, struct eng_thread *t);
  * EFAULT on a watched page and was sent back to run again with the pages
  * open (t's registers changed: resume it). */
 int eng_watch_syscall_exit(struct eng_process *p, struct eng_thread *t, int64_t ret);
+/* A thread that ended inside a system call: the pages it held open go. */
+void eng_watch_thread_gone(struct eng_process *p, struct eng_thread *t);
 /* After the program's own mprotect, munmap, mmap or mremap over
  * [start, start+len): its new protection is kept, ours put back. */
 void eng_watch_memory_changed(struct eng_process *p, struct eng_thread *t, uint64_t start,

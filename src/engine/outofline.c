@@ -209,17 +209,20 @@ int eng_ool_before_signal(struct session *s, struct eng_process *p, struct eng_t
     uint64_t mask;
     if (ops->get_sigmask(t->tid, &mask, NULL) < 0 || ops->set_sigmask(t->tid, ~0ull, NULL) < 0)
         return 0; /* delivered in the copy: it returns there */
-    int rc = 0;
+    int rc = eng_flush_regs(p, t, NULL) < 0 ? -1 : 0;
     struct tgt_event ev;
-    if (eng_flush_regs(p, t, NULL) < 0 || ops->resume(t->tid, TGT_STEP, 0, NULL) < 0 ||
-        ops->wait_thread(t->tid, &ev, NULL) < 0) {
-        rc = -1;
-    } else if (ev.kind != TGT_EV_SIGNAL) {
+    /* an interrupt left over from an earlier stop may come first */
+    do {
+        if (rc == 0 && (ops->resume(t->tid, TGT_STEP, 0, NULL) < 0 ||
+                        ops->wait_thread(t->tid, &ev, NULL) < 0))
+            rc = -1;
+    } while (rc == 0 && ev.kind == TGT_EV_INTERRUPT);
+    if (rc == 0 && ev.kind != TGT_EV_SIGNAL) {
         eng_replay_later(s, &ev); /* gone, or an event of its own */
         rc = -1;
-    } else if (!eng_regs_of(p, t, NULL)) {
+    } else if (rc == 0 && !eng_regs_of(p, t, NULL)) {
         rc = -1;
-    } else if (ev.sig != SIGTRAP || t->ool_active) {
+    } else if (rc == 0 && (ev.sig != SIGTRAP || t->ool_active)) {
         /* the instruction faults (a signal no mask holds back): the
          * handler returns to the site, and the instruction runs again */
         eng_ool_translate(p, t, 1);

@@ -71,6 +71,8 @@ static int overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
 static int wanted(const struct eng_process *p, const struct eng_wpage *pg)
 {
     int prot = pg->orig;
+    if (pg->open || p->open_all)
+        return prot; /* a system call in some thread writes or reads it */
     for (size_t i = 0; i < p->nwatches; i++) {
         const struct eng_watch *w = &p->watches[i];
         if (!overlaps(w->addr, w->len, pg->page, PAGE))
@@ -354,6 +356,21 @@ static size_t call_buffers(long nr, const uint64_t a[6], uint64_t out[][2], size
     return n;
 }
 
+/* The pages t holds open for its system call are let go: protected again
+ * once no other thread's call needs them. */
+static void release(struct eng_process *p, struct eng_thread *t)
+{
+    for (unsigned k = 0; k < t->sc_npages; k++) {
+        int i = page_index(p, t->sc_pages[k]);
+        if (i >= 0 && p->wpages[i].open)
+            p->wpages[i].open--;
+    }
+    if (t->sc_opened == 2 && p->open_all)
+        p->open_all--;
+    t->sc_npages = 0;
+    t->sc_opened = 0;
+}
+
 void eng_watch_syscall_entry(struct eng_process *p, struct eng_thread *t)
 {
     if (t->sc_opened || !p->nwpages)
@@ -363,42 +380,53 @@ void eng_watch_syscall_entry(struct eng_process *p, struct eng_thread *t)
         return;
     uint64_t a[6] = {r.rdi, r.rsi, r.rdx, r.r10, r.r8, r.r9}, bufs[4][2];
     size_t nb = call_buffers((long)r.orig_rax, a, bufs, 4);
+    /* the pages under its buffers are held open until it returns, also
+     * those another thread's call opened already (it would protect them
+     * again when its own call returns) */
     for (size_t b = 0; b < nb; b++) {
         uint64_t len = bufs[b][1] > (1ull << 40) ? (1ull << 40) : bufs[b][1];
         for (size_t i = 0; i < p->nwpages; i++) {
             struct eng_wpage *pg = &p->wpages[i];
-            if (pg->prot != pg->orig && overlaps(bufs[b][0], len, pg->page, PAGE) &&
-                set_prot(p, t, pg, pg->orig, NULL) == 0)
-                t->sc_opened = 1;
+            if (!overlaps(bufs[b][0], len, pg->page, PAGE) ||
+                t->sc_npages == sizeof t->sc_pages / sizeof t->sc_pages[0])
+                continue;
+            pg->open++;
+            t->sc_pages[t->sc_npages++] = pg->page;
+            t->sc_opened = 1;
         }
     }
+    if (t->sc_opened)
+        apply(p, t, NULL);
 }
 
 int eng_watch_syscall_exit(struct eng_process *p, struct eng_thread *t, int64_t ret)
 {
     int opened = t->sc_opened;
-    t->sc_opened = 0;
+    release(p, t);
     /* a call that failed on a watched page runs again with every page
-     * open, once: its buffers were not known, or the pages opened for it
-     * were protected again meanwhile (a watch added or reapplied while it
-     * waited at its entry) */
+     * open, once: its buffers were not known to lindbg */
     if (ret != -EFAULT || !p->nwpages || opened == 2) {
         if (opened)
             apply(p, t, NULL);
         return 0;
     }
-    /* A call whose buffers we did not know: run it again with every
-     * watched page open. */
     struct user_regs_struct r;
     if (eng_flush_regs(p, t, NULL) < 0 || p->tp->ops->get_regs(t->tid, &r, NULL) < 0)
         return 0;
-    open_all(p, t);
+    p->open_all++;
+    t->sc_opened = 2; /* open for the call run again */
+    apply(p, t, NULL);
     r.rip -= 2;
     r.rax = r.orig_rax;
     t->regs = r;
     t->regs_valid = t->regs_dirty = 1;
-    t->sc_opened = 2; /* open for the call run again */
     return 1;
+}
+
+void eng_watch_thread_gone(struct eng_process *p, struct eng_thread *t)
+{
+    if (t->sc_opened)
+        release(p, t);
 }
 
 void eng_watch_memory_changed(struct eng_process *p, struct eng_thread *t, uint64_t start,
@@ -456,6 +484,7 @@ void eng_watch_reapply(struct eng_process *p)
 void eng_watch_forget(struct eng_process *p)
 {
     p->nreleased = 0;
+    p->open_all = 0; /* the threads that held pages are gone already */
     free(p->watches);
     free(p->wpages);
     p->watches = NULL;

@@ -65,6 +65,7 @@ void eng_remove_thread(struct eng_process *p, pid_t tid)
 {
     for (size_t i = 0; i < p->nthreads; i++) {
         if (p->threads[i]->tid == tid) {
+            eng_watch_thread_gone(p, p->threads[i]);
             free(p->threads[i]);
             memmove(&p->threads[i], &p->threads[i + 1], (p->nthreads - i - 1) * sizeof *p->threads);
             p->nthreads--;

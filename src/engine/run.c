@@ -160,8 +160,13 @@ static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
             go[k].skip = 1; /* gone, or faulted: the replayed event says */
     int resumed = 0;
     for (size_t k = 0; k < n; k++) {
-        if (go[k].skip || (go[k].sig && eng_ool_before_signal(s, go[k].p, go[k].t) < 0))
+        if (go[k].skip || (go[k].sig && eng_ool_before_signal(s, go[k].p, go[k].t) < 0)) {
+            /* it stays stopped (another event of its own is replayed): its
+             * signal waits for its next resume */
+            if (go[k].sig && !go[k].t->pending_sig && eng_find_thread(s, go[k].t->tid, NULL))
+                go[k].t->pending_sig = go[k].sig;
             continue;
+        }
         if (eng_run_resume(go[k].p, go[k].t, TGT_CONT, go[k].sig, e) == 0)
             resumed++;
     }
@@ -250,55 +255,6 @@ static void on_interrupt(struct session *s, struct run *r, struct eng_process *p
     eng_run_resume(p, t, t->stepping ? TGT_STEP : TGT_CONT, 0, e);
 }
 
-/* Thread t has reached site addr: its trap ran, or a step arrived there.
- * The engine's own traps there are served, then the user's breakpoints
- * decide, unless the stop is already decided (another thread's): then they
- * decide when the target is resumed. Either way the hit is taken once:
- * when t next runs it is moved past the site. Returns why to stop
- * (ENG_STOP_NONE: go on). */
-static enum eng_stop_kind take_hit(struct session *s, int decided, struct eng_process *p,
-                                   struct eng_thread *t, uint64_t addr, uint64_t sp,
-                                   int *returned)
-{
-    *returned = 0; /* a step's end (p, gu, g address) came there too */
-    t->site_done = addr;
-    enum eng_stop_kind stop = ENG_STOP_NONE;
-    int ifunc = 0;
-    for (size_t i = 0; i < p->ntraps; i++) {
-        const struct eng_trap *tr = &p->traps[i];
-        if (tr->addr != addr)
-            continue;
-        if (tr->kind == ENG_TRAP_LOADER) {
-            int ld, ud;
-            eng_modules_sync(s, p, &ld, &ud);
-            if (ld && s->stop_on_load)
-                stop = ENG_STOP_MODLOAD;
-            else if (ud && s->stop_on_unload)
-                stop = ENG_STOP_MODUNLOAD;
-        } else if (tr->kind == ENG_TRAP_RETURN && tr->tid == t->tid && sp >= tr->sp) {
-            stop = ENG_STOP_RETURNED;
-        } else if (tr->kind == ENG_TRAP_GOTO) {
-            stop = ENG_STOP_GOTO;
-        } else if (tr->kind == ENG_TRAP_IFUNC || tr->kind == ENG_TRAP_IFUNC_RETURN) {
-            ifunc = 1;
-        }
-    }
-    if (ifunc)
-        eng_ifunc_trap(s, p, t, addr); /* changes the list of traps */
-    if (decided) {
-        t->pending_hit = s->bp_hook != NULL;
-        return ENG_STOP_NONE;
-    }
-    /* a user breakpoint at the same place is counted whatever else stops
-     * there, and its stop is the one reported */
-    struct eng_hit hit = {addr, 0, 0, 0};
-    if (s->bp_hook && s->bp_hook(s->bp_hook_ctx, p, t, &hit)) {
-        *returned = stop == ENG_STOP_RETURNED || stop == ENG_STOP_GOTO;
-        stop = ENG_STOP_BREAKPOINT;
-    }
-    return stop;
-}
-
 /* An int3 at one of our sites. Returns 0 when the trap is not ours. */
 static int on_trap_hit(struct session *s, struct run *r, struct eng_process *p,
                        struct eng_thread *t, struct lerr *e)
@@ -325,7 +281,7 @@ static int on_trap_hit(struct session *s, struct run *r, struct eng_process *p,
     uint64_t addr = --regs->rip;
     t->regs_dirty = 1;
     int decided = r->decided, returned;
-    enum eng_stop_kind stop = take_hit(s, decided, p, t, addr, regs->rsp, &returned);
+    enum eng_stop_kind stop = eng_take_hit(s, decided, p, t, addr, regs->rsp, &returned);
     if (decided)
         return 1; /* it stays on the trap; resuming moves it past */
     if (stop != ENG_STOP_NONE) {
@@ -644,58 +600,6 @@ static int start_run(struct session *s, struct lerr *e)
     return 0;
 }
 
-/* A stop of thread t at a site for the user: breakpoint at addr. */
-static void decide_breakpoint(struct session *s, struct eng_process *p, struct eng_thread *t,
-                              enum eng_stop_kind kind, uint64_t addr)
-{
-    struct run run = {0};
-    eng_run_decide(s, &run, p, t, kind, 0, NULL);
-    s->last_stop.addr = addr;
-}
-
-/* Hits of thread t seen while everything was being stopped are decided
- * now, before it runs again: one may be the next stop (1). */
-static int pending_stop(struct session *s, struct eng_process *p, struct eng_thread *t)
-{
-    if (t->pending_hit) {
-        t->pending_hit = 0;
-        struct user_regs_struct *r = eng_regs(s, t, NULL);
-        struct eng_hit hit = {r ? r->rip : 0, 0, 0, 0};
-        if (r && bp_site_find(&p->sites, r->rip) && s->bp_hook(s->bp_hook_ctx, p, t, &hit)) {
-            decide_breakpoint(s, p, t, ENG_STOP_BREAKPOINT, r->rip);
-            return 1;
-        }
-    }
-    if (t->pending_kw) {
-        t->pending_kw = 0;
-        struct user_regs_struct *r = eng_regs(s, t, NULL);
-        struct run run = {0};
-        struct tgt_event ev = {.kind = TGT_EV_SYSCALL, .tid = t->tid, .sc_exit = 1,
-                               .sc_ret = r ? (int64_t)r->rax : 0};
-        if (r && eng_run_kernel_write(s, &run, p, t, &ev, NULL))
-            return 1;
-    }
-    int slot = t->pending_hw_slot - 1;
-    t->pending_hw_slot = 0;
-    if (slot >= 0 && p->hw[slot].refs) {
-        struct eng_hit hit = {p->hw[slot].addr, 1, p->hw[slot].access, p->hw[slot].len};
-        if (s->bp_hook(s->bp_hook_ctx, p, t, &hit)) {
-            decide_breakpoint(s, p, t, ENG_STOP_BREAKPOINT, hit.addr);
-            return 1;
-        }
-    }
-    return 0;
-}
-
-static int pending_hit_stops(struct session *s)
-{
-    for (size_t i = 0; i < s->nprocs; i++)
-        for (size_t j = 0; j < s->procs[i]->nthreads; j++)
-            if (pending_stop(s, s->procs[i], s->procs[i]->threads[j]))
-                return 1;
-    return 0;
-}
-
 /* A Ctrl+C that came while nothing ran (lindbg was busy between two
  * resumes, running a breakpoint's command string) is the stop now. */
 static int breakin_pending(struct session *s)
@@ -715,7 +619,7 @@ static int go(struct session *s, enum eng_go_mode mode, struct lerr *e)
         return -1;
     if (breakin_pending(s))
         return 0;
-    if (s->bp_hook && pending_hit_stops(s))
+    if (s->bp_hook && eng_pending_hit_stops(s))
         return 0;
     if (resume_all(s, mode, e) == 0 && !s->nreplay)
         return lerr_set(e, "No thread can run: every thread is frozen or suspended (~Nu thaws one, ~Nm resumes one)");
@@ -758,7 +662,7 @@ int eng_step(struct session *s, struct lerr *e)
     struct eng_thread *t = eng_cur_thread(s);
     if (!p || !t)
         return lerr_set(e, "No thread to step");
-    if (s->bp_hook && pending_stop(s, p, t))
+    if (s->bp_hook && eng_pending_stop(s, p, t))
         return 0; /* a hit of its own was waiting: that is the stop */
     struct user_regs_struct *regs = eng_regs(s, t, e);
     struct bp_site *site = regs ? bp_site_find(&p->sites, regs->rip) : NULL;
@@ -766,9 +670,9 @@ int eng_step(struct session *s, struct lerr *e)
     if (site && t->site_done != site->addr) {
         /* on a breakpoint it has not hit yet (interrupted just before): it
          * is hit now, as running would have */
-        enum eng_stop_kind k = take_hit(s, 0, p, t, site->addr, regs->rsp, &returned);
+        enum eng_stop_kind k = eng_take_hit(s, 0, p, t, site->addr, regs->rsp, &returned);
         if (k != ENG_STOP_NONE) {
-            decide_breakpoint(s, p, t, k, site->addr);
+            eng_decide_breakpoint(s, p, t, k, site->addr);
             return 0;
         }
     }
@@ -792,9 +696,9 @@ int eng_step(struct session *s, struct lerr *e)
     if (rc == 0 && s->last_stop.kind == ENG_STOP_STEP && s->last_stop.tid == tid &&
         (t = eng_find_thread(s, tid, &p)) && (regs = eng_regs(s, t, NULL)) &&
         bp_site_find(&p->sites, regs->rip)) {
-        enum eng_stop_kind k = take_hit(s, 0, p, t, regs->rip, regs->rsp, &returned);
+        enum eng_stop_kind k = eng_take_hit(s, 0, p, t, regs->rip, regs->rsp, &returned);
         if (k != ENG_STOP_NONE && k != ENG_STOP_RETURNED) {
-            decide_breakpoint(s, p, t, k, regs->rip);
+            eng_decide_breakpoint(s, p, t, k, regs->rip);
             s->last_stop.step_ended = 1;
         }
     }

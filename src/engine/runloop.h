@@ -18,6 +18,22 @@ int eng_run_resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume 
 void eng_run_decide(struct session *s, struct run *r, struct eng_process *p, struct eng_thread *t,
                     enum eng_stop_kind kind, int sig, const siginfo_t *si);
 
+/* hits.c */
+/* Thread t has reached site addr (its trap ran, or a step arrived there):
+ * the engine's traps there are served, the user's breakpoints decide
+ * unless the stop is decided already (then they decide on resume). Returns
+ * why to stop (ENG_STOP_NONE: go on); *returned: a step's end came there
+ * too. */
+enum eng_stop_kind eng_take_hit(struct session *s, int decided, struct eng_process *p,
+                                struct eng_thread *t, uint64_t addr, uint64_t sp, int *returned);
+/* A stop for the user at a site of t's. */
+void eng_decide_breakpoint(struct session *s, struct eng_process *p, struct eng_thread *t,
+                           enum eng_stop_kind kind, uint64_t addr);
+/* Hits of t (of any thread) left to decide when the target resumes: 1 when
+ * one is the next stop. */
+int eng_pending_stop(struct session *s, struct eng_process *p, struct eng_thread *t);
+int eng_pending_hit_stops(struct session *s);
+
 /* run_data.c */
 /* A SIGSEGV on a page protected for watches: 1 when handled (0: the
  * program's own fault). `stepping`: t was single-stepping. */

@@ -40,8 +40,11 @@ struct eng_thread {
     int in_event;          /* stopped at a clone or fork event, inside that
                             * call: resuming finishes it (1), or, for vfork,
                             * waits for the child (2) */
-    int sc_opened;         /* watched pages opened for the call it is in
-                            * (2: the call runs again, after an EFAULT) */
+    int sc_opened;         /* watched pages opened for the call it is in:
+                            * 1 those of sc_pages, 2 all of them (the call
+                            * runs again, after an EFAULT) */
+    uint64_t sc_pages[8];
+    unsigned sc_npages;
     int watch_step;        /* faulted on a watched page: to be stepped
                             * with the page open once nothing else runs */
     int ool_active;        /* sent to run a copy out of line; its rip may
@@ -96,6 +99,7 @@ struct eng_wpage {
     uint64_t page;
     int orig; /* the program's protection (PROT_*) */
     int prot; /* what it is now */
+    unsigned open; /* threads inside a system call that need it open */
 };
 
 /* A page lindbg mapped in the target for out-of-line copies of the
@@ -132,6 +136,7 @@ struct eng_process {
     size_t nwatches;
     struct eng_wpage *wpages;
     size_t nwpages;
+    unsigned open_all; /* threads in a call run again with every page open */
     uint64_t released[16]; /* pages given back to the program's protection
                             * lately (a ring): a fault raised on one before
                             * and reported after is stale */
