@@ -356,12 +356,23 @@ static int same_class(const struct bp *a, const struct bp *b)
            (a->access == b->access && a->size == b->size && a->soft == b->soft);
 }
 
+void bp_set_id(struct bp_table *t, struct bp *b, unsigned id)
+{
+    /* the per-address lists are kept in id order */
+    for (size_t k = 0; k < b->nlocs; k++)
+        slot_del(t, b, b->locs[k].pid, b->locs[k].addr);
+    b->id = id;
+    for (size_t k = 0; k < b->nlocs; k++)
+        slot_add(t, b, b->locs[k].pid, b->locs[k].addr);
+}
+
 struct bp *bp_same_place(const struct bp_table *t, const struct bp *b)
 {
     for (size_t k = 0; k < b->nlocs; k++) {
         struct bp_slot *s = slot_get((struct bp_table *)t, b->locs[k].pid, b->locs[k].addr, 0);
+        /* in the table only: others being built beside b do not count */
         for (size_t i = 0; s && i < s->n; i++)
-            if (s->v[i] != b && same_class(s->v[i], b))
+            if (s->v[i] != b && same_class(s->v[i], b) && bp_find(t, s->v[i]->id) == s->v[i])
                 return s->v[i];
     }
     if (b->nlocs || b->kind != BP_SYMBOLIC || !t->nnames)

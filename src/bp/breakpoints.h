@@ -120,6 +120,9 @@ int bp_set_enabled(struct bp_table *t, struct bp *b, int enabled, struct lerr *e
  * Returns how many were written to out (up to max). */
 size_t bp_at(const struct bp_table *t, pid_t pid, uint64_t addr, struct bp **out, size_t max);
 
+/* Gives b (not in the table yet) its id, its locations already added. */
+void bp_set_id(struct bp_table *t, struct bp *b, unsigned id);
+
 /* A bu whose text is `text` (resolved or not), or NULL. */
 struct bp *bp_named(const struct bp_table *t, const char *text);
 

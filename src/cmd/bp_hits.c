@@ -46,7 +46,7 @@ static void ifunc_chosen(void *ctx, struct eng_process *p, uint64_t resolver, ui
 {
     struct dbg *d = ctx;
     sym_ifunc_learn(p->syms, resolver, target);
-    dbg_bps_on_load(d, p->pid);
+    dbg_bps_on_load(d, p->pid, 0);
 }
 
 void dbg_bps_init(struct dbg *d)

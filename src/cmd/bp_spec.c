@@ -425,7 +425,7 @@ void install(struct dbg *d, struct bp *b, int explicit_id)
 {
     struct bp *same = bp_same_place(&d->bps, b), *old;
     if (same && !explicit_id)
-        b->id = same->id;
+        bp_set_id(&d->bps, b, same->id);
     bp_insert(&d->bps, b, &old);
     if (old) {
         fprintf(d->out, "breakpoint %u redefined\n", b->id);

@@ -55,9 +55,9 @@ void apply_spec(const struct bp_spec *s, struct bp *b);
 void install(struct dbg *d, struct bp *b, int explicit_id);
 void warn_if_data(struct dbg *d, const struct bp *b);
 
-/* bm (cmd_bm.c), and its deferred patterns applied to a process whose
- * modules changed. */
+/* bm (cmd_bm.c), and its deferred patterns applied to a module that p
+ * has just loaded. */
 int dbg_cmd_bm(struct dbg *d, const char *args);
-void bm_apply_patterns(struct dbg *d, struct eng_process *p);
+void bm_apply_patterns(struct dbg *d, struct eng_process *p, const struct sym_module *loaded);
 
 #endif

@@ -41,14 +41,20 @@ static int collect(void *ctx, const struct sym_module *m, const struct sym_entry
      * breakpoint, under the name a user knows best */
     if (c->n && c->v[c->n - 1].addr == e->addr && c->v[c->n - 1].mod == m) {
         struct bm_match *last = &c->v[c->n - 1];
-        if (sym_better_name(e, last->bind, last->name + strlen(m->name) + 1))
+        /* an indirect function under any of its names is one */
+        last->ifunc |= e->type == STT_GNU_IFUNC;
+        last->data &= !code;
+        if (sym_better_name(e, last->bind, last->name + strlen(m->name) + 1)) {
             snprintf(last->name, sizeof last->name, "%s!%s", m->name,
                      c->full && e->full ? e->full : e->name);
+            last->bind = e->bind;
+        }
         return 0;
     }
     if (c->n == c->cap) {
         c->cap = c->cap ? c->cap * 2 : 64;
-        c->v = realloc(c->v, c->cap * sizeof *c->v);
+        if (!(c->v = realloc(c->v, c->cap * sizeof *c->v)))
+            abort();
     }
     struct bm_match *mt = &c->v[c->n++];
     mt->mod = (struct sym_module *)m;
@@ -129,8 +135,12 @@ static void keep_pattern(struct dbg *d, const struct bp_spec *s)
     b->id = bp_free_id(&d->bps);
     struct bp *none;
     bp_insert(&d->bps, b, &none);
-    fprintf(d->out, "No module matching '%s' is loaded: kept as breakpoint %u, a deferred bm "
-                    "applied as matching modules load\n", s->location, b->id);
+    if (strchr(s->location, '!'))
+        fprintf(d->out, "No module matching '%s' is loaded: kept as breakpoint %u, a deferred bm "
+                        "applied as matching modules load\n", s->location, b->id);
+    else
+        fprintf(d->out, "No symbol matches '%s' yet: kept as breakpoint %u, a deferred bm applied "
+                        "as modules load\n", s->location, b->id);
 }
 
 static void copy_options(struct bp *to, const struct bp *from)
@@ -143,6 +153,23 @@ static void copy_options(struct bp *to, const struct bp *from)
     to->proc_index = from->proc_index;
     to->passes_init = to->passes_left = from->passes_init;
     to->commands = from->commands ? strdup(from->commands) : NULL;
+    if ((from->condition && !to->condition) || (from->commands && !to->commands))
+        abort();
+}
+
+/* Matches that ended on one address (memcpy and memmove choose the same
+ * implementation): the first stays, the others go. */
+static void one_per_address(struct bm_ctx *c)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        size_t j = 0;
+        while (j < kept && (!c->v[i].addr || c->v[j].addr != c->v[i].addr))
+            j++;
+        if (j == kept)
+            c->v[kept++] = c->v[i];
+    }
+    c->n = kept;
 }
 
 /* An indirect function's implementation in p (1, *addr becomes it), or
@@ -158,7 +185,8 @@ static int chosen_or_watched(struct dbg *d, struct eng_process *p, uint64_t *add
 
 /* A deferred bm over the modules of p: a breakpoint for each match that
  * has none yet (by name, or at its address). */
-static void apply_pattern(struct dbg *d, const struct bp *pat, struct eng_process *p)
+static void apply_pattern(struct dbg *d, const struct bp *pat, struct eng_process *p,
+                          const struct sym_module *loaded)
 {
     struct wildcard *mw = NULL, *sw = NULL;
     struct bm_ctx c = {pat->bm_all, pat->bm_params, NULL, 0, 0};
@@ -170,12 +198,20 @@ static void apply_pattern(struct dbg *d, const struct bp *pat, struct eng_proces
         mw = wildcard_compile(mod, &e);
         sym = bang + 1;
     }
-    if ((bang && !mw) || !(sw = wildcard_compile(sym, &e)) || !any_module(p->syms, mw))
+    if ((bang && !mw) || !(sw = wildcard_compile(sym, &e)) ||
+        (mw && !wildcard_match(mw, loaded->name)))
         goto out;
     if (pat->bm_params)
         sym_visit_full(p->syms, mw, sw, collect, &c);
     else
         sym_visit(p->syms, mw, sw, collect, &c);
+    /* only the module that loaded: what the pattern set in modules loaded
+     * before, and the user cleared since, stays cleared */
+    size_t kept = 0;
+    for (size_t k = 0; k < c.n; k++)
+        if (c.v[k].mod == loaded)
+            c.v[kept++] = c.v[k];
+    c.n = kept;
     if (!pat->bm_params && !pat->bm_address)
         drop_overloads(d, &c);
     char a[FMT_ADDR_LEN];
@@ -197,7 +233,7 @@ static void apply_pattern(struct dbg *d, const struct bp *pat, struct eng_proces
             bp_free(b);
             continue;
         }
-        b->id = bp_free_id(&d->bps);
+        bp_set_id(&d->bps, b, bp_free_id(&d->bps));
         bp_insert(&d->bps, b, &none);
         fprintf(d->out, "%3u: %s %s (bm %s, breakpoint %u)\n", b->id,
                 c.v[k].addr ? fmt_addr(a, c.v[k].addr) : "                 ", c.v[k].name,
@@ -209,7 +245,7 @@ out:
     wildcard_free(sw);
 }
 
-void bm_apply_patterns(struct dbg *d, struct eng_process *p)
+void bm_apply_patterns(struct dbg *d, struct eng_process *p, const struct sym_module *loaded)
 {
     /* the list grows while it is walked: patterns are looked up by id */
     unsigned *ids = NULL;
@@ -217,14 +253,15 @@ void bm_apply_patterns(struct dbg *d, struct eng_process *p)
     for (size_t i = 0; i < d->bps.n; i++) {
         const struct bp *b = d->bps.v[i];
         if (b->kind == BP_PATTERN && b->enabled && (b->proc_index < 0 || b->proc_index == p->index)) {
-            ids = realloc(ids, (n + 1) * sizeof *ids);
+            if (!(ids = realloc(ids, (n + 1) * sizeof *ids)))
+                abort();
             ids[n++] = b->id;
         }
     }
     for (size_t i = 0; i < n; i++) {
         const struct bp *pat = bp_find(&d->bps, ids[i]);
         if (pat)
-            apply_pattern(d, pat, p);
+            apply_pattern(d, pat, p, loaded);
     }
     free(ids);
 }
@@ -279,8 +316,11 @@ int dbg_cmd_bm(struct dbg *d, const char *args)
     for (size_t k = 0; k < c.n; k++)
         if (c.v[k].ifunc && !chosen_or_watched(d, eng_cur_process(d->s), &c.v[k].addr))
             c.v[k].addr = 0; /* not chosen yet: a bu that waits */
+    one_per_address(&c);
     /* plant everything first: on any failure, nothing is added */
     struct bp **made = calloc(c.n, sizeof *made);
+    if (!made)
+        abort();
     struct eng_process *p = eng_cur_process(d->s);
     unsigned id = bp_free_id(&d->bps);
     size_t k;
@@ -307,13 +347,14 @@ int dbg_cmd_bm(struct dbg *d, const char *args)
         /* one that is there already is redefined, keeping its id */
         struct bp *same = bp_same_place(&d->bps, made[k]);
         if (same) {
-            made[k]->id = same->id;
+            unsigned same_id = same->id;
             bp_remove(&d->bps, same);
             bp_free(same);
+            bp_set_id(&d->bps, made[k], same_id);
         } else {
             while (bp_find(&d->bps, id))
                 id++;
-            made[k]->id = id;
+            bp_set_id(&d->bps, made[k], id);
         }
         struct bp *old;
         bp_insert(&d->bps, made[k], &old);

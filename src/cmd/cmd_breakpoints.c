@@ -117,7 +117,7 @@ static int do_bp(struct dbg *d, const char *args, enum bp_kind kind)
 static int cmd_bp(struct dbg *d, const char *args) { return do_bp(d, args, BP_ADDRESS); }
 static int cmd_bu(struct dbg *d, const char *args) { return do_bp(d, args, BP_SYMBOLIC); }
 
-void dbg_bps_on_load(struct dbg *d, pid_t pid)
+void dbg_bps_on_load(struct dbg *d, pid_t pid, uint64_t start)
 {
     struct eng_process *p = eng_process_by_pid(d->s, pid);
     if (!p)
@@ -129,8 +129,10 @@ void dbg_bps_on_load(struct dbg *d, pid_t pid)
         if (b->kind == BP_SYMBOLIC && !has_location_in(b, pid) && resolve_in(d, b, p))
             warn_if_data(d, b);
     }
-    /* bm patterns kept for modules not loaded yet */
-    bm_apply_patterns(d, p);
+    /* bm patterns kept for modules not loaded yet: the one that loaded */
+    const struct sym_module *m = start ? sym_module_at(p->syms, start) : NULL;
+    if (m)
+        bm_apply_patterns(d, p, m);
     d->s->cur_proc = saved;
 }
 

@@ -183,7 +183,13 @@ static enum step_end run_piece(struct dbg *d, uint64_t ret, uint64_t sp, int sho
         if (!req || d->quit || st->kind != ENG_STOP_BREAKPOINT)
             return STEP_STOPPED;
         if (req != DBG_RESUME_GC) {
-            go_loop(d, req == DBG_RESUME_GO_HANDLED ? ENG_GO_HANDLED : ENG_GO, d->resume_to);
+            /* a go: inside a command string (a step in one), the loop
+             * that runs the string carries it out, so nothing nests */
+            if (d->in_bp_commands)
+                d->resume_request = req;
+            else if (go_loop(d, req == DBG_RESUME_GO_HANDLED ? ENG_GO_HANDLED : ENG_GO,
+                             d->resume_to) < 0)
+                return STEP_FAILED;
             return STEP_STOPPED;
         }
         if (ended) {

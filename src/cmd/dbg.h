@@ -157,8 +157,9 @@ int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const st
 /* After a breakpoint stop: one-shot deletions, then the command strings of
  * the breakpoints hit (run with resume commands deferred). */
 void dbg_after_bp_stop(struct dbg *d);
-/* Module events for breakpoints: resolve deferred ones, drop unloaded. */
-void dbg_bps_on_load(struct dbg *d, pid_t pid);
+/* Module events for breakpoints: resolve deferred ones (and apply bm
+ * patterns to the module that loaded at start; 0: none), drop unloaded. */
+void dbg_bps_on_load(struct dbg *d, pid_t pid, uint64_t start);
 /* A followed child: its parent's breakpoint locations, in it too. */
 void dbg_bps_on_fork(struct dbg *d, pid_t parent, pid_t child);
 void dbg_bps_on_unload(struct dbg *d, pid_t pid, uint64_t start, uint64_t end);

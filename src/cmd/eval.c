@@ -78,8 +78,8 @@ static int pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, 
          * right at a function's first instruction, after its prologue and
          * in a leaf without a frame pointer alike */
         struct sym_frame f[64];
-        size_t want = (size_t)d->frame + 2 < 64 ? (size_t)d->frame + 2 : 64;
-        if (dbg_unwind(d, f, want) < want)
+        size_t want = (size_t)d->frame + 2;
+        if (want > 64 || dbg_unwind(d, f, want) < want)
             return lerr_set(e, "Couldn't resolve $ra: frame %d has no caller", d->frame);
         *v = f[want - 1].pc;
     }

@@ -17,7 +17,7 @@ void dbg_on_event(void *ctx, const struct eng_event *ev)
     case ENG_EVT_MODLOAD:
         fprintf(d->out, "ModLoad: %s %s   %s\n", fmt_addr(a, ev->start), fmt_addr(b, ev->end),
                 ev->path);
-        dbg_bps_on_load(d, ev->pid);
+        dbg_bps_on_load(d, ev->pid, ev->start);
         break;
     case ENG_EVT_MODUNLOAD:
         fprintf(d->out, "Unload module %s at %s\n", ev->path, fmt_addr(a, ev->start));

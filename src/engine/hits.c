@@ -18,29 +18,38 @@ enum eng_stop_kind eng_take_hit(struct session *s, int decided, struct eng_proce
     *returned = 0; /* a step's end (p, gu, g address) came there too */
     t->site_done = addr;
     enum eng_stop_kind stop = ENG_STOP_NONE;
-    int ifunc = 0;
+    int ifunc = 0, loader = 0;
     for (size_t i = 0; i < p->ntraps; i++) {
         const struct eng_trap *tr = &p->traps[i];
         if (tr->addr != addr)
             continue;
-        if (tr->kind == ENG_TRAP_LOADER) {
-            int ld, ud;
-            eng_modules_sync(s, p, &ld, &ud);
-            if (ld && s->stop_on_load)
-                stop = ENG_STOP_MODLOAD;
-            else if (ud && s->stop_on_unload)
-                stop = ENG_STOP_MODUNLOAD;
-        } else if (tr->kind == ENG_TRAP_RETURN && tr->tid == t->tid && sp >= tr->sp) {
+        if (tr->kind == ENG_TRAP_LOADER)
+            loader = 1;
+        else if (tr->kind == ENG_TRAP_RETURN && tr->tid == t->tid && sp >= tr->sp)
             stop = ENG_STOP_RETURNED;
-        } else if (tr->kind == ENG_TRAP_GOTO) {
+        else if (tr->kind == ENG_TRAP_GOTO)
             stop = ENG_STOP_GOTO;
-        } else if (tr->kind == ENG_TRAP_IFUNC || tr->kind == ENG_TRAP_IFUNC_RETURN) {
+        else if (tr->kind == ENG_TRAP_IFUNC || tr->kind == ENG_TRAP_IFUNC_RETURN)
             ifunc = 1;
-        }
     }
+    /* both change the list of traps: after it was read */
     if (ifunc)
-        eng_ifunc_trap(s, p, t, addr); /* changes the list of traps */
+        eng_ifunc_trap(s, p, t, addr);
+    if (loader) {
+        int ld, ud;
+        eng_modules_sync(s, p, &ld, &ud);
+        if (ld && s->stop_on_load)
+            stop = ENG_STOP_MODLOAD;
+        else if (ud && s->stop_on_unload)
+            stop = ENG_STOP_MODUNLOAD;
+    }
     if (decided) {
+        if (stop == ENG_STOP_RETURNED || stop == ENG_STOP_GOTO) {
+            /* a step's end met while another stop is decided: nothing is
+             * taken, so that a gc that plants it again meets it again */
+            t->site_done = 0;
+            return ENG_STOP_NONE;
+        }
         t->pending_hit = s->bp_hook != NULL;
         return ENG_STOP_NONE;
     }

@@ -122,6 +122,15 @@ static int apply(struct eng_process *p, struct eng_thread *t, struct lerr *e)
             i++;
         }
     }
+    if (!p->nwpages) {
+        /* no page left: calls that held some (whose exit may not be seen
+         * now that system calls are not stopped at) hold nothing */
+        p->open_all = 0;
+        for (size_t i = 0; i < p->nthreads; i++) {
+            p->threads[i]->sc_opened = 0;
+            p->threads[i]->sc_npages = 0;
+        }
+    }
     return rc;
 }
 
@@ -371,6 +380,17 @@ static void release(struct eng_process *p, struct eng_thread *t)
     t->sc_opened = 0;
 }
 
+/* Calls that only read their buffers: a page protected against writes
+ * only need not be opened for them (a thread waiting in futex beside a
+ * watched counter would blind the watch as long as it waits). */
+static int only_reads(long nr, const uint64_t a[6])
+{
+    if (nr == SYS_write || nr == SYS_pwrite64 || nr == SYS_sendto)
+        return 1;
+    int op = (int)(a[1] & 0x7f); /* FUTEX_PRIVATE_FLAG and the clock aside */
+    return nr == SYS_futex && (op == 0 || op == 1 || op == 9 || op == 10);
+}
+
 void eng_watch_syscall_entry(struct eng_process *p, struct eng_thread *t)
 {
     if (t->sc_opened || !p->nwpages)
@@ -380,6 +400,7 @@ void eng_watch_syscall_entry(struct eng_process *p, struct eng_thread *t)
         return;
     uint64_t a[6] = {r.rdi, r.rsi, r.rdx, r.r10, r.r8, r.r9}, bufs[4][2];
     size_t nb = call_buffers((long)r.orig_rax, a, bufs, 4);
+    int reads = only_reads((long)r.orig_rax, a);
     /* the pages under its buffers are held open until it returns, also
      * those another thread's call opened already (it would protect them
      * again when its own call returns) */
@@ -387,7 +408,7 @@ void eng_watch_syscall_entry(struct eng_process *p, struct eng_thread *t)
         uint64_t len = bufs[b][1] > (1ull << 40) ? (1ull << 40) : bufs[b][1];
         for (size_t i = 0; i < p->nwpages; i++) {
             struct eng_wpage *pg = &p->wpages[i];
-            if (!overlaps(bufs[b][0], len, pg->page, PAGE) ||
+            if (!overlaps(bufs[b][0], len, pg->page, PAGE) || (reads && (wanted(p, pg) & PROT_READ)) ||
                 t->sc_npages == sizeof t->sc_pages / sizeof t->sc_pages[0])
                 continue;
             pg->open++;

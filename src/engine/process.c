@@ -218,8 +218,10 @@ void eng_regs_changed(struct eng_thread *t, uint64_t old_ip)
     t->regs_dirty = 1;
     /* put on an instruction by the user: a breakpoint there is for the
      * next time the thread gets there, as at the current instruction */
-    if (t->regs.rip != old_ip)
+    if (t->regs.rip != old_ip) {
         t->site_done = t->regs.rip;
+        t->pending_hit = t->pending_hw_slot = 0; /* hits of where it was */
+    }
 }
 
 int eng_flush_regs(struct eng_process *p, struct eng_thread *t, struct lerr *e)

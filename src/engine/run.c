@@ -357,10 +357,13 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
             return;
         t->stepping = was_stepping;
     }
-    if (sig == SIGSEGV && ev->si.si_code == SEGV_ACCERR &&
-        eng_watch_stale_fault(p, (uint64_t)(uintptr_t)ev->si.si_addr)) {
+    const struct user_regs_struct *fr =
+        sig == SIGSEGV && ev->si.si_code == SEGV_ACCERR ? eng_regs(s, t, NULL) : NULL;
+    uint64_t fault = (uint64_t)(uintptr_t)ev->si.si_addr;
+    if (fr && (fault ^ fr->rip) >= 4096 && eng_watch_stale_fault(p, fault)) {
         /* the fault of an access to a page protected for a watch that was
-         * cleared before the fault was reported: the access runs again */
+         * cleared before the fault was reported: the access runs again (a
+         * fetch of code from the page faults for real) */
         if (!r->decided && !r->quiesce)
             eng_run_resume(p, t, was_stepping ? TGT_STEP : TGT_CONT, 0, e);
         return;
@@ -648,9 +651,15 @@ int eng_go_to(struct session *s, enum eng_go_mode mode, const uint64_t *addrs, s
     struct eng_process *p = eng_cur_process(s);
     if (!p)
         return lerr_set(e, "No runnable debuggees: the process has exited");
-    for (size_t i = 0; i < n; i++)
+    struct eng_thread *t = eng_cur_thread(s);
+    const struct user_regs_struct *r = t ? eng_regs(s, t, NULL) : NULL;
+    for (size_t i = 0; i < n; i++) {
         if (eng_trap_add(p, ENG_TRAP_GOTO, addrs[i], 0, 0, e) < 0)
             return end_of_run(s, -1);
+        /* the instruction the thread stands on: for the next time */
+        if (r && r->rip == addrs[i])
+            t->site_done = addrs[i];
+    }
     return eng_go(s, mode, e);
 }
 

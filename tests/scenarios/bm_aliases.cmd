@@ -2,7 +2,8 @@
 # bm sets one breakpoint per address, under the public name: glibc's
 # aliases (__libc_memmove, __GI_memmove) are not separate targets, and the
 # .cold parts GCC splits off (strfromd.cold) are not function entries; x
-# lists an address once with its other names.
+# lists an address once with its other names. Two indirect functions that
+# chose one implementation (memcpy, memmove) make one breakpoint there.
 bu fx_glibc!main
 g
 bc *
@@ -10,6 +11,9 @@ x libc!strfromd*
 bm libc!strfrom*
 bm libc!*memmove
 x libc!*memmove
+bl
+bc *
+bm libc!mem*
 bl
 # CHECK: 0:000> x libc!strfromd*
 # CHECK-NEXT: {{.*}} libc!strfromd.cold
@@ -33,3 +37,8 @@ bl
 # CHECK-NEXT:  4 e {{.*}} libc!__mem
 # CHECK-NEXT:  5 e {{.*}} libc!wmemmove
 # CHECK-NEXT: 0:000>
+# CHECK: 0:000> bm libc!mem*
+# CHECK-NOT: libc!memmove (indirect
+# CHECK: libc!memcpy (indirect function: libc!__mem{{[a-z0-9_]+}})
+# CHECK-NOT: libc!memmove (indirect
+# CHECK: 0:000> bl
