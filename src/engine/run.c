@@ -341,11 +341,28 @@ static int on_hw_hit(struct session *s, struct run *r, struct eng_process *p,
     return 1;
 }
 
+/* A signal that goes to the program without a stop: delivered now, or,
+ * while everything is being stopped, when t next runs. */
+static void pass_signal(struct session *s, struct run *r, struct eng_process *p,
+                        struct eng_thread *t, int sig, int stepping, struct lerr *e)
+{
+    if (r->decided || r->quiesce)
+        t->pending_sig = sig;
+    else if (eng_ool_before_signal(s, p, t) == 0)
+        eng_run_resume(p, t, stepping ? TGT_STEP : TGT_CONT, sig, e);
+    else if (eng_find_thread(s, t->tid, NULL) && !t->pending_sig)
+        t->pending_sig = sig; /* another event of its own first: later */
+}
+
 static void on_signal(struct session *s, struct run *r, struct eng_process *p,
                       struct eng_thread *t, const struct tgt_event *ev, struct lerr *e)
 {
     int sig = ev->sig;
     int was_stepping = t->stepping;
+    if (ev->requeued) {
+        pass_signal(s, r, p, t, sig, was_stepping, e); /* reported, or silent, already */
+        return;
+    }
     if (sig == SIGTRAP && ev->si.si_code == SI_KERNEL && on_trap_hit(s, r, p, t, e))
         return;
     if (sig == SIGTRAP && ev->si.si_code == TRAP_HWBKPT && p->dr7 &&
@@ -401,10 +418,7 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
                                     .proc_index = p->index, .thread_index = t->index, .sig = sig};
             eng_emit(s, &evt);
         }
-        if (r->decided || r->quiesce)
-            t->pending_sig = sig;
-        else if (eng_ool_before_signal(s, p, t) == 0)
-            eng_run_resume(p, t, was_stepping ? TGT_STEP : TGT_CONT, sig, e);
+        pass_signal(s, r, p, t, sig, was_stepping, e);
         return;
     }
     t->pending_sig = sig;

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/personality.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -121,9 +122,37 @@ static int pt_set_sigmask(pid_t tid, uint64_t mask, struct lerr *e)
     return 0;
 }
 
+/* Signals sent again to a thread that could not take them with a resume:
+ * their next report is marked (tgt_event.requeued), so that the engine
+ * passes them on without reporting them twice. Small: a signal is re-sent
+ * only in rare orders of events. */
+static struct {
+    pid_t tid;
+    int sig;
+} requeued[64];
+static size_t nrequeued;
+
+/* Whether tid is in a signal-delivery-stop, the only stop whose resume
+ * can give it a signal (ptrace(2): elsewhere the signal may be ignored):
+ * not a system-call stop, not an event stop (clone, interrupt...). */
+static int can_take_signal(pid_t tid)
+{
+    siginfo_t si;
+    if (ptrace(PTRACE_GETSIGINFO, tid, 0, &si) < 0)
+        return 0;
+    return !(si.si_signo == SIGTRAP && (si.si_code == (SIGTRAP | 0x80) || si.si_code > 0xff));
+}
+
 static int pt_resume(pid_t tid, enum tgt_resume how, int sig, struct lerr *e)
 {
     int req = how == TGT_STEP ? PTRACE_SINGLESTEP : how == TGT_SYSCALL ? PTRACE_SYSCALL : PTRACE_CONT;
+    if (sig && !can_take_signal(tid) && nrequeued < sizeof requeued / sizeof requeued[0] &&
+        syscall(SYS_tkill, tid, sig) == 0) {
+        /* it comes back as a signal-delivery-stop, which takes it */
+        requeued[nrequeued].tid = tid;
+        requeued[nrequeued++].sig = sig;
+        sig = 0;
+    }
     if (ptrace(req, tid, 0, (long)sig) < 0) {
         int err = errno;
         lerr_set(e, "Couldn't resume thread %d: %s", tid, strerror(err));
@@ -198,6 +227,13 @@ static void decode_status(pid_t tid, int st, struct tgt_event *ev)
         ev->sig = sig;
         if (ptrace(PTRACE_GETSIGINFO, tid, 0, &ev->si) < 0)
             memset(&ev->si, 0, sizeof ev->si);
+        for (size_t i = 0; i < nrequeued; i++) {
+            if (requeued[i].tid == tid && requeued[i].sig == sig && ev->si.si_code == SI_TKILL) {
+                ev->requeued = 1;
+                requeued[i] = requeued[--nrequeued];
+                break;
+            }
+        }
         return;
     }
 }

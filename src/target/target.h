@@ -40,6 +40,9 @@ struct tgt_event {
     int sc_exit;    /* TGT_EV_SYSCALL */
     int64_t sc_ret; /* exit: the result */
     long sc_nr;     /* entry: the call number */
+    int requeued;   /* TGT_EV_SIGNAL: a signal the debugger passed on that
+                     * had to be sent again (resumed from a stop that could
+                     * not take it): to deliver, not to report */
 };
 
 enum tgt_resume {
