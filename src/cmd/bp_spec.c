@@ -328,7 +328,7 @@ int resolve_code(struct dbg *d, const char *expr, uint64_t *addr)
     uint64_t target;
     if (ifunc_target(d, *addr, &target) != 1) {
         /* the resolver is watched: the breakpoint is resolved again once
-         * the process has called it (dbg_ifunc_chosen) */
+         * the process has called it (ifunc_chosen, bp_hits.c) */
         struct eng_process *p = eng_cur_process(d->s);
         if (p && eng_ifunc_watch(d->s, p->pid, *addr, NULL) == 0)
             fprintf(d->out, "%s is an indirect function whose implementation the loader has not "

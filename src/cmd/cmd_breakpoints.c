@@ -49,16 +49,17 @@ static int set_one(struct dbg *d, struct bp_spec *s, enum bp_kind kind, const ch
     struct eng_process *p = eng_cur_process(d->s);
     uint64_t addrs[SYM_LINE_PLACES], addr;
     char note[256] = "";
-    int r = 0;
+    int r = 0, known = 0;
     if (p) {
         r = resolve(d, expr, &addr);
         if (r < 0)
             return -1;
-        if (r == 1 && (r = resolve_places(d, expr, addrs, note, sizeof note)) < 0)
+        known = r == 1; /* a name; it may still wait (an indirect function) */
+        if (known && (r = resolve_places(d, expr, addrs, note, sizeof note)) < 0)
             return -1;
     }
     if (kind == BP_ADDRESS && r == 0) {
-        if (!p || resolve(d, expr, &addr) != 1)
+        if (!known) /* an indirect function that waits has said so */
             fprintf(d->out, "Bp expression '%s' could not be resolved, adding deferred bp\n", expr);
         kind = BP_SYMBOLIC;
     }
