@@ -148,7 +148,7 @@ int main(int argc, char **argv)
     d.final_quit = o.quit_at_exit;
     s->follow_children = o.follow_children;
 
-    struct lerr e = {{0}};
+    struct lerr e = {0};
     int rc;
     if (o.attach_pid) {
         rc = eng_attach(s, o.attach_pid, &e);

@@ -1,4 +1,5 @@
 #include "bp/breakpoints.h"
+#include "arch/x86_64/dr7.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -339,9 +340,9 @@ size_t bp_at(const struct bp_table *t, pid_t pid, uint64_t addr, struct bp **out
 {
     struct bp_slot *s = slot_get((struct bp_table *)t, pid, addr, 0);
     size_t n = 0;
-    for (size_t i = 0; s && i < s->n && n < max; i++)
-        if (s->v[i]->enabled)
-            out[n++] = s->v[i];
+    for (size_t i = 0; s && i < s->n; i++)
+        if (s->v[i]->enabled && n++ < max)
+            out[n - 1] = s->v[i];
     return n;
 }
 
@@ -354,6 +355,25 @@ static int same_class(const struct bp *a, const struct bp *b)
         return 0;
     return a->kind != BP_ACCESS ||
            (a->access == b->access && a->size == b->size && a->soft == b->soft);
+}
+
+int bp_dr_access(int letter)
+{
+    return letter == 'e' ? DR_EXECUTE : letter == 'w' ? DR_WRITE : DR_READWRITE;
+}
+
+void bp_copy_options(struct bp *to, const struct bp *from)
+{
+    to->one_shot = from->one_shot;
+    to->max_depth = from->max_depth;
+    to->min_depth = from->min_depth;
+    to->condition = from->condition ? strdup(from->condition) : NULL;
+    to->thread_index = from->thread_index;
+    to->proc_index = from->proc_index;
+    to->passes_init = to->passes_left = from->passes_init;
+    to->commands = from->commands ? strdup(from->commands) : NULL;
+    if ((from->condition && !to->condition) || (from->commands && !to->commands))
+        abort();
 }
 
 void bp_set_id(struct bp_table *t, struct bp *b, unsigned id)

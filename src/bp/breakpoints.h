@@ -116,9 +116,15 @@ void bp_drop_locations(struct bp_table *t, struct bp *b, pid_t pid, uint64_t sta
                        int sites_gone);
 int bp_set_enabled(struct bp_table *t, struct bp *b, int enabled, struct lerr *e);
 
-/* The breakpoints with an enabled location at (pid, addr), in id order.
- * Returns how many were written to out (up to max). */
+/* The breakpoints with an enabled location at (pid, addr), in id order:
+ * the first max of them are written to out; returns how many there are. */
 size_t bp_at(const struct bp_table *t, pid_t pid, uint64_t addr, struct bp **out, size_t max);
+
+/* The engine's access kind (enum dr_access) for a ba letter e, r or w. */
+int bp_dr_access(int letter);
+/* The options of one breakpoint given to another (a deferred bm's to the
+ * breakpoints it sets): passes, /1, /c /C, /w, filters, command string. */
+void bp_copy_options(struct bp *to, const struct bp *from);
 
 /* Gives b (not in the table yet) its id, its locations already added. */
 void bp_set_id(struct bp_table *t, struct bp *b, unsigned id);

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void spec_free(struct bp_spec *s)
+void bpspec_free(struct bp_spec *s)
 {
     free(s->condition);
     free(s->location);
@@ -21,7 +21,7 @@ void spec_free(struct bp_spec *s)
 }
 
 /* A "..." string with \" \n \\ escapes; *p is at the opening quote. */
-int quoted(struct dbg *d, const char **p, char **out)
+int bpspec_quoted(struct dbg *d, const char **p, char **out)
 {
     const char *q = *p + 1;
     struct strbuf sb;
@@ -100,7 +100,7 @@ static int parse_access(struct dbg *d, const char **pp, struct bp_spec *s)
 
 /* [ID] [options] [location [passes]] ["commands"]; bm takes a pattern,
  * ba an access and size before its address. */
-int parse_spec(struct dbg *d, const char *args, enum spec_mode mode, struct bp_spec *s)
+int bpspec_parse(struct dbg *d, const char *args, enum bpspec_mode mode, struct bp_spec *s)
 {
     int is_bm = mode == SPEC_BM;
     memset(s, 0, sizeof *s);
@@ -194,7 +194,7 @@ int parse_spec(struct dbg *d, const char *args, enum spec_mode mode, struct bp_s
             }
             free(s->condition);
             s->condition = NULL; /* a failing second /w must not leave it freed */
-            if (quoted(d, &p, &s->condition) < 0)
+            if (bpspec_quoted(d, &p, &s->condition) < 0)
                 goto fail;
             break;
         default:
@@ -255,7 +255,7 @@ int parse_spec(struct dbg *d, const char *args, enum spec_mode mode, struct bp_s
         }
     }
     if (*p == '"') {
-        if (quoted(d, &p, &s->commands) < 0)
+        if (bpspec_quoted(d, &p, &s->commands) < 0)
             goto fail;
         struct cmd_list check;
         if (cmd_split(s->commands, &check, &d->err) < 0)
@@ -268,11 +268,11 @@ int parse_spec(struct dbg *d, const char *args, enum spec_mode mode, struct bp_s
     }
     return 0;
 fail:
-    spec_free(s);
+    bpspec_free(s);
     return -1;
 }
 
-int thread_from_prefix(struct dbg *d, struct bp_spec *s)
+int bpspec_thread_from_prefix(struct dbg *d, struct bp_spec *s)
 {
     const struct cmd_prefix *pf = d->prefix;
     if (!pf || pf->kind == CMD_THREAD_NONE || pf->kind == CMD_THREAD_ALL)
@@ -291,89 +291,7 @@ int thread_from_prefix(struct dbg *d, struct bp_spec *s)
     return 0;
 }
 
-/* Resolves a location expression in the current process. 1 ok, 0 the name
- * is not known (yet), -1 another error. */
-int resolve(struct dbg *d, const char *expr, uint64_t *addr)
-{
-    struct expr_env env;
-    dbg_expr_env(d, &env);
-    struct lerr e;
-    if (expr_eval_all(&env, expr, addr, &e) == 0)
-        return 1;
-    if (!strncmp(e.msg, "Couldn't resolve", 16))
-        return 0;
-    lerr_set(&d->err, "%s", e.msg);
-    return -1;
-}
-
-static int read_target(void *ctx, uint64_t addr, void *buf, size_t len)
-{
-    struct dbg *d = ctx;
-    return eng_read(d->s, addr, buf, len, NULL);
-}
-
-int ifunc_target(struct dbg *d, uint64_t resolver, uint64_t *target)
-{
-    struct sym_space *sp = eng_syms(d->s);
-    return sp ? sym_ifunc_target(sp, resolver, read_target, d, target) : -1;
-}
-
-int resolve_code(struct dbg *d, const char *expr, uint64_t *addr)
-{
-    int r = resolve(d, expr, addr);
-    struct sym_space *sp = eng_syms(d->s);
-    char name[512], impl[512];
-    if (r != 1 || !sp || !sym_is_ifunc(sp, *addr, name, sizeof name))
-        return r;
-    uint64_t target;
-    if (ifunc_target(d, *addr, &target) != 1) {
-        /* the resolver is watched: the breakpoint is resolved again once
-         * the process has called it (ifunc_chosen, bp_hits.c) */
-        struct eng_process *p = eng_cur_process(d->s);
-        if (p && eng_ifunc_watch(d->s, p->pid, *addr, NULL) == 0)
-            fprintf(d->out, "%s is an indirect function whose implementation the loader has not "
-                            "chosen yet: the breakpoint waits for it\n", name);
-        else
-            fprintf(d->out, "%s is an indirect function whose implementation cannot be "
-                            "followed: the breakpoint stays unresolved\n", name);
-        return 0;
-    }
-    if (sym_describe(sp, target, impl, sizeof impl) < 0)
-        snprintf(impl, sizeof impl, "%016llx", (unsigned long long)target);
-    fprintf(d->out, "%s is an indirect function: the breakpoint goes on %s, the implementation "
-                    "this process uses\n", name, impl);
-    *addr = target;
-    return 1;
-}
-
-int resolve_places(struct dbg *d, const char *expr, uint64_t *addrs, char *note, size_t size)
-{
-    note[0] = '\0';
-    size_t len = strlen(expr);
-    struct sym_space *sp = eng_syms(d->s);
-    if (!sp || len < 3 || expr[0] != '`' || expr[len - 1] != '`' || memchr(expr + 1, '`', len - 2)) {
-        int r = resolve_code(d, expr, &addrs[0]);
-        return r == 1 ? 1 : r;
-    }
-    /* a source line: each place that has it (inlined copies), or the next
-     * line with code in its function */
-    struct sym_line_places pl;
-    int r = sym_line_places(sp, expr + 1, len - 2, &pl, &d->err);
-    if (r <= 0)
-        return r;
-    memcpy(addrs, pl.addr, pl.n * sizeof *addrs);
-    if (pl.line != pl.asked)
-        snprintf(note, size, "line %d has no code: set at line %d, the next in %s%s", pl.asked,
-                 pl.line, pl.func, pl.n > 1 ? "," : "");
-    if (pl.n > 1) {
-        size_t used = strlen(note);
-        snprintf(note + used, size - used, "%s%zu places (inlined or split copies of the line)",
-                 used ? " " : "", pl.n);
-    }
-    return (int)pl.n;
-}
-
-void apply_spec(const struct bp_spec *s, struct bp *b)
+void bpspec_apply(const struct bp_spec *s, struct bp *b)
 {
     b->one_shot = s->one_shot;
     b->max_depth = s->max_depth;
@@ -395,7 +313,7 @@ static int on_boundary(struct dbg *d, uint64_t func, uint64_t addr)
 /* A software breakpoint on data, or inside an instruction, changes what
  * the program reads or runs (seed 002 warns of it; ba is for data):
  * allowed, as in WinDbg, but said. */
-void warn_if_data(struct dbg *d, const struct bp *b)
+void bpspec_warn_if_data(struct dbg *d, const struct bp *b)
 {
     if (b->kind == BP_ACCESS)
         return; /* ba is the right tool for data */
@@ -418,24 +336,15 @@ void warn_if_data(struct dbg *d, const struct bp *b)
     }
 }
 
-/* Puts a fully built breakpoint in the list. One already at its place is
- * redefined by it, as in WinDbg: the new one takes its id (unless one was
- * given) and its place; so is one that had the id given. */
-void install(struct dbg *d, struct bp *b, int explicit_id)
+/* Puts a finished breakpoint in the list (bpm_install) and says what it
+ * redefined, and when it sits on data or inside an instruction. */
+void bpspec_install(struct dbg *d, struct bp *b, int explicit_id)
 {
-    struct bp *same = bp_same_place(&d->bps, b), *old;
-    if (same && !explicit_id)
-        bp_set_id(&d->bps, b, same->id);
-    bp_insert(&d->bps, b, &old);
-    if (old) {
+    struct bpm_installed r;
+    bpm_install(&d->bpm, b, explicit_id, &r);
+    if (r.replaced_id)
         fprintf(d->out, "breakpoint %u redefined\n", b->id);
-        bp_free(old);
-    }
-    if (same && same != old) {
-        fprintf(d->out, "breakpoint %u redefined as breakpoint %u\n", same->id, b->id);
-        bp_remove(&d->bps, same);
-        bp_free(same);
-    }
-    warn_if_data(d, b);
+    if (r.moved)
+        fprintf(d->out, "breakpoint %u redefined as breakpoint %u\n", r.same_place, b->id);
+    bpspec_warn_if_data(d, b);
 }
-

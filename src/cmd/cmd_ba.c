@@ -51,22 +51,22 @@ static int cmd_dbgregs(struct dbg *d, const char *args)
 static int cmd_ba(struct dbg *d, const char *args)
 {
     struct bp_spec s;
-    if (parse_spec(d, args, SPEC_BA, &s) < 0)
+    if (bpspec_parse(d, args, SPEC_BA, &s) < 0)
         return -1;
     int rc = -1;
     uint64_t addr;
     char a[FMT_ADDR_LEN];
     uint8_t probe;
     struct eng_process *p = eng_cur_process(d->s);
-    if (thread_from_prefix(d, &s) < 0 || dbg_need_process(d) < 0)
+    if (bpspec_thread_from_prefix(d, &s) < 0 || dbg_need_process(d) < 0)
         goto out;
     if (!s.location) {
         lerr_set(&d->err, "Syntax error: ba needs an address: ba w4 address");
         goto out;
     }
-    if (resolve(d, s.location, &addr) != 1) {
+    if (bpm_resolve(&d->bpm, p->pid, s.location, &addr, &d->err) != 1) {
         if (!d->err.msg[0])
-            lerr_set(&d->err, "Couldn't resolve error at '%s'", s.location);
+            lerr_set_code(&d->err, LERR_NOT_FOUND, "Couldn't resolve error at '%s'", s.location);
         goto out;
     }
     if (addr % s.size) {
@@ -81,32 +81,32 @@ static int cmd_ba(struct dbg *d, const char *args)
     char text[64];
     snprintf(text, sizeof text, "0x%016llx", (unsigned long long)addr);
     struct bp *b = bp_new(BP_ACCESS, text);
-    b->id = s.have_id ? s.id : bp_free_id(&d->bps);
+    b->id = s.have_id ? s.id : bp_free_id(&d->bpm.bps);
     b->access = s.access;
     b->size = s.size;
-    apply_spec(&s, b);
+    bpspec_apply(&s, b);
     /* an execute breakpoint without a (working, free) debug register is a
      * software site: it stops at the same place; a data breakpoint then is
      * emulated by page protection in the engine */
     int usable = registers_usable(d);
     d->s->hw_emulate = !usable;
     b->soft = !usable && s.access == 'e';
-    if (bp_add_location(&d->bps, b, p->pid, addr, &d->err) < 0) {
+    if (bp_add_location(&d->bpm.bps, b, p->pid, addr, &d->err) < 0) {
         if (b->soft || s.access != 'e') {
             bp_free(b);
             goto out;
         }
         b->soft = 1;
         lerr_clear(&d->err);
-        if (bp_add_location(&d->bps, b, p->pid, addr, &d->err) < 0) {
+        if (bp_add_location(&d->bpm.bps, b, p->pid, addr, &d->err) < 0) {
             bp_free(b);
             goto out;
         }
     }
-    install(d, b, s.have_id);
+    bpspec_install(d, b, s.have_id);
     rc = 0;
 out:
-    spec_free(&s);
+    bpspec_free(&s);
     return rc;
 }
 

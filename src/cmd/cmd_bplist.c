@@ -58,7 +58,7 @@ static void print_bl_line(struct dbg *d, const struct bp *b, const struct bp_loc
     if (b->soft)
         sb_adds(&line, " (emulated: software breakpoint)");
     else if (b->kind == BP_ACCESS && loc &&
-             eng_hw_emulated(d->s, loc->pid, loc->addr, dbg_dr_access(b->access), b->size))
+             eng_hw_emulated(d->s, loc->pid, loc->addr, bp_dr_access(b->access), b->size))
         sb_adds(&line, " (emulated: page protection)");
     fprintf(d->out, "%s\n", sb_str(&line));
     sb_free(&line);
@@ -86,7 +86,7 @@ static long ids_of(struct dbg *d, const char *args, unsigned **ids, int empty_me
 {
     if (!*args && !empty_means_all)
         return lerr_set(&d->err, "Syntax error: breakpoint ids are needed (1 2, 1-4, or *)");
-    return bp_parse_ids(&d->bps, *args ? args : "*", ids, eval_id, d, &d->err);
+    return bp_parse_ids(&d->bpm.bps, *args ? args : "*", ids, eval_id, d, &d->err);
 }
 
 static int cmd_bl(struct dbg *d, const char *args)
@@ -96,7 +96,7 @@ static int cmd_bl(struct dbg *d, const char *args)
     if (n < 0)
         return -1;
     for (long i = 0; i < n; i++)
-        print_bl(d, bp_find(&d->bps, ids[i]));
+        print_bl(d, bp_find(&d->bpm.bps, ids[i]));
     free(ids);
     return 0;
 }
@@ -110,8 +110,8 @@ static int cmd_bc(struct dbg *d, const char *args)
     /* the highest first: each leaves the end of the sorted table, so
      * `bc *` over a million breakpoints moves nothing */
     for (long i = n - 1; i >= 0; i--) {
-        struct bp *b = bp_find(&d->bps, ids[i]);
-        bp_remove(&d->bps, b);
+        struct bp *b = bp_find(&d->bpm.bps, ids[i]);
+        bp_remove(&d->bpm.bps, b);
         bp_free(b);
     }
     free(ids);
@@ -126,7 +126,7 @@ static int enable(struct dbg *d, const char *args, int on)
         return -1;
     int rc = 0;
     for (long i = 0; i < n && rc == 0; i++)
-        rc = bp_set_enabled(&d->bps, bp_find(&d->bps, ids[i]), on, &d->err);
+        rc = bp_set_enabled(&d->bpm.bps, bp_find(&d->bpm.bps, ids[i]), on, &d->err);
     free(ids);
     return rc;
 }
@@ -148,7 +148,7 @@ static int cmd_br(struct dbg *d, const char *args)
             pairs[n][k] = strtoul(p, &end, 10);
             p = dbg_skip(end);
         }
-        if (!bp_find(&d->bps, (unsigned)pairs[n][0]))
+        if (!bp_find(&d->bpm.bps, (unsigned)pairs[n][0]))
             return lerr_set(&d->err, "Breakpoint %lu does not exist", pairs[n][0]);
         if (++n == 64)
             break;
@@ -160,7 +160,7 @@ static int cmd_br(struct dbg *d, const char *args)
             if (pairs[j][0] == pairs[i][0])
                 return lerr_set(&d->err, "Syntax error: breakpoint %lu is renumbered twice", pairs[i][0]);
     for (size_t i = 0; i < n; i++) {
-        int taken = bp_find(&d->bps, (unsigned)pairs[i][1]) != NULL;
+        int taken = bp_find(&d->bpm.bps, (unsigned)pairs[i][1]) != NULL;
         for (size_t j = 0; j < n; j++)
             if (pairs[j][0] == pairs[i][1])
                 taken = 0; /* renumbered away in this command */
@@ -173,13 +173,13 @@ static int cmd_br(struct dbg *d, const char *args)
     /* two steps, so that swaps work: first out of the way, then in place */
     struct bp *moving[64];
     for (size_t i = 0; i < n; i++)
-        moving[i] = bp_find(&d->bps, (unsigned)pairs[i][0]);
+        moving[i] = bp_find(&d->bpm.bps, (unsigned)pairs[i][0]);
     for (size_t i = 0; i < n; i++) {
         unsigned tmp = 0xffffffffu - (unsigned)i;
-        bp_renumber(&d->bps, moving[i], tmp, NULL);
+        bp_renumber(&d->bpm.bps, moving[i], tmp, NULL);
     }
     for (size_t i = 0; i < n; i++)
-        bp_renumber(&d->bps, moving[i], (unsigned)pairs[i][1], NULL);
+        bp_renumber(&d->bpm.bps, moving[i], (unsigned)pairs[i][1], NULL);
     return 0;
 }
 
@@ -190,12 +190,12 @@ static int cmd_bs(struct dbg *d, const char *args)
     if (!isdigit((unsigned char)*args))
         return lerr_set(&d->err, "Syntax error: bs ID \"commands\"");
     unsigned long id = strtoul(args, &end, 10);
-    struct bp *b = bp_find(&d->bps, (unsigned)id);
+    struct bp *b = bp_find(&d->bpm.bps, (unsigned)id);
     if (!b)
         return lerr_set(&d->err, "Breakpoint %lu does not exist", id);
     const char *p = dbg_skip(end);
     char *cmds = NULL;
-    if (*p != '"' || quoted(d, &p, &cmds) < 0 || (*p && lerr_set(&d->err, "Syntax error at '%s'", p))) {
+    if (*p != '"' || bpspec_quoted(d, &p, &cmds) < 0 || (*p && lerr_set(&d->err, "Syntax error at '%s'", p))) {
         free(cmds);
         return d->err.msg[0] ? -1 : lerr_set(&d->err, "Syntax error: bs ID \"commands\"");
     }
@@ -213,7 +213,7 @@ static int cmd_bsc(struct dbg *d, const char *args)
     if (!isdigit((unsigned char)*args))
         return lerr_set(&d->err, "Syntax error: bsc ID condition [\"commands\"]");
     unsigned long id = strtoul(args, &end, 10);
-    struct bp *b = bp_find(&d->bps, (unsigned)id);
+    struct bp *b = bp_find(&d->bpm.bps, (unsigned)id);
     if (!b)
         return lerr_set(&d->err, "Breakpoint %lu does not exist", id);
     const char *p = dbg_skip(end);
@@ -228,12 +228,12 @@ static int cmd_bsc(struct dbg *d, const char *args)
     dbg_expr_env(d, &env);
     const char *cend;
     uint64_t ignored;
-    if (expr_eval(&env, cond, &cend, &ignored, &d->err) < 0 && strncmp(d->err.msg, "Couldn't", 8)) {
+    if (expr_eval(&env, cond, &cend, &ignored, &d->err) < 0 && d->err.code != LERR_NOT_FOUND) {
         free(cond);
         return -1;
     }
     lerr_clear(&d->err);
-    if (q && quoted(d, &q, &cmds) < 0) {
+    if (q && bpspec_quoted(d, &q, &cmds) < 0) {
         free(cond);
         return -1;
     }
@@ -312,8 +312,8 @@ static int cmd_bpcmds(struct dbg *d, const char *args)
         return lerr_set(&d->err, "Syntax error: .bpcmds takes no arguments");
     struct strbuf sb;
     sb_init(&sb);
-    for (size_t i = 0; i < d->bps.n; i++) {
-        const struct bp *b = d->bps.v[i];
+    for (size_t i = 0; i < d->bpm.bps.n; i++) {
+        const struct bp *b = d->bpm.bps.v[i];
         sb_reset(&sb);
         if (b->thread_index >= 0)
             sb_addf(&sb, "~%d ", b->thread_index);

@@ -189,13 +189,13 @@ static int cmd_dt(struct dbg *d, const char *args)
             return lerr_set(&d->err, "dt %s: a type needs an address: dt %s ADDRESS", name, name);
         } else {
             sb_free(&out);
-            return lerr_set(&d->err, "Couldn't resolve error at '%s': no such variable or type", name);
+            return lerr_set_code(&d->err, LERR_NOT_FOUND, "Couldn't resolve error at '%s': no such variable or type", name);
         }
     } else {
         uint64_t addr;
         if (!dw_find_type(sp, name, &type)) {
             sb_free(&out);
-            return lerr_set(&d->err, "Couldn't resolve error at '%s': no such type", name);
+            return lerr_set_code(&d->err, LERR_NOT_FOUND, "Couldn't resolve error at '%s': no such type", name);
         }
         if (dbg_eval(d, &rest, &addr) < 0 || (*rest && lerr_set(&d->err, "Syntax error at '%s'", rest))) {
             sb_free(&out);

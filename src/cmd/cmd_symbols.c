@@ -207,7 +207,7 @@ static int cmd_x(struct dbg *d, const char *args)
         if (!any) {
             wildcard_free(mw);
             wildcard_free(sw);
-            return lerr_set(&d->err, "Couldn't resolve error at '%.*s': no module matches",
+            return lerr_set_code(&d->err, LERR_NOT_FOUND, "Couldn't resolve error at '%.*s': no module matches",
                             (int)(bang - args), args);
         }
     }

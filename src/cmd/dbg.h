@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "bp/breakpoints.h"
+#include "bp/manager.h"
 #include "cmd/lexer.h"
 #include "engine/session.h"
 #include "expr/expr.h"
@@ -40,9 +40,7 @@ struct dbg {
     char src_file[4096]; /* what ls goes on listing */
     int src_next;
     int frame;           /* .frame: the frame dv and dt look at */
-    struct bp_table bps;
-    unsigned hit_ids[64]; /* the breakpoints of the last stop */
-    size_t nhits;
+    struct bpm bpm; /* the breakpoints, and their decisions */
     /* while a breakpoint's command string runs, a resume command ends it
      * and is carried out by the `g` loop, not nested */
     int in_bp_commands;
@@ -147,24 +145,12 @@ void dbg_on_event(void *ctx, const struct eng_event *ev);
 struct sym_frame;
 size_t dbg_unwind(struct dbg *d, struct sym_frame *frames, size_t max);
 
-/* The engine's access kind (enum dr_access) for a ba letter e, r or w. */
-int dbg_dr_access(int letter);
-/* Makes p the current process for a moment (expressions, symbols and
- * memory then look at it); returns the cur_proc to put back. */
-int dbg_view_process(struct dbg *d, const struct eng_process *p);
-/* The engine's hook for user breakpoint hits (cmd/bp_hits.c). */
-int dbg_bp_hook(void *ctx, struct eng_process *p, struct eng_thread *t, const struct eng_hit *hit);
-/* After a breakpoint stop: one-shot deletions, then the command strings of
- * the breakpoints hit (run with resume commands deferred). */
-void dbg_after_bp_stop(struct dbg *d);
-/* Module events for breakpoints: resolve deferred ones (and apply bm
- * patterns to the module that loaded at start; 0: none), drop unloaded. */
-void dbg_bps_on_load(struct dbg *d, pid_t pid, uint64_t start);
-/* A followed child: its parent's breakpoint locations, in it too. */
-void dbg_bps_on_fork(struct dbg *d, pid_t parent, pid_t child);
-void dbg_bps_on_unload(struct dbg *d, pid_t pid, uint64_t start, uint64_t end);
-void dbg_bps_on_exit(struct dbg *d, pid_t pid);
+/* The command line as the breakpoint manager's client (cmd/bp_client.c):
+ * set up once, with the session. */
 void dbg_bps_init(struct dbg *d);
+/* After a breakpoint stop was shown: one-shot deletions, then the command
+ * strings of the breakpoints hit (run with resume commands deferred). */
+void dbg_after_bp_stop(struct dbg *d);
 
 /* A frame's call site ("mod!sym+0x1a", or its address) into buf, and the
  * " [file @ line]" that follows it when line numbers are on. */

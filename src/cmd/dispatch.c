@@ -26,7 +26,7 @@ void dbg_init(struct dbg *d, struct session *s, FILE *out)
 
 void dbg_free(struct dbg *d)
 {
-    bp_table_free(&d->bps);
+    bpm_free(&d->bpm);
 }
 
 const char *dbg_skip(const char *p)

@@ -47,7 +47,7 @@ static int pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, 
         char *end;
         unsigned long id = strtoul(num, &end, 10);
         if (*end == '\0') {
-            struct bp *b = bp_find(&d->bps, (unsigned)id);
+            struct bp *b = bp_find(&d->bpm.bps, (unsigned)id);
             if (!b)
                 return lerr_set(e, "Breakpoint %lu does not exist ($bp%lu)", id, id);
             if (!b->nlocs)
@@ -80,7 +80,7 @@ static int pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, 
         struct sym_frame f[64];
         size_t want = (size_t)d->frame + 2;
         if (want > 64 || dbg_unwind(d, f, want) < want)
-            return lerr_set(e, "Couldn't resolve $ra: frame %d has no caller", d->frame);
+            return lerr_set_code(e, LERR_NOT_FOUND, "Couldn't resolve $ra: frame %d has no caller", d->frame);
         *v = f[want - 1].pc;
     }
     return 1;

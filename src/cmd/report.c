@@ -1,5 +1,6 @@
 /* What the user sees when something happens: WinDbg's event lines
- * (ModLoad, thread and process events), and at each stop the reason, the
+ * (ModLoad, thread and process events; what they do to breakpoints is
+ * the breakpoint manager's), and at each stop the reason, the
  * registers and the current instruction. */
 #include "arch/x86_64/disasm.h"
 #include "arch/x86_64/regs.h"
@@ -17,11 +18,9 @@ void dbg_on_event(void *ctx, const struct eng_event *ev)
     case ENG_EVT_MODLOAD:
         fprintf(d->out, "ModLoad: %s %s   %s\n", fmt_addr(a, ev->start), fmt_addr(b, ev->end),
                 ev->path);
-        dbg_bps_on_load(d, ev->pid, ev->start);
         break;
     case ENG_EVT_MODUNLOAD:
         fprintf(d->out, "Unload module %s at %s\n", ev->path, fmt_addr(a, ev->start));
-        dbg_bps_on_unload(d, ev->pid, ev->start, ev->end);
         break;
     case ENG_EVT_THREAD_CREATE:
         fprintf(d->out, "(%x.%x): Create thread %d:%03d\n", ev->pid, ev->tid, ev->proc_index,
@@ -38,7 +37,6 @@ void dbg_on_event(void *ctx, const struct eng_event *ev)
         else
             fprintf(d->out, "(%x.%x): Exit process %d:%x, code %x\n", ev->pid, ev->tid,
                     ev->proc_index, ev->pid, ev->code);
-        dbg_bps_on_exit(d, ev->pid);
         break;
     case ENG_EVT_SIGNAL:
         fprintf(d->out, "(%x.%x): Signal %s (first chance) - passed on\n", ev->pid, ev->tid,
@@ -47,13 +45,9 @@ void dbg_on_event(void *ctx, const struct eng_event *ev)
     case ENG_EVT_PROCESS_CREATE:
         fprintf(d->out, "(%x.%x): Create process %d:%x (child of %x) %s\n", ev->pid, ev->tid,
                 ev->proc_index, ev->pid, ev->code, ev->path);
-        dbg_bps_on_fork(d, ev->code, ev->pid);
         break;
     case ENG_EVT_EXEC:
         fprintf(d->out, "(%x.%x): Exec %s\n", ev->pid, ev->tid, ev->path);
-        /* the old image is gone: its bp breakpoints with it; bu ones wait
-         * for the new modules */
-        dbg_bps_on_unload(d, ev->pid, 0, UINT64_MAX);
         break;
     }
     /* the target runs on and writes to the same terminal: keep the order */
@@ -167,12 +161,14 @@ void dbg_report_stop(struct dbg *d)
         break;
     case ENG_STOP_BREAKPOINT: {
         int commands = 0, data = 0;
-        for (size_t i = 0; i < d->nhits; i++) {
+        const unsigned *ids;
+        size_t nhits = bpm_stop_hits(&d->bpm, &ids);
+        for (size_t i = 0; i < nhits; i++) {
             if (st->kernel[0])
-                fprintf(d->out, "Breakpoint %u hit (kernel write: %s)\n", d->hit_ids[i], st->kernel);
+                fprintf(d->out, "Breakpoint %u hit (kernel write: %s)\n", ids[i], st->kernel);
             else
-                fprintf(d->out, "Breakpoint %u hit\n", d->hit_ids[i]);
-            struct bp *b = bp_find(&d->bps, d->hit_ids[i]);
+                fprintf(d->out, "Breakpoint %u hit\n", ids[i]);
+            struct bp *b = bp_find(&d->bpm.bps, ids[i]);
             commands |= b && b->commands;
             data |= b && b->kind == BP_ACCESS && b->access != 'e';
         }

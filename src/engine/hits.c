@@ -56,11 +56,18 @@ enum eng_stop_kind eng_take_hit(struct session *s, int decided, struct eng_proce
     /* a user breakpoint at the same place is counted whatever else stops
      * there, and its stop is the one reported */
     struct eng_hit hit = {addr, 0, 0, 0};
-    if (s->bp_hook && s->bp_hook(s->bp_hook_ctx, p, t, &hit)) {
+    if (s->bp_hook && eng_user_hit(s, p, t, &hit)) {
         *returned = stop == ENG_STOP_RETURNED || stop == ENG_STOP_GOTO;
         stop = ENG_STOP_BREAKPOINT;
     }
     return stop;
+}
+
+int eng_user_hit(struct session *s, struct eng_process *p, struct eng_thread *t,
+                 const struct eng_hit *hit)
+{
+    struct eng_hit_at at = {*hit, p->pid, t->tid, p->index, t->index};
+    return s->bp_hook(s->bp_hook_ctx, &at);
 }
 
 /* A stop of thread t at a site for the user: breakpoint at addr. */
@@ -80,7 +87,7 @@ int eng_pending_stop(struct session *s, struct eng_process *p, struct eng_thread
         t->pending_hit = 0;
         struct user_regs_struct *r = eng_regs(s, t, NULL);
         struct eng_hit hit = {r ? r->rip : 0, 0, 0, 0};
-        if (r && bp_site_find(&p->sites, r->rip) && s->bp_hook(s->bp_hook_ctx, p, t, &hit)) {
+        if (r && bp_site_find(&p->sites, r->rip) && eng_user_hit(s, p, t, &hit)) {
             eng_decide_breakpoint(s, p, t, ENG_STOP_BREAKPOINT, r->rip);
             return 1;
         }
@@ -98,7 +105,7 @@ int eng_pending_stop(struct session *s, struct eng_process *p, struct eng_thread
     t->pending_hw_slot = 0;
     if (slot >= 0 && p->hw[slot].refs) {
         struct eng_hit hit = {p->hw[slot].addr, 1, p->hw[slot].access, p->hw[slot].len};
-        if (s->bp_hook(s->bp_hook_ctx, p, t, &hit)) {
+        if (eng_user_hit(s, p, t, &hit)) {
             eng_decide_breakpoint(s, p, t, ENG_STOP_BREAKPOINT, hit.addr);
             return 1;
         }

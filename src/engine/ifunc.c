@@ -48,7 +48,7 @@ static void returned(struct session *s, struct eng_process *p, struct eng_thread
             i++;
     }
     if (s->ifunc_hook && target)
-        s->ifunc_hook(s->bp_hook_ctx, p, resolver, target);
+        s->ifunc_hook(s->bp_hook_ctx, p->pid, resolver, target);
 }
 
 void eng_ifunc_trap(struct session *s, struct eng_process *p, struct eng_thread *t, uint64_t addr)

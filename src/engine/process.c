@@ -28,6 +28,8 @@ void eng_emit(struct session *s, const struct eng_event *ev)
 {
     if (s->on_event)
         s->on_event(s->event_ctx, ev);
+    if (s->bp_event_hook)
+        s->bp_event_hook(s->bp_hook_ctx, ev);
 }
 
 struct eng_process *eng_new_process(struct session *s, struct tgt_proc *tp, int launched)
@@ -280,6 +282,36 @@ int eng_read(struct session *s, uint64_t addr, void *buf, size_t len, size_t *go
     if (got)
         *got = n;
     return rc;
+}
+
+int eng_read_in(struct session *s, pid_t pid, uint64_t addr, void *buf, size_t len, size_t *got)
+{
+    struct eng_view saved = eng_view_begin(s, pid, 0);
+    int rc = eng_read(s, addr, buf, len, got);
+    eng_view_end(s, saved);
+    return rc;
+}
+
+int eng_read_u64(void *ctx, uint64_t addr, uint64_t *v)
+{
+    return eng_read(ctx, addr, v, sizeof *v, NULL);
+}
+
+struct eng_view eng_view_begin(struct session *s, pid_t pid, pid_t tid)
+{
+    struct eng_view saved = {s->cur_proc, s->cur_tid};
+    for (size_t i = 0; i < s->nprocs; i++)
+        if (s->procs[i]->pid == pid)
+            s->cur_proc = (int)i;
+    if (tid)
+        s->cur_tid = tid;
+    return saved;
+}
+
+void eng_view_end(struct session *s, struct eng_view saved)
+{
+    s->cur_proc = saved.proc;
+    s->cur_tid = saved.tid;
 }
 
 struct sym_space *eng_syms(struct session *s)

@@ -328,7 +328,7 @@ static int on_hw_hit(struct session *s, struct run *r, struct eng_process *p,
     struct eng_hit hit = {h->addr, 1, h->access, h->len};
     /* a data trap comes after the access: a step that made it is done */
     int step_done = stepping && h->access != DR_EXECUTE;
-    if (s->bp_hook && s->bp_hook(s->bp_hook_ctx, p, t, &hit)) {
+    if (s->bp_hook && eng_user_hit(s, p, t, &hit)) {
         eng_run_decide(s, r, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
         s->last_stop.addr = hit.addr;
         s->last_stop.step_ended = step_done;

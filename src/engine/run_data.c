@@ -20,7 +20,7 @@ static void after_watch_access(struct session *s, struct run *r, struct eng_proc
                                int stepping, int resume_now, struct lerr *e)
 {
     for (int i = 0; i < n; i++) {
-        if (s->bp_hook && s->bp_hook(s->bp_hook_ctx, p, t, &hits[i])) {
+        if (s->bp_hook && eng_user_hit(s, p, t, &hits[i])) {
             eng_run_decide(s, r, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
             s->last_stop.addr = hits[i].addr;
             s->last_stop.step_ended = stepping;
@@ -129,7 +129,7 @@ int eng_run_kernel_write(struct session *s, struct run *r, struct eng_process *p
         for (size_t k = 0; k < n; k++) {
             if (w[k].addr >= h->addr + h->len || h->addr >= w[k].addr + w[k].len)
                 continue;
-            if (s->bp_hook(s->bp_hook_ctx, p, t, h)) {
+            if (eng_user_hit(s, p, t, h)) {
                 eng_run_decide(s, r, p, t, ENG_STOP_BREAKPOINT, 0, NULL);
                 s->last_stop.addr = h->addr;
                 describe_call(s->last_stop.kernel, sizeof s->last_stop.kernel, name, a,

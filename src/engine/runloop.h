@@ -33,6 +33,9 @@ void eng_decide_breakpoint(struct session *s, struct eng_process *p, struct eng_
  * one is the next stop. */
 int eng_pending_stop(struct session *s, struct eng_process *p, struct eng_thread *t);
 int eng_pending_hit_stops(struct session *s);
+/* Asks the breakpoint hook whether thread t's hit stops (1). */
+int eng_user_hit(struct session *s, struct eng_process *p, struct eng_thread *t,
+                 const struct eng_hit *hit);
 
 /* run_data.c */
 /* A SIGSEGV on a page protected for watches: 1 when handled (0: the

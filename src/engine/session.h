@@ -212,6 +212,13 @@ struct eng_hit {
     unsigned len;
 };
 
+/* A hit with the thread that made it, as the breakpoint hook sees it. */
+struct eng_hit_at {
+    struct eng_hit hit;
+    pid_t pid, tid;
+    int proc_index, thread_index;
+};
+
 /* What a signal does when it arrives (sx*). */
 enum eng_sig_mode {
     ENG_SIG_STOP,   /* sxe: stop, first chance; g passes it on */
@@ -252,11 +259,13 @@ struct session {
     /* User breakpoints: called for every hit of a site or debug
      * register, however the target was resumed (g, a step, p over a call,
      * gu). Returns 1 to stop, 0 to go on. */
-    int (*bp_hook)(void *ctx, struct eng_process *p, struct eng_thread *t,
-                   const struct eng_hit *hit);
-    /* An indirect function's resolver that was watched returned: target is
-     * the implementation the process chose (same ctx). */
-    void (*ifunc_hook)(void *ctx, struct eng_process *p, uint64_t resolver, uint64_t target);
+    int (*bp_hook)(void *ctx, const struct eng_hit_at *hit);
+    /* An indirect function's resolver that was watched returned in process
+     * pid: target is the implementation it chose (same ctx). */
+    void (*ifunc_hook)(void *ctx, pid_t pid, uint64_t resolver, uint64_t target);
+    /* The breakpoints' side of events (loads, unloads, forks, exits,
+     * exec): called after on_event, with the same events (same ctx). */
+    eng_event_fn bp_event_hook;
     void *bp_hook_ctx;
     /* data breakpoints by page protection even when a debug register is
      * free (the registers do not fire here, or `.dbgregs emulate`) */
@@ -288,6 +297,21 @@ int eng_get_fpregs(struct session *s, struct eng_thread *t, struct user_fpregs_s
 
 /* Memory of the current process, as the program sees it. */
 int eng_read(struct session *s, uint64_t addr, void *buf, size_t len, size_t *got);
+/* The same in process pid. */
+int eng_read_in(struct session *s, pid_t pid, uint64_t addr, void *buf, size_t len, size_t *got);
+
+/* 8 bytes of the current process (ctx: the session), for the unwinder. */
+int eng_read_u64(void *ctx, uint64_t addr, uint64_t *v);
+
+/* What expressions, symbols and memory look at for a moment (a condition
+ * evaluated in the thread that hit): process pid, and its thread tid (0:
+ * the thread stays). eng_view_end puts the user's choice back. */
+struct eng_view {
+    int proc;
+    pid_t tid;
+};
+struct eng_view eng_view_begin(struct session *s, pid_t pid, pid_t tid);
+void eng_view_end(struct session *s, struct eng_view saved);
 int eng_write(struct session *s, uint64_t addr, const void *buf, size_t len, struct lerr *e);
 
 enum eng_go_mode {

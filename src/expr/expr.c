@@ -180,7 +180,7 @@ static int parse_name(struct parser *ps, uint64_t *v)
         size_t len = (size_t)(q - ps->p - 3);
         int r = ps->env->symbol ? ps->env->symbol(ps->env->ctx, ps->p + 3, len, v, ps->e) : 0;
         if (r == 0)
-            return lerr_set(ps->e, "Couldn't resolve error at '%.*s'", (int)(q + 1 - ps->p), ps->p);
+            return lerr_set_code(ps->e, LERR_NOT_FOUND, "Couldn't resolve error at '%.*s'", (int)(q + 1 - ps->p), ps->p);
         if (r < 0)
             return -1;
         ps->p = q + 1;
@@ -239,7 +239,7 @@ static int parse_name(struct parser *ps, uint64_t *v)
         if (r != 0)
             return r > 0 ? 0 : -1;
     }
-    return lerr_set(ps->e, "Couldn't resolve error at '%.*s'", (int)(ps->p - start), start);
+    return lerr_set_code(ps->e, LERR_NOT_FOUND, "Couldn't resolve error at '%.*s'", (int)(ps->p - start), start);
 }
 
 static int parse_primary(struct parser *ps, uint64_t *v)
@@ -285,7 +285,7 @@ static int parse_primary(struct parser *ps, uint64_t *v)
         size_t len = (size_t)(close + 1 - ps->p);
         int r = ps->env->symbol ? ps->env->symbol(ps->env->ctx, ps->p, len, v, ps->e) : 0;
         if (r == 0)
-            return lerr_set(ps->e, "Couldn't resolve error at '%.*s'", (int)len, ps->p);
+            return lerr_set_code(ps->e, LERR_NOT_FOUND, "Couldn't resolve error at '%.*s'", (int)len, ps->p);
         if (r < 0)
             return -1;
         ps->p = close + 1;

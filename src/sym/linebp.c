@@ -219,7 +219,7 @@ int sym_line_places(struct sym_space *sp, const char *text, size_t len,
     if (bang) {
         *bang = '\0';
         if (!(only = sym_module_named(sp, buf, strlen(buf))))
-            return lerr_set(e, "Couldn't resolve error at '`%.*s`': no module '%s'", (int)len, text,
+            return lerr_set_code(e, LERR_NOT_FOUND, "Couldn't resolve error at '`%.*s`': no module '%s'", (int)len, text,
                             buf);
         file = bang + 1;
     }

@@ -348,7 +348,7 @@ int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *add
     if (len >= 2 && name[0] == '`' && name[len - 1] == '`') {
         int r = sym_line_lookup(sp, name + 1, len - 2, addr, e);
         if (r == 0)
-            return lerr_set(e, "Couldn't resolve error at '%.*s': no code for that line", (int)len, name);
+            return lerr_set_code(e, LERR_NOT_FOUND, "Couldn't resolve error at '%.*s': no code for that line", (int)len, name);
         return r;
     }
     if (memchr(name, '(', len)) {
@@ -376,7 +376,7 @@ int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *add
         size_t mlen = (size_t)(bang - name);
         struct sym_module *m = sym_module_named(sp, name, mlen);
         if (!m)
-            return lerr_set(e, "Couldn't resolve error at '%.*s': no module '%.*s'", (int)len,
+            return lerr_set_code(e, LERR_NOT_FOUND, "Couldn't resolve error at '%.*s': no module '%.*s'", (int)len,
                             name, (int)mlen, name);
         const char *sym = bang + 1;
         size_t slen = len - mlen - 1;

@@ -19,11 +19,11 @@ static int setup(void **state)
     return 0;
 }
 
-static void refused(const char *args, enum spec_mode mode, const char *msg)
+static void refused(const char *args, enum bpspec_mode mode, const char *msg)
 {
     struct bp_spec s;
     lerr_clear(&d.err);
-    assert_int_equal(parse_spec(&d, args, mode, &s), -1);
+    assert_int_equal(bpspec_parse(&d, args, mode, &s), -1);
     assert_non_null(strstr(d.err.msg, msg));
 }
 
@@ -49,10 +49,10 @@ static void test_good_spec(void **state)
 {
     (void)state;
     struct bp_spec s;
-    assert_int_equal(parse_spec(&d, "/1 /c 3 main 5 \"r; gc\"", SPEC_BP, &s), 0);
+    assert_int_equal(bpspec_parse(&d, "/1 /c 3 main 5 \"r; gc\"", SPEC_BP, &s), 0);
     assert_true(s.one_shot);
     assert_string_equal(s.location, "main");
-    spec_free(&s);
+    bpspec_free(&s);
 }
 
 int main(void)

@@ -47,7 +47,7 @@ static struct expr_env env = {NULL, 16, fake_reg, fake_sym, fake_read};
 static uint64_t ev(const char *s)
 {
     uint64_t v = 0;
-    struct lerr e = {{0}};
+    struct lerr e = {0};
     int rc = expr_eval_all(&env, s, &v, &e);
     if (rc != 0)
         fail_msg("'%s' failed: %s", s, e.msg);

@@ -1,0 +1,125 @@
+/* The breakpoint manager: the decisions about user breakpoints, below any
+ * front end. It owns the breakpoint table and, through the engine's hooks,
+ *  - decides every hit: the thread and process filters, the /w condition,
+ *    /c /C call depth, passes, auto-continue (a command string that is only
+ *    `gc`), and keeps the list of breakpoints a stop was for (no cap);
+ *  - after a stop, deletes the /1 breakpoints and hands back the command
+ *    strings to run;
+ *  - follows the processes: resolves deferred breakpoints and applies
+ *    deferred bm patterns as modules load (and as indirect functions are
+ *    chosen), drops locations as modules unload and processes exit or exec,
+ *    copies locations into followed children.
+ * A front end (the command line, a DAP server) parses and presents: it
+ * gives the manager an evaluator ("this expression, as thread T of process
+ * P sees it") and is told what to show through notes. Nothing here prints. */
+#ifndef LINDBG_BP_MANAGER_H
+#define LINDBG_BP_MANAGER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "bp/breakpoints.h"
+#include "engine/session.h"
+#include "util/err.h"
+
+/* What the user may want to hear of. Strings live until the call returns. */
+enum bpm_note_kind {
+    BPM_NOTE_PLACED,       /* breakpoint id: where it went (text: a line
+                            * moved to the next with code, several places) */
+    BPM_NOTE_RESOLVED,     /* breakpoint id gained locations in pid as a
+                            * module loaded (a deferred bu) */
+    BPM_NOTE_IFUNC_WAITS,  /* name: an indirect function not chosen yet;
+                            * the breakpoint waits for the loader */
+    BPM_NOTE_IFUNC_LOST,   /* name: one whose choice cannot be followed */
+    BPM_NOTE_IFUNC_IMPL,   /* name goes on text, the chosen implementation */
+    BPM_NOTE_BM_SET,       /* a deferred bm (pattern_id, pattern) set
+                            * breakpoint id on name at addr (0: waits) */
+    BPM_NOTE_BM_OVERLOADS, /* name has overloads: left out */
+};
+
+struct bpm_note {
+    enum bpm_note_kind kind;
+    unsigned id, pattern_id;
+    pid_t pid;
+    uint64_t addr;
+    const char *name, *text, *pattern;
+};
+
+struct bpm_client {
+    void *ctx;
+    /* Evaluates expr as thread tid of process pid sees it (tid 0: the
+     * process's current thread). 0, or -1 with the error in e; an unknown
+     * name is LERR_NOT_FOUND. */
+    int (*eval)(void *ctx, pid_t pid, pid_t tid, const char *expr, uint64_t *v,
+                struct lerr *e);
+    void (*note)(void *ctx, const struct bpm_note *n);
+};
+
+struct bpm {
+    struct session *s;
+    struct bp_table bps;
+    struct bpm_client client;
+    unsigned *hits; /* the breakpoints the last breakpoint stop was for */
+    size_t nhits, hits_cap;
+    unsigned *scratch; /* those of the hit being decided */
+    size_t nscratch, scratch_cap;
+};
+
+/* Takes over the session's breakpoint hooks. */
+void bpm_init(struct bpm *m, struct session *s, const struct bpm_client *client);
+void bpm_free(struct bpm *m);
+
+/* The breakpoints of the last breakpoint stop, in id order of each hit. */
+size_t bpm_stop_hits(const struct bpm *m, const unsigned **ids);
+/* After that stop was shown: deletes its /1 breakpoints and returns the
+ * command strings of its breakpoints (malloc'd, each and the array; the
+ * caller frees), in order. The hit list is emptied. */
+char **bpm_stop_done(struct bpm *m, size_t *n);
+
+/* Resolving a location in process pid (bp_resolve.c): 1 with *addr, 0 when
+ * the name is not known there (yet), -1 on another error (in e). */
+int bpm_resolve(struct bpm *m, pid_t pid, const char *expr, uint64_t *addr, struct lerr *e);
+/* The implementation process pid uses for the indirect function whose
+ * resolver is at resolver: 1 (*target), 0 not chosen yet, -1 unknown. */
+int bpm_ifunc_target(struct bpm *m, pid_t pid, uint64_t resolver, uint64_t *target);
+/* bpm_resolve for code: an indirect function (glibc's strlen) resolves to
+ * the implementation the process uses (BPM_NOTE_IFUNC_IMPL), or 0 while
+ * the loader has not chosen one (its resolver is then watched, and the
+ * breakpoint is resolved again once it returns). */
+int bpm_resolve_code(struct bpm *m, pid_t pid, const char *expr, uint64_t *addr,
+                     struct lerr *e);
+/* The addresses a location takes in process pid: one (bpm_resolve_code),
+ * or, for a source line, each place that has the line (SYM_LINE_PLACES at
+ * most); a line moved to the next one with code, or several places, leave
+ * a line to say in note. Returns how many, 0 when not resolvable now, -1 on
+ * error. */
+int bpm_resolve_places(struct bpm *m, pid_t pid, const char *expr, uint64_t *addrs, char *note,
+                       size_t size, struct lerr *e);
+/* Adds b's locations in process pid (a bu: in each process it resolves
+ * in); 1 when some were added. Says BPM_NOTE_PLACED. */
+int bpm_resolve_in(struct bpm *m, struct bp *b, pid_t pid);
+
+/* What bpm_install did. */
+struct bpm_installed {
+    int replaced_id;     /* one with b's id was there: replaced */
+    unsigned same_place; /* the id of one at b's place it replaced, or */
+    int moved;           /* ... 1 when that one had another id */
+};
+/* Puts a finished breakpoint (its locations added) in the table. One at
+ * the same place is redefined by it, as in WinDbg: b takes its id (unless
+ * explicit_id) and its place; so is one that had the id given. */
+void bpm_install(struct bpm *m, struct bp *b, int explicit_id, struct bpm_installed *out);
+
+/* Deferred bm patterns (bp_patterns.c): each enabled one applied to the
+ * module of process pid that starts at `start`. */
+void bpm_apply_patterns(struct bpm *m, pid_t pid, uint64_t start);
+
+/* The module events, as the engine reports them (also called directly by
+ * tests). */
+void bpm_on_load(struct bpm *m, pid_t pid, uint64_t start);
+void bpm_on_unload(struct bpm *m, pid_t pid, uint64_t start, uint64_t end);
+void bpm_on_fork(struct bpm *m, pid_t parent, pid_t child);
+void bpm_on_exit(struct bpm *m, pid_t pid);
+
+#endif

@@ -1,0 +1,110 @@
+/* Resolving breakpoint locations in a process (see manager.h): names
+ * through the front end's evaluator, indirect functions to the
+ * implementation the process chose, source lines to each place that has
+ * them. */
+#include "bp/manager.h"
+#include "sym/ifunc.h"
+#include "sym/linebp.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int bpm_resolve(struct bpm *m, pid_t pid, const char *expr, uint64_t *addr, struct lerr *e)
+{
+    struct lerr mine;
+    if (m->client.eval(m->client.ctx, pid, 0, expr, addr, &mine) == 0)
+        return 1;
+    if (mine.code == LERR_NOT_FOUND)
+        return 0;
+    if (e)
+        *e = mine;
+    return -1;
+}
+
+struct reader {
+    struct session *s;
+    pid_t pid;
+};
+
+static int read_target(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+    const struct reader *r = ctx;
+    return eng_read_in(r->s, r->pid, addr, buf, len, NULL);
+}
+
+int bpm_ifunc_target(struct bpm *m, pid_t pid, uint64_t resolver, uint64_t *target)
+{
+    struct eng_process *p = eng_process_by_pid(m->s, pid);
+    struct reader r = {m->s, pid};
+    return p ? sym_ifunc_target(p->syms, resolver, read_target, &r, target) : -1;
+}
+
+int bpm_resolve_code(struct bpm *m, pid_t pid, const char *expr, uint64_t *addr, struct lerr *e)
+{
+    int r = bpm_resolve(m, pid, expr, addr, e);
+    struct eng_process *p = eng_process_by_pid(m->s, pid);
+    char name[512], impl[512];
+    if (r != 1 || !p || !sym_is_ifunc(p->syms, *addr, name, sizeof name))
+        return r;
+    uint64_t target;
+    struct bpm_note n = {.pid = pid, .name = name};
+    if (bpm_ifunc_target(m, pid, *addr, &target) != 1) {
+        /* the resolver is watched: the breakpoint is resolved again once
+         * the process has called it (ifunc_chosen, manager.c) */
+        n.kind = eng_ifunc_watch(m->s, pid, *addr, NULL) == 0 ? BPM_NOTE_IFUNC_WAITS
+                                                                : BPM_NOTE_IFUNC_LOST;
+        m->client.note(m->client.ctx, &n);
+        return 0;
+    }
+    if (sym_describe(p->syms, target, impl, sizeof impl) < 0)
+        snprintf(impl, sizeof impl, "%016llx", (unsigned long long)target);
+    n.kind = BPM_NOTE_IFUNC_IMPL;
+    n.addr = target;
+    n.text = impl;
+    m->client.note(m->client.ctx, &n);
+    *addr = target;
+    return 1;
+}
+
+int bpm_resolve_places(struct bpm *m, pid_t pid, const char *expr, uint64_t *addrs, char *note,
+                       size_t size, struct lerr *e)
+{
+    note[0] = '\0';
+    size_t len = strlen(expr);
+    struct eng_process *p = eng_process_by_pid(m->s, pid);
+    if (!p || len < 3 || expr[0] != '`' || expr[len - 1] != '`' || memchr(expr + 1, '`', len - 2))
+        return bpm_resolve_code(m, pid, expr, &addrs[0], e);
+    /* a source line: each place that has it (inlined copies), or the next
+     * line with code in its function */
+    struct sym_line_places pl;
+    int r = sym_line_places(p->syms, expr + 1, len - 2, &pl, e);
+    if (r <= 0)
+        return r;
+    memcpy(addrs, pl.addr, pl.n * sizeof *addrs);
+    if (pl.line != pl.asked)
+        snprintf(note, size, "line %d has no code: set at line %d, the next in %s%s", pl.asked,
+                 pl.line, pl.func, pl.n > 1 ? "," : "");
+    if (pl.n > 1) {
+        size_t used = strlen(note);
+        snprintf(note + used, size - used, "%s%zu places (inlined or split copies of the line)",
+                 used ? " " : "", pl.n);
+    }
+    return (int)pl.n;
+}
+
+int bpm_resolve_in(struct bpm *m, struct bp *b, pid_t pid)
+{
+    struct eng_process *p = eng_process_by_pid(m->s, pid);
+    if (!p || (b->proc_index >= 0 && b->proc_index != p->index))
+        return 0;
+    uint64_t addrs[SYM_LINE_PLACES];
+    char text[256];
+    int n = bpm_resolve_places(m, pid, b->expr, addrs, text, sizeof text, NULL), added = 0;
+    for (int i = 0; i < n; i++)
+        added |= bp_add_location(&m->bps, b, pid, addrs[i], NULL) == 0;
+    if (added && text[0]) {
+        struct bpm_note note = {.kind = BPM_NOTE_PLACED, .id = b->id, .pid = pid, .text = text};
+        m->client.note(m->client.ctx, &note);
+    }
+    return added;
+}
