@@ -146,7 +146,7 @@ int main(int argc, char **argv)
     struct session *s = eng_create(dbg_on_event, &d);
     dbg_init(&d, s, stdout);
     d.final_quit = o.quit_at_exit;
-    s->follow_children = o.follow_children;
+    eng_set_follow_children(s, o.follow_children);
 
     struct lerr e = {0};
     int rc;

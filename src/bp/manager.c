@@ -293,10 +293,8 @@ void bpm_init(struct bpm *m, struct session *s, const struct bpm_client *client)
     m->client = *client;
     struct bp_sites_backend be = {m, site_add, site_remove, hw_add, hw_remove};
     bp_table_init(&m->bps, &be);
-    s->bp_hook = on_hit;
-    s->ifunc_hook = ifunc_chosen;
-    s->bp_event_hook = on_event;
-    s->bp_hook_ctx = m;
+    struct eng_bp_hooks hooks = {on_hit, ifunc_chosen, on_event};
+    eng_set_bp_hooks(s, &hooks, m);
 }
 
 void bpm_free(struct bpm *m)

@@ -89,7 +89,7 @@ static int cmd_ba(struct dbg *d, const char *args)
      * software site: it stops at the same place; a data breakpoint then is
      * emulated by page protection in the engine */
     int usable = registers_usable(d);
-    d->s->hw_emulate = !usable;
+    eng_set_hw_emulate(d->s, !usable);
     b->soft = !usable && s.access == 'e';
     if (bp_add_location(&d->bpm.bps, b, p->pid, addr, &d->err) < 0) {
         if (b->soft || s.access != 'e') {

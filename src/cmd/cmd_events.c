@@ -14,19 +14,13 @@
 
 static const struct {
     const char *code, *name;
-} events[] = {{"ct", "Create thread"},  {"et", "Exit thread"}, {"cpr", "Create process"},
-              {"epr", "Exit process"}, {"ld", "Load module"}, {"ud", "Unload module"}};
-
-static int *setting(struct dbg *d, const char *code)
-{
-    struct session *s = d->s;
-    return !strcmp(code, "ld")    ? &s->stop_on_load
-           : !strcmp(code, "ud")  ? &s->stop_on_unload
-           : !strcmp(code, "cpr") ? &s->stop_on_proc_create
-           : !strcmp(code, "epr") ? &s->stop_on_proc_exit
-           : !strcmp(code, "ct")  ? &s->stop_on_thread_create
-                                  : &s->stop_on_thread_exit;
-}
+    enum eng_filter filter;
+} events[] = {{"ct", "Create thread", ENG_FILTER_THREAD_CREATE},
+              {"et", "Exit thread", ENG_FILTER_THREAD_EXIT},
+              {"cpr", "Create process", ENG_FILTER_PROC_CREATE},
+              {"epr", "Exit process", ENG_FILTER_PROC_EXIT},
+              {"ld", "Load module", ENG_FILTER_LOAD},
+              {"ud", "Unload module", ENG_FILTER_UNLOAD}};
 
 /* A signal by WinDbg code (av), name (SIGUSR1, usr1) or number; 0 none. */
 static int signal_named(const char *name)
@@ -54,13 +48,13 @@ static int cmd_sx(struct dbg *d, const char *args)
         return lerr_set(&d->err, "Syntax error in 'sx %s': use sxe, sxd, sxn or sxi to change", args);
     for (size_t i = 0; i < sizeof events / sizeof events[0]; i++)
         fprintf(d->out, "%4s - %-24s - %s\n", events[i].code, events[i].name,
-                *setting(d, events[i].code) ? "break" : "output");
+                eng_event_stops(d->s, events[i].filter) ? "break" : "output");
     char sn[24];
     for (int sig = 1; sig < 32; sig++) {
         if (!sigabbrev_np(sig) || sig == SIGKILL || sig == SIGSTOP)
             continue;
         fprintf(d->out, "%4s - %-24s - %s\n", sig == SIGSEGV ? "av" : "", fmt_signame(sig, sn),
-                modes[d->s->sig_mode[sig]]);
+                modes[eng_signal_mode(d->s, sig)]);
     }
     return 0;
 }
@@ -71,21 +65,22 @@ static int set_filter(struct dbg *d, const char *args, int stop, const char *cmd
     if (sig) {
         if (sig == SIGKILL || sig == SIGSTOP)
             return lerr_set(&d->err, "%s cannot be caught: %s does not apply", args, cmd);
-        d->s->sig_mode[sig] = stop == 1 ? ENG_SIG_STOP : stop == 2 ? ENG_SIG_IGNORE : ENG_SIG_NOTIFY;
+        eng_set_signal_mode(d->s, sig,
+                            stop == 1 ? ENG_SIG_STOP : stop == 2 ? ENG_SIG_IGNORE : ENG_SIG_NOTIFY);
         return 0;
     }
     /* sxe ld:name: only loads of matching modules stop */
     if (!strncmp(args, "ld:", 3) && args[3]) {
         if (eng_set_load_filter(d->s, stop == 1 ? args + 3 : NULL, &d->err) < 0)
             return -1;
-        d->s->stop_on_load = stop == 1;
+        eng_set_event_stop(d->s, ENG_FILTER_LOAD, stop == 1);
         return 0;
     }
     for (size_t i = 0; i < sizeof events / sizeof events[0]; i++) {
         if (!strcmp(args, events[i].code)) {
             if (!strcmp(args, "ld"))
                 eng_set_load_filter(d->s, NULL, NULL);
-            *setting(d, events[i].code) = stop == 1;
+            eng_set_event_stop(d->s, events[i].filter, stop == 1);
             return 0;
         }
     }

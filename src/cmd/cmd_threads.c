@@ -47,17 +47,12 @@ static int cmd_thread(struct dbg *d, const char *args)
     }
     if (*a == '*' && (!strcmp(a + 1, "f") || !strcmp(a + 1, "u"))) {
         for (size_t i = 0; i < p->nthreads; i++)
-            p->threads[i]->frozen = a[1] == 'f';
+            eng_thread_set_frozen(p->threads[i], a[1] == 'f');
         return 0;
     }
     if (*a == '*' && (!strcmp(a + 1, "n") || !strcmp(a + 1, "m"))) {
-        for (size_t i = 0; i < p->nthreads; i++) {
-            struct eng_thread *t = p->threads[i];
-            if (a[1] == 'n')
-                t->suspend++;
-            else if (t->suspend > 0)
-                t->suspend--;
-        }
+        for (size_t i = 0; i < p->nthreads; i++)
+            eng_thread_suspend(p->threads[i], a[1] == 'n' ? 1 : -1);
         return 0;
     }
     struct eng_thread *t = NULL;
@@ -83,18 +78,17 @@ static int cmd_thread(struct dbg *d, const char *args)
     if (*a == '\0') {
         print_thread(d, p, t);
     } else if (!strcmp(a, "s")) {
-        d->s->cur_tid = t->tid;
+        eng_select(d->s, p, t->tid);
         return dbg_print_registers(d);
     } else if (!strcmp(a, "f")) {
-        t->frozen = 1;
+        eng_thread_set_frozen(t, 1);
     } else if (!strcmp(a, "u")) {
-        t->frozen = 0;
+        eng_thread_set_frozen(t, 0);
     } else if (!strcmp(a, "n")) {
-        t->suspend++;
+        eng_thread_suspend(t, 1);
     } else if (!strcmp(a, "m")) {
-        if (t->suspend == 0)
+        if (eng_thread_suspend(t, -1) < 0)
             return lerr_set(&d->err, "Thread %d is not suspended (~Nn suspends it)", t->index);
-        t->suspend--;
     } else {
         return lerr_set(&d->err, "Syntax error in '~%s'", args);
     }
@@ -115,8 +109,7 @@ static int select_process(struct dbg *d, const char *args)
             continue;
         if (!p->nthreads)
             return lerr_set(&d->err, "Process %ld has no thread left", n);
-        d->s->cur_proc = (int)i;
-        d->s->cur_tid = p->threads[0]->tid;
+        eng_select(d->s, p, p->threads[0]->tid);
         d->frame = 0;
         return 0;
     }
@@ -144,13 +137,13 @@ static int cmd_process(struct dbg *d, const char *args)
 static int cmd_childdbg(struct dbg *d, const char *args)
 {
     if (!strcmp(args, "1"))
-        d->s->follow_children = 1;
+        eng_set_follow_children(d->s, 1);
     else if (!strcmp(args, "0"))
-        d->s->follow_children = 0;
+        eng_set_follow_children(d->s, 0);
     else if (*args)
         return lerr_set(&d->err, "Syntax error: .childdbg 0 or .childdbg 1");
     fprintf(d->out, "Processes created by the current process will %sbe debugged\n",
-            d->s->follow_children ? "" : "not ");
+            eng_follows_children(d->s) ? "" : "not ");
     return 0;
 }
 

@@ -76,11 +76,12 @@ static int owns_prefix(const char *cmd)
 /* `~N cmd`: runs cmd with thread N current, then goes back. */
 static int run_in_thread(struct dbg *d, struct eng_thread *t, const char *cmd)
 {
-    pid_t saved = d->s->cur_tid;
-    d->s->cur_tid = t->tid;
+    struct eng_thread *saved = eng_cur_thread(d->s);
+    pid_t saved_tid = saved ? saved->tid : 0;
+    eng_select(d->s, eng_cur_process(d->s), t->tid);
     int rc = run_plain(d, cmd);
-    if (eng_find_thread(d->s, saved, NULL))
-        d->s->cur_tid = saved;
+    if (eng_find_thread(d->s, saved_tid, NULL))
+        eng_select(d->s, eng_cur_process(d->s), saved_tid);
     return rc;
 }
 

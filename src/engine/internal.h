@@ -10,7 +10,6 @@ struct eng_process *eng_new_process(struct session *s, struct tgt_proc *tp, int 
 struct eng_thread *eng_add_thread(struct eng_process *p, pid_t tid);
 void eng_remove_thread(struct eng_process *p, pid_t tid);
 void eng_remove_process(struct session *s, struct eng_process *p);
-void eng_select(struct session *s, struct eng_process *p, pid_t tid);
 int eng_flush_regs(struct eng_process *p, struct eng_thread *t, struct lerr *e);
 /* eng_regs when the process is known. */
 struct user_regs_struct *eng_regs_of(struct eng_process *p, struct eng_thread *t, struct lerr *e);

@@ -376,6 +376,46 @@ int eng_hw_apply(struct session *s, struct eng_thread *t, struct lerr *e);
  * result goes to ifunc_hook and the watch ends. */
 int eng_ifunc_watch(struct session *s, pid_t pid, uint64_t resolver, struct lerr *e);
 
+/* The breakpoint manager's hooks (bp/manager.h): see bp_hook,
+ * ifunc_hook and bp_event_hook in struct session. */
+struct eng_bp_hooks {
+    int (*hit)(void *ctx, const struct eng_hit_at *hit);
+    void (*ifunc)(void *ctx, pid_t pid, uint64_t resolver, uint64_t target);
+    eng_event_fn event;
+};
+void eng_set_bp_hooks(struct session *s, const struct eng_bp_hooks *h, void *ctx);
+
+/* Selection: process p and its thread tid become current, as `|Ns` and
+ * `~Ns` make them. */
+void eng_select(struct session *s, struct eng_process *p, pid_t tid);
+
+/* `~Nf` / `~Nu`: a frozen thread stays stopped on `g`. */
+void eng_thread_set_frozen(struct eng_thread *t, int frozen);
+/* `~Nn` (+1) / `~Nm` (-1): the suspend count; the thread runs only at 0.
+ * Returns -1 (nothing changed) when resuming one that is not suspended. */
+int eng_thread_suspend(struct eng_thread *t, int delta);
+
+/* Events that stop the target or only print (sxe / sxd). */
+enum eng_filter {
+    ENG_FILTER_LOAD,
+    ENG_FILTER_UNLOAD,
+    ENG_FILTER_PROC_CREATE,
+    ENG_FILTER_PROC_EXIT,
+    ENG_FILTER_THREAD_CREATE,
+    ENG_FILTER_THREAD_EXIT,
+};
+void eng_set_event_stop(struct session *s, enum eng_filter f, int stop);
+int eng_event_stops(const struct session *s, enum eng_filter f);
+/* What signal sig does when it arrives (sx*). */
+void eng_set_signal_mode(struct session *s, int sig, enum eng_sig_mode mode);
+enum eng_sig_mode eng_signal_mode(const struct session *s, int sig);
+/* -o, .childdbg: fork and vfork children become processes of the session. */
+void eng_set_follow_children(struct session *s, int follow);
+int eng_follows_children(const struct session *s);
+/* Data breakpoints by page protection even where a debug register is free
+ * (the registers do not fire here, or `.dbgregs emulate`). */
+void eng_set_hw_emulate(struct session *s, int emulate);
+
 /* `sxe ld:pattern` (NULL: any module). Fails on a bad pattern. */
 int eng_set_load_filter(struct session *s, const char *pattern, struct lerr *e);
 
