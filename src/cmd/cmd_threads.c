@@ -7,19 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void thread_name(pid_t pid, pid_t tid, char *buf, size_t size)
-{
-    char path[64];
-    snprintf(path, sizeof path, "/proc/%d/task/%d/comm", pid, tid);
-    FILE *f = fopen(path, "r");
-    buf[0] = '\0';
-    if (!f)
-        return;
-    if (fgets(buf, (int)size, f))
-        buf[strcspn(buf, "\n")] = '\0';
-    fclose(f);
-}
-
 static void print_thread(struct dbg *d, struct eng_process *p, struct eng_thread *t)
 {
     char mark = ' ', a[FMT_ADDR_LEN], name[64];
@@ -28,7 +15,7 @@ static void print_thread(struct dbg *d, struct eng_process *p, struct eng_thread
     else if (t->tid == d->s->event_tid)
         mark = '#';
     struct user_regs_struct *r = eng_regs(d->s, t, NULL);
-    thread_name(p->pid, t->tid, name, sizeof name);
+    eng_thread_name(d->s, p, t, name, sizeof name);
     fprintf(d->out, "%c%3d  Id: %x.%x Suspend: %d Teb: %s %s \"%s\"\n", mark, t->index, p->pid,
             t->tid, t->suspend, fmt_addr(a, r ? r->fs_base : 0), t->frozen ? "Frozen" : "Unfrozen",
             name);
@@ -124,10 +111,8 @@ static int cmd_process(struct dbg *d, const char *args)
         return select_process(d, args);
     for (size_t i = 0; i < d->s->nprocs; i++) {
         struct eng_process *p = d->s->procs[i];
-        char path[64], exe[4096];
-        snprintf(path, sizeof path, "/proc/%d/exe", p->pid);
-        ssize_t n = readlink(path, exe, sizeof exe - 1);
-        exe[n > 0 ? n : 0] = '\0';
+        char exe[4096];
+        eng_exe_path(d->s, p, exe, sizeof exe);
         fprintf(d->out, "%c%3d\tid: %x\t%s\tname: %s\n", p == eng_cur_process(d->s) ? '.' : ' ',
                 p->index, p->pid, p->launched ? "create" : "attach", exe);
     }

@@ -12,22 +12,6 @@
 #include <string.h>
 #include <strings.h>
 
-static uint64_t auxv_entry(pid_t pid)
-{
-    char path[64];
-    snprintf(path, sizeof path, "/proc/%d/auxv", pid);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
-    Elf64_auxv_t a;
-    uint64_t entry = 0;
-    while (fread(&a, sizeof a, 1, f) == 1 && a.a_type != AT_NULL)
-        if (a.a_type == AT_ENTRY)
-            entry = a.a_un.a_val;
-    fclose(f);
-    return entry;
-}
-
 static int pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, struct lerr *e)
 {
 #define IS(lit) (len == sizeof(lit) - 1 && strncasecmp(name, lit, len) == 0)
@@ -59,7 +43,7 @@ static int pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, 
     if (IS("$exentry")) {
         if (dbg_need_process(d) < 0)
             return lerr_set(e, "%s", d->err.msg);
-        *v = auxv_entry(eng_cur_process(d->s)->pid);
+        *v = eng_auxv_entry(d->s, eng_cur_process(d->s), AT_ENTRY);
         return 1;
     }
     if (!IS("$ip") && !IS("$csp") && !IS("$ra"))

@@ -69,10 +69,8 @@ struct eng_process *eng_follow_fork_child(struct session *s, struct eng_process 
     t->pending_sig = sig;
     np->vfork_parent = vfork ? p->pid : 0;
     np->parent_pid = p->pid;
-    char link[64], path[4096];
-    snprintf(link, sizeof link, "/proc/%d/exe", child);
-    ssize_t n = readlink(link, path, sizeof path - 1);
-    path[n > 0 ? n : 0] = '\0';
+    char path[4096];
+    cp->ops->exe_path(cp, path, sizeof path);
     struct eng_event ev = {.kind = ENG_EVT_PROCESS_CREATE, .pid = child, .tid = child,
                            .proc_index = np->index, .code = p->pid, .path = path};
     eng_emit(s, &ev);

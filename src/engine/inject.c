@@ -20,16 +20,18 @@
  * it, whatever instruction they belong to. */
 static uint64_t find_gadget(struct eng_process *p)
 {
-    char path[64], line[512];
-    snprintf(path, sizeof path, "/proc/%d/maps", p->pid);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return 0;
+    struct tgt_map map;
     uint64_t start = 0, end = 0, found = 0;
-    while (fgets(line, sizeof line, f))
-        if (strstr(line, "[vdso]") && sscanf(line, "%lx-%lx", &start, &end) == 2)
-            break;
-    fclose(f);
+    if (p->tp->ops->read_map(p->tp, &map, NULL) == 0) {
+        for (size_t i = 0; i < map.n; i++) {
+            if (strstr(map.r[i].path, "[vdso]")) {
+                start = map.r[i].start;
+                end = map.r[i].end;
+                break;
+            }
+        }
+    }
+    tgt_map_free(&map);
     if (!start || end <= start || end - start > (1u << 20))
         return 0;
     uint8_t *buf = malloc(end - start);

@@ -148,7 +148,8 @@ void eng_watch_reapply(struct eng_process *p);
 void eng_watch_forget(struct eng_process *p);
 /* modules.c */
 /* The modules mapped now (the program and the loader at the initial break;
- * everything after attach), from /proc/PID/maps, and the loader trap. */
+ * everything after attach), from the target's map of the address space,
+ * and the loader trap. */
 void eng_modules_initial(struct session *s, struct eng_process *p);
 /* Reads the loader's list after its trap fired; *loaded / *unloaded count
  * the changes. */

@@ -1,5 +1,5 @@
 /* Which modules a process has mapped: at the initial break (or attach) from
- * /proc/PID/maps, and after that from the loader's own list (r_debug and
+ * the target's map of the address space, and after that from the loader's own list (r_debug and
  * its link_map chain), read each time the loader calls _dl_debug_state,
  * where the engine keeps a trap. Also: a forked child is cleaned of our
  * traps before it runs. */
@@ -98,46 +98,21 @@ static void arm_loader_trap(struct eng_process *p)
 
 void eng_modules_initial(struct session *s, struct eng_process *p)
 {
-    char path[64], line[4096 + 128];
-    snprintf(path, sizeof path, "/proc/%d/maps", p->pid);
-    FILE *f = fopen(path, "r");
-    if (!f)
+    struct tgt_map map;
+    if (p->tp->ops->read_map(p->tp, &map, NULL) < 0) {
+        tgt_map_free(&map);
         return;
-    while (fgets(line, sizeof line, f)) {
-        unsigned long long lo, hi, off;
-        char perms[8], file[4096] = "", dev[16];
-        unsigned long inode;
-        if (sscanf(line, "%llx-%llx %7s %llx %15s %lu %4095[^\n]", &lo, &hi, perms, &off, dev,
-                   &inode, file) < 7)
-            continue;
-        char *fp = file;
-        while (*fp == ' ')
-            fp++;
-        if (off != 0 || fp[0] != '/' || sym_module_by_path(p->syms, fp))
+    }
+    for (size_t i = 0; i < map.n; i++) {
+        const struct tgt_region *r = &map.r[i];
+        if (r->offset != 0 || r->path[0] != '/' || sym_module_by_path(p->syms, r->path))
             continue;
         uint64_t bias;
-        if (elf_bias(fp, lo, &bias) == 0)
-            add_module(s, p, fp, bias);
+        if (elf_bias(r->path, r->start, &bias) == 0)
+            add_module(s, p, r->path, bias);
     }
-    fclose(f);
+    tgt_map_free(&map);
     arm_loader_trap(p);
-}
-
-/* The file behind a loader name: as given to dlopen, so possibly relative
- * to the program's working directory. Names of no file (the vdso) fail. */
-static int resolve_path(struct eng_process *p, const char *name, char *out, size_t size)
-{
-    char joined[8192];
-    if (name[0] == '/')
-        snprintf(joined, sizeof joined, "%s", name);
-    else
-        snprintf(joined, sizeof joined, "/proc/%d/cwd/%s", p->pid, name);
-    char *real = realpath(joined, NULL);
-    if (!real)
-        return -1;
-    snprintf(out, size, "%s", real);
-    free(real);
-    return 0;
 }
 
 /* struct r_debug and struct link_map, as the loader lays them out */
@@ -182,7 +157,9 @@ void eng_modules_sync(struct session *s, struct eng_process *p, int *loaded, int
             if (p->syms->mods[i]->bias == l_addr)
                 known = 1;
         char file[4096];
-        if (!known && name[0] && resolve_path(p, name, file, sizeof file) == 0)
+        /* as given to dlopen, so possibly relative to the program's working
+         * directory; names of no file (the vdso) fail */
+        if (!known && name[0] && p->tp->ops->real_path(p->tp, name, file, sizeof file) == 0)
             *loaded += add_module(s, p, file, l_addr);
         map = next;
     }

@@ -30,19 +30,17 @@ static uint64_t distance(uint64_t a, uint64_t b) { return a > b ? a - b : b - a;
 
 /* The highest page of a free gap nearest to `near` (just below a mapping,
  * never the gap under the stack, which grows into it). 0: none. */
-static uint64_t free_page_near(pid_t pid, uint64_t near)
+static uint64_t free_page_near(struct eng_process *p, uint64_t near)
 {
-    char path[64], line[512];
-    snprintf(path, sizeof path, "/proc/%d/maps", pid);
-    FILE *f = fopen(path, "r");
-    if (!f)
+    struct tgt_map map;
+    if (p->tp->ops->read_map(p->tp, &map, NULL) < 0) {
+        tgt_map_free(&map);
         return 0;
+    }
     uint64_t prev_end = 0x10000, best = 0; /* below: mmap_min_addr */
-    while (fgets(line, sizeof line, f)) {
-        uint64_t start, end;
-        if (sscanf(line, "%lx-%lx", &start, &end) != 2)
-            continue;
-        if (start >= prev_end + PAGE && !strstr(line, "[stack]")) {
+    for (size_t i = 0; i < map.n; i++) {
+        uint64_t start = map.r[i].start, end = map.r[i].end;
+        if (start >= prev_end + PAGE && !strstr(map.r[i].path, "[stack]")) {
             uint64_t cand = start - PAGE;
             if (!best || distance(cand, near) < distance(best, near))
                 best = cand;
@@ -50,14 +48,14 @@ static uint64_t free_page_near(pid_t pid, uint64_t near)
         if (end > prev_end)
             prev_end = end;
     }
-    fclose(f);
+    tgt_map_free(&map);
     return best;
 }
 
 /* A new page of slots near `near`, mapped by t. */
 static struct eng_ool_page *map_page(struct eng_process *p, struct eng_thread *t, uint64_t near)
 {
-    uint64_t at = free_page_near(p->pid, near);
+    uint64_t at = free_page_near(p, near);
     if (!at)
         return NULL;
     uint64_t a[6] = {at, PAGE, PROT_READ | PROT_EXEC,

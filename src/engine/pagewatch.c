@@ -31,27 +31,18 @@ static int page_index(const struct eng_process *p, uint64_t page)
     return -1;
 }
 
-/* The program's protection of the mapping that holds page, from
- * /proc/PID/maps; -1 (and a message) when it cannot be watched this way. */
+/* The program's protection of the mapping that holds page, from the
+ * target's map; -1 (and a message) when it cannot be watched this way. */
 static int mapping_prot(struct eng_process *p, uint64_t page, struct lerr *e)
 {
-    char path[64], line[512];
-    snprintf(path, sizeof path, "/proc/%d/maps", p->pid);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return lerr_set(e, "Couldn't read %s", path);
-    int prot = -2;
-    unsigned long start, end;
-    char perms[5];
-    while (prot == -2 && fgets(line, sizeof line, f)) {
-        if (sscanf(line, "%lx-%lx %4s", &start, &end, perms) != 3 || page < start || page >= end)
-            continue;
-        prot = (perms[0] == 'r' ? PROT_READ : 0) | (perms[1] == 'w' ? PROT_WRITE : 0) |
-               (perms[2] == 'x' ? PROT_EXEC : 0);
-        if (perms[3] == 's')
-            prot = -3;
+    struct tgt_map map;
+    if (p->tp->ops->read_map(p->tp, &map, e) < 0) {
+        tgt_map_free(&map);
+        return -1;
     }
-    fclose(f);
+    const struct tgt_region *r = tgt_map_find(&map, page);
+    int prot = !r ? -2 : r->shared ? -3 : r->prot;
+    tgt_map_free(&map);
     if (prot == -2)
         return lerr_set(e, "Memory access error: nothing is mapped at %#lx", (unsigned long)page);
     if (prot == -3)

@@ -328,6 +328,26 @@ int eng_write(struct session *s, uint64_t addr, const void *buf, size_t len, str
     return bp_sites_write(&p->sites, p->tp, addr, buf, len, e);
 }
 
+void eng_thread_name(struct session *s, struct eng_process *p, struct eng_thread *t, char *buf,
+                     size_t size)
+{
+    (void)s;
+    p->tp->ops->thread_name(p->tp, t->tid, buf, size);
+}
+
+void eng_exe_path(struct session *s, struct eng_process *p, char *buf, size_t size)
+{
+    (void)s;
+    p->tp->ops->exe_path(p->tp, buf, size);
+}
+
+uint64_t eng_auxv_entry(struct session *s, struct eng_process *p, uint64_t type)
+{
+    (void)s;
+    uint64_t v = 0;
+    return p->tp->ops->auxv_entry(p->tp, type, &v) == 0 ? v : 0;
+}
+
 int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
 {
     int rc = 0;

@@ -174,21 +174,6 @@ static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
     return resumed;
 }
 
-/* The thread group of tid (from /proc), 0 when unknown. */
-static pid_t tgid_of(pid_t tid)
-{
-    char path[64], line[128];
-    snprintf(path, sizeof path, "/proc/%d/status", tid);
-    FILE *f = fopen(path, "r");
-    pid_t tgid = 0;
-    while (f && fgets(line, sizeof line, f))
-        if (sscanf(line, "Tgid: %d", &tgid) == 1)
-            break;
-    if (f)
-        fclose(f);
-    return tgid;
-}
-
 static void on_fork(struct session *s, struct run *r, struct eng_process *p, struct eng_thread *t,
                     const struct tgt_event *ev, struct lerr *e);
 
@@ -196,7 +181,7 @@ static void on_clone(struct session *s, struct run *r, struct eng_process *p,
                      struct eng_thread *t, const struct tgt_event *ev, struct lerr *e)
 {
     pid_t new_tid = ev->new_tid;
-    pid_t tgid = tgid_of(new_tid);
+    pid_t tgid = p->tp->ops->thread_group(new_tid);
     if (tgid && tgid != p->pid) {
         /* clone without CLONE_THREAD: a process of its own, as after fork
          * (with CLONE_VM it shares memory like a vfork child) */
@@ -445,10 +430,8 @@ static void on_exec(struct session *s, struct run *r, struct eng_process *p,
     p->vfork_lifted = 0;
     p->vfork_parent = 0;
     sym_remove_all(p->syms);
-    char link[64], path[4096];
-    snprintf(link, sizeof link, "/proc/%d/exe", p->pid);
-    ssize_t n = readlink(link, path, sizeof path - 1);
-    path[n > 0 ? n : 0] = '\0';
+    char path[4096];
+    p->tp->ops->exe_path(p->tp, path, sizeof path);
     struct eng_event evt = {.kind = ENG_EVT_EXEC, .pid = p->pid, .tid = ev->tid,
                             .proc_index = p->index, .path = path};
     eng_emit(s, &evt);

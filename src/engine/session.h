@@ -419,6 +419,14 @@ void eng_set_hw_emulate(struct session *s, int emulate);
 /* `sxe ld:pattern` (NULL: any module). Fails on a bad pattern. */
 int eng_set_load_filter(struct session *s, const char *pattern, struct lerr *e);
 
+/* What the system says of a process: a thread's name ("" when unknown),
+ * the program it runs ("" when unknown), an entry (AT_*) of its auxiliary
+ * vector (0 when absent). */
+void eng_thread_name(struct session *s, struct eng_process *p, struct eng_thread *t, char *buf,
+                     size_t size);
+void eng_exe_path(struct session *s, struct eng_process *p, char *buf, size_t size);
+uint64_t eng_auxv_entry(struct session *s, struct eng_process *p, uint64_t type);
+
 /* Process list helpers. */
 int eng_has_process(const struct session *s);
 

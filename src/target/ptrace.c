@@ -2,6 +2,7 @@
  * PTRACE_INTERRUPT can stop it without sending it a signal; memory goes
  * through process_vm_readv and /proc/PID/mem (which also writes code pages). */
 #include "target/target.h"
+#include "target/procfs.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -337,6 +338,12 @@ static const struct tgt_ops ptrace_ops = {
     .kill = pt_kill,
     .reopen = open_mem,
     .close = pt_close,
+    .read_map = tgt_procfs_read_map,
+    .exe_path = tgt_procfs_exe_path,
+    .thread_name = tgt_procfs_thread_name,
+    .thread_group = tgt_procfs_thread_group,
+    .auxv_entry = tgt_procfs_auxv_entry,
+    .real_path = tgt_procfs_real_path,
 };
 
 static struct tgt_proc *new_proc(pid_t pid)

@@ -53,6 +53,25 @@ enum tgt_resume {
 
 struct tgt_proc;
 
+/* One mapping of a process's address space. */
+struct tgt_region {
+    uint64_t start, end;
+    uint64_t offset; /* into the mapped file */
+    int prot;        /* PROT_READ | PROT_WRITE | PROT_EXEC */
+    int shared;      /* MAP_SHARED */
+    char *path;      /* the file, "[vdso]", "[stack]"...; "" when anonymous */
+};
+
+/* The address space, regions in address order (freed by tgt_map_free). */
+struct tgt_map {
+    struct tgt_region *r;
+    size_t n;
+};
+
+void tgt_map_free(struct tgt_map *m);
+/* The region holding addr, or NULL. */
+const struct tgt_region *tgt_map_find(const struct tgt_map *m, uint64_t addr);
+
 struct tgt_ops {
     const char *name;
     /* Memory of the process; `got` receives how much was read before the
@@ -83,6 +102,24 @@ struct tgt_ops {
     /* After exec the old memory handle is stale. */
     int (*reopen)(struct tgt_proc *p, struct lerr *e);
     void (*close)(struct tgt_proc *p);
+
+    /* What the process is, as the system sees it. */
+    /* Its mappings now (out is freed by tgt_map_free even on failure). */
+    int (*read_map)(struct tgt_proc *p, struct tgt_map *out, struct lerr *e);
+    /* The program it runs: 0 and the path in buf, or -1 and buf "". */
+    int (*exe_path)(struct tgt_proc *p, char *buf, size_t size);
+    /* The name a thread gave itself (prctl PR_SET_NAME); "" when unknown. */
+    int (*thread_name)(struct tgt_proc *p, pid_t tid, char *buf, size_t size);
+    /* The process a thread belongs to, 0 when unknown (a clone event's new
+     * thread may be a new process: CLONE_THREAD not set). */
+    pid_t (*thread_group)(pid_t tid);
+    /* One entry (AT_*) of the auxiliary vector the kernel gave the
+     * program: 0 with *val, or -1 when it is not there. */
+    int (*auxv_entry)(struct tgt_proc *p, uint64_t type, uint64_t *val);
+    /* The file `name` stands for in the process (relative names from its
+     * working directory), absolute with every link resolved: 0, or -1 when
+     * it names no file (the vdso). */
+    int (*real_path)(struct tgt_proc *p, const char *name, char *out, size_t size);
 };
 
 struct tgt_proc {

@@ -1,0 +1,130 @@
+/* The ptrace backend's view of a process through /proc. */
+#include "target/procfs.h"
+
+#include <elf.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+static char *xstrdup(const char *s)
+{
+    char *d = strdup(s);
+    if (!d)
+        abort();
+    return d;
+}
+
+int tgt_procfs_read_map(struct tgt_proc *p, struct tgt_map *out, struct lerr *e)
+{
+    char path[64], line[4096 + 128];
+    size_t cap = 0;
+    out->r = NULL;
+    out->n = 0;
+    snprintf(path, sizeof path, "/proc/%d/maps", p->pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return lerr_set(e, "Couldn't read %s", path);
+    while (fgets(line, sizeof line, f)) {
+        unsigned long long lo, hi, off;
+        char perms[8], file[4096] = "", dev[16];
+        unsigned long inode;
+        /* the path is optional: anonymous mappings have none */
+        if (sscanf(line, "%llx-%llx %7s %llx %15s %lu %4095[^\n]", &lo, &hi, perms, &off, dev,
+                   &inode, file) < 6 ||
+            strlen(perms) < 4)
+            continue;
+        char *fp = file;
+        while (*fp == ' ')
+            fp++;
+        if (out->n == cap) {
+            cap = cap ? 2 * cap : 64;
+            out->r = realloc(out->r, cap * sizeof *out->r);
+            if (!out->r)
+                abort();
+        }
+        struct tgt_region *r = &out->r[out->n++];
+        r->start = lo;
+        r->end = hi;
+        r->offset = off;
+        r->prot = (perms[0] == 'r' ? PROT_READ : 0) | (perms[1] == 'w' ? PROT_WRITE : 0) |
+                  (perms[2] == 'x' ? PROT_EXEC : 0);
+        r->shared = perms[3] == 's';
+        r->path = xstrdup(fp);
+    }
+    fclose(f);
+    return 0;
+}
+
+int tgt_procfs_exe_path(struct tgt_proc *p, char *buf, size_t size)
+{
+    char link[64];
+    snprintf(link, sizeof link, "/proc/%d/exe", p->pid);
+    ssize_t n = readlink(link, buf, size - 1);
+    buf[n > 0 ? n : 0] = '\0';
+    return n > 0 ? 0 : -1;
+}
+
+int tgt_procfs_thread_name(struct tgt_proc *p, pid_t tid, char *buf, size_t size)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/task/%d/comm", p->pid, tid);
+    FILE *f = fopen(path, "r");
+    buf[0] = '\0';
+    if (!f)
+        return -1;
+    if (fgets(buf, (int)size, f))
+        buf[strcspn(buf, "\n")] = '\0';
+    fclose(f);
+    return 0;
+}
+
+pid_t tgt_procfs_thread_group(pid_t tid)
+{
+    char path[64], line[128];
+    snprintf(path, sizeof path, "/proc/%d/status", tid);
+    FILE *f = fopen(path, "r");
+    pid_t tgid = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "Tgid: %d", &tgid) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return tgid;
+}
+
+int tgt_procfs_auxv_entry(struct tgt_proc *p, uint64_t type, uint64_t *val)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/auxv", p->pid);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    Elf64_auxv_t a;
+    int found = -1;
+    while (fread(&a, sizeof a, 1, f) == 1 && a.a_type != AT_NULL) {
+        if (a.a_type == type) {
+            *val = a.a_un.a_val;
+            found = 0;
+        }
+    }
+    fclose(f);
+    return found;
+}
+
+int tgt_procfs_real_path(struct tgt_proc *p, const char *name, char *out, size_t size)
+{
+    char joined[8192];
+    if (name[0] == '/')
+        snprintf(joined, sizeof joined, "%s", name);
+    else
+        snprintf(joined, sizeof joined, "/proc/%d/cwd/%s", p->pid, name);
+    char *real = realpath(joined, NULL);
+    if (!real)
+        return -1;
+    snprintf(out, size, "%s", real);
+    free(real);
+    return 0;
+}
