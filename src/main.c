@@ -1,6 +1,6 @@
 /* lindbg: options, the session, the command loop. */
 #include "cmd/dbg.h"
-#include "engine/session.h"
+#include "engine/engine.h"
 #include "ui/console.h"
 
 #include <errno.h>
@@ -87,7 +87,7 @@ static void make_prompt(struct dbg *d, char *buf, size_t size)
 {
     struct eng_process *p = eng_cur_process(d->s);
     struct eng_thread *t = eng_cur_thread(d->s);
-    snprintf(buf, size, "%d:%03d> ", p ? p->index : 0, t ? t->index : 0);
+    snprintf(buf, size, "%d:%03d> ", p ? eng_proc_index(p) : 0, t ? eng_thread_index(t) : 0);
 }
 
 static void run_command_file(struct dbg *d, const char *path)
@@ -116,8 +116,8 @@ static void terminal_hook(void *ctx, struct dbg *d, int running)
 {
     struct console *con = ctx;
     struct eng_process *p = eng_cur_process(d->s);
-    if (running && p && p->launched)
-        console_terminal_to(con, p->pid);
+    if (running && p && eng_proc_launched(p))
+        console_terminal_to(con, eng_proc_pid(p));
     else
         console_terminal_to(con, 0);
 }

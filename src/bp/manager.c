@@ -57,7 +57,7 @@ static unsigned call_depth(struct bpm *m, pid_t pid, pid_t tid)
         struct sym_frame *frames = calloc(4096, sizeof *frames);
         if (!frames)
             abort();
-        struct sym_unwind_source src = {m->s, eng_read_u64, t->tid, *r};
+        struct sym_unwind_source src = {m->s, eng_read_u64, eng_thread_tid(t), *r};
         n = sym_unwind(sp, &src, frames, 4096);
         free(frames);
     }
@@ -197,7 +197,7 @@ void bpm_on_load(struct bpm *m, pid_t pid, uint64_t start)
 void bpm_on_fork(struct bpm *m, pid_t parent, pid_t child)
 {
     struct eng_process *cp = eng_process_by_pid(m->s, child);
-    if (!cp || cp->vfork_parent)
+    if (!cp || eng_proc_shares_parent(cp))
         return; /* a vfork child gets its breakpoints when it execs */
     for (size_t i = 0; i < m->bps.n; i++) {
         struct bp *b = m->bps.v[i];
@@ -263,7 +263,7 @@ static void ifunc_chosen(void *ctx, pid_t pid, uint64_t resolver, uint64_t targe
     struct eng_process *p = eng_process_by_pid(m->s, pid);
     if (!p)
         return;
-    sym_ifunc_learn(p->syms, resolver, target);
+    sym_ifunc_learn(eng_proc_syms(p), resolver, target);
     bpm_on_load(m, pid, 0);
 }
 

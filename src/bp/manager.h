@@ -20,7 +20,7 @@
 #include <sys/types.h>
 
 #include "bp/breakpoints.h"
-#include "engine/session.h"
+#include "engine/engine.h"
 #include "util/err.h"
 
 /* What the user may want to hear of. Strings live until the call returns. */

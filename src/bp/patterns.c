@@ -53,9 +53,9 @@ void bpm_match_symbols(struct bpm *m, pid_t pid, const struct wildcard *mw,
     if (!p)
         return;
     if (c->full)
-        sym_visit_full(p->syms, mw, sw, collect, c);
+        sym_visit_full(eng_proc_syms(p), mw, sw, collect, c);
     else
-        sym_visit(p->syms, mw, sw, collect, c);
+        sym_visit(eng_proc_syms(p), mw, sw, collect, c);
 }
 
 static int by_module_and_name(const void *a, const void *b)
@@ -196,7 +196,7 @@ out:
 void bpm_apply_patterns(struct bpm *m, pid_t pid, uint64_t start)
 {
     struct eng_process *p = eng_process_by_pid(m->s, pid);
-    const struct sym_module *loaded = p ? sym_module_at(p->syms, start) : NULL;
+    const struct sym_module *loaded = p ? sym_module_at(eng_proc_syms(p), start) : NULL;
     if (!loaded)
         return;
     /* the list grows while it is walked: patterns are looked up by id */
@@ -204,7 +204,7 @@ void bpm_apply_patterns(struct bpm *m, pid_t pid, uint64_t start)
     size_t n = 0;
     for (size_t i = 0; i < m->bps.n; i++) {
         const struct bp *b = m->bps.v[i];
-        if (b->kind == BP_PATTERN && b->enabled && (b->proc_index < 0 || b->proc_index == p->index)) {
+        if (b->kind == BP_PATTERN && b->enabled && (b->proc_index < 0 || b->proc_index == eng_proc_index(p))) {
             unsigned *grown = realloc(ids, (n + 1) * sizeof *ids);
             if (!grown)
                 abort();

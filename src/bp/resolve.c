@@ -36,7 +36,7 @@ int bpm_ifunc_target(struct bpm *m, pid_t pid, uint64_t resolver, uint64_t *targ
 {
     struct eng_process *p = eng_process_by_pid(m->s, pid);
     struct reader r = {m->s, pid};
-    return p ? sym_ifunc_target(p->syms, resolver, read_target, &r, target) : -1;
+    return p ? sym_ifunc_target(eng_proc_syms(p), resolver, read_target, &r, target) : -1;
 }
 
 int bpm_resolve_code(struct bpm *m, pid_t pid, const char *expr, uint64_t *addr, struct lerr *e)
@@ -44,7 +44,7 @@ int bpm_resolve_code(struct bpm *m, pid_t pid, const char *expr, uint64_t *addr,
     int r = bpm_resolve(m, pid, expr, addr, e);
     struct eng_process *p = eng_process_by_pid(m->s, pid);
     char name[512], impl[512];
-    if (r != 1 || !p || !sym_is_ifunc(p->syms, *addr, name, sizeof name))
+    if (r != 1 || !p || !sym_is_ifunc(eng_proc_syms(p), *addr, name, sizeof name))
         return r;
     uint64_t target;
     struct bpm_note n = {.pid = pid, .name = name};
@@ -56,7 +56,7 @@ int bpm_resolve_code(struct bpm *m, pid_t pid, const char *expr, uint64_t *addr,
         m->client.note(m->client.ctx, &n);
         return 0;
     }
-    if (sym_describe(p->syms, target, impl, sizeof impl) < 0)
+    if (sym_describe(eng_proc_syms(p), target, impl, sizeof impl) < 0)
         snprintf(impl, sizeof impl, "%016llx", (unsigned long long)target);
     n.kind = BPM_NOTE_IFUNC_IMPL;
     n.addr = target;
@@ -77,7 +77,7 @@ int bpm_resolve_places(struct bpm *m, pid_t pid, const char *expr, uint64_t *add
     /* a source line: each place that has it (inlined copies), or the next
      * line with code in its function */
     struct sym_line_places pl;
-    int r = sym_line_places(p->syms, expr + 1, len - 2, &pl, e);
+    int r = sym_line_places(eng_proc_syms(p), expr + 1, len - 2, &pl, e);
     if (r <= 0)
         return r;
     memcpy(addrs, pl.addr, pl.n * sizeof *addrs);
@@ -95,7 +95,7 @@ int bpm_resolve_places(struct bpm *m, pid_t pid, const char *expr, uint64_t *add
 int bpm_resolve_in(struct bpm *m, struct bp *b, pid_t pid)
 {
     struct eng_process *p = eng_process_by_pid(m->s, pid);
-    if (!p || (b->proc_index >= 0 && b->proc_index != p->index))
+    if (!p || (b->proc_index >= 0 && b->proc_index != eng_proc_index(p)))
         return 0;
     uint64_t addrs[SYM_LINE_PLACES];
     char text[256];

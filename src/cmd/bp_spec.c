@@ -165,9 +165,11 @@ int bpspec_parse(struct dbg *d, const char *args, enum bpspec_mode mode, struct 
                 goto fail;
             if (o == 'p') {
                 int found = -1;
-                for (size_t i = 0; i < d->s->nprocs; i++)
-                    if ((uint64_t)d->s->procs[i]->index == v || (uint64_t)d->s->procs[i]->pid == v)
-                        found = d->s->procs[i]->index;
+                for (size_t i = 0; i < eng_nprocs(d->s); i++) {
+                    struct eng_process *pi = eng_proc_at(d->s, i);
+                    if ((uint64_t)eng_proc_index(pi) == v || (uint64_t)eng_proc_pid(pi) == v)
+                        found = eng_proc_index(pi);
+                }
                 if (found < 0) {
                     lerr_set(&d->err, "Illegal process error: no process %llu (index or PID)", (unsigned long long)v);
                     goto fail;
@@ -177,14 +179,14 @@ int bpspec_parse(struct dbg *d, const char *args, enum bpspec_mode mode, struct 
                 struct eng_process *pr = eng_cur_process(d->s);
                 struct eng_thread *t = pr ? eng_thread_by_index(pr, (int)v) : NULL;
                 if (!t && pr)
-                    for (size_t i = 0; i < pr->nthreads && !t; i++)
-                        if ((uint64_t)pr->threads[i]->tid == v)
-                            t = pr->threads[i];
+                    for (size_t i = 0; i < eng_proc_nthreads(pr) && !t; i++)
+                        if ((uint64_t)eng_thread_tid(eng_proc_thread_at(pr, i)) == v)
+                            t = eng_proc_thread_at(pr, i);
                 if (!t) {
                     lerr_set(&d->err, "Illegal thread error: no thread %llu (index or TID)", (unsigned long long)v);
                     goto fail;
                 }
-                s->thread_index = t->index;
+                s->thread_index = eng_thread_index(t);
             }
             break;
         case 'w':
@@ -282,12 +284,12 @@ int bpspec_thread_from_prefix(struct dbg *d, struct bp_spec *s)
     if (pf->kind == CMD_THREAD_CURRENT)
         t = eng_cur_thread(d->s);
     else if (pf->kind == CMD_THREAD_EVENT)
-        t = eng_find_thread(d->s, d->s->event_tid, NULL);
+        t = eng_find_thread(d->s, eng_event_tid(d->s), NULL);
     else
         t = eng_thread_by_index(p, (int)pf->index);
     if (!t)
         return lerr_set(&d->err, "Illegal thread error: no such thread for this breakpoint");
-    s->thread_index = t->index;
+    s->thread_index = eng_thread_index(t);
     return 0;
 }
 
@@ -322,7 +324,7 @@ void bpspec_warn_if_data(struct dbg *d, const struct bp *b)
     struct sym_entry s;
     char name[512];
     for (size_t i = 0; sp && p && i < b->nlocs; i++) {
-        if (b->locs[i].pid != p->pid)
+        if (b->locs[i].pid != eng_proc_pid(p))
             continue; /* another process's code */
         uint64_t at = b->locs[i].addr;
         if (sym_symbol_at(sp, at, &s, name, sizeof name) != 0)

@@ -64,7 +64,7 @@ static int cmd_ba(struct dbg *d, const char *args)
         lerr_set(&d->err, "Syntax error: ba needs an address: ba w4 address");
         goto out;
     }
-    if (bpm_resolve(&d->bpm, p->pid, s.location, &addr, &d->err) != 1) {
+    if (bpm_resolve(&d->bpm, eng_proc_pid(p), s.location, &addr, &d->err) != 1) {
         if (!d->err.msg[0])
             lerr_set_code(&d->err, LERR_NOT_FOUND, "Couldn't resolve error at '%s'", s.location);
         goto out;
@@ -91,14 +91,14 @@ static int cmd_ba(struct dbg *d, const char *args)
     int usable = registers_usable(d);
     eng_set_hw_emulate(d->s, !usable);
     b->soft = !usable && s.access == 'e';
-    if (bp_add_location(&d->bpm.bps, b, p->pid, addr, &d->err) < 0) {
+    if (bp_add_location(&d->bpm.bps, b, eng_proc_pid(p), addr, &d->err) < 0) {
         if (b->soft || s.access != 'e') {
             bp_free(b);
             goto out;
         }
         b->soft = 1;
         lerr_clear(&d->err);
-        if (bp_add_location(&d->bpm.bps, b, p->pid, addr, &d->err) < 0) {
+        if (bp_add_location(&d->bpm.bps, b, eng_proc_pid(p), addr, &d->err) < 0) {
             bp_free(b);
             goto out;
         }

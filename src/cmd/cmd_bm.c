@@ -65,7 +65,7 @@ int dbg_cmd_bm(struct dbg *d, const char *args)
     if (!(sw = wildcard_compile(pat, &d->err)))
         goto out;
     struct eng_process *p = eng_cur_process(d->s);
-    bpm_match_symbols(&d->bpm, p->pid, mw, sw, &c);
+    bpm_match_symbols(&d->bpm, eng_proc_pid(p), mw, sw, &c);
     if (!s.with_params && !s.as_address)
         bpm_drop_overloads(&d->bpm, &c);
     if (c.n == 0) {
@@ -79,7 +79,7 @@ int dbg_cmd_bm(struct dbg *d, const char *args)
     }
     /* indirect functions: on the implementation this process uses */
     for (size_t k = 0; k < c.n; k++)
-        if (c.v[k].ifunc && !bpm_chosen_or_watched(&d->bpm, p->pid, &c.v[k].addr))
+        if (c.v[k].ifunc && !bpm_chosen_or_watched(&d->bpm, eng_proc_pid(p), &c.v[k].addr))
             c.v[k].addr = 0; /* not chosen yet: a bu that waits */
     bpm_one_per_address(&c);
     /* plant everything first: on any failure, nothing is added */
@@ -95,7 +95,7 @@ int dbg_cmd_bm(struct dbg *d, const char *args)
             snprintf(text, sizeof text, "0x%016llx", (unsigned long long)c.v[k].addr);
         made[k] = bp_new(as_address ? BP_ADDRESS : BP_SYMBOLIC, as_address ? text : c.v[k].name);
         bpspec_apply(&s, made[k]);
-        if (c.v[k].addr && bp_add_location(&d->bpm.bps, made[k], p->pid, c.v[k].addr, &d->err) < 0)
+        if (c.v[k].addr && bp_add_location(&d->bpm.bps, made[k], eng_proc_pid(p), c.v[k].addr, &d->err) < 0)
             break;
     }
     if (k < c.n) {

@@ -30,7 +30,7 @@ static void print_bl_line(struct dbg *d, const struct bp *b, const struct bp_loc
         sb_addf(&line, " %s    ", fmt_addr(a, loc->addr));
     sb_addf(&line, " %04x (%04x)  ", b->passes_left, b->passes_init);
     struct eng_process *p = loc ? eng_process_by_pid(d->s, loc->pid) : eng_cur_process(d->s);
-    int pi = b->proc_index >= 0 ? b->proc_index : (p ? p->index : 0);
+    int pi = b->proc_index >= 0 ? b->proc_index : (p ? eng_proc_index(p) : 0);
     if (b->thread_index >= 0)
         sb_addf(&line, "%d:~%03d ", pi, b->thread_index);
     else
@@ -42,7 +42,7 @@ static void print_bl_line(struct dbg *d, const struct bp *b, const struct bp_loc
         sb_addf(&line, "(%s)", b->expr);
     } else {
         char sym[512];
-        if (p && sym_describe(p->syms, loc->addr, sym, sizeof sym) >= 0)
+        if (p && sym_describe(eng_proc_syms(p), loc->addr, sym, sizeof sym) >= 0)
             sb_adds(&line, sym);
     }
     if (b->one_shot)

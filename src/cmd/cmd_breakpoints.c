@@ -24,12 +24,12 @@ static int set_one(struct dbg *d, struct bp_spec *s, enum bp_kind kind, const ch
     char note[256] = "";
     int r = 0, known = 0;
     if (p) {
-        r = bpm_resolve(&d->bpm, p->pid, expr, &addr, &d->err);
+        r = bpm_resolve(&d->bpm, eng_proc_pid(p), expr, &addr, &d->err);
         if (r < 0)
             return -1;
         known = r == 1; /* a name; it may still wait (an indirect function) */
         if (known &&
-            (r = bpm_resolve_places(&d->bpm, p->pid, expr, addrs, note, sizeof note, &d->err)) < 0)
+            (r = bpm_resolve_places(&d->bpm, eng_proc_pid(p), expr, addrs, note, sizeof note, &d->err)) < 0)
             return -1;
     }
     if (kind == BP_ADDRESS && r == 0) {
@@ -47,16 +47,16 @@ static int set_one(struct dbg *d, struct bp_spec *s, enum bp_kind kind, const ch
     b->id = id;
     bpspec_apply(s, b);
     for (int i = 0; i < r; i++) {
-        if (bp_add_location(&d->bpm.bps, b, p->pid, addrs[i], &d->err) < 0) {
+        if (bp_add_location(&d->bpm.bps, b, eng_proc_pid(p), addrs[i], &d->err) < 0) {
             bp_drop_locations(&d->bpm.bps, b, 0, 0, 0, 0);
             bp_free(b);
             return -1;
         }
     }
     /* a bu applies to every process where its symbol resolves */
-    for (size_t i = 0; kind == BP_SYMBOLIC && i < d->s->nprocs; i++)
-        if (d->s->procs[i] != p)
-            bpm_resolve_in(&d->bpm, b, d->s->procs[i]->pid);
+    for (size_t i = 0; kind == BP_SYMBOLIC && i < eng_nprocs(d->s); i++)
+        if (eng_proc_at(d->s, i) != p)
+            bpm_resolve_in(&d->bpm, b, eng_proc_pid(eng_proc_at(d->s, i)));
     bpspec_install(d, b, s->have_id);
     if (note[0])
         fprintf(d->out, "Breakpoint %u: %s\n", b->id, note);

@@ -36,9 +36,9 @@ static void stopped(struct dbg *d)
 static void settle(struct dbg *d)
 {
     dbg_report_stop(d);
-    if (d->s->last_stop.kind == ENG_STOP_BREAKPOINT)
+    if (eng_last_stop(d->s)->kind == ENG_STOP_BREAKPOINT)
         dbg_after_bp_stop(d);
-    if (d->s->last_stop.kind == ENG_STOP_EXITED && d->final_quit)
+    if (eng_last_stop(d->s)->kind == ENG_STOP_EXITED && d->final_quit)
         d->quit = 1;
 }
 
@@ -164,14 +164,14 @@ static void ends_command_string(struct dbg *d)
 static enum step_end run_piece(struct dbg *d, uint64_t ret, uint64_t sp, int show)
 {
     struct session *s = d->s;
-    pid_t tid = s->cur_tid;
+    pid_t tid = eng_cur_tid(s);
     before_run(d);
     int rc = ret ? eng_run_to_return(s, tid, ret, sp, &d->err) : eng_step(s, &d->err);
     for (;;) {
         stopped(d);
         if (rc < 0)
             return STEP_FAILED;
-        struct eng_stop *st = &s->last_stop;
+        const struct eng_stop *st = eng_last_stop(s);
         if (st->kind == ENG_STOP_STEP || st->kind == ENG_STOP_RETURNED) {
             if (show)
                 settle(d);
@@ -194,7 +194,7 @@ static enum step_end run_piece(struct dbg *d, uint64_t ret, uint64_t sp, int sho
         }
         if (ended) {
             /* the step itself ended on the breakpoint: it is a step now */
-            st->kind = ENG_STOP_STEP;
+            eng_last_stop_is_step(s);
             if (show)
                 dbg_report_stop(d);
             return STEP_DONE;

@@ -23,7 +23,7 @@ size_t dbg_unwind(struct dbg *d, struct sym_frame *frames, size_t max)
     struct sym_space *sp = eng_syms(d->s);
     if (!r || !sp)
         return 0;
-    struct sym_unwind_source src = {d, read_u64, t->tid, *r};
+    struct sym_unwind_source src = {d, read_u64, eng_thread_tid(t), *r};
     return sym_unwind(sp, &src, frames, max);
 }
 

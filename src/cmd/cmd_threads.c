@@ -10,15 +10,16 @@
 static void print_thread(struct dbg *d, struct eng_process *p, struct eng_thread *t)
 {
     char mark = ' ', a[FMT_ADDR_LEN], name[64];
-    if (t->tid == d->s->cur_tid && p == eng_cur_process(d->s))
+    pid_t tid = eng_thread_tid(t);
+    if (tid == eng_cur_tid(d->s) && p == eng_cur_process(d->s))
         mark = '.';
-    else if (t->tid == d->s->event_tid)
+    else if (tid == eng_event_tid(d->s))
         mark = '#';
     struct user_regs_struct *r = eng_regs(d->s, t, NULL);
     eng_thread_name(d->s, p, t, name, sizeof name);
-    fprintf(d->out, "%c%3d  Id: %x.%x Suspend: %d Teb: %s %s \"%s\"\n", mark, t->index, p->pid,
-            t->tid, t->suspend, fmt_addr(a, r ? r->fs_base : 0), t->frozen ? "Frozen" : "Unfrozen",
-            name);
+    fprintf(d->out, "%c%3d  Id: %x.%x Suspend: %d Teb: %s %s \"%s\"\n", mark,
+            eng_thread_index(t), eng_proc_pid(p), tid, eng_thread_suspend_count(t),
+            fmt_addr(a, r ? r->fs_base : 0), eng_thread_frozen(t) ? "Frozen" : "Unfrozen", name);
 }
 
 static int cmd_thread(struct dbg *d, const char *args)
@@ -28,18 +29,18 @@ static int cmd_thread(struct dbg *d, const char *args)
     struct eng_process *p = eng_cur_process(d->s);
     const char *a = args;
     if (*a == '\0' || (*a == '*' && !a[1])) {
-        for (size_t i = 0; i < p->nthreads; i++)
-            print_thread(d, p, p->threads[i]);
+        for (size_t i = 0; i < eng_proc_nthreads(p); i++)
+            print_thread(d, p, eng_proc_thread_at(p, i));
         return 0;
     }
     if (*a == '*' && (!strcmp(a + 1, "f") || !strcmp(a + 1, "u"))) {
-        for (size_t i = 0; i < p->nthreads; i++)
-            eng_thread_set_frozen(p->threads[i], a[1] == 'f');
+        for (size_t i = 0; i < eng_proc_nthreads(p); i++)
+            eng_thread_set_frozen(eng_proc_thread_at(p, i), a[1] == 'f');
         return 0;
     }
     if (*a == '*' && (!strcmp(a + 1, "n") || !strcmp(a + 1, "m"))) {
-        for (size_t i = 0; i < p->nthreads; i++)
-            eng_thread_suspend(p->threads[i], a[1] == 'n' ? 1 : -1);
+        for (size_t i = 0; i < eng_proc_nthreads(p); i++)
+            eng_thread_suspend(eng_proc_thread_at(p, i), a[1] == 'n' ? 1 : -1);
         return 0;
     }
     struct eng_thread *t = NULL;
@@ -47,7 +48,7 @@ static int cmd_thread(struct dbg *d, const char *args)
         t = eng_cur_thread(d->s);
         a++;
     } else if (*a == '#') {
-        t = eng_find_thread(d->s, d->s->event_tid, NULL);
+        t = eng_find_thread(d->s, eng_event_tid(d->s), NULL);
         a++;
     } else if (isdigit((unsigned char)*a)) {
         char *end;
@@ -65,7 +66,7 @@ static int cmd_thread(struct dbg *d, const char *args)
     if (*a == '\0') {
         print_thread(d, p, t);
     } else if (!strcmp(a, "s")) {
-        eng_select(d->s, p, t->tid);
+        eng_select(d->s, p, eng_thread_tid(t));
         return dbg_print_registers(d);
     } else if (!strcmp(a, "f")) {
         eng_thread_set_frozen(t, 1);
@@ -75,7 +76,8 @@ static int cmd_thread(struct dbg *d, const char *args)
         eng_thread_suspend(t, 1);
     } else if (!strcmp(a, "m")) {
         if (eng_thread_suspend(t, -1) < 0)
-            return lerr_set(&d->err, "Thread %d is not suspended (~Nn suspends it)", t->index);
+            return lerr_set(&d->err, "Thread %d is not suspended (~Nn suspends it)",
+                            eng_thread_index(t));
     } else {
         return lerr_set(&d->err, "Syntax error in '~%s'", args);
     }
@@ -90,13 +92,13 @@ static int select_process(struct dbg *d, const char *args)
     long n = strtol(args, &end, 10);
     if (end == args || strcmp(end, "s"))
         return lerr_set(&d->err, "Syntax error in '|%s': |Ns selects process N", args);
-    for (size_t i = 0; i < d->s->nprocs; i++) {
-        struct eng_process *p = d->s->procs[i];
-        if (p->index != n)
+    for (size_t i = 0; i < eng_nprocs(d->s); i++) {
+        struct eng_process *p = eng_proc_at(d->s, i);
+        if (eng_proc_index(p) != n)
             continue;
-        if (!p->nthreads)
+        if (!eng_proc_nthreads(p))
             return lerr_set(&d->err, "Process %ld has no thread left", n);
-        eng_select(d->s, p, p->threads[0]->tid);
+        eng_select(d->s, p, eng_thread_tid(eng_proc_thread_at(p, 0)));
         d->frame = 0;
         return 0;
     }
@@ -109,12 +111,12 @@ static int cmd_process(struct dbg *d, const char *args)
         return -1;
     if (*args)
         return select_process(d, args);
-    for (size_t i = 0; i < d->s->nprocs; i++) {
-        struct eng_process *p = d->s->procs[i];
+    for (size_t i = 0; i < eng_nprocs(d->s); i++) {
+        struct eng_process *p = eng_proc_at(d->s, i);
         char exe[4096];
         eng_exe_path(d->s, p, exe, sizeof exe);
         fprintf(d->out, "%c%3d\tid: %x\t%s\tname: %s\n", p == eng_cur_process(d->s) ? '.' : ' ',
-                p->index, p->pid, p->launched ? "create" : "attach", exe);
+                eng_proc_index(p), eng_proc_pid(p), eng_proc_launched(p) ? "create" : "attach", exe);
     }
     return 0;
 }

@@ -11,7 +11,7 @@
 
 #include "bp/manager.h"
 #include "cmd/lexer.h"
-#include "engine/session.h"
+#include "engine/engine.h"
 #include "expr/expr.h"
 #include "util/err.h"
 

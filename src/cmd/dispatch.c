@@ -76,9 +76,8 @@ static int owns_prefix(const char *cmd)
 /* `~N cmd`: runs cmd with thread N current, then goes back. */
 static int run_in_thread(struct dbg *d, struct eng_thread *t, const char *cmd)
 {
-    struct eng_thread *saved = eng_cur_thread(d->s);
-    pid_t saved_tid = saved ? saved->tid : 0;
-    eng_select(d->s, eng_cur_process(d->s), t->tid);
+    pid_t saved_tid = eng_cur_tid(d->s);
+    eng_select(d->s, eng_cur_process(d->s), eng_thread_tid(t));
     int rc = run_plain(d, cmd);
     if (eng_find_thread(d->s, saved_tid, NULL))
         eng_select(d->s, eng_cur_process(d->s), saved_tid);
@@ -104,17 +103,18 @@ int dbg_execute(struct dbg *d, const char *cmd)
         struct eng_thread *t = NULL;
         if (pf.kind == CMD_THREAD_ALL) {
             rc = 0;
-            for (size_t i = 0; i < p->nthreads && rc == 0; i++) {
-                struct eng_thread *ti = p->threads[i];
-                fprintf(d->out, "%c%3d  Id: %x.%x\n", ti->tid == d->s->cur_tid ? '.' : ' ',
-                        ti->index, p->pid, ti->tid);
+            for (size_t i = 0; i < eng_proc_nthreads(p) && rc == 0; i++) {
+                struct eng_thread *ti = eng_proc_thread_at(p, i);
+                pid_t tid = eng_thread_tid(ti);
+                fprintf(d->out, "%c%3d  Id: %x.%x\n", tid == eng_cur_tid(d->s) ? '.' : ' ',
+                        eng_thread_index(ti), eng_proc_pid(p), tid);
                 rc = run_in_thread(d, ti, pf.rest);
             }
         } else {
             if (pf.kind == CMD_THREAD_CURRENT)
                 t = eng_cur_thread(d->s);
             else if (pf.kind == CMD_THREAD_EVENT)
-                t = eng_find_thread(d->s, d->s->event_tid, NULL);
+                t = eng_find_thread(d->s, eng_event_tid(d->s), NULL);
             else
                 t = eng_thread_by_index(p, (int)pf.index);
             if (!t)

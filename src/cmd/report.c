@@ -138,7 +138,7 @@ static void print_source_line(struct dbg *d)
 
 void dbg_report_stop(struct dbg *d)
 {
-    const struct eng_stop *st = &d->s->last_stop;
+    const struct eng_stop *st = eng_last_stop(d->s);
     char sn[24], a[FMT_ADDR_LEN];
     switch (st->kind) {
     case ENG_STOP_NONE:

@@ -159,7 +159,7 @@ static int at_syscall_entry(struct eng_process *p, struct eng_thread *t,
  * is finished first), 3 cannot. */
 static int rank(const struct eng_thread *t)
 {
-    if (t->running || t->starting)
+    if (t->run != ENG_THREAD_STOPPED)
         return 3;
     return t->in_event ? 2 : t->sc_entry ? 1 : 0;
 }

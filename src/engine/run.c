@@ -51,7 +51,7 @@ int eng_run_resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume 
         /* killed by someone else while stopped: its death is waiting to be
          * read, so it counts as running until then */
     }
-    t->running = 1;
+    t->run = ENG_THREAD_RUNNING;
     t->site_done = 0;
     t->in_event = 0;
     t->stepping = how == TGT_STEP;
@@ -83,7 +83,7 @@ static int anything_running(const struct session *s)
 {
     for (size_t i = 0; i < s->nprocs; i++)
         for (size_t j = 0; j < s->procs[i]->nthreads; j++)
-            if (s->procs[i]->threads[j]->running || s->procs[i]->threads[j]->starting)
+            if (s->procs[i]->threads[j]->run != ENG_THREAD_STOPPED)
                 return 1;
     return 0;
 }
@@ -99,7 +99,7 @@ static void stop_others(struct session *s)
         struct eng_process *p = s->procs[i];
         for (size_t j = 0; j < p->nthreads; j++) {
             struct eng_thread *t = p->threads[j];
-            if (t->running)
+            if (t->run == ENG_THREAD_RUNNING)
                 p->tp->ops->interrupt(t->tid);
         }
     }
@@ -119,8 +119,8 @@ int eng_take_early_stop(struct session *s, pid_t tid)
 struct eng_thread *eng_thread_created(struct session *s, struct eng_process *p, pid_t tid)
 {
     struct eng_thread *nt = eng_add_thread(p, tid);
-    nt->starting = !eng_take_early_stop(s, tid);
-    if (!nt->starting)
+    nt->run = eng_take_early_stop(s, tid) ? ENG_THREAD_STOPPED : ENG_THREAD_STARTING;
+    if (nt->run != ENG_THREAD_STARTING)
         eng_hw_thread_started(p, nt);
     struct eng_event ev = {.kind = ENG_EVT_THREAD_CREATE, .pid = p->pid, .tid = tid,
                            .proc_index = p->index, .thread_index = nt->index};
@@ -143,7 +143,7 @@ static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
         struct eng_process *p = s->procs[i];
         for (size_t j = 0; j < p->nthreads; j++) {
             struct eng_thread *t = p->threads[j];
-            if (t->frozen || t->suspend > 0 || t->running || t->starting)
+            if (t->frozen || t->suspend > 0 || t->run != ENG_THREAD_STOPPED)
                 continue;
             int sig = t->pending_sig;
             if (mode == ENG_GO_HANDLED && t->tid == s->event_tid)
@@ -198,7 +198,7 @@ static void on_clone(struct session *s, struct run *r, struct eng_process *p,
         return;
     }
     if (!r->decided && !r->quiesce) {
-        if (!nt->starting)
+        if (nt->run != ENG_THREAD_STARTING)
             eng_run_resume(p, nt, TGT_CONT, 0, e);
         eng_run_resume(p, t, t->stepping ? TGT_STEP : TGT_CONT, 0, e);
     }
@@ -222,8 +222,8 @@ static void on_fork(struct session *s, struct run *r, struct eng_process *p, str
 static void on_interrupt(struct session *s, struct run *r, struct eng_process *p,
                          struct eng_thread *t, const struct tgt_event *ev, struct lerr *e)
 {
-    if (t->starting) {
-        t->starting = 0;
+    if (t->run == ENG_THREAD_STARTING) {
+        t->run = ENG_THREAD_STOPPED;
         eng_hw_thread_started(p, t); /* debug registers are not inherited */
         if (!r->decided && !r->quiesce)
             eng_run_resume(p, t, TGT_CONT, 0, e);
@@ -486,7 +486,7 @@ static pid_t some_running_tid(const struct session *s)
 {
     for (size_t i = 0; i < s->nprocs; i++)
         for (size_t j = 0; j < s->procs[i]->nthreads; j++)
-            if (s->procs[i]->threads[j]->running)
+            if (s->procs[i]->threads[j]->run == ENG_THREAD_RUNNING)
                 return s->procs[i]->threads[j]->tid;
     return 0;
 }
@@ -511,8 +511,8 @@ static void dispatch(struct session *s, struct run *r, const struct tgt_event *e
             s->early[s->nearly++] = ev->tid;
         return;
     }
-    if (ev->kind != TGT_EV_EXITED && ev->kind != TGT_EV_KILLED)
-        t->running = 0;
+    if (ev->kind != TGT_EV_EXITED && ev->kind != TGT_EV_KILLED && t->run == ENG_THREAD_RUNNING)
+        t->run = ENG_THREAD_STOPPED;
     if (ev->kind == TGT_EV_CLONE || ev->kind == TGT_EV_FORK || ev->kind == TGT_EV_VFORK_DONE)
         t->in_event = ev->kind == TGT_EV_FORK && ev->vfork ? 2 : 1;
     switch (ev->kind) {

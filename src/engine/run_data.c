@@ -69,7 +69,7 @@ int eng_run_watch_steps(struct session *s, struct run *r, struct lerr *e)
         struct eng_process *p = s->procs[i];
         for (size_t j = 0; j < p->nthreads; j++) {
             struct eng_thread *t = p->threads[j];
-            if (!t->watch_step || t->running)
+            if (!t->watch_step || t->run == ENG_THREAD_RUNNING)
                 continue;
             int stepping = t->watch_step == 2;
             t->watch_step = 0;

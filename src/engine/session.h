@@ -1,31 +1,45 @@
-/* The debugging session: processes, their threads, which one is current,
- * and run control (go, step, break-in, detach, kill) in all-stop mode: when
- * one thread stops for the user, every thread is stopped before the prompt.
- *
- * The engine never prints. What happens while the target runs (a thread is
- * created, a module is mapped, the process exits) is given to the event
- * callback; why the target stopped is left in `last_stop`. */
+/* The debugging session's tables, for the engine's own files: processes,
+ * threads and their run state, the engine's traps, debug-register slots,
+ * watched pages, out-of-line pages. Everything above the engine goes
+ * through engine.h. */
 #ifndef LINDBG_ENGINE_SESSION_H
 #define LINDBG_ENGINE_SESSION_H
 
-#include <signal.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <sys/types.h>
-#include <sys/user.h>
-
 #include "bp/site.h"
-#include "sym/symbols.h"
+#include "engine/engine.h"
 #include "sym/wildcard.h"
-#include "target/target.h"
-#include "util/err.h"
+
+/* A thread's run state, the one every other flag of struct eng_thread
+ * hangs on:
+ *
+ *   clone seen, first stop not yet      -> STARTING
+ *   clone seen after its first stop     -> STOPPED (the stop was kept early)
+ *   STARTING --its first stop arrives-->   STOPPED (debug registers written)
+ *   STOPPED  --eng_run_resume-->           RUNNING (cont, step or syscall;
+ *                                          `stepping` says which)
+ *   RUNNING  --any event of it is seen-->  STOPPED
+ *   any      --its exit is seen-->         gone from the table
+ *
+ * Only a STOPPED thread's registers are read or written. What a STOPPED
+ * thread carries until it runs again: site_done (the hit it took here),
+ * in_event and sc_entry (where in the kernel it stands), pending_hit,
+ * pending_hw_slot, pending_kw (hits seen while the stop was being decided,
+ * decided when the target resumes), pending_sig (a signal to deliver),
+ * watch_step (a watched-page fault to step with the page open),
+ * ool_active (it may stand in an out-of-line copy). eng_run_resume clears
+ * site_done, in_event, sc_entry and pending_kw; the others are cleared
+ * where they are served. */
+enum eng_run_state {
+    ENG_THREAD_STOPPED,
+    ENG_THREAD_STARTING,
+    ENG_THREAD_RUNNING,
+};
 
 struct eng_thread {
     pid_t tid;
     int index;             /* WinDbg's thread index, in creation order */
-    int running;           /* resumed and not yet seen stopping */
-    int starting;          /* created; its first stop not seen yet */
-    int stepping;
+    enum eng_run_state run;
+    int stepping;          /* last resumed with TGT_STEP */
     uint64_t step_from;    /* rip when the single-step began */
     int frozen;            /* `~Nf`: stays stopped on `g` */
     int suspend;           /* `~Nn` / `~Nm` count: runs only at 0 */
@@ -150,84 +164,6 @@ struct eng_process {
                          * process's memory, so no trap can be planted */
 };
 
-enum eng_stop_kind {
-    ENG_STOP_NONE,
-    ENG_STOP_INITIAL, /* right after exec of a launched program */
-    ENG_STOP_ATTACH,  /* every thread of an attached process stopped */
-    ENG_STOP_BREAKIN, /* Ctrl+C */
-    ENG_STOP_STEP,    /* a single-step completed */
-    ENG_STOP_SIGNAL,  /* a signal arrived (first chance) */
-    ENG_STOP_TRAP,    /* a SIGTRAP that is not ours: the program's int3 */
-    ENG_STOP_EXITED,  /* the process ended (final break) */
-    ENG_STOP_MODLOAD, /* `sxe ld`: a module was loaded */
-    ENG_STOP_MODUNLOAD, /* `sxe ud`: a module was unloaded */
-    ENG_STOP_RETURNED, /* `p` over a call or `gu` came back */
-    ENG_STOP_GOTO,     /* `g address` got there */
-    ENG_STOP_BREAKPOINT, /* a user breakpoint triggered (addr) */
-    ENG_STOP_PROCESS_CREATE, /* `sxe cpr`: a followed child was created */
-    ENG_STOP_THREAD_CREATE,  /* `sxe ct` */
-    ENG_STOP_THREAD_EXIT,    /* `sxe et` (code: exit code) */
-};
-
-struct eng_stop {
-    enum eng_stop_kind kind;
-    pid_t pid, tid;
-    int sig;      /* SIGNAL, TRAP; EXITED when killed by a signal */
-    int code;     /* EXITED: exit code */
-    siginfo_t si; /* SIGNAL, TRAP */
-    uint64_t addr; /* BREAKPOINT: the site */
-    int step_ended; /* BREAKPOINT: where a step ended too (it arrived on
-                     * the breakpoint, or p's or gu's return came there) */
-    char kernel[192]; /* BREAKPOINT by a kernel write: "read(3, ..., 256) = 256" */
-};
-
-enum eng_event_kind {
-    ENG_EVT_MODLOAD,
-    ENG_EVT_MODUNLOAD,
-    ENG_EVT_THREAD_CREATE,
-    ENG_EVT_THREAD_EXIT,
-    ENG_EVT_PROCESS_EXIT,
-    ENG_EVT_EXEC,
-    ENG_EVT_SIGNAL, /* a signal passed on without stopping (sxn) */
-    ENG_EVT_PROCESS_CREATE, /* a followed child (-o): code is the parent's pid */
-};
-
-struct eng_event {
-    enum eng_event_kind kind;
-    int proc_index, thread_index;
-    pid_t pid, tid;
-    int code, sig;          /* exits: code, or the signal that ended it */
-    uint64_t start, end;    /* MODLOAD, MODUNLOAD */
-    const char *path;       /* MODLOAD, MODUNLOAD, EXEC */
-};
-
-typedef void (*eng_event_fn)(void *ctx, const struct eng_event *ev);
-
-/* A breakpoint hit as the engine saw it: a site's 0xCC, or a debug
- * register slot (then access and len are the slot's). */
-struct eng_hit {
-    uint64_t addr;
-    int hw;
-    int access;
-    unsigned len;
-};
-
-/* A hit with the thread that made it, as the breakpoint hook sees it. */
-struct eng_hit_at {
-    struct eng_hit hit;
-    pid_t pid, tid;
-    int proc_index, thread_index;
-};
-
-/* What a signal does when it arrives (sx*). */
-enum eng_sig_mode {
-    ENG_SIG_STOP,   /* sxe: stop, first chance; g passes it on */
-    ENG_SIG_NOTIFY, /* sxd, sxn: print a line and pass it on */
-    ENG_SIG_IGNORE, /* sxi: pass it on silently */
-};
-
-#define ENG_NSIG 65
-
 struct session {
     struct eng_process **procs;
     size_t nprocs;
@@ -272,162 +208,5 @@ struct session {
     int hw_emulate;
 };
 
-struct session *eng_create(eng_event_fn on_event, void *ctx);
-/* Kills launched processes and detaches from attached ones. */
-void eng_destroy(struct session *s);
-
-int eng_launch(struct session *s, char *const argv[], const struct tgt_launch_opts *o,
-               struct lerr *e);
-int eng_attach(struct session *s, pid_t pid, struct lerr *e);
-
-struct eng_process *eng_cur_process(struct session *s);
-struct eng_thread *eng_cur_thread(struct session *s);
-struct eng_thread *eng_thread_by_index(struct eng_process *p, int index);
-struct eng_thread *eng_find_thread(struct session *s, pid_t tid, struct eng_process **pp);
-
-/* Registers of a stopped thread, read once per stop and cached; written
- * back before the thread runs when marked dirty (eng_regs_changed). */
-struct user_regs_struct *eng_regs(struct session *s, struct eng_thread *t, struct lerr *e);
-/* After the user changed t's registers (rip was old_ip before). */
-void eng_regs_changed(struct eng_thread *t, uint64_t old_ip);
-int eng_get_dreg(struct session *s, struct eng_thread *t, int idx, uint64_t *v, struct lerr *e);
-int eng_set_dreg(struct session *s, struct eng_thread *t, int idx, uint64_t v, struct lerr *e);
-int eng_get_fpregs(struct session *s, struct eng_thread *t, struct user_fpregs_struct *r,
-                   struct lerr *e);
-
-/* Memory of the current process, as the program sees it. */
-int eng_read(struct session *s, uint64_t addr, void *buf, size_t len, size_t *got);
-/* The same in process pid. */
-int eng_read_in(struct session *s, pid_t pid, uint64_t addr, void *buf, size_t len, size_t *got);
-
-/* 8 bytes of the current process (ctx: the session), for the unwinder. */
-int eng_read_u64(void *ctx, uint64_t addr, uint64_t *v);
-
-/* What expressions, symbols and memory look at for a moment (a condition
- * evaluated in the thread that hit): process pid, and its thread tid (0:
- * the thread stays). eng_view_end puts the user's choice back. */
-struct eng_view {
-    int proc;
-    pid_t tid;
-};
-struct eng_view eng_view_begin(struct session *s, pid_t pid, pid_t tid);
-void eng_view_end(struct session *s, struct eng_view saved);
-int eng_write(struct session *s, uint64_t addr, const void *buf, size_t len, struct lerr *e);
-
-enum eng_go_mode {
-    ENG_GO,          /* `g`: pass a pending signal */
-    ENG_GO_HANDLED,  /* `gh`: the signal is handled, do not deliver it */
-};
-
-/* Resumes every thread that is not frozen and waits until the target stops
- * for the user again (last_stop says why). */
-int eng_go(struct session *s, enum eng_go_mode mode, struct lerr *e);
-/* The same, also stopping (ENG_STOP_GOTO) when a thread of the current
- * process gets to one of addrs; nothing of it stays after the run. */
-int eng_go_to(struct session *s, enum eng_go_mode mode, const uint64_t *addrs, size_t n,
-              struct lerr *e);
-/* Single-steps the current thread; the other threads stay stopped. A
- * breakpoint where the step arrives is reached (the hook decides: a
- * breakpoint stop, or the step's); one where the thread stands but has not
- * hit yet is hit first, and may stop before the step. */
-int eng_step(struct session *s, struct lerr *e);
-/* Async-signal-safe: asks the running target to stop (Ctrl+C); when
- * nothing runs, the next eng_go stops at once. */
-void eng_breakin(struct session *s);
-/* Forgets a Ctrl+C typed at the prompt (before a new command line). */
-void eng_breakin_clear(struct session *s);
-
-int eng_detach_all(struct session *s, struct lerr *e);
-int eng_kill_all(struct session *s, struct lerr *e);
-
-/* `p` over a call: when the current thread stands on a call, 1 with the
- * address it returns to and the stack pointer it will have then. */
-int eng_call_return_point(struct session *s, uint64_t *ret, uint64_t *sp);
-/* Runs until thread tid comes back to ret_addr with its stack pointer at or
- * above caller_sp (`p` over a call, `gu`: right under recursion). */
-int eng_run_to_return(struct session *s, pid_t tid, uint64_t ret_addr, uint64_t caller_sp,
-                      struct lerr *e);
-
-/* Symbols of the current process (NULL when there is none). */
-struct sym_space *eng_syms(struct session *s);
-
-/* User breakpoint sites in process pid (reference counted with the
- * engine's own traps). */
-int eng_user_site_add(struct session *s, pid_t pid, uint64_t addr, struct lerr *e);
-void eng_user_site_remove(struct session *s, pid_t pid, uint64_t addr);
-struct eng_process *eng_process_by_pid(struct session *s, pid_t pid);
-
-/* Processor breakpoints: a debug-register slot in every thread of pid,
- * shared by breakpoints with the same address, access and length. A data
- * breakpoint that finds no slot (or s->hw_emulate) is emulated by page
- * protection; an execute one fails then. */
-int eng_hw_add(struct session *s, pid_t pid, uint64_t addr, int access, unsigned len,
-               struct lerr *e);
-void eng_hw_remove(struct session *s, pid_t pid, uint64_t addr, int access, unsigned len);
-/* Whether the processor breakpoint is emulated by page protection. */
-int eng_hw_emulated(struct session *s, pid_t pid, uint64_t addr, int access, unsigned len);
-/* Whether this machine's debug registers trap (target probe): 1, 0, -1. */
-int eng_probe_debug_registers(struct lerr *e);
-/* Writes the process's debug registers into one thread (.apply_dbp). */
-int eng_hw_apply(struct session *s, struct eng_thread *t, struct lerr *e);
-
-/* Watches the resolver of an indirect function in process pid: when the
- * process calls it (the loader relocating, a lazy binding, dlsym), its
- * result goes to ifunc_hook and the watch ends. */
-int eng_ifunc_watch(struct session *s, pid_t pid, uint64_t resolver, struct lerr *e);
-
-/* The breakpoint manager's hooks (bp/manager.h): see bp_hook,
- * ifunc_hook and bp_event_hook in struct session. */
-struct eng_bp_hooks {
-    int (*hit)(void *ctx, const struct eng_hit_at *hit);
-    void (*ifunc)(void *ctx, pid_t pid, uint64_t resolver, uint64_t target);
-    eng_event_fn event;
-};
-void eng_set_bp_hooks(struct session *s, const struct eng_bp_hooks *h, void *ctx);
-
-/* Selection: process p and its thread tid become current, as `|Ns` and
- * `~Ns` make them. */
-void eng_select(struct session *s, struct eng_process *p, pid_t tid);
-
-/* `~Nf` / `~Nu`: a frozen thread stays stopped on `g`. */
-void eng_thread_set_frozen(struct eng_thread *t, int frozen);
-/* `~Nn` (+1) / `~Nm` (-1): the suspend count; the thread runs only at 0.
- * Returns -1 (nothing changed) when resuming one that is not suspended. */
-int eng_thread_suspend(struct eng_thread *t, int delta);
-
-/* Events that stop the target or only print (sxe / sxd). */
-enum eng_filter {
-    ENG_FILTER_LOAD,
-    ENG_FILTER_UNLOAD,
-    ENG_FILTER_PROC_CREATE,
-    ENG_FILTER_PROC_EXIT,
-    ENG_FILTER_THREAD_CREATE,
-    ENG_FILTER_THREAD_EXIT,
-};
-void eng_set_event_stop(struct session *s, enum eng_filter f, int stop);
-int eng_event_stops(const struct session *s, enum eng_filter f);
-/* What signal sig does when it arrives (sx*). */
-void eng_set_signal_mode(struct session *s, int sig, enum eng_sig_mode mode);
-enum eng_sig_mode eng_signal_mode(const struct session *s, int sig);
-/* -o, .childdbg: fork and vfork children become processes of the session. */
-void eng_set_follow_children(struct session *s, int follow);
-int eng_follows_children(const struct session *s);
-/* Data breakpoints by page protection even where a debug register is free
- * (the registers do not fire here, or `.dbgregs emulate`). */
-void eng_set_hw_emulate(struct session *s, int emulate);
-
-/* `sxe ld:pattern` (NULL: any module). Fails on a bad pattern. */
-int eng_set_load_filter(struct session *s, const char *pattern, struct lerr *e);
-
-/* What the system says of a process: a thread's name ("" when unknown),
- * the program it runs ("" when unknown), an entry (AT_*) of its auxiliary
- * vector (0 when absent). */
-void eng_thread_name(struct session *s, struct eng_process *p, struct eng_thread *t, char *buf,
-                     size_t size);
-void eng_exe_path(struct session *s, struct eng_process *p, char *buf, size_t size);
-uint64_t eng_auxv_entry(struct session *s, struct eng_process *p, uint64_t type);
-
-/* Process list helpers. */
-int eng_has_process(const struct session *s);
 
 #endif

@@ -199,7 +199,7 @@ int eng_user_site_add(struct session *s, pid_t pid, uint64_t addr, struct lerr *
      * the next time it gets there, not for the instruction it is on (as in
      * WinDbg and GDB) */
     struct eng_thread *t = p == eng_cur_process(s) ? eng_cur_thread(s) : NULL;
-    const struct user_regs_struct *r = t && !t->running ? eng_regs_of(p, t, NULL) : NULL;
+    const struct user_regs_struct *r = t && t->run != ENG_THREAD_RUNNING ? eng_regs_of(p, t, NULL) : NULL;
     if (r && r->rip == addr)
         t->site_done = addr;
     return 0;

@@ -7,7 +7,7 @@
 
 #include <stdio.h>
 
-#include "engine/session.h"
+#include "engine/engine.h"
 
 struct console;
 
