@@ -18,7 +18,7 @@ static int registers_usable(struct dbg *d)
         return 0;
     if (!d->dr_probe) {
         struct lerr e;
-        int r = eng_probe_debug_registers(&e);
+        int r = eng_probe_debug_registers(d->s, &e);
         d->dr_probe = r == 0 ? -1 : 1; /* could not tell: try them */
         if (d->dr_probe < 0)
             fprintf(d->out, "Hardware debug registers do not trigger on this machine: "

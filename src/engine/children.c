@@ -27,7 +27,7 @@ static struct tgt_proc *clean_child(struct session *s, struct eng_process *p, pi
     *sig = 0;
     if (!eng_take_early_stop(s, child))
         ops->wait_thread(child, &ev, NULL);
-    struct tgt_proc *cp = tgt_ptrace_adopt(child, NULL);
+    struct tgt_proc *cp = s->be->adopt(child, NULL);
     if (!cp)
         return NULL;
     if (p->nwpages)

@@ -197,8 +197,9 @@ int eng_hw_add(struct session *s, pid_t pid, uint64_t addr, int access, unsigned
 void eng_hw_remove(struct session *s, pid_t pid, uint64_t addr, int access, unsigned len);
 /* Whether the processor breakpoint is emulated by page protection. */
 int eng_hw_emulated(struct session *s, pid_t pid, uint64_t addr, int access, unsigned len);
-/* Whether this machine's debug registers trap (target probe): 1, 0, -1. */
-int eng_probe_debug_registers(struct lerr *e);
+/* Whether this machine's debug registers trap (target probe): 1, 0, -1;
+ * 0 when the session's backend has none. */
+int eng_probe_debug_registers(struct session *s, struct lerr *e);
 /* Writes the process's debug registers into one thread (.apply_dbp). */
 int eng_hw_apply(struct session *s, struct eng_thread *t, struct lerr *e);
 

@@ -44,7 +44,7 @@ int eng_hw_add(struct session *s, pid_t pid, uint64_t addr, int access, unsigned
         if (p->watches[i].addr == addr && p->watches[i].access == access &&
             p->watches[i].len == len)
             return eng_watch_add(s, p, addr, access, len, e);
-    if (s->hw_emulate) {
+    if (s->hw_emulate || !eng_can(p, TGT_CAP_DEBUG_REGS)) {
         if (access == DR_EXECUTE)
             return lerr_set(e, "Execute breakpoints are not emulated by page protection");
         return eng_watch_add(s, p, addr, access, len, e);
@@ -112,7 +112,7 @@ int eng_hw_apply(struct session *s, struct eng_thread *t, struct lerr *e)
 
 void eng_hw_clear_for_detach(struct eng_process *p)
 {
-    for (size_t i = 0; i < p->nthreads; i++)
+    for (size_t i = 0; i < p->nthreads && eng_can(p, TGT_CAP_DEBUG_REGS); i++)
         p->tp->ops->set_dreg(p->threads[i]->tid, 7, 0, NULL);
     memset(p->hw, 0, sizeof p->hw);
     p->dr7 = 0;
@@ -129,9 +129,11 @@ int eng_hw_fired(struct eng_process *p, struct eng_thread *t)
     return slot >= 0 && p->hw[slot].refs ? slot : -1;
 }
 
-int eng_probe_debug_registers(struct lerr *e)
+int eng_probe_debug_registers(struct session *s, struct lerr *e)
 {
-    return tgt_ptrace_probe_debug_registers(e);
+    if (!(s->be->caps & TGT_CAP_DEBUG_REGS))
+        return 0; /* as registers that never fire: breakpoints are emulated */
+    return s->be->probe_debug_registers(e);
 }
 
 int eng_data_watches(const struct eng_process *p, struct eng_hit *out, int max)

@@ -200,6 +200,8 @@ static struct eng_thread *out_of_event(struct eng_process *p, struct eng_thread 
 int eng_remote_syscall(struct eng_process *p, struct eng_thread *t, long nr, const uint64_t a[6],
                        int64_t *ret, struct lerr *e)
 {
+    if (!eng_can(p, TGT_CAP_INJECT))
+        return lerr_set(e, "The %s backend cannot run system calls in the target", p->be->name);
     const struct tgt_ops *ops = p->tp->ops;
     int own_trap = 0;
     if (t->in_event && !(t = out_of_event(p, t, &own_trap, e)))

@@ -6,6 +6,11 @@
 #include "engine/session.h"
 
 void eng_emit(struct session *s, const struct eng_event *ev);
+/* Whether p's backend has every capability in caps (enum tgt_cap bits). */
+static inline int eng_can(const struct eng_process *p, unsigned caps)
+{
+    return (p->be->caps & caps) == caps;
+}
 struct eng_process *eng_new_process(struct session *s, struct tgt_proc *tp, int launched);
 struct eng_thread *eng_add_thread(struct eng_process *p, pid_t tid);
 void eng_remove_thread(struct eng_process *p, pid_t tid);

@@ -114,7 +114,10 @@ static void make_slot(struct eng_process *p, struct eng_thread *t, struct bp_sit
     }
     struct eng_ool_slot *slot = NULL;
     uint64_t at = find_slot(p, from, near, &slot);
-    if (!at && !p->ool_unusable) {
+    /* copies need a page mapped by a system call run in the target, and
+     * signals held back while a thread steps out of one */
+    if (!at && !p->ool_unusable &&
+        eng_can(p, TGT_CAP_OOL_PAGES | TGT_CAP_INJECT | TGT_CAP_SIGMASK)) {
         struct eng_ool_page *pg = map_page(p, t, from);
         if (!pg)
             p->ool_unusable = 1; /* not tried again: sites are stepped */
@@ -280,7 +283,8 @@ void eng_ool_release_child(struct eng_process *p, struct tgt_proc *child, int *p
 {
     if (!p->nool)
         return;
-    struct eng_process cp = {.tp = child, .pid = child->pid, .sc_gadget = p->sc_gadget};
+    struct eng_process cp = {.tp = child, .be = p->be, .pid = child->pid,
+                             .sc_gadget = p->sc_gadget};
     struct eng_thread ct = {.tid = child->pid};
     unmap_all(&cp, &ct, p->ool, p->nool);
     if (ct.pending_sig && !*pending_sig)

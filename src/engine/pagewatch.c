@@ -150,6 +150,11 @@ int eng_watch_add(struct session *s, struct eng_process *p, uint64_t addr, int a
             return 0;
         }
     }
+    /* mprotect runs in the target, and system calls on watched pages (seen
+     * at their stops) get them opened */
+    if (!eng_can(p, TGT_CAP_INJECT | TGT_CAP_SYSCALL_STOPS | TGT_CAP_KERNEL_WRITE_WATCH))
+        return lerr_set(e, "Data breakpoints cannot be emulated by page protection with the %s "
+                           "backend", p->be->name);
     if (p->vfork_parent)
         return lerr_set(e, "Process %d shares its parent's memory until it execs (vfork)",
                         p->index);
@@ -476,7 +481,8 @@ void eng_watch_release(struct eng_process *p)
 void eng_watch_release_child(struct eng_process *p, struct tgt_proc *child, int shared,
                              int *pending_sig)
 {
-    struct eng_process cp = {.tp = child, .pid = child->pid, .sc_gadget = p->sc_gadget};
+    struct eng_process cp = {.tp = child, .be = p->be, .pid = child->pid,
+                             .sc_gadget = p->sc_gadget};
     struct eng_thread ct = {.tid = child->pid};
     for (size_t i = 0; i < p->nwpages; i++) {
         struct eng_wpage pg = p->wpages[i];

@@ -14,6 +14,7 @@ struct session *eng_create(eng_event_fn on_event, void *ctx)
     struct session *s = calloc(1, sizeof *s);
     if (!s)
         abort();
+    s->be = tgt_backend_default();
     s->cur_proc = -1;
     /* GDB's defaults: signals stop, but these pass silently */
     const int quiet[] = {SIGCHLD, SIGWINCH, SIGALRM, SIGPROF, SIGURG};
@@ -38,6 +39,7 @@ struct eng_process *eng_new_process(struct session *s, struct tgt_proc *tp, int 
     if (!p)
         abort();
     p->tp = tp;
+    p->be = s->be;
     p->pid = tp->pid;
     p->launched = launched;
     p->index = s->next_proc_index++;
@@ -158,7 +160,7 @@ void eng_select(struct session *s, struct eng_process *p, pid_t tid)
 int eng_launch(struct session *s, char *const argv[], const struct tgt_launch_opts *o,
                struct lerr *e)
 {
-    struct tgt_proc *tp = tgt_ptrace_launch(argv, o, e);
+    struct tgt_proc *tp = s->be->launch(argv, o, e);
     if (!tp)
         return -1;
     struct eng_process *p = eng_new_process(s, tp, 1);
@@ -176,7 +178,7 @@ int eng_attach(struct session *s, pid_t pid, struct lerr *e)
 {
     pid_t *tids = NULL;
     size_t n = 0;
-    struct tgt_proc *tp = tgt_ptrace_attach(pid, &tids, &n, e);
+    struct tgt_proc *tp = s->be->attach(pid, &tids, &n, e);
     if (!tp)
         return -1;
     struct eng_process *p = eng_new_process(s, tp, 0);

@@ -24,6 +24,8 @@
  * none, they run with nothing added. */
 static int watching_syscalls(const struct eng_process *p)
 {
+    if (!eng_can(p, TGT_CAP_KERNEL_WRITE_WATCH))
+        return 0; /* unseen there: page watches are not set without it */
     if (p->nwatches)
         return 1;
     for (int i = 0; i < 4; i++)

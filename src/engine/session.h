@@ -132,6 +132,7 @@ struct eng_ool_page {
 
 struct eng_process {
     struct tgt_proc *tp;
+    const struct tgt_backend *be; /* the session's, kept here for its caps */
     pid_t pid;
     int index;
     int launched; /* started by us (killed on `q`) rather than attached */
@@ -165,6 +166,8 @@ struct eng_process {
 };
 
 struct session {
+    const struct tgt_backend *be; /* how processes are controlled: the
+                                   * default unless set before any */
     struct eng_process **procs;
     size_t nprocs;
     int next_proc_index;

@@ -379,8 +379,8 @@ static int find_program(const char *name, char *out, size_t size)
     return -1;
 }
 
-struct tgt_proc *tgt_ptrace_launch(char *const argv[], const struct tgt_launch_opts *o,
-                                   struct lerr *e)
+static struct tgt_proc *pt_launch(char *const argv[], const struct tgt_launch_opts *o,
+                                  struct lerr *e)
 {
     char path[PATH_MAX];
     if (find_program(argv[0], path, sizeof path) < 0) {
@@ -465,7 +465,7 @@ struct tgt_proc *tgt_ptrace_launch(char *const argv[], const struct tgt_launch_o
     return p;
 }
 
-struct tgt_proc *tgt_ptrace_adopt(pid_t pid, struct lerr *e)
+static struct tgt_proc *pt_adopt(pid_t pid, struct lerr *e)
 {
     struct tgt_proc *p = new_proc(pid);
     if (open_mem(p, e) < 0) {
@@ -513,7 +513,7 @@ static int seize_error(pid_t pid, struct lerr *e)
     return lerr_set(e, "Couldn't attach to process %d: %s", pid, strerror(err));
 }
 
-struct tgt_proc *tgt_ptrace_attach(pid_t pid, pid_t **tids_out, size_t *ntids_out, struct lerr *e)
+static struct tgt_proc *pt_attach(pid_t pid, pid_t **tids_out, size_t *ntids_out, struct lerr *e)
 {
     char dirpath[64];
     pid_t *tids = NULL;
@@ -588,7 +588,7 @@ struct tgt_proc *tgt_ptrace_attach(pid_t pid, pid_t **tids_out, size_t *ntids_ou
 /* The probe's child: stops, then writes the watched variable. */
 static volatile long probe_var;
 
-int tgt_ptrace_probe_debug_registers(struct lerr *e)
+static int pt_probe_debug_registers(struct lerr *e)
 {
     pid_t pid = fork();
     if (pid < 0)
@@ -619,3 +619,14 @@ done:
         return lerr_set(e, "Couldn't probe the debug registers");
     return fired;
 }
+
+const struct tgt_backend tgt_ptrace_backend = {
+    .name = "ptrace",
+    .caps = TGT_CAP_DEBUG_REGS | TGT_CAP_SYSCALL_STOPS | TGT_CAP_SIGMASK | TGT_CAP_INJECT |
+            TGT_CAP_OOL_PAGES | TGT_CAP_KERNEL_WRITE_WATCH,
+    .ops = &ptrace_ops,
+    .launch = pt_launch,
+    .attach = pt_attach,
+    .adopt = pt_adopt,
+    .probe_debug_registers = pt_probe_debug_registers,
+};

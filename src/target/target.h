@@ -1,7 +1,10 @@
 /* How a process is controlled. The engine sees only this interface: raw stop
- * events, memory, registers, debug registers, resume and wait. The Linux
- * ptrace backend lives in ptrace.c; another backend (GDB remote protocol, a
- * fault-injecting test backend) fills the same table. */
+ * events, memory, registers, debug registers, resume and wait, and what the
+ * system says of the process (its mappings, program, threads). A backend is
+ * a static table (struct tgt_backend) with its capabilities; the Linux
+ * ptrace backend lives in ptrace.c and procfs.c; another (GDB remote
+ * protocol, a core file, a fault-injecting test backend) fills the same
+ * tables. */
 #ifndef LINDBG_TARGET_TARGET_H
 #define LINDBG_TARGET_TARGET_H
 
@@ -132,22 +135,50 @@ struct tgt_launch_opts {
     int keep_aslr;
 };
 
-/* Starts argv[0] (searched in PATH) under ptrace, stopped right after exec.
- * Returns a process (owned by the caller, freed by ops->close) or NULL. */
-struct tgt_proc *tgt_ptrace_launch(char *const argv[], const struct tgt_launch_opts *o,
-                                   struct lerr *e);
+/* What a backend can do beyond reading and writing a stopped process and
+ * resuming it. The engine asks before it uses a feature and does without
+ * it the way it does when the feature fails (data breakpoints emulated,
+ * sites stepped instead of run out of line, kernel writes unseen). */
+enum tgt_cap {
+    TGT_CAP_DEBUG_REGS = 1u << 0,    /* get_dreg / set_dreg: DR0-DR7 per thread */
+    TGT_CAP_SYSCALL_STOPS = 1u << 1, /* resume TGT_SYSCALL: TGT_EV_SYSCALL stops */
+    TGT_CAP_SIGMASK = 1u << 2,       /* get_sigmask / set_sigmask */
+    TGT_CAP_INJECT = 1u << 3,        /* a stopped thread can be made to run a
+                                      * system call (registers set, stepped) */
+    TGT_CAP_OOL_PAGES = 1u << 4,     /* pages can be mapped in the target and
+                                      * written (out-of-line copies) */
+    TGT_CAP_KERNEL_WRITE_WATCH = 1u << 5, /* system-call stops tell the call's
+                                      * number at entry and result at exit:
+                                      * enough to see the kernel write memory */
+};
 
-/* A process handle for `pid`, already traced as the child of a traced
- * process (fork events): memory access and detach. */
-struct tgt_proc *tgt_ptrace_adopt(pid_t pid, struct lerr *e);
+/* A way to control processes: a static table, one per kind of target. */
+struct tgt_backend {
+    const char *name;
+    unsigned caps; /* enum tgt_cap bits */
+    const struct tgt_ops *ops;
+    /* Starts argv[0] (searched in PATH), stopped right after exec. Returns
+     * a process (owned by the caller, freed by ops->close) or NULL. */
+    struct tgt_proc *(*launch)(char *const argv[], const struct tgt_launch_opts *o,
+                               struct lerr *e);
+    /* Attaches to every thread of `pid` and stops them all. *tids receives
+     * the thread ids (malloc'd, caller frees), the leader first. */
+    struct tgt_proc *(*attach)(pid_t pid, pid_t **tids, size_t *ntids, struct lerr *e);
+    /* A process handle for `pid`, already under control as the child of a
+     * controlled process (fork events): memory access and detach. */
+    struct tgt_proc *(*adopt)(pid_t pid, struct lerr *e);
+    /* Whether the debug registers trap: 1 (they fire), 0 (accepted but
+     * silent, as on some virtual machines), -1 (could not tell, message in
+     * e). */
+    int (*probe_debug_registers)(struct lerr *e);
+};
 
-/* Whether this machine's debug registers trap: a child watches a variable
- * it then writes. Returns 1 (they fire), 0 (accepted but silent, as on
- * some virtual machines), -1 (could not tell, message in e). */
-int tgt_ptrace_probe_debug_registers(struct lerr *e);
+/* Linux ptrace (ptrace.c): every capability. */
+extern const struct tgt_backend tgt_ptrace_backend;
 
-/* Attaches to every thread of `pid` and stops them all. *tids receives the
- * thread ids (malloc'd, caller frees), the leader first. */
-struct tgt_proc *tgt_ptrace_attach(pid_t pid, pid_t **tids, size_t *ntids, struct lerr *e);
+/* The backend a session uses unless told otherwise. */
+const struct tgt_backend *tgt_backend_default(void);
+/* A backend by name ("ptrace"), or NULL. */
+const struct tgt_backend *tgt_backend_by_name(const char *name);
 
 #endif

@@ -35,17 +35,25 @@ static const struct tgt_ops fake_ops = {
     .name = "fake", .set_dreg = fake_set_dreg, .get_dreg = fake_get_dreg, .close = fake_close,
 };
 
-static struct session *setup(void)
+/* A backend that has none of the optional features (a core file, a
+ * remote stub without breakpoint packets). */
+static const struct tgt_backend bare_backend = {.name = "bare", .caps = 0, .ops = &fake_ops};
+
+static struct session *setup_on(const struct tgt_backend *be)
 {
     memset(dregs, 0, sizeof dregs);
     static struct tgt_proc tp;
     tp = (struct tgt_proc){&fake_ops, 42, -1};
     struct session *s = eng_create(NULL, NULL);
+    if (be)
+        s->be = be;
     struct eng_process *p = eng_new_process(s, &tp, 1);
     eng_add_thread(p, 100);
     eng_add_thread(p, 101);
     return s;
 }
+
+static struct session *setup(void) { return setup_on(NULL); }
 
 static void teardown(struct session *s)
 {
@@ -116,11 +124,32 @@ static void test_shared_and_reused(void **state)
     teardown(s);
 }
 
+/* Without debug registers nothing is written to them: data breakpoints go
+ * to page protection (which this backend cannot do either: a clear
+ * error), execute breakpoints are refused, the probe says "silent". */
+static void test_backend_without_debug_registers(void **state)
+{
+    (void)state;
+    struct session *s = setup_on(&bare_backend);
+    struct lerr e;
+    assert_int_equal(eng_probe_debug_registers(s, &e), 0);
+    assert_int_not_equal(eng_hw_add(s, 42, 0x1000, DR_WRITE, 8, &e), 0);
+    assert_non_null(strstr(e.msg, "with the bare backend"));
+    assert_int_not_equal(eng_hw_add(s, 42, 0x3000, DR_EXECUTE, 1, &e), 0);
+    assert_non_null(strstr(e.msg, "not emulated"));
+    eng_hw_clear_for_detach(eng_process_by_pid(s, 42));
+    for (int t = 0; t < NTHREADS; t++)
+        for (int i = 0; i < 8; i++)
+            assert_int_equal(dregs[t][i], 0);
+    teardown(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_four_slots),
         cmocka_unit_test(test_shared_and_reused),
+        cmocka_unit_test(test_backend_without_debug_registers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
