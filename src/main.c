@@ -2,6 +2,7 @@
 #include "cmd/dbg.h"
 #include "engine/engine.h"
 #include "ui/console.h"
+#include "util/xalloc.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -128,9 +129,8 @@ static char *history_path(void)
     if (!home || !*home)
         return NULL;
     size_t n = strlen(home) + 32;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/.lindbg_history", home);
+    char *p = xmalloc(n);
+    snprintf(p, n, "%s/.lindbg_history", home);
     return p;
 }
 

@@ -1,5 +1,6 @@
 #include "bp/breakpoints.h"
 #include "arch/x86_64/dr7.h"
+#include "util/xalloc.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -28,8 +29,8 @@ static size_t name_hash(const char *s, size_t cap)
 
 static void chain_add(struct bp_chain *c, struct bp *b)
 {
-    if (c->n == c->cap && !(c->v = realloc(c->v, (c->cap = c->cap ? 2 * c->cap : 2) * sizeof *c->v)))
-        abort();
+    if (c->n == c->cap)
+        c->v = xrealloc(c->v, (c->cap = c->cap ? 2 * c->cap : 2) * sizeof *c->v);
     c->v[c->n++] = b;
 }
 
@@ -41,8 +42,7 @@ static void name_add(struct bp_table *t, struct bp *b)
         size_t old_n = t->nnames;
         struct bp_chain *old = t->names;
         t->nnames = t->nnames ? 2 * t->nnames : 64;
-        if (!(t->names = calloc(t->nnames, sizeof *t->names)))
-            abort();
+        t->names = xcalloc(t->nnames, sizeof *t->names);
         for (size_t i = 0; i < old_n; i++) {
             for (size_t k = 0; k < old[i].n; k++)
                 chain_add(&t->names[name_hash(old[i].v[k]->expr, t->nnames)], old[i].v[k]);
@@ -90,12 +90,10 @@ void bp_table_free(struct bp_table *t)
 
 struct bp *bp_new(enum bp_kind kind, const char *expr)
 {
-    struct bp *b = calloc(1, sizeof *b);
-    if (!b)
-        abort();
+    struct bp *b = xcalloc(1, sizeof *b);
     b->kind = kind;
     b->enabled = 1;
-    b->expr = strdup(expr ? expr : "");
+    b->expr = xstrdup(expr ? expr : "");
     b->passes_init = b->passes_left = 1;
     b->thread_index = -1;
     b->proc_index = -1;
@@ -144,9 +142,7 @@ static struct bp_slot *slot_get(struct bp_table *t, pid_t pid, uint64_t addr, in
         size_t old_n = t->nslots;
         struct bp_slot *old = t->slots;
         t->nslots = t->nslots ? t->nslots * 2 : 64;
-        t->slots = calloc(t->nslots, sizeof *t->slots);
-        if (!t->slots)
-            abort();
+        t->slots = xcalloc(t->nslots, sizeof *t->slots);
         t->used = 0;
         for (size_t i = 0; i < old_n; i++) {
             if (!old[i].used || old[i].n == 0) {
@@ -179,7 +175,7 @@ static struct bp_slot *slot_get(struct bp_table *t, pid_t pid, uint64_t addr, in
 static void slot_add(struct bp_table *t, struct bp *b, pid_t pid, uint64_t addr)
 {
     struct bp_slot *s = slot_get(t, pid, addr, 1);
-    s->v = realloc(s->v, (s->n + 1) * sizeof *s->v);
+    s->v = xrealloc(s->v, (s->n + 1) * sizeof *s->v);
     size_t i = s->n;
     while (i > 0 && s->v[i - 1]->id > b->id) {
         s->v[i] = s->v[i - 1];
@@ -246,9 +242,7 @@ void bp_insert(struct bp_table *t, struct bp *b, struct bp **replaced)
     }
     if (t->n == t->cap) {
         t->cap = t->cap ? t->cap * 2 : 16;
-        t->v = realloc(t->v, t->cap * sizeof *t->v);
-        if (!t->v)
-            abort();
+        t->v = xrealloc(t->v, t->cap * sizeof *t->v);
     }
     size_t i = position(t, b->id);
     memmove(&t->v[i + 1], &t->v[i], (t->n - i) * sizeof *t->v);
@@ -296,7 +290,7 @@ int bp_add_location(struct bp_table *t, struct bp *b, pid_t pid, uint64_t addr, 
             return 0;
     if (b->enabled && phys_add(t, b, pid, addr, e) < 0)
         return -1;
-    b->locs = realloc(b->locs, (b->nlocs + 1) * sizeof *b->locs);
+    b->locs = xrealloc(b->locs, (b->nlocs + 1) * sizeof *b->locs);
     b->locs[b->nlocs++] = (struct bp_location){pid, addr};
     slot_add(t, b, pid, addr);
     return 0;
@@ -367,13 +361,11 @@ void bp_copy_options(struct bp *to, const struct bp *from)
     to->one_shot = from->one_shot;
     to->max_depth = from->max_depth;
     to->min_depth = from->min_depth;
-    to->condition = from->condition ? strdup(from->condition) : NULL;
+    to->condition = from->condition ? xstrdup(from->condition) : NULL;
     to->thread_index = from->thread_index;
     to->proc_index = from->proc_index;
     to->passes_init = to->passes_left = from->passes_init;
-    to->commands = from->commands ? strdup(from->commands) : NULL;
-    if ((from->condition && !to->condition) || (from->commands && !to->commands))
-        abort();
+    to->commands = from->commands ? xstrdup(from->commands) : NULL;
 }
 
 void bp_set_id(struct bp_table *t, struct bp *b, unsigned id)
@@ -435,7 +427,7 @@ long bp_parse_ids(const struct bp_table *t, const char *text, unsigned **ids, bp
                   void *ctx, struct lerr *e)
 {
     size_t n = 0, cap = 16;
-    unsigned *v = malloc(cap * sizeof *v);
+    unsigned *v = xmalloc(cap * sizeof *v);
     const char *p = text;
     while (*p) {
         while (*p == ' ' || *p == '\t' || *p == ',')
@@ -446,7 +438,7 @@ long bp_parse_ids(const struct bp_table *t, const char *text, unsigned **ids, bp
         if (*p == '*') {
             for (size_t i = 0; i < t->n; i++) {
                 if (n == cap)
-                    v = realloc(v, (cap *= 2) * sizeof *v);
+                    v = xrealloc(v, (cap *= 2) * sizeof *v);
                 v[n++] = t->v[i]->id;
             }
             p++;
@@ -494,7 +486,7 @@ long bp_parse_ids(const struct bp_table *t, const char *text, unsigned **ids, bp
                 continue; /* a range covers the ones that exist */
             }
             if (n == cap)
-                v = realloc(v, (cap *= 2) * sizeof *v);
+                v = xrealloc(v, (cap *= 2) * sizeof *v);
             v[n++] = (unsigned)id;
         }
     }

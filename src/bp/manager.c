@@ -4,6 +4,7 @@
 #include "sym/ifunc.h"
 #include "sym/linebp.h"
 #include "sym/unwind.h"
+#include "util/xalloc.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -13,10 +14,7 @@ static void push_id(unsigned **v, size_t *n, size_t *cap, unsigned id)
 {
     if (*n == *cap) {
         *cap = *cap ? 2 * *cap : 16;
-        unsigned *grown = realloc(*v, *cap * sizeof **v);
-        if (!grown)
-            abort();
-        *v = grown;
+        *v = xrealloc(*v, *cap * sizeof **v);
     }
     (*v)[(*n)++] = id;
 }
@@ -54,9 +52,7 @@ static unsigned call_depth(struct bpm *m, pid_t pid, pid_t tid)
     struct user_regs_struct *r = t ? eng_regs(m->s, t, NULL) : NULL;
     size_t n = 0;
     if (r && sp) {
-        struct sym_frame *frames = calloc(4096, sizeof *frames);
-        if (!frames)
-            abort();
+        struct sym_frame *frames = xcalloc(4096, sizeof *frames);
         struct sym_unwind_source src = {m->s, eng_read_u64, eng_thread_tid(t), *r};
         n = sym_unwind(sp, &src, frames, 4096);
         free(frames);
@@ -117,8 +113,7 @@ static int on_hit(void *ctx, const struct eng_hit_at *at)
     struct bp *few[8], **at_addr = few;
     size_t n = bp_at(&m->bps, at->pid, at->hit.addr, few, 8);
     if (n > 8) {
-        if (!(at_addr = malloc(n * sizeof *at_addr)))
-            abort();
+        at_addr = xmalloc(n * sizeof *at_addr);
         bp_at(&m->bps, at->pid, at->hit.addr, at_addr, n);
     }
     m->nscratch = 0;
@@ -151,16 +146,14 @@ size_t bpm_stop_hits(const struct bpm *m, const unsigned **ids)
 
 char **bpm_stop_done(struct bpm *m, size_t *n)
 {
-    char **cmds = calloc(m->nhits ? m->nhits : 1, sizeof *cmds);
-    if (!cmds)
-        abort();
+    char **cmds = xcalloc(m->nhits ? m->nhits : 1, sizeof *cmds);
     *n = 0;
     for (size_t i = 0; i < m->nhits; i++) {
         struct bp *b = bp_find(&m->bps, m->hits[i]);
         if (!b)
             continue;
-        if (b->commands && !(cmds[(*n)++] = strdup(b->commands)))
-            abort();
+        if (b->commands)
+            cmds[(*n)++] = xstrdup(b->commands);
         if (b->one_shot) {
             bp_remove(&m->bps, b);
             bp_free(b);

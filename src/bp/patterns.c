@@ -1,5 +1,6 @@
 /* bm's symbol matching and deferred bm patterns (see patterns.h). */
 #include "bp/patterns.h"
+#include "util/xalloc.h"
 
 #include <elf.h>
 #include <stdio.h>
@@ -31,10 +32,7 @@ static int collect(void *ctx, const struct sym_module *m, const struct sym_entry
     }
     if (c->n == c->cap) {
         c->cap = c->cap ? c->cap * 2 : 64;
-        struct bpm_match *grown = realloc(c->v, c->cap * sizeof *c->v);
-        if (!grown)
-            abort();
-        c->v = grown;
+        c->v = xrealloc(c->v, c->cap * sizeof *c->v);
     }
     struct bpm_match *mt = &c->v[c->n++];
     mt->mod = (struct sym_module *)m;
@@ -72,10 +70,8 @@ static int by_module_and_name(const void *a, const void *b)
  * order found. */
 void bpm_drop_overloads(struct bpm *m, struct bpm_matches *c)
 {
-    struct bpm_match **order = malloc((c->n ? c->n : 1) * sizeof *order);
-    unsigned char *dup = calloc(c->n ? c->n : 1, 1), *first = calloc(c->n ? c->n : 1, 1);
-    if (!order || !dup || !first)
-        abort();
+    struct bpm_match **order = xmalloc((c->n ? c->n : 1) * sizeof *order);
+    unsigned char *dup = xcalloc(c->n ? c->n : 1, 1), *first = xcalloc(c->n ? c->n : 1, 1);
     for (size_t i = 0; i < c->n; i++)
         order[i] = &c->v[i];
     qsort(order, c->n, sizeof *order, by_module_and_name);
@@ -205,10 +201,7 @@ void bpm_apply_patterns(struct bpm *m, pid_t pid, uint64_t start)
     for (size_t i = 0; i < m->bps.n; i++) {
         const struct bp *b = m->bps.v[i];
         if (b->kind == BP_PATTERN && b->enabled && (b->proc_index < 0 || b->proc_index == eng_proc_index(p))) {
-            unsigned *grown = realloc(ids, (n + 1) * sizeof *ids);
-            if (!grown)
-                abort();
-            ids = grown;
+            ids = xrealloc(ids, (n + 1) * sizeof *ids);
             ids[n++] = b->id;
         }
     }

@@ -1,4 +1,5 @@
 #include "bp/site.h"
+#include "util/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -34,9 +35,7 @@ static void reindex(struct bp_site_table *t, size_t cap)
 {
     free(t->index);
     t->index_cap = cap;
-    t->index = calloc(cap, sizeof *t->index);
-    if (!t->index)
-        abort();
+    t->index = xcalloc(cap, sizeof *t->index);
     for (size_t k = 0; k < t->n; k++)
         index_put(t, k);
 }
@@ -74,9 +73,7 @@ int bp_site_ref(struct bp_site_table *t, struct tgt_proc *p, uint64_t addr, stru
         return -1;
     if (t->n == t->cap) {
         t->cap = t->cap ? t->cap * 2 : 16;
-        t->sites = realloc(t->sites, t->cap * sizeof *t->sites);
-        if (!t->sites)
-            abort();
+        t->sites = xrealloc(t->sites, t->cap * sizeof *t->sites);
     }
     t->sites[t->n++] = (struct bp_site){addr, orig, 1, 0};
     if (t->n * 2 > t->index_cap)
@@ -162,9 +159,7 @@ void bp_sites_hide(const struct bp_site_table *t, uint64_t addr, uint8_t *buf, s
 int bp_sites_write(struct bp_site_table *t, struct tgt_proc *p, uint64_t addr,
                    const uint8_t *buf, size_t len, struct lerr *e)
 {
-    uint8_t *copy = malloc(len ? len : 1);
-    if (!copy)
-        abort();
+    uint8_t *copy = xmalloc(len ? len : 1);
     memcpy(copy, buf, len);
     /* the trap stays; the new byte becomes the one it hides */
     for (size_t i = 0; i < len && t->n; i++) {

@@ -7,6 +7,7 @@
 #include "sym/wildcard.h"
 #include "ui/format.h"
 #include "util/strbuf.h"
+#include "util/xalloc.h"
 
 #include <ctype.h>
 #include <elf.h>
@@ -241,7 +242,7 @@ int bpspec_parse(struct dbg *d, const char *args, enum bpspec_mode mode, struct 
             }
             p = end;
         }
-        s->location = strndup(start, (size_t)(p - start));
+        s->location = xstrndup(start, (size_t)(p - start));
         while (s->location[0] && isspace((unsigned char)s->location[strlen(s->location) - 1]))
             s->location[strlen(s->location) - 1] = '\0';
         unquote_plain_name(s->location);
@@ -295,14 +296,17 @@ int bpspec_thread_from_prefix(struct dbg *d, struct bp_spec *s)
 
 void bpspec_apply(const struct bp_spec *s, struct bp *b)
 {
-    b->one_shot = s->one_shot;
-    b->max_depth = s->max_depth;
-    b->min_depth = s->min_depth;
-    b->condition = s->condition ? strdup(s->condition) : NULL;
-    b->thread_index = s->thread_index;
-    b->proc_index = s->proc_index;
-    b->passes_init = b->passes_left = s->have_passes ? (uint32_t)s->passes : 1;
-    b->commands = s->commands ? strdup(s->commands) : NULL;
+    struct bp opts = {
+        .one_shot = s->one_shot,
+        .max_depth = s->max_depth,
+        .min_depth = s->min_depth,
+        .condition = s->condition,
+        .thread_index = s->thread_index,
+        .proc_index = s->proc_index,
+        .passes_init = s->have_passes ? (uint32_t)s->passes : 1,
+        .commands = s->commands,
+    };
+    bp_copy_options(b, &opts);
 }
 
 /* Whether addr starts an instruction, decoding from the function start. */

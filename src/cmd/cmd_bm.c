@@ -8,6 +8,7 @@
 #include "cmd/bp_spec.h"
 #include "sym/wildcard.h"
 #include "ui/format.h"
+#include "util/xalloc.h"
 
 #include <elf.h>
 #include <stdlib.h>
@@ -83,9 +84,7 @@ int dbg_cmd_bm(struct dbg *d, const char *args)
             c.v[k].addr = 0; /* not chosen yet: a bu that waits */
     bpm_one_per_address(&c);
     /* plant everything first: on any failure, nothing is added */
-    struct bp **made = calloc(c.n, sizeof *made);
-    if (!made)
-        abort();
+    struct bp **made = xcalloc(c.n, sizeof *made);
     unsigned id = bp_free_id(&d->bpm.bps);
     size_t k;
     for (k = 0; k < c.n; k++) {

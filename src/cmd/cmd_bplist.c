@@ -4,6 +4,7 @@
 #include "sym/wildcard.h"
 #include "ui/format.h"
 #include "util/strbuf.h"
+#include "util/xalloc.h"
 
 #include <ctype.h>
 #include <elf.h>
@@ -223,7 +224,7 @@ static int cmd_bsc(struct dbg *d, const char *args)
         clen--;
     if (!clen)
         return lerr_set(&d->err, "Syntax error: bsc ID condition [\"commands\"]");
-    char *cond = strndup(p, clen), *cmds = NULL;
+    char *cond = xstrndup(p, clen), *cmds = NULL;
     struct expr_env env;
     dbg_expr_env(d, &env);
     const char *cend;

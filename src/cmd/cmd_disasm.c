@@ -3,6 +3,7 @@
 #include "arch/x86_64/disasm.h"
 #include "cmd/dbg.h"
 #include "ui/format.h"
+#include "util/xalloc.h"
 
 #include <ctype.h>
 #include <elf.h>
@@ -139,7 +140,7 @@ static int cmd_ub(struct dbg *d, const char *args)
     /* decode from the start of the function when it is close; else from
      * the furthest point that lands exactly on addr */
     size_t max = (size_t)count * 16 + 4096;
-    uint64_t *starts = malloc(max * sizeof *starts);
+    uint64_t *starts = xmalloc(max * sizeof *starts);
     size_t n = 0;
     struct sym_near near;
     struct sym_space *sp = eng_syms(d->s);

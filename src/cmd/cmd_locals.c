@@ -4,6 +4,7 @@
 #include "sym/lines.h"
 #include "sym/unwind.h"
 #include "ui/format.h"
+#include "util/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,9 +22,7 @@ static int dw_read(void *ctx, uint64_t addr, void *buf, size_t len)
  * frame's stack pointer) and, for frame 0 only, the registers. */
 static int frame_context(struct dbg *d, int index, struct dw_frame *f, struct sym_frame *shown)
 {
-    struct sym_frame *frames = calloc((size_t)index + 2, sizeof *frames);
-    if (!frames)
-        abort();
+    struct sym_frame *frames = xcalloc((size_t)index + 2, sizeof *frames);
     size_t n = dbg_unwind(d, frames, (size_t)index + 2);
     if (n == 0) {
         free(frames);
@@ -250,7 +249,7 @@ static int do_k_args(struct dbg *d, const char *args, int with_params)
         return -1;
     if (count == 0 || count > MAX_FRAMES)
         return lerr_set(&d->err, "Range error: between 1 and %d frames", MAX_FRAMES);
-    struct sym_frame *frames = calloc((size_t)count + 1, sizeof *frames);
+    struct sym_frame *frames = xcalloc((size_t)count + 1, sizeof *frames);
     size_t n = dbg_unwind(d, frames, (size_t)count + 1);
     struct sym_space *sp = eng_syms(d->s);
     char a[FMT_ADDR_LEN], b[FMT_ADDR_LEN];

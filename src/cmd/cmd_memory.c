@@ -3,6 +3,7 @@
  * a display without an address continues where the last one ended. */
 #include "cmd/dbg.h"
 #include "ui/format.h"
+#include "util/xalloc.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -53,9 +54,7 @@ static int parse_range(struct dbg *d, const char *args, unsigned unit, uint64_t 
 /* Reads the range; `ok[i]` says whether byte i could be read. */
 static uint8_t *read_range(struct dbg *d, uint64_t addr, size_t len, uint8_t **okp)
 {
-    uint8_t *buf = calloc(len ? len : 1, 1), *ok = calloc(len ? len : 1, 1);
-    if (!buf || !ok)
-        abort();
+    uint8_t *buf = xcalloc(len ? len : 1, 1), *ok = xcalloc(len ? len : 1, 1);
     size_t pos = 0;
     while (pos < len) {
         size_t got = 0;
@@ -236,9 +235,7 @@ static int enter(struct dbg *d, const char *args, unsigned unit)
     if (!*p)
         return lerr_set(&d->err, "Syntax error: no values to enter at '%s'", args);
     size_t n = 0, cap = 16;
-    uint8_t *buf = malloc(cap * unit);
-    if (!buf)
-        abort();
+    uint8_t *buf = xmalloc(cap * unit);
     while (*p) {
         uint64_t v;
         if (dbg_eval(d, &p, &v) < 0) {
@@ -251,7 +248,7 @@ static int enter(struct dbg *d, const char *args, unsigned unit)
                             (unsigned long long)v);
         }
         if (n == cap)
-            buf = realloc(buf, (cap *= 2) * unit);
+            buf = xrealloc(buf, (cap *= 2) * unit);
         memcpy(buf + n * unit, &v, unit);
         n++;
     }

@@ -3,6 +3,7 @@
 #include "sym/lines.h"
 #include "sym/unwind.h"
 #include "ui/format.h"
+#include "util/xalloc.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -59,7 +60,7 @@ static int do_k(struct dbg *d, const char *args, int numbered)
         if (count == 0 || count > MAX_FRAMES)
             return lerr_set(&d->err, "Range error: between 1 and %d frames", MAX_FRAMES);
     }
-    struct sym_frame *frames = calloc((size_t)count + 1, sizeof *frames);
+    struct sym_frame *frames = xcalloc((size_t)count + 1, sizeof *frames);
     size_t n = dbg_unwind(d, frames, (size_t)count + 1);
     if (n == 0) {
         free(frames);

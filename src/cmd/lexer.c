@@ -1,4 +1,5 @@
 #include "cmd/lexer.h"
+#include "util/xalloc.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -14,12 +15,10 @@ static void push(struct cmd_list *l, const char *s, size_t n)
         n--;
     if (!n)
         return;
-    char *c = malloc(n + 1);
-    if (!c)
-        abort();
+    char *c = xmalloc(n + 1);
     memcpy(c, s, n);
     c[n] = '\0';
-    l->cmds = realloc(l->cmds, (l->n + 1) * sizeof *l->cmds);
+    l->cmds = xrealloc(l->cmds, (l->n + 1) * sizeof *l->cmds);
     l->cmds[l->n++] = c;
 }
 

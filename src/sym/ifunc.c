@@ -1,4 +1,5 @@
 #include "sym/ifunc.h"
+#include "util/xalloc.h"
 
 #include <elf.h>
 #include <gelf.h>
@@ -162,9 +163,7 @@ void sym_ifunc_learn(struct sym_space *sp, uint64_t resolver, uint64_t target)
     for (size_t i = 0; i < sp->nifuncs; i++)
         if (sp->ifuncs[i][0] == resolver)
             return;
-    sp->ifuncs = realloc(sp->ifuncs, (sp->nifuncs + 1) * sizeof *sp->ifuncs);
-    if (!sp->ifuncs)
-        abort();
+    sp->ifuncs = xrealloc(sp->ifuncs, (sp->nifuncs + 1) * sizeof *sp->ifuncs);
     sp->ifuncs[sp->nifuncs][0] = resolver;
     sp->ifuncs[sp->nifuncs++][1] = target;
 }

@@ -1,4 +1,5 @@
 #include "sym/linebp.h"
+#include "util/xalloc.h"
 
 #include <dwarf.h>
 #include <elfutils/libdw.h>
@@ -38,17 +39,15 @@ struct file_rows {
 
 static void add_row(struct file_rows *f, uint64_t addr, int line, Dwarf_Die *cu, Dwarf_Addr bias)
 {
-    if (f->n == f->cap && !(f->rows = realloc(f->rows, (f->cap = f->cap ? 2 * f->cap : 256) *
-                                                           sizeof *f->rows)))
-        abort();
+    if (f->n == f->cap)
+        f->rows = xrealloc(f->rows, (f->cap = f->cap ? 2 * f->cap : 256) * sizeof *f->rows);
     f->rows[f->n++] = (struct row){addr, line, cu, bias};
 }
 
 static void add_func(struct file_rows *f, int line, const char *name)
 {
-    if (f->nfuncs == f->capf &&
-        !(f->funcs = realloc(f->funcs, (f->capf = f->capf ? 2 * f->capf : 64) * sizeof *f->funcs)))
-        abort();
+    if (f->nfuncs == f->capf)
+        f->funcs = xrealloc(f->funcs, (f->capf = f->capf ? 2 * f->capf : 64) * sizeof *f->funcs);
     f->funcs[f->nfuncs].line = line;
     snprintf(f->funcs[f->nfuncs++].name, sizeof f->funcs[0].name, "%s", name ? name : "?");
 }

@@ -1,6 +1,7 @@
 #include "sym/symbols.h"
 #include "sym/lines.h"
 #include "sym/wildcard.h"
+#include "util/xalloc.h"
 
 #include <ctype.h>
 #include <elf.h>
@@ -20,9 +21,7 @@ static const Dwfl_Callbacks callbacks = {
 
 struct sym_space *sym_space_new(void)
 {
-    struct sym_space *sp = calloc(1, sizeof *sp);
-    if (!sp)
-        abort();
+    struct sym_space *sp = xcalloc(1, sizeof *sp);
     sp->dwfl = dwfl_begin(&callbacks);
     return sp;
 }
@@ -57,9 +56,7 @@ char *sym_module_name_for(const char *path)
     size_t n = strcspn(base, ".");
     if (n == 0)
         n = strlen(base);
-    char *name = malloc(n + 1);
-    if (!name)
-        abort();
+    char *name = xmalloc(n + 1);
     for (size_t i = 0; i < n; i++)
         name[i] = isalnum((unsigned char)base[i]) || base[i] == '_' ? base[i] : '_';
     name[n] = '\0';
@@ -86,15 +83,13 @@ static void report_all(struct sym_space *sp)
 struct sym_module *sym_add_module(struct sym_space *sp, const char *path, uint64_t bias,
                                   struct lerr *e)
 {
-    struct sym_module *m = calloc(1, sizeof *m);
-    if (!m)
-        abort();
-    m->path = strdup(path);
+    struct sym_module *m = xcalloc(1, sizeof *m);
+    m->path = xstrdup(path);
     m->name = sym_module_name_for(path);
     m->bias = bias;
     if (sym_module_named(sp, m->name, strlen(m->name))) {
         /* two files with one name: the later one carries its address */
-        char *n = malloc(strlen(m->name) + 20);
+        char *n = xmalloc(strlen(m->name) + 20);
         sprintf(n, "%s_%llx", m->name, (unsigned long long)bias);
         free(m->name);
         m->name = n;
@@ -111,7 +106,7 @@ struct sym_module *sym_add_module(struct sym_space *sp, const char *path, uint64
     dwfl_module_info(m->dw, NULL, &lo, &hi, NULL, NULL, NULL, NULL);
     m->start = lo & ~0xfffULL;
     m->end = (hi + 0xfff) & ~0xfffULL;
-    sp->mods = realloc(sp->mods, (sp->n + 1) * sizeof *sp->mods);
+    sp->mods = xrealloc(sp->mods, (sp->n + 1) * sizeof *sp->mods);
     sp->mods[sp->n++] = m;
     return m;
 }
@@ -249,12 +244,10 @@ void sym_module_load(struct sym_module *m)
     int n = dwfl_module_getsymtab(m->dw);
     if (n <= 0)
         return;
-    m->syms = calloc((size_t)n, sizeof *m->syms);
+    m->syms = xcalloc((size_t)n, sizeof *m->syms);
     size_t cap = 4096, used = 0;
-    m->names = malloc(cap);
-    size_t *offsets = calloc((size_t)n, sizeof *offsets);
-    if (!m->syms || !m->names || !offsets)
-        abort();
+    m->names = xmalloc(cap);
+    size_t *offsets = xcalloc((size_t)n, sizeof *offsets);
     for (int i = 1; i < n; i++) {
         GElf_Sym s;
         GElf_Addr addr;
@@ -271,7 +264,7 @@ void sym_module_load(struct sym_module *m)
         size_t len = strlen(name) + 1, flen = full[0] ? strlen(full) + 1 : 0;
         while (used + len + flen > cap)
             cap *= 2;
-        m->names = realloc(m->names, cap);
+        m->names = xrealloc(m->names, cap);
         memcpy(m->names + used, name, len);
         if (flen)
             memcpy(m->names + used + len, full, flen);
@@ -548,7 +541,7 @@ static int visit(struct sym_space *sp, const struct wildcard *mod_pattern,
         if (mod_pattern && !wildcard_match(mod_pattern, m->name))
             continue;
         sym_module_load(m);
-        const struct sym_entry **hits = malloc((m->nsyms + 1) * sizeof *hits);
+        const struct sym_entry **hits = xmalloc((m->nsyms + 1) * sizeof *hits);
         size_t nh = 0;
         for (size_t k = 0; k < m->nsyms; k++) {
             const char *n = full && m->syms[k].full ? m->syms[k].full : m->syms[k].name;

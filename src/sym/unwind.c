@@ -1,4 +1,5 @@
 #include "sym/unwind.h"
+#include "util/xalloc.h"
 
 #include <elfutils/libdwfl.h>
 #include <stdlib.h>
@@ -104,8 +105,8 @@ size_t sym_unwind(struct sym_space *sp, const struct sym_unwind_source *src,
     struct collect c = {frames, 0, max};
     if (max == 0)
         return 0;
-    if (!sp->unwind_state && !(sp->unwind_state = calloc(1, sizeof(struct unwind_state))))
-        abort();
+    if (!sp->unwind_state)
+        sp->unwind_state = xcalloc(1, sizeof(struct unwind_state));
     struct unwind_state *st = sp->unwind_state;
     st->src = src;
     st->given = 0;

@@ -1,4 +1,5 @@
 #include "sym/wildcard.h"
+#include "util/xalloc.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -30,10 +31,8 @@ int wildcard_is_literal(const char *p)
 struct wildcard *wildcard_compile(const char *pat, struct lerr *e)
 {
     size_t len = strlen(pat);
-    struct wildcard *w = calloc(1, sizeof *w);
-    w->e = calloc(len + 1, sizeof *w->e);
-    if (!w || !w->e)
-        abort();
+    struct wildcard *w = xcalloc(1, sizeof *w);
+    w->e = xcalloc(len + 1, sizeof *w->e);
     const char *p = pat;
     if (p[0] == '_' && p[1] != '_') {
         /* one leading '_' stands for any number of them */
@@ -121,9 +120,7 @@ int wildcard_match(const struct wildcard *w, const char *name)
 {
     size_t m = strlen(name);
     /* can[j]: the elements so far can consume exactly name[0..j) */
-    unsigned char small[256], *can = m + 1 <= sizeof small ? small : malloc(m + 1);
-    if (!can)
-        abort();
+    unsigned char small[256], *can = m + 1 <= sizeof small ? small : xmalloc(m + 1);
     memset(can, 0, m + 1);
     can[0] = 1;
     for (size_t i = 0; i < w->n; i++) {

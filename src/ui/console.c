@@ -1,4 +1,5 @@
 #include "ui/console.h"
+#include "util/xalloc.h"
 
 #include <errno.h>
 #include <histedit.h>
@@ -29,9 +30,7 @@ static char *prompt_fn(EditLine *el)
 
 struct console *console_open(FILE *out, const char *histfile)
 {
-    struct console *c = calloc(1, sizeof *c);
-    if (!c)
-        return NULL;
+    struct console *c = xcalloc(1, sizeof *c);
     c->out = out;
     c->tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
     if (!c->tty)
@@ -45,7 +44,7 @@ struct console *console_open(FILE *out, const char *histfile)
     history(c->hist, &c->hev, H_SETSIZE, 1000);
     history(c->hist, &c->hev, H_SETUNIQUE, 1);
     if (histfile) {
-        c->histfile = strdup(histfile);
+        c->histfile = xstrdup(histfile);
         history(c->hist, &c->hev, H_LOAD, histfile);
     }
     el_set(c->el, EL_CLIENTDATA, c);
@@ -99,7 +98,7 @@ char *console_read(struct console *c, const char *prompt)
             fputc('\n', c->out);
             return NULL;
         }
-        char *line = strdup(s);
+        char *line = xstrdup(s);
         line[strcspn(line, "\r\n")] = '\0';
         if (line[0]) {
             history(c->hist, &c->hev, H_ENTER, line);

@@ -1,4 +1,5 @@
 #include "util/strbuf.h"
+#include "util/xalloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -24,10 +25,7 @@ static void sb_grow(struct strbuf *sb, size_t extra)
     size_t cap = sb->cap ? sb->cap : 64;
     while (cap < sb->len + extra + 1)
         cap *= 2;
-    char *nb = realloc(sb->buf, cap);
-    if (!nb)
-        abort(); /* out of memory: nothing sensible left to do */
-    sb->buf = nb;
+    sb->buf = xrealloc(sb->buf, cap);
     sb->cap = cap;
 }
 
