@@ -345,7 +345,7 @@ int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e)
     /* Reap every thread until the leader is gone. */
     for (;;) {
         struct tgt_event ev;
-        if (p->tp->ops->wait(&ev, e) < 0) {
+        if (s->be->wait(&ev, e) < 0) {
             if (errno == EINTR)
                 continue;
             break;

@@ -102,7 +102,7 @@ static void stop_others(struct session *s)
         for (size_t j = 0; j < p->nthreads; j++) {
             struct eng_thread *t = p->threads[j];
             if (t->running)
-                p->tp->ops->interrupt(t->tid);
+                p->be->interrupt(t->tid);
         }
     }
 }
@@ -500,7 +500,7 @@ static int next_event(struct session *s, struct tgt_event *ev, struct lerr *e)
         memmove(&s->replay[0], &s->replay[1], --s->nreplay * sizeof s->replay[0]);
         return 0;
     }
-    return s->procs[0]->tp->ops->wait(ev, e);
+    return s->be->wait(ev, e);
 }
 
 static void dispatch(struct session *s, struct run *r, const struct tgt_event *ev, struct lerr *e)
@@ -720,5 +720,5 @@ void eng_breakin(struct session *s)
     s->breakin_requested = 1;
     pid_t tid = s->breakin_pid;
     if (tid > 0 && s->nprocs)
-        s->procs[0]->tp->ops->interrupt(tid);
+        s->be->interrupt(tid);
 }

@@ -142,7 +142,7 @@ int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thre
         rc = -1;
     while (rc == 0) {
         struct tgt_event ev;
-        if (ops->wait_thread(t->tid, &ev, e) < 0) {
+        if (p->be->wait_thread(t->tid, &ev, e) < 0) {
             rc = -1;
             break;
         }

@@ -331,9 +331,6 @@ static const struct tgt_ops ptrace_ops = {
     .get_sigmask = pt_get_sigmask,
     .set_sigmask = pt_set_sigmask,
     .resume = pt_resume,
-    .interrupt = pt_interrupt,
-    .wait = pt_wait,
-    .wait_thread = pt_wait_thread,
     .detach = pt_detach,
     .kill = pt_kill,
     .reopen = open_mem,
@@ -629,4 +626,7 @@ const struct tgt_backend tgt_ptrace_backend = {
     .attach = pt_attach,
     .adopt = pt_adopt,
     .probe_debug_registers = pt_probe_debug_registers,
+    .wait = pt_wait,
+    .wait_thread = pt_wait_thread,
+    .interrupt = pt_interrupt,
 };
