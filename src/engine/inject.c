@@ -11,7 +11,6 @@
  * Signals that arrive meanwhile are kept for the thread's next resume. */
 #include "engine/internal.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

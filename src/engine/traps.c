@@ -6,7 +6,6 @@
 #include "arch/x86_64/memaccess.h"
 #include "engine/internal.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
