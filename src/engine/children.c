@@ -22,11 +22,10 @@
 static struct tgt_proc *clean_child(struct session *s, struct eng_process *p, pid_t child,
                                     int vfork, int *sig)
 {
-    const struct tgt_ops *ops = p->tp->ops;
     struct tgt_event ev;
     *sig = 0;
     if (!eng_take_early_stop(s, child))
-        ops->wait_thread(child, &ev, NULL);
+        s->be->wait_thread(child, &ev, NULL);
     struct tgt_proc *cp = s->be->adopt(child, NULL);
     if (!cp)
         return NULL;

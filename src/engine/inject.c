@@ -11,7 +11,6 @@
  * Signals that arrive meanwhile are kept for the thread's next resume. */
 #include "engine/internal.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,7 +67,7 @@ static int run_to(struct eng_process *p, struct eng_thread *t, enum tgt_resume h
 {
     const struct tgt_ops *ops = p->tp->ops;
     for (;;) {
-        if (ops->resume(t->tid, how, 0, e) < 0 || ops->wait_thread(t->tid, ev, e) < 0)
+        if (ops->resume(t->tid, how, 0, e) < 0 || p->be->wait_thread(t->tid, ev, e) < 0)
             return -1;
         if (ev->kind == TGT_EV_EXITED || ev->kind == TGT_EV_KILLED)
             return lerr_set(e, "Thread %d ended during a system call made for the debugger", t->tid);

@@ -215,7 +215,7 @@ int eng_ool_before_signal(struct session *s, struct eng_process *p, struct eng_t
     /* an interrupt left over from an earlier stop may come first */
     do {
         if (rc == 0 && (ops->resume(t->tid, TGT_STEP, 0, NULL) < 0 ||
-                        ops->wait_thread(t->tid, &ev, NULL) < 0))
+                        p->be->wait_thread(t->tid, &ev, NULL) < 0))
             rc = -1;
     } while (rc == 0 && ev.kind == TGT_EV_INTERRUPT);
     if (rc == 0 && ev.kind != TGT_EV_SIGNAL) {

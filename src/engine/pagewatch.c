@@ -301,7 +301,7 @@ int eng_watch_step(struct session *s, struct eng_process *p, struct eng_thread *
     int rc = ENG_WATCH_EMULATED;
     struct tgt_event ev;
     for (;;) {
-        if (ops->resume(t->tid, TGT_STEP, 0, e) < 0 || ops->wait_thread(t->tid, &ev, e) < 0)
+        if (ops->resume(t->tid, TGT_STEP, 0, e) < 0 || p->be->wait_thread(t->tid, &ev, e) < 0)
             return -1;
         if (ev.kind == TGT_EV_EXITED || ev.kind == TGT_EV_KILLED || ev.kind == TGT_EV_EXEC) {
             eng_replay_later(s, &ev);

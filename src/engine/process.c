@@ -3,7 +3,6 @@
 #include "engine/session.h"
 #include "engine/internal.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -377,8 +376,9 @@ int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e)
     /* Reap every thread until the leader is gone. */
     for (;;) {
         struct tgt_event ev;
-        if (p->tp->ops->wait(&ev, e) < 0) {
-            if (errno == EINTR)
+        struct lerr local = {.code = LERR_NONE}, *we = e ? e : &local;
+        if (s->be->wait(&ev, we) < 0) {
+            if (we->code == LERR_INTERRUPTED)
                 continue;
             break;
         }

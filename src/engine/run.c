@@ -11,7 +11,6 @@
 #include "engine/session.h"
 #include "arch/x86_64/dr7.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,10 +44,13 @@ int eng_run_resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume 
             r = &tmp;
         t->step_from = r ? r->rip : 0;
     }
-    if (eng_flush_regs(p, t, e) < 0 && errno != ESRCH)
+    /* the caller's buffer when it gave one (the message goes there as
+     * before), else one of ours: the code is needed either way */
+    struct lerr local = {.code = LERR_NONE}, *le = e ? e : &local;
+    if (eng_flush_regs(p, t, le) < 0 && le->code != LERR_GONE)
         return -1;
-    if (p->tp->ops->resume(t->tid, how, sig, e) < 0) {
-        if (errno != ESRCH)
+    if (p->tp->ops->resume(t->tid, how, sig, le) < 0) {
+        if (le->code != LERR_GONE)
             return -1;
         /* killed by someone else while stopped: its death is waiting to be
          * read, so it counts as running until then */
@@ -102,7 +104,7 @@ static void stop_others(struct session *s)
         for (size_t j = 0; j < p->nthreads; j++) {
             struct eng_thread *t = p->threads[j];
             if (t->run == ENG_THREAD_RUNNING)
-                p->tp->ops->interrupt(t->tid);
+                p->be->interrupt(t->tid);
         }
     }
 }
@@ -500,7 +502,7 @@ static int next_event(struct session *s, struct tgt_event *ev, struct lerr *e)
         memmove(&s->replay[0], &s->replay[1], --s->nreplay * sizeof s->replay[0]);
         return 0;
     }
-    return s->procs[0]->tp->ops->wait(ev, e);
+    return s->be->wait(ev, e);
 }
 
 static void dispatch(struct session *s, struct run *r, const struct tgt_event *ev, struct lerr *e)
@@ -573,10 +575,11 @@ static int run_until_stop(struct session *s, struct lerr *e)
             continue;
         }
         struct tgt_event ev;
-        if (next_event(s, &ev, e) < 0) {
-            if (errno == EINTR)
+        struct lerr local = {.code = LERR_NONE}, *we = e ? e : &local;
+        if (next_event(s, &ev, we) < 0) {
+            if (we->code == LERR_INTERRUPTED)
                 continue;
-            break; /* ECHILD: nothing is traced any more */
+            break; /* LERR_NO_CHILD: nothing is traced any more */
         }
         dispatch(s, &r, &ev, e);
         if (!r.decided && !s->breakin_pid)
@@ -720,5 +723,5 @@ void eng_breakin(struct session *s)
     s->breakin_requested = 1;
     pid_t tid = s->breakin_pid;
     if (tid > 0 && s->nprocs)
-        s->procs[0]->tp->ops->interrupt(tid);
+        s->be->interrupt(tid);
 }

@@ -6,7 +6,6 @@
 #include "arch/x86_64/memaccess.h"
 #include "engine/internal.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,7 +141,7 @@ int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thre
         rc = -1;
     while (rc == 0) {
         struct tgt_event ev;
-        if (ops->wait_thread(t->tid, &ev, e) < 0) {
+        if (p->be->wait_thread(t->tid, &ev, e) < 0) {
             rc = -1;
             break;
         }

@@ -2,6 +2,7 @@
 #include "target/procfs.h"
 
 #include <elf.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +27,8 @@ int tgt_procfs_read_map(struct tgt_proc *p, struct tgt_map *out, struct lerr *e)
     snprintf(path, sizeof path, "/proc/%d/maps", p->pid);
     FILE *f = fopen(path, "r");
     if (!f)
-        return lerr_set(e, "Couldn't read %s", path);
+        return lerr_set_code(e, errno == ENOENT ? LERR_GONE : lerr_code_of_errno(errno),
+                             "Couldn't read %s", path);
     while (fgets(line, sizeof line, f)) {
         unsigned long long lo, hi, off;
         char perms[8], file[4096] = "", dev[16];

@@ -21,6 +21,10 @@
 #include <time.h>
 #include <unistd.h>
 
+/* A failed system call's message, with the kind of failure its errno
+ * value tells (a thread gone, an interrupted wait...). */
+#define SYS_FAIL(e, err, ...) lerr_set_code(e, lerr_code_of_errno(err), __VA_ARGS__)
+
 /* Forks are traced so that a child can be cleaned of our traps before it
  * runs (and let go). */
 #define SEIZE_OPTS                                                                   \
@@ -52,7 +56,7 @@ static int pt_write_mem(struct tgt_proc *p, uint64_t addr, const void *buf, size
     while (done < len) {
         ssize_t n = pwrite(p->memfd, (const char *)buf + done, len - done, (off_t)(addr + done));
         if (n <= 0)
-            return lerr_set(e, "Memory access error at %08x`%08x",
+            return lerr_set_code(e, LERR_MEMORY, "Memory access error at %08x`%08x",
                             (unsigned)((addr + done) >> 32), (unsigned)(addr + done));
         done += (size_t)n;
     }
@@ -62,28 +66,31 @@ static int pt_write_mem(struct tgt_proc *p, uint64_t addr, const void *buf, size
 static int pt_get_regs(pid_t tid, struct user_regs_struct *r, struct lerr *e)
 {
     if (ptrace(PTRACE_GETREGS, tid, 0, r) < 0)
-        return lerr_set(e, "Couldn't read registers of thread %d: %s", tid, strerror(errno));
+        return SYS_FAIL(e, errno, "Couldn't read registers of thread %d: %s", tid, strerror(errno));
     return 0;
 }
 
 static int pt_set_regs(pid_t tid, const struct user_regs_struct *r, struct lerr *e)
 {
     if (ptrace(PTRACE_SETREGS, tid, 0, r) < 0)
-        return lerr_set(e, "Couldn't write registers of thread %d: %s", tid, strerror(errno));
+        return SYS_FAIL(e, errno, "Couldn't write registers of thread %d: %s",
+                        tid, strerror(errno));
     return 0;
 }
 
 static int pt_get_fpregs(pid_t tid, struct user_fpregs_struct *r, struct lerr *e)
 {
     if (ptrace(PTRACE_GETFPREGS, tid, 0, r) < 0)
-        return lerr_set(e, "Couldn't read FP registers of thread %d: %s", tid, strerror(errno));
+        return SYS_FAIL(e, errno, "Couldn't read FP registers of thread %d: %s",
+                        tid, strerror(errno));
     return 0;
 }
 
 static int pt_set_fpregs(pid_t tid, const struct user_fpregs_struct *r, struct lerr *e)
 {
     if (ptrace(PTRACE_SETFPREGS, tid, 0, r) < 0)
-        return lerr_set(e, "Couldn't write FP registers of thread %d: %s", tid, strerror(errno));
+        return SYS_FAIL(e, errno, "Couldn't write FP registers of thread %d: %s",
+                        tid, strerror(errno));
     return 0;
 }
 
@@ -97,7 +104,7 @@ static int pt_get_dreg(pid_t tid, int idx, uint64_t *v, struct lerr *e)
     errno = 0;
     long r = ptrace(PTRACE_PEEKUSER, tid, dreg_offset(idx), 0);
     if (errno)
-        return lerr_set(e, "Couldn't read dr%d of thread %d: %s", idx, tid, strerror(errno));
+        return SYS_FAIL(e, errno, "Couldn't read dr%d of thread %d: %s", idx, tid, strerror(errno));
     *v = (uint64_t)r;
     return 0;
 }
@@ -105,21 +112,24 @@ static int pt_get_dreg(pid_t tid, int idx, uint64_t *v, struct lerr *e)
 static int pt_set_dreg(pid_t tid, int idx, uint64_t v, struct lerr *e)
 {
     if (ptrace(PTRACE_POKEUSER, tid, dreg_offset(idx), (long)v) < 0)
-        return lerr_set(e, "Couldn't write dr%d of thread %d: %s", idx, tid, strerror(errno));
+        return SYS_FAIL(e, errno, "Couldn't write dr%d of thread %d: %s",
+                        idx, tid, strerror(errno));
     return 0;
 }
 
 static int pt_get_sigmask(pid_t tid, uint64_t *mask, struct lerr *e)
 {
     if (ptrace(PTRACE_GETSIGMASK, tid, sizeof *mask, mask) < 0)
-        return lerr_set(e, "Couldn't read the signal mask of thread %d: %s", tid, strerror(errno));
+        return SYS_FAIL(e, errno, "Couldn't read the signal mask of thread %d: %s",
+                        tid, strerror(errno));
     return 0;
 }
 
 static int pt_set_sigmask(pid_t tid, uint64_t mask, struct lerr *e)
 {
     if (ptrace(PTRACE_SETSIGMASK, tid, sizeof mask, &mask) < 0)
-        return lerr_set(e, "Couldn't set the signal mask of thread %d: %s", tid, strerror(errno));
+        return SYS_FAIL(e, errno, "Couldn't set the signal mask of thread %d: %s",
+                        tid, strerror(errno));
     return 0;
 }
 
@@ -155,10 +165,9 @@ static int pt_resume(pid_t tid, enum tgt_resume how, int sig, struct lerr *e)
         sig = 0;
     }
     if (ptrace(req, tid, 0, (long)sig) < 0) {
-        int err = errno;
-        lerr_set(e, "Couldn't resume thread %d: %s", tid, strerror(err));
-        errno = err; /* ESRCH tells the caller the thread is gone */
-        return -1;
+        /* LERR_GONE tells the caller the thread is gone (killed by
+         * someone else while stopped) */
+        return SYS_FAIL(e, errno, "Couldn't resume thread %d: %s", tid, strerror(errno));
     }
     return 0;
 }
@@ -267,7 +276,7 @@ static int pt_wait(struct tgt_event *ev, struct lerr *e)
     int st;
     pid_t tid = wait_polling(-1, &st);
     if (tid < 0)
-        return lerr_set(e, "wait failed: %s", strerror(errno));
+        return SYS_FAIL(e, errno, "wait failed: %s", strerror(errno));
     decode_status(tid, st, ev);
     return 0;
 }
@@ -280,7 +289,7 @@ static int pt_wait_thread(pid_t tid, struct tgt_event *ev, struct lerr *e)
         got = wait_polling(tid, &st);
     while (got < 0 && errno == EINTR);
     if (got < 0)
-        return lerr_set(e, "wait for thread %d failed: %s", tid, strerror(errno));
+        return SYS_FAIL(e, errno, "wait for thread %d failed: %s", tid, strerror(errno));
     decode_status(got, st, ev);
     return 0;
 }
@@ -288,7 +297,7 @@ static int pt_wait_thread(pid_t tid, struct tgt_event *ev, struct lerr *e)
 static int pt_detach(pid_t tid, int sig, struct lerr *e)
 {
     if (ptrace(PTRACE_DETACH, tid, 0, (long)sig) < 0 && errno != ESRCH)
-        return lerr_set(e, "Couldn't detach from thread %d: %s", tid, strerror(errno));
+        return SYS_FAIL(e, errno, "Couldn't detach from thread %d: %s", tid, strerror(errno));
     return 0;
 }
 
@@ -305,7 +314,7 @@ static int open_mem(struct tgt_proc *p, struct lerr *e)
         close(p->memfd);
     p->memfd = open(path, O_RDWR | O_CLOEXEC);
     if (p->memfd < 0)
-        return lerr_set(e, "Couldn't open %s: %s", path, strerror(errno));
+        return SYS_FAIL(e, errno, "Couldn't open %s: %s", path, strerror(errno));
     return 0;
 }
 
@@ -331,9 +340,6 @@ static const struct tgt_ops ptrace_ops = {
     .get_sigmask = pt_get_sigmask,
     .set_sigmask = pt_set_sigmask,
     .resume = pt_resume,
-    .interrupt = pt_interrupt,
-    .wait = pt_wait,
-    .wait_thread = pt_wait_thread,
     .detach = pt_detach,
     .kill = pt_kill,
     .reopen = open_mem,
@@ -384,17 +390,17 @@ static struct tgt_proc *pt_launch(char *const argv[], const struct tgt_launch_op
 {
     char path[PATH_MAX];
     if (find_program(argv[0], path, sizeof path) < 0) {
-        lerr_set(e, "Couldn't start '%s': %s", argv[0], strerror(errno));
+        SYS_FAIL(e, errno, "Couldn't start '%s': %s", argv[0], strerror(errno));
         return NULL;
     }
     int errpipe[2];
     if (pipe2(errpipe, O_CLOEXEC) < 0) {
-        lerr_set(e, "Couldn't start '%s': pipe: %s", argv[0], strerror(errno));
+        SYS_FAIL(e, errno, "Couldn't start '%s': pipe: %s", argv[0], strerror(errno));
         return NULL;
     }
     pid_t pid = fork();
     if (pid < 0) {
-        lerr_set(e, "Couldn't start '%s': fork: %s", argv[0], strerror(errno));
+        SYS_FAIL(e, errno, "Couldn't start '%s': fork: %s", argv[0], strerror(errno));
         return NULL;
     }
     if (pid == 0) {
@@ -420,7 +426,7 @@ static struct tgt_proc *pt_launch(char *const argv[], const struct tgt_launch_op
         return NULL;
     }
     if (ptrace(PTRACE_SEIZE, pid, 0, (long)(SEIZE_OPTS | PTRACE_O_EXITKILL)) < 0) {
-        lerr_set(e, "Couldn't trace '%s': %s", argv[0], strerror(errno));
+        SYS_FAIL(e, errno, "Couldn't trace '%s': %s", argv[0], strerror(errno));
         kill(pid, SIGKILL);
         waitpid(pid, &st, 0);
         close(errpipe[0]);
@@ -430,14 +436,14 @@ static struct tgt_proc *pt_launch(char *const argv[], const struct tgt_launch_op
     /* Until exec: the group-stop, its interrupt-style stop and SIGCONT. */
     for (;;) {
         if (waitpid(pid, &st, __WALL) < 0) {
-            lerr_set(e, "Couldn't start '%s': %s", argv[0], strerror(errno));
+            SYS_FAIL(e, errno, "Couldn't start '%s': %s", argv[0], strerror(errno));
             close(errpipe[0]);
             return NULL;
         }
         if (WIFEXITED(st) || WIFSIGNALED(st)) {
             int err = 0;
             if (read(errpipe[0], &err, sizeof err) == (ssize_t)sizeof err)
-                lerr_set(e, "Couldn't start '%s': %s", argv[0], strerror(err));
+                SYS_FAIL(e, err, "Couldn't start '%s': %s", argv[0], strerror(err));
             else if (WIFSIGNALED(st))
                 /* past exec's point of no return: the kernel could not load it */
                 lerr_set(e, "Couldn't start '%s': killed by SIG%s while the kernel loaded it "
@@ -502,15 +508,18 @@ static int seize_error(pid_t pid, struct lerr *e)
 {
     int err = errno;
     if (err == ESRCH)
-        return lerr_set(e, "Couldn't attach to process %d: no such process", pid);
+        return lerr_set_code(e, LERR_GONE, "Couldn't attach to process %d: no such process", pid);
     if (err == EPERM) {
         int t = tracer_of(pid);
         if (t)
-            return lerr_set(e, "Couldn't attach to process %d: already traced by process %d", pid, t);
-        return lerr_set(e, "Couldn't attach to process %d: operation not permitted (EPERM: "
-                           "another user's process, or kernel.yama.ptrace_scope forbids it)", pid);
+            return lerr_set_code(e, LERR_PERMISSION,
+                                 "Couldn't attach to process %d: already traced by process %d",
+                                 pid, t);
+        return lerr_set_code(e, LERR_PERMISSION,
+                             "Couldn't attach to process %d: operation not permitted (EPERM: "
+                             "another user's process, or kernel.yama.ptrace_scope forbids it)", pid);
     }
-    return lerr_set(e, "Couldn't attach to process %d: %s", pid, strerror(err));
+    return SYS_FAIL(e, err, "Couldn't attach to process %d: %s", pid, strerror(err));
 }
 
 static struct tgt_proc *pt_attach(pid_t pid, pid_t **tids_out, size_t *ntids_out, struct lerr *e)
@@ -573,7 +582,7 @@ static struct tgt_proc *pt_attach(pid_t pid, pid_t **tids_out, size_t *ntids_out
     struct tgt_proc *p = new_proc(pid);
     if (n == 0 || open_mem(p, e) < 0) {
         if (n == 0)
-            lerr_set(e, "Couldn't attach to process %d: it exited", pid);
+            lerr_set_code(e, LERR_GONE, "Couldn't attach to process %d: it exited", pid);
         for (size_t i = 0; i < n; i++)
             ptrace(PTRACE_DETACH, tids[i], 0, 0);
         free(tids);
@@ -592,7 +601,7 @@ static int pt_probe_debug_registers(struct lerr *e)
 {
     pid_t pid = fork();
     if (pid < 0)
-        return lerr_set(e, "Couldn't probe the debug registers: fork: %s", strerror(errno));
+        return SYS_FAIL(e, errno, "Couldn't probe the debug registers: fork: %s", strerror(errno));
     if (pid == 0) {
         ptrace(PTRACE_TRACEME, 0, 0, 0);
         raise(SIGSTOP);
@@ -629,4 +638,7 @@ const struct tgt_backend tgt_ptrace_backend = {
     .attach = pt_attach,
     .adopt = pt_adopt,
     .probe_debug_registers = pt_probe_debug_registers,
+    .wait = pt_wait,
+    .wait_thread = pt_wait_thread,
+    .interrupt = pt_interrupt,
 };

@@ -93,13 +93,6 @@ struct tgt_ops {
     int (*get_sigmask)(pid_t tid, uint64_t *mask, struct lerr *e);
     int (*set_sigmask)(pid_t tid, uint64_t mask, struct lerr *e);
     int (*resume)(pid_t tid, enum tgt_resume how, int sig, struct lerr *e);
-    /* Asks a running thread to stop; it reports TGT_EV_INTERRUPT. */
-    int (*interrupt)(pid_t tid);
-    /* Waits for the next event of any traced thread. Returns 0, or -1 with
-     * errno EINTR when interrupted, ECHILD when nothing is traced. */
-    int (*wait)(struct tgt_event *ev, struct lerr *e);
-    /* The next event of one thread only (the others stay queued). */
-    int (*wait_thread)(pid_t tid, struct tgt_event *ev, struct lerr *e);
     int (*detach)(pid_t tid, int sig, struct lerr *e);
     int (*kill)(struct tgt_proc *p);
     /* After exec the old memory handle is stale. */
@@ -171,6 +164,17 @@ struct tgt_backend {
      * silent, as on some virtual machines), -1 (could not tell, message in
      * e). */
     int (*probe_debug_registers)(struct lerr *e);
+
+    /* Events come from every process of the backend at once: these are
+     * not per process. */
+    /* Waits for the next event of any controlled thread. Returns 0, or -1
+     * with errno EINTR when interrupted, ECHILD when nothing is traced. */
+    int (*wait)(struct tgt_event *ev, struct lerr *e);
+    /* The next event of one thread only (the others stay queued). */
+    int (*wait_thread)(pid_t tid, struct tgt_event *ev, struct lerr *e);
+    /* Asks a running thread to stop; it reports TGT_EV_INTERRUPT.
+     * Async-signal-safe (called from the SIGINT handler). */
+    int (*interrupt)(pid_t tid);
 };
 
 /* Linux ptrace (ptrace.c): every capability. */
