@@ -290,9 +290,9 @@ static void fork_child(struct fk_thread *t, const struct fake_step *script, stru
     enqueue(&first);
 }
 
-/* Runs t up to its next event: 1 with it in ev, 0 when it has none (a
- * leader waiting for its threads). */
-static int run(struct fk_thread *t, struct tgt_event *ev)
+/* Runs one instruction of t: 1 with the event it reports in ev, 0 when it
+ * goes on (or, a leader, waits for its threads to end). */
+static int run_one(struct fk_thread *t, struct tgt_event *ev)
 {
     struct fk_proc *p = proc_by_pid(t->pid);
     t->st = FK_STOPPED;
@@ -303,47 +303,47 @@ static int run(struct fk_thread *t, struct tgt_event *ev)
         ev_trap(ev, t, TRAP_TRACE);
         return 1;
     }
-    for (;;) {
-        const struct fake_step *st = &t->script[t->pos];
-        if (!st->addr)
-            return thread_exit(t, ev);
-        if (t->regs.rip != st->addr) {
-            /* moved off the step by the engine: it has been executed */
-            struct fk_region *reg = region_at(p, t->regs.rip);
-            if (reg && reg->by_engine)
-                fake_stats.ool_runs++;
-            else
-                fake_stats.emulated++;
-        } else {
-            uint8_t byte = 0;
-            fake_peek(t->pid, st->addr, &byte);
-            if (byte == 0xcc) {
-                t->regs.rip = st->addr + 1;
-                ev_trap(ev, t, SI_KERNEL);
-                return 1;
-            }
-        }
-        t->regs.rip = st->addr + 1;
-        t->pos++;
-        arrive(t);
-        if (st->effect == FAKE_CLONE) {
-            struct fk_thread *nt = new_thread(t->pid, p->next_tid++, t, st->script);
-            ev_init(ev, TGT_EV_CLONE, t);
-            ev->new_tid = nt->tid;
-            struct tgt_event first;
-            ev_init(&first, TGT_EV_INTERRUPT, nt);
-            enqueue(&first);
-            return 1;
-        }
-        if (st->effect == FAKE_FORK) {
-            fork_child(t, st->script, ev);
-            return 1;
-        }
-        if (t->how == TGT_STEP) {
-            ev_trap(ev, t, TRAP_TRACE);
+    const struct fake_step *st = &t->script[t->pos];
+    if (!st->addr)
+        return thread_exit(t, ev);
+    if (t->regs.rip != st->addr) {
+        /* moved off the step by the engine: it has been executed */
+        struct fk_region *reg = region_at(p, t->regs.rip);
+        if (reg && reg->by_engine)
+            fake_stats.ool_runs++;
+        else
+            fake_stats.emulated++;
+    } else {
+        uint8_t byte = 0;
+        fake_peek(t->pid, st->addr, &byte);
+        if (byte == 0xcc) {
+            t->regs.rip = st->addr + 1;
+            ev_trap(ev, t, SI_KERNEL);
             return 1;
         }
     }
+    t->regs.rip = st->addr + 1;
+    t->pos++;
+    arrive(t);
+    if (st->effect == FAKE_CLONE) {
+        struct fk_thread *nt = new_thread(t->pid, p->next_tid++, t, st->script);
+        ev_init(ev, TGT_EV_CLONE, t);
+        ev->new_tid = nt->tid;
+        struct tgt_event first;
+        ev_init(&first, TGT_EV_INTERRUPT, nt);
+        enqueue(&first);
+        return 1;
+    }
+    if (st->effect == FAKE_FORK) {
+        fork_child(t, st->script, ev);
+        return 1;
+    }
+    if (t->how == TGT_STEP) {
+        ev_trap(ev, t, TRAP_TRACE);
+        return 1;
+    }
+    t->st = FK_RUNNING;
+    return 0;
 }
 
 /* ---- tgt_ops ---------------------------------------------------------- */
@@ -534,8 +534,9 @@ static int wait_any(struct tgt_event *ev, struct lerr *e)
             errno = ECHILD;
             return -1;
         }
-        if (run(t, ev))
+        if (run_one(t, ev))
             return 0;
+        t->seq = ++fk.seq; /* the others run an instruction each first */
     }
 }
 
@@ -548,8 +549,9 @@ static int wait_thread(pid_t tid, struct tgt_event *ev, struct lerr *e)
         }
     }
     struct fk_thread *t = thread_live(tid);
-    if (t && t->st == FK_RUNNING && run(t, ev))
-        return 0;
+    while (t && t->st == FK_RUNNING)
+        if (run_one(t, ev))
+            return 0;
     /* on a real target this waits forever */
     misuse("wait_thread(%d) with nothing to report", tid);
     lerr_set_code(e, LERR_NO_CHILD, "No child processes");

@@ -17,9 +17,10 @@
  * script is the thread's exit; a leader that ends before its threads is
  * reported after them, as Linux does.
  *
- * Threads that were resumed run one at a time, in the order they were
- * resumed, each up to its next event, when the engine waits: the order of
- * events is the same on every run. */
+ * Threads that were resumed run when the engine waits, one instruction
+ * each in turn (in the order they were resumed) until one reports an
+ * event; an interrupt stops a thread where it stands. The order of events
+ * is the same on every run. */
 #ifndef LINDBG_TESTS_FAKE_TARGET_H
 #define LINDBG_TESTS_FAKE_TARGET_H
 
