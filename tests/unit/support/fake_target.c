@@ -479,7 +479,7 @@ static int set_sigmask(pid_t tid, uint64_t mask, struct lerr *e)
 
 static int resume(pid_t tid, enum tgt_resume how, int sig, struct lerr *e)
 {
-    (void)sig; /* no handlers here: a signal passed on changes nothing */
+    /* sig: no handlers here, a signal passed on changes nothing */
     struct fk_thread *t = stopped_thread(tid, "resume", e);
     if (!t)
         return -1;
@@ -561,7 +561,6 @@ static int wait_thread(pid_t tid, struct tgt_event *ev, struct lerr *e)
 
 static int detach(pid_t tid, int sig, struct lerr *e)
 {
-    (void)sig;
     struct fk_thread *t = stopped_thread(tid, "detach", e);
     if (!t)
         return -1;
@@ -599,8 +598,6 @@ static int kill_proc(struct tgt_proc *tp)
 
 static int reopen(struct tgt_proc *tp, struct lerr *e)
 {
-    (void)tp;
-    (void)e;
     return 0;
 }
 
@@ -632,7 +629,6 @@ static int read_map(struct tgt_proc *tp, struct tgt_map *out, struct lerr *e)
 
 static int exe_path(struct tgt_proc *tp, char *buf, size_t size)
 {
-    (void)tp;
     if (size)
         buf[0] = '\0';
     return -1;
@@ -640,8 +636,6 @@ static int exe_path(struct tgt_proc *tp, char *buf, size_t size)
 
 static int thread_name(struct tgt_proc *tp, pid_t tid, char *buf, size_t size)
 {
-    (void)tp;
-    (void)tid;
     if (size)
         buf[0] = '\0';
     return 0;
@@ -655,16 +649,11 @@ static pid_t thread_group(pid_t tid)
 
 static int auxv_entry(struct tgt_proc *tp, uint64_t type, uint64_t *val)
 {
-    (void)tp;
-    (void)type;
-    (void)val;
     return -1;
 }
 
 static int real_path(struct tgt_proc *tp, const char *name, char *out, size_t size)
 {
-    (void)tp;
-    (void)name;
     if (size)
         out[0] = '\0';
     return -1;
@@ -710,8 +699,6 @@ static struct tgt_proc *handle(pid_t pid)
 static struct tgt_proc *launch(char *const argv[], const struct tgt_launch_opts *o,
                                struct lerr *e)
 {
-    (void)argv;
-    (void)o;
     if (fk.nprocs)
         return lerr_set(e, "The fake target runs one launched program"), NULL;
     struct fk_proc *p = &fk.procs[fk.nprocs++];
@@ -730,8 +717,6 @@ static struct tgt_proc *launch(char *const argv[], const struct tgt_launch_opts 
 
 static struct tgt_proc *attach(pid_t pid, pid_t **tids, size_t *ntids, struct lerr *e)
 {
-    (void)tids;
-    (void)ntids;
     return lerr_set(e, "The fake target cannot attach to %d", pid), NULL;
 }
 
@@ -744,7 +729,6 @@ static struct tgt_proc *adopt(pid_t pid, struct lerr *e)
 
 static int probe_debug_registers(struct lerr *e)
 {
-    (void)e;
     return 0;
 }
 
