@@ -101,9 +101,16 @@ fixtures: $(FIXTURES) $(EXTRA_FIXTURES)
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
-$(BUILD)/unit/%: tests/unit/%.c $(BUILD)/liblindbg.a
+# helpers shared by unit tests (the fake target): linked into each binary
+UNIT_SUPPORT_SRCS := $(wildcard tests/unit/support/*.c)
+UNIT_SUPPORT_OBJS := $(patsubst tests/unit/support/%.c,$(BUILD)/unit/support/%.o,$(UNIT_SUPPORT_SRCS))
+$(BUILD)/unit/support/%.o: tests/unit/support/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(shell pkg-config --cflags cmocka) -o $@ $< $(BUILD)/liblindbg.a $(MODE_LDFLAGS) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+	$(CC) $(CFLAGS_ALL) $(shell pkg-config --cflags cmocka) -MMD -MP -c $< -o $@
+
+$(BUILD)/unit/%: tests/unit/%.c $(UNIT_SUPPORT_OBJS) $(BUILD)/liblindbg.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(shell pkg-config --cflags cmocka) -o $@ $< $(UNIT_SUPPORT_OBJS) $(BUILD)/liblindbg.a $(MODE_LDFLAGS) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
 unit-bins: $(UNIT_BINS)
 

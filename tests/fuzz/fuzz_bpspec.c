@@ -19,13 +19,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         s = eng_create(dbg_on_event, &d);
         dbg_init(&d, s, fopen("/dev/null", "w"));
     }
-    static const enum spec_mode modes[] = {SPEC_BP, SPEC_BM, SPEC_BA, SPEC_BP};
+    static const enum bpspec_mode modes[] = {SPEC_BP, SPEC_BM, SPEC_BA, SPEC_BP};
     char *text = malloc(size);
     memcpy(text, data + 1, size - 1);
     text[size - 1] = '\0';
     struct bp_spec spec;
-    if (parse_spec(&d, text, modes[data[0] & 3], &spec) == 0)
-        spec_free(&spec);
+    if (bpspec_parse(&d, text, modes[data[0] & 3], &spec) == 0)
+        bpspec_free(&spec);
     free(text);
     return 0;
 }
