@@ -65,11 +65,11 @@ int bp_site_ref(struct bp_site_table *t, struct tgt_proc *p, uint64_t addr, stru
         return 0;
     }
     uint8_t orig;
-    if (p->ops->read_mem(p, addr, &orig, 1, NULL) != 0)
+    if (tgt_read_mem(p, addr, &orig, 1, NULL) != 0)
         return lerr_set(e, "Memory access error at %08x`%08x: no code to patch there",
                         (unsigned)(addr >> 32), (unsigned)addr);
     uint8_t trap = TRAP;
-    if (p->ops->write_mem(p, addr, &trap, 1, e) < 0)
+    if (tgt_write_mem(p, addr, &trap, 1, e) < 0)
         return -1;
     if (t->n == t->cap) {
         t->cap = t->cap ? t->cap * 2 : 16;
@@ -118,7 +118,7 @@ int bp_site_unref(struct bp_site_table *t, struct tgt_proc *p, uint64_t addr, st
         return 0;
     if (--s->refs > 0)
         return 0;
-    int rc = p->ops->write_mem(p, addr, &s->orig, 1, e);
+    int rc = tgt_write_mem(p, addr, &s->orig, 1, e);
     erase(t, (size_t)(s - t->sites));
     return rc;
 }
@@ -126,7 +126,7 @@ int bp_site_unref(struct bp_site_table *t, struct tgt_proc *p, uint64_t addr, st
 void bp_sites_remove_all(struct bp_site_table *t, struct tgt_proc *p)
 {
     for (size_t k = 0; k < t->n; k++)
-        p->ops->write_mem(p, t->sites[k].addr, &t->sites[k].orig, 1, NULL);
+        tgt_write_mem(p, t->sites[k].addr, &t->sites[k].orig, 1, NULL);
     bp_sites_forget(t);
 }
 
@@ -176,18 +176,18 @@ int bp_sites_write(struct bp_site_table *t, struct tgt_proc *p, uint64_t addr,
         if (s)
             s->slot = 0;
     }
-    int rc = p->ops->write_mem(p, addr, copy, len, e);
+    int rc = tgt_write_mem(p, addr, copy, len, e);
     free(copy);
     return rc;
 }
 
 int bp_site_lift(const struct bp_site *s, struct tgt_proc *p, struct lerr *e)
 {
-    return p->ops->write_mem(p, s->addr, &s->orig, 1, e);
+    return tgt_write_mem(p, s->addr, &s->orig, 1, e);
 }
 
 int bp_site_drop(const struct bp_site *s, struct tgt_proc *p, struct lerr *e)
 {
     uint8_t trap = TRAP;
-    return p->ops->write_mem(p, s->addr, &trap, 1, e);
+    return tgt_write_mem(p, s->addr, &trap, 1, e);
 }

@@ -25,8 +25,8 @@ static struct tgt_proc *clean_child(struct session *s, struct eng_process *p, pi
     struct tgt_event ev;
     *sig = 0;
     if (!eng_take_early_stop(s, child))
-        s->be->wait_thread(child, &ev, NULL);
-    struct tgt_proc *cp = s->be->adopt(child, NULL);
+        s->be->wait_thread(s->be, child, &ev, NULL);
+    struct tgt_proc *cp = s->be->adopt(s->be, child, NULL);
     if (!cp)
         return NULL;
     if (p->nwpages)
@@ -39,7 +39,7 @@ static struct tgt_proc *clean_child(struct session *s, struct eng_process *p, pi
         p->vfork_lifted = 1;
     } else {
         for (size_t i = 0; i < p->sites.n; i++)
-            cp->ops->write_mem(cp, p->sites.sites[i].addr, &p->sites.sites[i].orig, 1, NULL);
+            tgt_write_mem(cp, p->sites.sites[i].addr, &p->sites.sites[i].orig, 1, NULL);
         eng_ool_release_child(p, cp, sig); /* a vfork child's pages are its parent's */
     }
     return cp;
@@ -50,8 +50,8 @@ void eng_release_fork_child(struct session *s, struct eng_process *p, pid_t chil
     int sig;
     struct tgt_proc *cp = clean_child(s, p, child, vfork, &sig);
     if (cp)
-        cp->ops->close(cp);
-    p->tp->ops->detach(child, sig, NULL);
+        tgt_close(cp);
+    tgt_detach(p->tp, child, sig, NULL);
 }
 
 struct eng_process *eng_follow_fork_child(struct session *s, struct eng_process *p, pid_t child,
@@ -60,7 +60,7 @@ struct eng_process *eng_follow_fork_child(struct session *s, struct eng_process 
     int sig;
     struct tgt_proc *cp = clean_child(s, p, child, vfork, &sig);
     if (!cp) {
-        p->tp->ops->detach(child, 0, NULL);
+        tgt_detach(p->tp, child, 0, NULL);
         return NULL;
     }
     struct eng_process *np = eng_new_process(s, cp, p->launched);
@@ -69,7 +69,7 @@ struct eng_process *eng_follow_fork_child(struct session *s, struct eng_process 
     np->vfork_parent = vfork ? p->pid : 0;
     np->parent_pid = p->pid;
     char path[4096];
-    cp->ops->exe_path(cp, path, sizeof path);
+    tgt_exe_path(cp, path, sizeof path);
     struct eng_event ev = {.kind = ENG_EVT_PROCESS_CREATE, .pid = child, .tid = child,
                            .proc_index = np->index, .code = p->pid, .path = path};
     eng_emit(s, &ev);

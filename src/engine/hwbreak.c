@@ -9,14 +9,13 @@
 
 static int write_thread(struct eng_process *p, struct eng_thread *t, struct lerr *e)
 {
-    const struct tgt_ops *ops = p->tp->ops;
     /* DR7 off first, so no slot is live with a stale address */
-    if (ops->set_dreg(t->tid, 7, 0, e) < 0)
+    if (tgt_set_dreg(p->tp, t->tid, 7, 0, e) < 0)
         return -1;
     for (int i = 0; i < 4; i++)
-        if (p->hw[i].refs && ops->set_dreg(t->tid, i, p->hw[i].addr, e) < 0)
+        if (p->hw[i].refs && tgt_set_dreg(p->tp, t->tid, i, p->hw[i].addr, e) < 0)
             return -1;
-    return p->dr7 ? ops->set_dreg(t->tid, 7, p->dr7, e) : 0;
+    return p->dr7 ? tgt_set_dreg(p->tp, t->tid, 7, p->dr7, e) : 0;
 }
 
 static int write_all(struct eng_process *p, struct lerr *e)
@@ -113,7 +112,7 @@ int eng_hw_apply(struct session *s, struct eng_thread *t, struct lerr *e)
 void eng_hw_clear_for_detach(struct eng_process *p)
 {
     for (size_t i = 0; i < p->nthreads && eng_can(p, TGT_CAP_DEBUG_REGS); i++)
-        p->tp->ops->set_dreg(p->threads[i]->tid, 7, 0, NULL);
+        tgt_set_dreg(p->tp, p->threads[i]->tid, 7, 0, NULL);
     memset(p->hw, 0, sizeof p->hw);
     p->dr7 = 0;
 }
@@ -122,9 +121,9 @@ void eng_hw_clear_for_detach(struct eng_process *p)
 int eng_hw_fired(struct eng_process *p, struct eng_thread *t)
 {
     uint64_t dr6 = 0;
-    if (p->tp->ops->get_dreg(t->tid, 6, &dr6, NULL) < 0)
+    if (tgt_get_dreg(p->tp, t->tid, 6, &dr6, NULL) < 0)
         return -1;
-    p->tp->ops->set_dreg(t->tid, 6, 0, NULL);
+    tgt_set_dreg(p->tp, t->tid, 6, 0, NULL);
     int slot = dr6_slot(dr6);
     return slot >= 0 && p->hw[slot].refs ? slot : -1;
 }
@@ -133,7 +132,7 @@ int eng_probe_debug_registers(struct session *s, struct lerr *e)
 {
     if (!(s->be->caps & TGT_CAP_DEBUG_REGS))
         return 0; /* as registers that never fire: breakpoints are emulated */
-    return s->be->probe_debug_registers(e);
+    return s->be->probe_debug_registers(s->be, e);
 }
 
 int eng_data_watches(const struct eng_process *p, struct eng_hit *out, int max)

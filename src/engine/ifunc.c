@@ -25,7 +25,7 @@ static void entered(struct eng_process *p, struct eng_thread *t, uint64_t resolv
 {
     const struct user_regs_struct *r = eng_regs_of(p, t, NULL);
     uint64_t ret = 0;
-    if (!r || p->tp->ops->read_mem(p->tp, r->rsp, &ret, sizeof ret, NULL) != 0 || !ret)
+    if (!r || tgt_read_mem(p->tp, r->rsp, &ret, sizeof ret, NULL) != 0 || !ret)
         return;
     if (eng_trap_add(p, ENG_TRAP_IFUNC_RETURN, ret, t->tid, r->rsp + 8, NULL) == 0)
         p->traps[p->ntraps - 1].resolver = resolver;

@@ -21,7 +21,7 @@ static uint64_t find_gadget(struct eng_process *p)
 {
     struct tgt_map map;
     uint64_t start = 0, end = 0, found = 0;
-    if (p->tp->ops->read_map(p->tp, &map, NULL) == 0) {
+    if (tgt_read_map(p->tp, &map, NULL) == 0) {
         for (size_t i = 0; i < map.n; i++) {
             if (strstr(map.r[i].path, "[vdso]")) {
                 start = map.r[i].start;
@@ -36,7 +36,7 @@ static uint64_t find_gadget(struct eng_process *p)
     uint8_t *buf = malloc(end - start);
     size_t got = 0;
     if (buf) {
-        p->tp->ops->read_mem(p->tp, start, buf, end - start, &got);
+        tgt_read_mem(p->tp, start, buf, end - start, &got);
         for (size_t i = 0; i + 1 < got && !found; i++)
             if (buf[i] == 0x0f && buf[i + 1] == 0x05)
                 found = start + i;
@@ -51,12 +51,6 @@ static void keep_signal(struct eng_thread *t, int sig)
         t->pending_sig = sig;
 }
 
-static int is_fault(const struct tgt_event *ev)
-{
-    return (ev->sig == SIGSEGV || ev->sig == SIGBUS || ev->sig == SIGILL || ev->sig == SIGFPE) &&
-           ev->si.si_code > 0;
-}
-
 /* Resumes t (how) until an event of the wanted kind; signals are kept for
  * later and the resume repeated. An int3 the thread ran just before it was
  * stopped (its SIGTRAP still pending) sets *own_trap: that trap is to run
@@ -65,13 +59,12 @@ static int is_fault(const struct tgt_event *ev)
 static int run_to(struct eng_process *p, struct eng_thread *t, enum tgt_resume how,
                   struct tgt_event *ev, int *own_trap, struct lerr *e)
 {
-    const struct tgt_ops *ops = p->tp->ops;
     for (;;) {
-        if (ops->resume(t->tid, how, 0, e) < 0 || p->be->wait_thread(t->tid, ev, e) < 0)
+        if (tgt_resume(p->tp, t->tid, how, 0, e) < 0 || p->be->wait_thread(p->be, t->tid, ev, e) < 0)
             return -1;
         if (ev->kind == TGT_EV_EXITED || ev->kind == TGT_EV_KILLED)
             return lerr_set(e, "Thread %d ended during a system call made for the debugger", t->tid);
-        if (ev->kind == TGT_EV_SIGNAL && ev->sig == SIGTRAP && ev->si.si_code == SI_KERNEL) {
+        if (ev->kind == TGT_EV_SIGNAL && ev->cause == TGT_CAUSE_INT3) {
             *own_trap = 1;
             continue;
         }
@@ -82,7 +75,7 @@ static int run_to(struct eng_process *p, struct eng_thread *t, enum tgt_resume h
         /* a fault raised by the thread's own instruction before we took it
          * over is raised again when it runs that instruction again: only
          * signals sent to it are kept */
-        if (ev->kind == TGT_EV_SIGNAL && !is_fault(ev))
+        if (ev->kind == TGT_EV_SIGNAL && !tgt_event_is_fault(ev))
             keep_signal(t, ev->sig);
     }
 }
@@ -91,7 +84,6 @@ static int at_ordinary_stop(struct eng_process *p, struct eng_thread *t,
                             const struct user_regs_struct *saved, long nr, const uint64_t a[6],
                             int64_t *ret, int *own_trap, struct lerr *e)
 {
-    const struct tgt_ops *ops = p->tp->ops;
     if (!p->sc_gadget)
         p->sc_gadget = find_gadget(p);
     if (!p->sc_gadget)
@@ -112,8 +104,8 @@ static int at_ordinary_stop(struct eng_process *p, struct eng_thread *t,
      * at that call's exit, before the instruction ran, with rax set to
      * that call's result: set the registers again and step again */
     for (int tries = 0; tries < 3; tries++) {
-        if (ops->set_regs(t->tid, &inject, e) < 0 || run_to(p, t, TGT_STEP, &ev, own_trap, e) < 0 ||
-            ops->get_regs(t->tid, &r, e) < 0)
+        if (tgt_set_regs(p->tp, t->tid, &inject, e) < 0 || run_to(p, t, TGT_STEP, &ev, own_trap, e) < 0 ||
+            tgt_get_regs(p->tp, t->tid, &r, e) < 0)
             return -1;
         if (r.rip != p->sc_gadget)
             break;
@@ -128,7 +120,6 @@ static int at_syscall_entry(struct eng_process *p, struct eng_thread *t,
                             const struct user_regs_struct *saved, long nr, const uint64_t a[6],
                             int64_t *ret, int *own_trap, struct lerr *e)
 {
-    const struct tgt_ops *ops = p->tp->ops;
     struct user_regs_struct r = *saved;
     r.orig_rax = (unsigned long long)nr;
     r.rdi = a[0];
@@ -138,15 +129,15 @@ static int at_syscall_entry(struct eng_process *p, struct eng_thread *t,
     r.r8 = a[4];
     r.r9 = a[5];
     struct tgt_event ev;
-    if (ops->set_regs(t->tid, &r, e) < 0 || run_to(p, t, TGT_SYSCALL, &ev, own_trap, e) < 0 ||
-        ops->get_regs(t->tid, &r, e) < 0)
+    if (tgt_set_regs(p->tp, t->tid, &r, e) < 0 || run_to(p, t, TGT_SYSCALL, &ev, own_trap, e) < 0 ||
+        tgt_get_regs(p->tp, t->tid, &r, e) < 0)
         return -1;
     *ret = (int64_t)r.rax;
     /* back over the thread's own syscall instruction, to its entry stop */
     r = *saved;
     r.rip -= 2;
     r.rax = saved->orig_rax;
-    if (ops->set_regs(t->tid, &r, e) < 0 || run_to(p, t, TGT_SYSCALL, &ev, own_trap, e) < 0)
+    if (tgt_set_regs(p->tp, t->tid, &r, e) < 0 || run_to(p, t, TGT_SYSCALL, &ev, own_trap, e) < 0)
         return -1;
     if (ev.sc_exit)
         return lerr_set(e, "Thread %d did not re-enter its system call", t->tid);
@@ -201,18 +192,17 @@ int eng_remote_syscall(struct eng_process *p, struct eng_thread *t, long nr, con
 {
     if (!eng_can(p, TGT_CAP_INJECT))
         return lerr_set(e, "The %s backend cannot run system calls in the target", p->be->name);
-    const struct tgt_ops *ops = p->tp->ops;
     int own_trap = 0;
     if (t->in_event && !(t = out_of_event(p, t, &own_trap, e)))
         return -1;
     struct user_regs_struct saved;
-    if (eng_flush_regs(p, t, e) < 0 || ops->get_regs(t->tid, &saved, e) < 0)
+    if (eng_flush_regs(p, t, e) < 0 || tgt_get_regs(p->tp, t->tid, &saved, e) < 0)
         return -1;
     int rc = t->sc_entry ? at_syscall_entry(p, t, &saved, nr, a, ret, &own_trap, e)
                          : at_ordinary_stop(p, t, &saved, nr, a, ret, &own_trap, e);
     if (own_trap)
         saved.rip--; /* back on its int3: it traps again, and is seen */
-    if (ops->set_regs(t->tid, &saved, rc < 0 ? NULL : e) < 0 && rc == 0)
+    if (tgt_set_regs(p->tp, t->tid, &saved, rc < 0 ? NULL : e) < 0 && rc == 0)
         rc = -1;
     return rc;
 }

@@ -99,7 +99,7 @@ static void arm_loader_trap(struct eng_process *p)
 void eng_modules_initial(struct session *s, struct eng_process *p)
 {
     struct tgt_map map;
-    if (p->tp->ops->read_map(p->tp, &map, NULL) < 0) {
+    if (tgt_read_map(p->tp, &map, NULL) < 0) {
         tgt_map_free(&map);
         return;
     }
@@ -124,7 +124,7 @@ void eng_modules_initial(struct session *s, struct eng_process *p)
 
 static int read_u64(struct eng_process *p, uint64_t addr, uint64_t *v)
 {
-    return p->tp->ops->read_mem(p->tp, addr, v, 8, NULL);
+    return tgt_read_mem(p->tp, addr, v, 8, NULL);
 }
 
 void eng_modules_sync(struct session *s, struct eng_process *p, int *loaded, int *unloaded)
@@ -134,7 +134,7 @@ void eng_modules_sync(struct session *s, struct eng_process *p, int *loaded, int
         return;
     uint32_t state = 1;
     uint64_t map = 0;
-    if (p->tp->ops->read_mem(p->tp, p->r_debug + R_STATE, &state, 4, NULL) != 0 || state != 0)
+    if (tgt_read_mem(p->tp, p->r_debug + R_STATE, &state, 4, NULL) != 0 || state != 0)
         return; /* RT_ADD / RT_DELETE: the list is being changed */
     if (read_u64(p, p->r_debug + R_MAP, &map) != 0)
         return;
@@ -148,7 +148,7 @@ void eng_modules_sync(struct session *s, struct eng_process *p, int *loaded, int
         char name[4096] = "";
         size_t got = 0;
         if (l_name)
-            p->tp->ops->read_mem(p->tp, l_name, name, sizeof name - 1, &got);
+            tgt_read_mem(p->tp, l_name, name, sizeof name - 1, &got);
         name[sizeof name - 1] = '\0';
         biases = realloc(biases, (nb + 1) * sizeof *biases);
         biases[nb++] = l_addr;
@@ -159,7 +159,7 @@ void eng_modules_sync(struct session *s, struct eng_process *p, int *loaded, int
         char file[4096];
         /* as given to dlopen, so possibly relative to the program's working
          * directory; names of no file (the vdso) fail */
-        if (!known && name[0] && p->tp->ops->real_path(p->tp, name, file, sizeof file) == 0)
+        if (!known && name[0] && tgt_real_path(p->tp, name, file, sizeof file) == 0)
             *loaded += add_module(s, p, file, l_addr);
         map = next;
     }

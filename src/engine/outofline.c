@@ -33,7 +33,7 @@ static uint64_t distance(uint64_t a, uint64_t b) { return a > b ? a - b : b - a;
 static uint64_t free_page_near(struct eng_process *p, uint64_t near)
 {
     struct tgt_map map;
-    if (p->tp->ops->read_map(p->tp, &map, NULL) < 0) {
+    if (tgt_read_map(p->tp, &map, NULL) < 0) {
         tgt_map_free(&map);
         return 0;
     }
@@ -103,7 +103,7 @@ static void make_slot(struct eng_process *p, struct eng_thread *t, struct bp_sit
     uint64_t from = site->addr;
     uint8_t code[16], copy[X86_SLOT_SIZE];
     size_t got = 0;
-    p->tp->ops->read_mem(p->tp, from, code, sizeof code, &got);
+    tgt_read_mem(p->tp, from, code, sizeof code, &got);
     bp_sites_hide(&p->sites, from, code, got);
     unsigned len = 0;
     int near = 0;
@@ -125,7 +125,7 @@ static void make_slot(struct eng_process *p, struct eng_thread *t, struct bp_sit
             at = find_slot(p, from, near, &slot);
     }
     if (!at || x86_relocate(code, got, from, at, copy, &len, NULL) != X86_RELOC_OK ||
-        p->tp->ops->write_mem(p->tp, at, copy, sizeof copy, NULL) < 0) {
+        tgt_write_mem(p->tp, at, copy, sizeof copy, NULL) < 0) {
         site->slot = BP_SLOT_NONE;
         return;
     }
@@ -206,16 +206,15 @@ int eng_ool_before_signal(struct session *s, struct eng_process *p, struct eng_t
         return 0;
     /* every signal blocked for the step, or the next one (a timer's)
      * would come first, again and again */
-    const struct tgt_ops *ops = p->tp->ops;
     uint64_t mask;
-    if (ops->get_sigmask(t->tid, &mask, NULL) < 0 || ops->set_sigmask(t->tid, ~0ull, NULL) < 0)
+    if (tgt_get_sigmask(p->tp, t->tid, &mask, NULL) < 0 || tgt_set_sigmask(p->tp, t->tid, ~0ull, NULL) < 0)
         return 0; /* delivered in the copy: it returns there */
     int rc = eng_flush_regs(p, t, NULL) < 0 ? -1 : 0;
     struct tgt_event ev;
     /* an interrupt left over from an earlier stop may come first */
     do {
-        if (rc == 0 && (ops->resume(t->tid, TGT_STEP, 0, NULL) < 0 ||
-                        p->be->wait_thread(t->tid, &ev, NULL) < 0))
+        if (rc == 0 && (tgt_resume(p->tp, t->tid, TGT_STEP, 0, NULL) < 0 ||
+                        p->be->wait_thread(p->be, t->tid, &ev, NULL) < 0))
             rc = -1;
     } while (rc == 0 && ev.kind == TGT_EV_INTERRUPT);
     if (rc == 0 && ev.kind != TGT_EV_SIGNAL) {
@@ -228,7 +227,7 @@ int eng_ool_before_signal(struct session *s, struct eng_process *p, struct eng_t
          * handler returns to the site, and the instruction runs again */
         eng_ool_translate(p, t, 1);
     }
-    ops->set_sigmask(t->tid, mask, NULL); /* fails only when it is gone */
+    tgt_set_sigmask(p->tp, t->tid, mask, NULL); /* fails only when it is gone */
     return rc;
 }
 
@@ -283,9 +282,9 @@ void eng_ool_release_child(struct eng_process *p, struct tgt_proc *child, int *p
 {
     if (!p->nool)
         return;
-    struct eng_process cp = {.tp = child, .be = p->be, .pid = child->pid,
+    struct eng_process cp = {.tp = child, .be = p->be, .pid = tgt_pid(child),
                              .sc_gadget = p->sc_gadget};
-    struct eng_thread ct = {.tid = child->pid};
+    struct eng_thread ct = {.tid = tgt_pid(child)};
     unmap_all(&cp, &ct, p->ool, p->nool);
     if (ct.pending_sig && !*pending_sig)
         *pending_sig = ct.pending_sig;

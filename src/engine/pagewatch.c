@@ -36,7 +36,7 @@ static int page_index(const struct eng_process *p, uint64_t page)
 static int mapping_prot(struct eng_process *p, uint64_t page, struct lerr *e)
 {
     struct tgt_map map;
-    if (p->tp->ops->read_map(p->tp, &map, e) < 0) {
+    if (tgt_read_map(p->tp, &map, e) < 0) {
         tgt_map_free(&map);
         return -1;
     }
@@ -213,7 +213,7 @@ static int classify(struct eng_process *p, struct eng_thread *t, uint8_t code[16
                     struct eng_hit *hits, int max, int *nhits)
 {
     *got = 0;
-    p->tp->ops->read_mem(p->tp, t->regs.rip, code, 16, got);
+    tgt_read_mem(p->tp, t->regs.rip, code, 16, got);
     bp_sites_hide(&p->sites, t->regs.rip, code, *got);
     struct x86_access acc[4];
     unsigned ilen = 0;
@@ -284,8 +284,7 @@ int eng_watch_page(const struct eng_process *p, uint64_t addr)
 int eng_watch_step(struct session *s, struct eng_process *p, struct eng_thread *t,
                    struct eng_hit *hits, int max, int *nhits, siginfo_t *si, struct lerr *e)
 {
-    const struct tgt_ops *ops = p->tp->ops;
-    if (eng_flush_regs(p, t, e) < 0 || ops->get_regs(t->tid, &t->regs, e) < 0)
+    if (eng_flush_regs(p, t, e) < 0 || tgt_get_regs(p->tp, t->tid, &t->regs, e) < 0)
         return -1;
     t->regs_valid = 1;
     uint8_t code[16];
@@ -301,7 +300,7 @@ int eng_watch_step(struct session *s, struct eng_process *p, struct eng_thread *
     int rc = ENG_WATCH_EMULATED;
     struct tgt_event ev;
     for (;;) {
-        if (ops->resume(t->tid, TGT_STEP, 0, e) < 0 || p->be->wait_thread(t->tid, &ev, e) < 0)
+        if (tgt_resume(p->tp, t->tid, TGT_STEP, 0, e) < 0 || p->be->wait_thread(p->be, t->tid, &ev, e) < 0)
             return -1;
         if (ev.kind == TGT_EV_EXITED || ev.kind == TGT_EV_KILLED || ev.kind == TGT_EV_EXEC) {
             eng_replay_later(s, &ev);
@@ -322,7 +321,7 @@ int eng_watch_step(struct session *s, struct eng_process *p, struct eng_thread *
     }
     t->regs_valid = 0;
     if (p->dr7)
-        ops->set_dreg(t->tid, 6, 0, NULL); /* its data hits are in hits[] */
+        tgt_set_dreg(p->tp, t->tid, 6, 0, NULL); /* its data hits are in hits[] */
     if (apply(p, t, e) < 0)
         return -1;
     return rc;
@@ -392,7 +391,7 @@ void eng_watch_syscall_entry(struct eng_process *p, struct eng_thread *t)
     if (t->sc_opened || !p->nwpages)
         return;
     struct user_regs_struct r;
-    if (eng_flush_regs(p, t, NULL) < 0 || p->tp->ops->get_regs(t->tid, &r, NULL) < 0)
+    if (eng_flush_regs(p, t, NULL) < 0 || tgt_get_regs(p->tp, t->tid, &r, NULL) < 0)
         return;
     uint64_t a[6] = {r.rdi, r.rsi, r.rdx, r.r10, r.r8, r.r9}, bufs[4][2];
     size_t nb = call_buffers((long)r.orig_rax, a, bufs, 4);
@@ -428,7 +427,7 @@ int eng_watch_syscall_exit(struct eng_process *p, struct eng_thread *t, int64_t 
         return 0;
     }
     struct user_regs_struct r;
-    if (eng_flush_regs(p, t, NULL) < 0 || p->tp->ops->get_regs(t->tid, &r, NULL) < 0)
+    if (eng_flush_regs(p, t, NULL) < 0 || tgt_get_regs(p->tp, t->tid, &r, NULL) < 0)
         return 0;
     p->open_all++;
     t->sc_opened = 2; /* open for the call run again */
@@ -481,9 +480,9 @@ void eng_watch_release(struct eng_process *p)
 void eng_watch_release_child(struct eng_process *p, struct tgt_proc *child, int shared,
                              int *pending_sig)
 {
-    struct eng_process cp = {.tp = child, .be = p->be, .pid = child->pid,
+    struct eng_process cp = {.tp = child, .be = p->be, .pid = tgt_pid(child),
                              .sc_gadget = p->sc_gadget};
-    struct eng_thread ct = {.tid = child->pid};
+    struct eng_thread ct = {.tid = tgt_pid(child)};
     for (size_t i = 0; i < p->nwpages; i++) {
         struct eng_wpage pg = p->wpages[i];
         if (pg.prot != pg.orig && set_prot(&cp, &ct, &pg, pg.orig, NULL) == 0 && shared)

@@ -39,7 +39,7 @@ struct eng_process *eng_new_process(struct session *s, struct tgt_proc *tp, int 
         abort();
     p->tp = tp;
     p->be = s->be;
-    p->pid = tp->pid;
+    p->pid = tgt_pid(tp);
     p->launched = launched;
     p->index = s->next_proc_index++;
     p->syms = sym_space_new();
@@ -94,7 +94,7 @@ void eng_remove_process(struct session *s, struct eng_process *p)
     free(p->traps);
     free(p->ool);
     eng_watch_forget(p);
-    p->tp->ops->close(p->tp);
+    tgt_close(p->tp);
     free(p);
     if (s->nprocs == 0) {
         s->cur_proc = -1;
@@ -159,17 +159,17 @@ void eng_select(struct session *s, struct eng_process *p, pid_t tid)
 int eng_launch(struct session *s, char *const argv[], const struct tgt_launch_opts *o,
                struct lerr *e)
 {
-    struct tgt_proc *tp = s->be->launch(argv, o, e);
+    struct tgt_proc *tp = s->be->launch(s->be, argv, o, e);
     if (!tp)
         return -1;
     struct eng_process *p = eng_new_process(s, tp, 1);
-    eng_add_thread(p, tp->pid);
-    eng_select(s, p, tp->pid);
-    s->event_tid = tp->pid;
+    eng_add_thread(p, tgt_pid(tp));
+    eng_select(s, p, tgt_pid(tp));
+    s->event_tid = tgt_pid(tp);
     eng_modules_initial(s, p);
     memset(&s->last_stop, 0, sizeof s->last_stop);
     s->last_stop.kind = ENG_STOP_INITIAL;
-    s->last_stop.pid = s->last_stop.tid = tp->pid;
+    s->last_stop.pid = s->last_stop.tid = tgt_pid(tp);
     return 0;
 }
 
@@ -177,7 +177,7 @@ int eng_attach(struct session *s, pid_t pid, struct lerr *e)
 {
     pid_t *tids = NULL;
     size_t n = 0;
-    struct tgt_proc *tp = s->be->attach(pid, &tids, &n, e);
+    struct tgt_proc *tp = s->be->attach(s->be, pid, &tids, &n, e);
     if (!tp)
         return -1;
     struct eng_process *p = eng_new_process(s, tp, 0);
@@ -196,7 +196,7 @@ int eng_attach(struct session *s, pid_t pid, struct lerr *e)
 struct user_regs_struct *eng_regs_of(struct eng_process *p, struct eng_thread *t, struct lerr *e)
 {
     if (!t->regs_valid) {
-        if (p->tp->ops->get_regs(t->tid, &t->regs, e) < 0)
+        if (tgt_get_regs(p->tp, t->tid, &t->regs, e) < 0)
             return NULL;
         t->regs_valid = 1;
         /* a copy that ran is as good as the original having run */
@@ -230,7 +230,7 @@ void eng_regs_changed(struct eng_thread *t, uint64_t old_ip)
 int eng_flush_regs(struct eng_process *p, struct eng_thread *t, struct lerr *e)
 {
     if (t->regs_dirty) {
-        if (p->tp->ops->set_regs(t->tid, &t->regs, e) < 0)
+        if (tgt_set_regs(p->tp, t->tid, &t->regs, e) < 0)
             return -1;
         t->regs_dirty = 0;
     }
@@ -249,7 +249,7 @@ int eng_get_dreg(struct session *s, struct eng_thread *t, int idx, uint64_t *v, 
     struct tgt_proc *tp = proc_of(s, t);
     if (!tp)
         return lerr_set(e, "No thread");
-    return tp->ops->get_dreg(t->tid, idx, v, e);
+    return tgt_get_dreg(tp, t->tid, idx, v, e);
 }
 
 int eng_set_dreg(struct session *s, struct eng_thread *t, int idx, uint64_t v, struct lerr *e)
@@ -257,7 +257,7 @@ int eng_set_dreg(struct session *s, struct eng_thread *t, int idx, uint64_t v, s
     struct tgt_proc *tp = proc_of(s, t);
     if (!tp)
         return lerr_set(e, "No thread");
-    return tp->ops->set_dreg(t->tid, idx, v, e);
+    return tgt_set_dreg(tp, t->tid, idx, v, e);
 }
 
 int eng_get_fpregs(struct session *s, struct eng_thread *t, struct user_fpregs_struct *r,
@@ -266,7 +266,7 @@ int eng_get_fpregs(struct session *s, struct eng_thread *t, struct user_fpregs_s
     struct tgt_proc *tp = proc_of(s, t);
     if (!tp)
         return lerr_set(e, "No thread");
-    return tp->ops->get_fpregs(t->tid, r, e);
+    return tgt_get_fpregs(tp, t->tid, r, e);
 }
 
 int eng_read(struct session *s, uint64_t addr, void *buf, size_t len, size_t *got)
@@ -278,7 +278,7 @@ int eng_read(struct session *s, uint64_t addr, void *buf, size_t len, size_t *go
         return -1;
     }
     size_t n = 0;
-    int rc = p->tp->ops->read_mem(p->tp, addr, buf, len, &n);
+    int rc = tgt_read_mem(p->tp, addr, buf, len, &n);
     bp_sites_hide(&p->sites, addr, buf, n); /* the program's bytes, not our traps */
     if (got)
         *got = n;
@@ -333,20 +333,20 @@ void eng_thread_name(struct session *s, struct eng_process *p, struct eng_thread
                      size_t size)
 {
     (void)s;
-    p->tp->ops->thread_name(p->tp, t->tid, buf, size);
+    tgt_thread_name(p->tp, t->tid, buf, size);
 }
 
 void eng_exe_path(struct session *s, struct eng_process *p, char *buf, size_t size)
 {
     (void)s;
-    p->tp->ops->exe_path(p->tp, buf, size);
+    tgt_exe_path(p->tp, buf, size);
 }
 
 uint64_t eng_auxv_entry(struct session *s, struct eng_process *p, uint64_t type)
 {
     (void)s;
     uint64_t v = 0;
-    return p->tp->ops->auxv_entry(p->tp, type, &v) == 0 ? v : 0;
+    return tgt_auxv_entry(p->tp, type, &v) == 0 ? v : 0;
 }
 
 int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
@@ -363,7 +363,7 @@ int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
         if (eng_flush_regs(p, t, e) < 0)
             rc = -1;
         /* The program's own pending signal goes with it. */
-        if (p->tp->ops->detach(t->tid, t->pending_sig, e) < 0)
+        if (tgt_detach(p->tp, t->tid, t->pending_sig, e) < 0)
             rc = -1;
     }
     eng_remove_process(s, p);
@@ -372,12 +372,12 @@ int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
 
 int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e)
 {
-    p->tp->ops->kill(p->tp);
+    tgt_kill(p->tp);
     /* Reap every thread until the leader is gone. */
     for (;;) {
         struct tgt_event ev;
         struct lerr local = {.code = LERR_NONE}, *we = e ? e : &local;
-        if (s->be->wait(&ev, we) < 0) {
+        if (s->be->wait(s->be, &ev, we) < 0) {
             if (we->code == LERR_INTERRUPTED)
                 continue;
             break;

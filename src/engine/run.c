@@ -40,7 +40,7 @@ int eng_run_resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume 
         how = TGT_SYSCALL;
     if (how == TGT_STEP) {
         struct user_regs_struct tmp, *r = t->regs_valid ? &t->regs : NULL;
-        if (!r && p->tp->ops->get_regs(t->tid, &tmp, e) == 0)
+        if (!r && tgt_get_regs(p->tp, t->tid, &tmp, e) == 0)
             r = &tmp;
         t->step_from = r ? r->rip : 0;
     }
@@ -49,7 +49,7 @@ int eng_run_resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume 
     struct lerr local = {.code = LERR_NONE}, *le = e ? e : &local;
     if (eng_flush_regs(p, t, le) < 0 && le->code != LERR_GONE)
         return -1;
-    if (p->tp->ops->resume(t->tid, how, sig, le) < 0) {
+    if (tgt_resume(p->tp, t->tid, how, sig, le) < 0) {
         if (le->code != LERR_GONE)
             return -1;
         /* killed by someone else while stopped: its death is waiting to be
@@ -104,7 +104,7 @@ static void stop_others(struct session *s)
         for (size_t j = 0; j < p->nthreads; j++) {
             struct eng_thread *t = p->threads[j];
             if (t->run == ENG_THREAD_RUNNING)
-                p->be->interrupt(t->tid);
+                p->be->interrupt(p->be, t->tid);
         }
     }
 }
@@ -185,7 +185,7 @@ static void on_clone(struct session *s, struct run *r, struct eng_process *p,
                      struct eng_thread *t, const struct tgt_event *ev, struct lerr *e)
 {
     pid_t new_tid = ev->new_tid;
-    pid_t tgid = p->tp->ops->thread_group(new_tid);
+    pid_t tgid = tgt_thread_group(p->tp, new_tid);
     if (tgid && tgid != p->pid) {
         /* clone without CLONE_THREAD: a process of its own, as after fork
          * (with CLONE_VM it shares memory like a vfork child) */
@@ -259,7 +259,7 @@ static int on_trap_hit(struct session *s, struct run *r, struct eng_process *p,
          * runs as if the trap had never been there. */
         uint8_t byte;
         size_t got = 0;
-        if (p->tp->ops->read_mem(p->tp, regs->rip - 1, &byte, 1, &got) != 0 || byte == 0xcc)
+        if (tgt_read_mem(p->tp, regs->rip - 1, &byte, 1, &got) != 0 || byte == 0xcc)
             return 0;
         regs->rip--;
         t->regs_dirty = 1;
@@ -352,19 +352,19 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
         pass_signal(s, r, p, t, sig, was_stepping, e); /* reported, or silent, already */
         return;
     }
-    if (sig == SIGTRAP && ev->si.si_code == SI_KERNEL && on_trap_hit(s, r, p, t, e))
+    if (ev->cause == TGT_CAUSE_INT3 && on_trap_hit(s, r, p, t, e))
         return;
-    if (sig == SIGTRAP && ev->si.si_code == TRAP_HWBKPT && p->dr7 &&
+    if (ev->cause == TGT_CAUSE_DEBUG_REG && p->dr7 &&
         on_hw_hit(s, r, p, t, was_stepping, e))
         return;
-    if (sig == SIGSEGV && ev->si.si_code == SEGV_ACCERR && p->nwpages) {
+    if (ev->cause == TGT_CAUSE_ACCESS && p->nwpages) {
         t->stepping = 0;
         if (eng_run_watch_fault(s, r, p, t, ev, was_stepping, e))
             return;
         t->stepping = was_stepping;
     }
     const struct user_regs_struct *fr =
-        sig == SIGSEGV && ev->si.si_code == SEGV_ACCERR ? eng_regs(s, t, NULL) : NULL;
+        ev->cause == TGT_CAUSE_ACCESS ? eng_regs(s, t, NULL) : NULL;
     uint64_t fault = (uint64_t)(uintptr_t)ev->si.si_addr;
     if (fr && (fault ^ fr->rip) >= 4096 && eng_watch_stale_fault(p, fault)) {
         /* the fault of an access to a page protected for a watch that was
@@ -375,11 +375,12 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
         return;
     }
     t->stepping = 0;
-    if (sig == SIGTRAP && was_stepping && ev->si.si_code > 0 && ev->si.si_code != SI_KERNEL) {
+    if (was_stepping && (ev->cause == TGT_CAUSE_STEP || ev->cause == TGT_CAUSE_STEP_AT_SYSCALL ||
+                         ev->cause == TGT_CAUSE_DEBUG_REG)) {
         /* A step that began in a system call (the exec stop) is reported at
          * the call's exit before any instruction ran: step again. */
         struct user_regs_struct regs;
-        if (ev->si.si_code == TRAP_BRKPT && p->tp->ops->get_regs(t->tid, &regs, NULL) == 0 &&
+        if (ev->cause == TGT_CAUSE_STEP_AT_SYSCALL && tgt_get_regs(p->tp, t->tid, &regs, NULL) == 0 &&
             regs.rip == t->step_from && !r->decided) {
             eng_run_resume(p, t, TGT_STEP, 0, e);
             return;
@@ -393,9 +394,9 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
         eng_run_decide(s, r, p, t, ENG_STOP_STEP, 0, NULL);
         return;
     }
-    if (sig == SIGINT && (s->breakin_requested || ev->si.si_code == SI_KERNEL)) {
+    if (sig == SIGINT && (s->breakin_requested || ev->cause == TGT_CAUSE_KERNEL)) {
         /* Ctrl+C on the terminal the program was given: a break-in, not a
-         * signal for it (a `kill -INT` has si_code SI_USER and passes). */
+         * signal for it (a `kill -INT` is TGT_CAUSE_SENT and passes). */
         if (!r->decided)
             eng_run_decide(s, r, p, t, ENG_STOP_BREAKIN, 0, NULL);
         return;
@@ -425,7 +426,7 @@ static void on_exec(struct session *s, struct run *r, struct eng_process *p,
         eng_remove_thread(p, p->threads[0]->tid);
     p->next_thread_index = 0;
     struct eng_thread *t = eng_add_thread(p, p->pid);
-    p->tp->ops->reopen(p->tp, e);
+    tgt_reopen(p->tp, e);
     bp_sites_forget(&p->sites);
     eng_watch_forget(p);
     eng_ool_forget(p);
@@ -435,7 +436,7 @@ static void on_exec(struct session *s, struct run *r, struct eng_process *p,
     p->vfork_parent = 0;
     sym_remove_all(p->syms);
     char path[4096];
-    p->tp->ops->exe_path(p->tp, path, sizeof path);
+    tgt_exe_path(p->tp, path, sizeof path);
     struct eng_event evt = {.kind = ENG_EVT_EXEC, .pid = p->pid, .tid = ev->tid,
                             .proc_index = p->index, .path = path};
     eng_emit(s, &evt);
@@ -502,7 +503,7 @@ static int next_event(struct session *s, struct tgt_event *ev, struct lerr *e)
         memmove(&s->replay[0], &s->replay[1], --s->nreplay * sizeof s->replay[0]);
         return 0;
     }
-    return s->be->wait(ev, e);
+    return s->be->wait(s->be, ev, e);
 }
 
 static void dispatch(struct session *s, struct run *r, const struct tgt_event *ev, struct lerr *e)
@@ -723,5 +724,5 @@ void eng_breakin(struct session *s)
     s->breakin_requested = 1;
     pid_t tid = s->breakin_pid;
     if (tid > 0 && s->nprocs)
-        s->be->interrupt(tid);
+        s->be->interrupt(s->be, tid);
 }

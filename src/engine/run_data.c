@@ -95,7 +95,7 @@ int eng_run_watch_steps(struct session *s, struct run *r, struct lerr *e)
 static int kw_read(void *ctx, uint64_t addr, void *buf, size_t len)
 {
     struct eng_process *p = ctx;
-    return p->tp->ops->read_mem(p->tp, addr, buf, len, NULL);
+    return tgt_read_mem(p->tp, addr, buf, len, NULL);
 }
 
 static void describe_call(char *out, size_t size, const char *name, const uint64_t a[6],

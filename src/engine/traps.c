@@ -61,7 +61,7 @@ void eng_trap_remove_kind(struct eng_process *p, enum eng_trap_kind kind)
 static int mem_read(void *ctx, uint64_t addr, void *buf, size_t len)
 {
     struct eng_process *p = ctx;
-    if (p->tp->ops->read_mem(p->tp, addr, buf, len, NULL) != 0)
+    if (tgt_read_mem(p->tp, addr, buf, len, NULL) != 0)
         return -1;
     bp_sites_hide(&p->sites, addr, buf, len);
     return 0;
@@ -97,7 +97,7 @@ int eng_pass_site_alone(struct eng_process *p, struct eng_thread *t)
         return 1;
     uint8_t code[16];
     size_t got = 0;
-    p->tp->ops->read_mem(p->tp, t->regs.rip, code, sizeof code, &got);
+    tgt_read_mem(p->tp, t->regs.rip, code, sizeof code, &got);
     bp_sites_hide(&p->sites, t->regs.rip, code, got);
     struct x86_mem mem = eng_program_memory(p);
     /* what cannot run out of line: relative jumps and calls; and, where
@@ -135,13 +135,12 @@ int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thre
         return 0;
     if (eng_flush_regs(p, t, e) < 0 || bp_site_lift(site, p->tp, e) < 0)
         return -1;
-    const struct tgt_ops *ops = p->tp->ops;
     int rc = 0;
-    if (ops->resume(t->tid, TGT_STEP, sig, e) < 0)
+    if (tgt_resume(p->tp, t->tid, TGT_STEP, sig, e) < 0)
         rc = -1;
     while (rc == 0) {
         struct tgt_event ev;
-        if (p->be->wait_thread(t->tid, &ev, e) < 0) {
+        if (p->be->wait_thread(p->be, t->tid, &ev, e) < 0) {
             rc = -1;
             break;
         }
@@ -152,8 +151,7 @@ int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thre
             return -1; /* the site went with the thread or its address space */
         }
         int again_sig = 0;
-        if (ev.kind == TGT_EV_SIGNAL && ev.si.si_code > 0 &&
-            (ev.sig == SIGSEGV || ev.sig == SIGBUS || ev.sig == SIGILL || ev.sig == SIGFPE)) {
+        if (tgt_event_is_fault(&ev)) {
             /* the stepped instruction itself faulted: that is an event for
              * the user (first chance), not something to deliver now */
             eng_replay_later(s, &ev);
@@ -166,7 +164,7 @@ int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thre
             eng_thread_created(s, p, ev.new_tid);
         else if (ev.kind == TGT_EV_FORK)
             eng_fork_child(s, p, ev.new_tid, ev.vfork);
-        if (ops->resume(t->tid, TGT_STEP, again_sig, e) < 0)
+        if (tgt_resume(p->tp, t->tid, TGT_STEP, again_sig, e) < 0)
             rc = -1;
     }
     site = bp_site_find(&p->sites, addr);

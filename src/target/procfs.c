@@ -83,7 +83,7 @@ int tgt_procfs_thread_name(struct tgt_proc *p, pid_t tid, char *buf, size_t size
     return 0;
 }
 
-pid_t tgt_procfs_thread_group(pid_t tid)
+pid_t tgt_procfs_thread_group(struct tgt_proc *p, pid_t tid)
 {
     char path[64], line[128];
     snprintf(path, sizeof path, "/proc/%d/status", tid);

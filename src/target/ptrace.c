@@ -1,7 +1,7 @@
 /* The Linux ptrace backend. Every thread is traced with PTRACE_SEIZE so that
  * PTRACE_INTERRUPT can stop it without sending it a signal; memory goes
  * through process_vm_readv and /proc/PID/mem (which also writes code pages). */
-#include "target/target.h"
+#include "target/backend.h"
 #include "target/procfs.h"
 
 #include <dirent.h>
@@ -63,14 +63,14 @@ static int pt_write_mem(struct tgt_proc *p, uint64_t addr, const void *buf, size
     return 0;
 }
 
-static int pt_get_regs(pid_t tid, struct user_regs_struct *r, struct lerr *e)
+static int pt_get_regs(struct tgt_proc *p, pid_t tid, struct user_regs_struct *r, struct lerr *e)
 {
     if (ptrace(PTRACE_GETREGS, tid, 0, r) < 0)
         return SYS_FAIL(e, errno, "Couldn't read registers of thread %d: %s", tid, strerror(errno));
     return 0;
 }
 
-static int pt_set_regs(pid_t tid, const struct user_regs_struct *r, struct lerr *e)
+static int pt_set_regs(struct tgt_proc *p, pid_t tid, const struct user_regs_struct *r, struct lerr *e)
 {
     if (ptrace(PTRACE_SETREGS, tid, 0, r) < 0)
         return SYS_FAIL(e, errno, "Couldn't write registers of thread %d: %s",
@@ -78,7 +78,7 @@ static int pt_set_regs(pid_t tid, const struct user_regs_struct *r, struct lerr 
     return 0;
 }
 
-static int pt_get_fpregs(pid_t tid, struct user_fpregs_struct *r, struct lerr *e)
+static int pt_get_fpregs(struct tgt_proc *p, pid_t tid, struct user_fpregs_struct *r, struct lerr *e)
 {
     if (ptrace(PTRACE_GETFPREGS, tid, 0, r) < 0)
         return SYS_FAIL(e, errno, "Couldn't read FP registers of thread %d: %s",
@@ -86,7 +86,7 @@ static int pt_get_fpregs(pid_t tid, struct user_fpregs_struct *r, struct lerr *e
     return 0;
 }
 
-static int pt_set_fpregs(pid_t tid, const struct user_fpregs_struct *r, struct lerr *e)
+static int pt_set_fpregs(struct tgt_proc *p, pid_t tid, const struct user_fpregs_struct *r, struct lerr *e)
 {
     if (ptrace(PTRACE_SETFPREGS, tid, 0, r) < 0)
         return SYS_FAIL(e, errno, "Couldn't write FP registers of thread %d: %s",
@@ -99,7 +99,7 @@ static long dreg_offset(int idx)
     return (long)(offsetof(struct user, u_debugreg) + (size_t)idx * sizeof(long));
 }
 
-static int pt_get_dreg(pid_t tid, int idx, uint64_t *v, struct lerr *e)
+static int pt_get_dreg(struct tgt_proc *p, pid_t tid, int idx, uint64_t *v, struct lerr *e)
 {
     errno = 0;
     long r = ptrace(PTRACE_PEEKUSER, tid, dreg_offset(idx), 0);
@@ -109,7 +109,7 @@ static int pt_get_dreg(pid_t tid, int idx, uint64_t *v, struct lerr *e)
     return 0;
 }
 
-static int pt_set_dreg(pid_t tid, int idx, uint64_t v, struct lerr *e)
+static int pt_set_dreg(struct tgt_proc *p, pid_t tid, int idx, uint64_t v, struct lerr *e)
 {
     if (ptrace(PTRACE_POKEUSER, tid, dreg_offset(idx), (long)v) < 0)
         return SYS_FAIL(e, errno, "Couldn't write dr%d of thread %d: %s",
@@ -117,7 +117,7 @@ static int pt_set_dreg(pid_t tid, int idx, uint64_t v, struct lerr *e)
     return 0;
 }
 
-static int pt_get_sigmask(pid_t tid, uint64_t *mask, struct lerr *e)
+static int pt_get_sigmask(struct tgt_proc *p, pid_t tid, uint64_t *mask, struct lerr *e)
 {
     if (ptrace(PTRACE_GETSIGMASK, tid, sizeof *mask, mask) < 0)
         return SYS_FAIL(e, errno, "Couldn't read the signal mask of thread %d: %s",
@@ -125,7 +125,7 @@ static int pt_get_sigmask(pid_t tid, uint64_t *mask, struct lerr *e)
     return 0;
 }
 
-static int pt_set_sigmask(pid_t tid, uint64_t mask, struct lerr *e)
+static int pt_set_sigmask(struct tgt_proc *p, pid_t tid, uint64_t mask, struct lerr *e)
 {
     if (ptrace(PTRACE_SETSIGMASK, tid, sizeof mask, &mask) < 0)
         return SYS_FAIL(e, errno, "Couldn't set the signal mask of thread %d: %s",
@@ -154,7 +154,7 @@ static int can_take_signal(pid_t tid)
     return !(si.si_signo == SIGTRAP && (si.si_code == (SIGTRAP | 0x80) || si.si_code > 0xff));
 }
 
-static int pt_resume(pid_t tid, enum tgt_resume how, int sig, struct lerr *e)
+static int pt_resume(struct tgt_proc *p, pid_t tid, enum tgt_resume how, int sig, struct lerr *e)
 {
     int req = how == TGT_STEP ? PTRACE_SINGLESTEP : how == TGT_SYSCALL ? PTRACE_SYSCALL : PTRACE_CONT;
     if (sig && !can_take_signal(tid) && nrequeued < sizeof requeued / sizeof requeued[0] &&
@@ -172,7 +172,7 @@ static int pt_resume(pid_t tid, enum tgt_resume how, int sig, struct lerr *e)
     return 0;
 }
 
-static int pt_interrupt(pid_t tid)
+static int pt_interrupt(const struct tgt_backend *be, pid_t tid)
 {
     return ptrace(PTRACE_INTERRUPT, tid, 0, 0) < 0 ? -1 : 0;
 }
@@ -237,6 +237,7 @@ static void decode_status(pid_t tid, int st, struct tgt_event *ev)
         ev->sig = sig;
         if (ptrace(PTRACE_GETSIGINFO, tid, 0, &ev->si) < 0)
             memset(&ev->si, 0, sizeof ev->si);
+        ev->cause = tgt_signal_cause(sig, ev->si.si_code);
         for (size_t i = 0; i < nrequeued; i++) {
             if (requeued[i].tid == tid && requeued[i].sig == sig && ev->si.si_code == SI_TKILL) {
                 ev->requeued = 1;
@@ -271,7 +272,7 @@ static pid_t wait_polling(pid_t who, int *st)
     }
 }
 
-static int pt_wait(struct tgt_event *ev, struct lerr *e)
+static int pt_wait(const struct tgt_backend *be, struct tgt_event *ev, struct lerr *e)
 {
     int st;
     pid_t tid = wait_polling(-1, &st);
@@ -281,7 +282,8 @@ static int pt_wait(struct tgt_event *ev, struct lerr *e)
     return 0;
 }
 
-static int pt_wait_thread(pid_t tid, struct tgt_event *ev, struct lerr *e)
+static int pt_wait_thread(const struct tgt_backend *be, pid_t tid, struct tgt_event *ev,
+                          struct lerr *e)
 {
     int st;
     pid_t got;
@@ -294,7 +296,7 @@ static int pt_wait_thread(pid_t tid, struct tgt_event *ev, struct lerr *e)
     return 0;
 }
 
-static int pt_detach(pid_t tid, int sig, struct lerr *e)
+static int pt_detach(struct tgt_proc *p, pid_t tid, int sig, struct lerr *e)
 {
     if (ptrace(PTRACE_DETACH, tid, 0, (long)sig) < 0 && errno != ESRCH)
         return SYS_FAIL(e, errno, "Couldn't detach from thread %d: %s", tid, strerror(errno));
@@ -313,8 +315,9 @@ static int open_mem(struct tgt_proc *p, struct lerr *e)
     if (p->memfd >= 0)
         close(p->memfd);
     p->memfd = open(path, O_RDWR | O_CLOEXEC);
-    if (p->memfd < 0)
-        return SYS_FAIL(e, errno, "Couldn't open %s: %s", path, strerror(errno));
+    if (p->memfd < 0) /* ENOENT here: the process is gone */
+        return SYS_FAIL(e, errno == ENOENT ? ESRCH : errno, "Couldn't open %s: %s", path,
+                        strerror(errno));
     return 0;
 }
 
@@ -385,7 +388,8 @@ static int find_program(const char *name, char *out, size_t size)
     return -1;
 }
 
-static struct tgt_proc *pt_launch(char *const argv[], const struct tgt_launch_opts *o,
+static struct tgt_proc *pt_launch(const struct tgt_backend *be, char *const argv[],
+                                  const struct tgt_launch_opts *o,
                                   struct lerr *e)
 {
     char path[PATH_MAX];
@@ -471,7 +475,7 @@ static struct tgt_proc *pt_launch(char *const argv[], const struct tgt_launch_op
     return p;
 }
 
-static struct tgt_proc *pt_adopt(pid_t pid, struct lerr *e)
+static struct tgt_proc *pt_adopt(const struct tgt_backend *be, pid_t pid, struct lerr *e)
 {
     struct tgt_proc *p = new_proc(pid);
     if (open_mem(p, e) < 0) {
@@ -522,7 +526,8 @@ static int seize_error(pid_t pid, struct lerr *e)
     return SYS_FAIL(e, err, "Couldn't attach to process %d: %s", pid, strerror(err));
 }
 
-static struct tgt_proc *pt_attach(pid_t pid, pid_t **tids_out, size_t *ntids_out, struct lerr *e)
+static struct tgt_proc *pt_attach(const struct tgt_backend *be, pid_t pid, pid_t **tids_out,
+                                  size_t *ntids_out, struct lerr *e)
 {
     char dirpath[64];
     pid_t *tids = NULL;
@@ -597,7 +602,7 @@ static struct tgt_proc *pt_attach(pid_t pid, pid_t **tids_out, size_t *ntids_out
 /* The probe's child: stops, then writes the watched variable. */
 static volatile long probe_var;
 
-static int pt_probe_debug_registers(struct lerr *e)
+static int pt_probe_debug_registers(const struct tgt_backend *be, struct lerr *e)
 {
     pid_t pid = fork();
     if (pid < 0)

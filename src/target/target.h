@@ -30,6 +30,23 @@ enum tgt_event_kind {
     TGT_EV_KILLED,    /* tid was ended by signal `sig` */
 };
 
+/* What a signal stop means, decoded by the backend from the system's own
+ * codes (Linux's si_code), so that the engine never reads them. */
+enum tgt_sig_cause {
+    TGT_CAUSE_SENT,      /* sent by a process (kill, tkill, sigqueue) */
+    TGT_CAUSE_KERNEL,    /* sent by the kernel, not for an instruction (a
+                          * terminal's Ctrl+C, a child's end) */
+    TGT_CAUSE_INT3,      /* SIGTRAP: an int3 ran; rip is one past it */
+    TGT_CAUSE_STEP,      /* SIGTRAP: a single-step ended */
+    TGT_CAUSE_STEP_AT_SYSCALL, /* SIGTRAP: a step reported at a system
+                          * call's exit, maybe before any instruction ran */
+    TGT_CAUSE_DEBUG_REG, /* SIGTRAP: a debug register fired (DR6 says which) */
+    TGT_CAUSE_ACCESS,    /* SIGSEGV: the page's protection refused the access
+                          * (si.si_addr) */
+    TGT_CAUSE_FAULT,     /* another fault an instruction raised (SIGSEGV,
+                          * SIGBUS, SIGILL, SIGFPE) */
+};
+
 struct tgt_event {
     enum tgt_event_kind kind;
     pid_t tid;
@@ -37,7 +54,8 @@ struct tgt_event {
     int sig;
     int code;
     pid_t new_tid;
-    siginfo_t si; /* TGT_EV_SIGNAL only */
+    siginfo_t si; /* TGT_EV_SIGNAL only: what the program's handler gets */
+    enum tgt_sig_cause cause; /* TGT_EV_SIGNAL only */
     int group_stop; /* TGT_EV_INTERRUPT caused by a stopping signal */
     int vfork;      /* TGT_EV_FORK */
     int sc_exit;    /* TGT_EV_SYSCALL */
@@ -71,10 +89,22 @@ struct tgt_map {
     size_t n;
 };
 
+/* For backends that see Linux's signal information (ptrace, a core file):
+ * the cause of a signal stop from the signal and its si_code. */
+enum tgt_sig_cause tgt_signal_cause(int sig, int si_code);
+/* Whether the stop is a fault an instruction raised (it faults again if
+ * run again). */
+int tgt_event_is_fault(const struct tgt_event *ev);
+
 void tgt_map_free(struct tgt_map *m);
 /* The region holding addr, or NULL. */
 const struct tgt_region *tgt_map_find(const struct tgt_map *m, uint64_t addr);
 
+/* A backend's operations on one process. Every one takes the backend's own
+ * handle for the process (per thread: the handle and the thread), so that
+ * a backend with state of its own (a connection) reaches it. The engine
+ * calls them through the tgt_* functions below; struct tgt_proc is the
+ * backends' (target/backend.h). */
 struct tgt_ops {
     const char *name;
     /* Memory of the process; `got` receives how much was read before the
@@ -83,17 +113,17 @@ struct tgt_ops {
     /* Writes even to pages the process cannot write (its code). */
     int (*write_mem)(struct tgt_proc *p, uint64_t addr, const void *buf, size_t len,
                      struct lerr *e);
-    int (*get_regs)(pid_t tid, struct user_regs_struct *r, struct lerr *e);
-    int (*set_regs)(pid_t tid, const struct user_regs_struct *r, struct lerr *e);
-    int (*get_fpregs)(pid_t tid, struct user_fpregs_struct *r, struct lerr *e);
-    int (*set_fpregs)(pid_t tid, const struct user_fpregs_struct *r, struct lerr *e);
-    int (*get_dreg)(pid_t tid, int idx, uint64_t *v, struct lerr *e);
-    int (*set_dreg)(pid_t tid, int idx, uint64_t v, struct lerr *e);
+    int (*get_regs)(struct tgt_proc *p, pid_t tid, struct user_regs_struct *r, struct lerr *e);
+    int (*set_regs)(struct tgt_proc *p, pid_t tid, const struct user_regs_struct *r, struct lerr *e);
+    int (*get_fpregs)(struct tgt_proc *p, pid_t tid, struct user_fpregs_struct *r, struct lerr *e);
+    int (*set_fpregs)(struct tgt_proc *p, pid_t tid, const struct user_fpregs_struct *r, struct lerr *e);
+    int (*get_dreg)(struct tgt_proc *p, pid_t tid, int idx, uint64_t *v, struct lerr *e);
+    int (*set_dreg)(struct tgt_proc *p, pid_t tid, int idx, uint64_t v, struct lerr *e);
     /* The thread's blocked signals (bit n-1: signal n). */
-    int (*get_sigmask)(pid_t tid, uint64_t *mask, struct lerr *e);
-    int (*set_sigmask)(pid_t tid, uint64_t mask, struct lerr *e);
-    int (*resume)(pid_t tid, enum tgt_resume how, int sig, struct lerr *e);
-    int (*detach)(pid_t tid, int sig, struct lerr *e);
+    int (*get_sigmask)(struct tgt_proc *p, pid_t tid, uint64_t *mask, struct lerr *e);
+    int (*set_sigmask)(struct tgt_proc *p, pid_t tid, uint64_t mask, struct lerr *e);
+    int (*resume)(struct tgt_proc *p, pid_t tid, enum tgt_resume how, int sig, struct lerr *e);
+    int (*detach)(struct tgt_proc *p, pid_t tid, int sig, struct lerr *e);
     int (*kill)(struct tgt_proc *p);
     /* After exec the old memory handle is stale. */
     int (*reopen)(struct tgt_proc *p, struct lerr *e);
@@ -108,7 +138,7 @@ struct tgt_ops {
     int (*thread_name)(struct tgt_proc *p, pid_t tid, char *buf, size_t size);
     /* The process a thread belongs to, 0 when unknown (a clone event's new
      * thread may be a new process: CLONE_THREAD not set). */
-    pid_t (*thread_group)(pid_t tid);
+    pid_t (*thread_group)(struct tgt_proc *p, pid_t tid);
     /* One entry (AT_*) of the auxiliary vector the kernel gave the
      * program: 0 with *val, or -1 when it is not there. */
     int (*auxv_entry)(struct tgt_proc *p, uint64_t type, uint64_t *val);
@@ -118,11 +148,33 @@ struct tgt_ops {
     int (*real_path)(struct tgt_proc *p, const char *name, char *out, size_t size);
 };
 
-struct tgt_proc {
-    const struct tgt_ops *ops;
-    pid_t pid;
-    int memfd;
-};
+/* The engine's calls into a process's backend: each is its tgt_ops
+ * method (see above) on the handle p. */
+pid_t tgt_pid(const struct tgt_proc *p);
+int tgt_read_mem(struct tgt_proc *p, uint64_t addr, void *buf, size_t len, size_t *got);
+int tgt_write_mem(struct tgt_proc *p, uint64_t addr, const void *buf, size_t len,
+                  struct lerr *e);
+int tgt_get_regs(struct tgt_proc *p, pid_t tid, struct user_regs_struct *r, struct lerr *e);
+int tgt_set_regs(struct tgt_proc *p, pid_t tid, const struct user_regs_struct *r,
+                 struct lerr *e);
+int tgt_get_fpregs(struct tgt_proc *p, pid_t tid, struct user_fpregs_struct *r, struct lerr *e);
+int tgt_set_fpregs(struct tgt_proc *p, pid_t tid, const struct user_fpregs_struct *r,
+                   struct lerr *e);
+int tgt_get_dreg(struct tgt_proc *p, pid_t tid, int idx, uint64_t *v, struct lerr *e);
+int tgt_set_dreg(struct tgt_proc *p, pid_t tid, int idx, uint64_t v, struct lerr *e);
+int tgt_get_sigmask(struct tgt_proc *p, pid_t tid, uint64_t *mask, struct lerr *e);
+int tgt_set_sigmask(struct tgt_proc *p, pid_t tid, uint64_t mask, struct lerr *e);
+int tgt_resume(struct tgt_proc *p, pid_t tid, enum tgt_resume how, int sig, struct lerr *e);
+int tgt_detach(struct tgt_proc *p, pid_t tid, int sig, struct lerr *e);
+int tgt_kill(struct tgt_proc *p);
+int tgt_reopen(struct tgt_proc *p, struct lerr *e);
+void tgt_close(struct tgt_proc *p);
+int tgt_read_map(struct tgt_proc *p, struct tgt_map *out, struct lerr *e);
+int tgt_exe_path(struct tgt_proc *p, char *buf, size_t size);
+int tgt_thread_name(struct tgt_proc *p, pid_t tid, char *buf, size_t size);
+pid_t tgt_thread_group(struct tgt_proc *p, pid_t tid);
+int tgt_auxv_entry(struct tgt_proc *p, uint64_t type, uint64_t *val);
+int tgt_real_path(struct tgt_proc *p, const char *name, char *out, size_t size);
 
 struct tgt_launch_opts {
     int keep_aslr;
@@ -145,36 +197,42 @@ enum tgt_cap {
                                       * enough to see the kernel write memory */
 };
 
-/* A way to control processes: a static table, one per kind of target. */
+/* A way to control processes: a static table, one per kind of target.
+ * Every function takes the table itself (be), the backend's handle: a
+ * backend with state of its own (a connection to a remote stub) makes a
+ * table per connection and keeps the state after it. */
 struct tgt_backend {
     const char *name;
     unsigned caps; /* enum tgt_cap bits */
     const struct tgt_ops *ops;
     /* Starts argv[0] (searched in PATH), stopped right after exec. Returns
      * a process (owned by the caller, freed by ops->close) or NULL. */
-    struct tgt_proc *(*launch)(char *const argv[], const struct tgt_launch_opts *o,
+    struct tgt_proc *(*launch)(const struct tgt_backend *be, char *const argv[],
+                               const struct tgt_launch_opts *o,
                                struct lerr *e);
     /* Attaches to every thread of `pid` and stops them all. *tids receives
      * the thread ids (malloc'd, caller frees), the leader first. */
-    struct tgt_proc *(*attach)(pid_t pid, pid_t **tids, size_t *ntids, struct lerr *e);
+    struct tgt_proc *(*attach)(const struct tgt_backend *be, pid_t pid, pid_t **tids,
+                               size_t *ntids, struct lerr *e);
     /* A process handle for `pid`, already under control as the child of a
      * controlled process (fork events): memory access and detach. */
-    struct tgt_proc *(*adopt)(pid_t pid, struct lerr *e);
+    struct tgt_proc *(*adopt)(const struct tgt_backend *be, pid_t pid, struct lerr *e);
     /* Whether the debug registers trap: 1 (they fire), 0 (accepted but
      * silent, as on some virtual machines), -1 (could not tell, message in
      * e). */
-    int (*probe_debug_registers)(struct lerr *e);
+    int (*probe_debug_registers)(const struct tgt_backend *be, struct lerr *e);
 
     /* Events come from every process of the backend at once: these are
      * not per process. */
     /* Waits for the next event of any controlled thread. Returns 0, or -1
      * with errno EINTR when interrupted, ECHILD when nothing is traced. */
-    int (*wait)(struct tgt_event *ev, struct lerr *e);
+    int (*wait)(const struct tgt_backend *be, struct tgt_event *ev, struct lerr *e);
     /* The next event of one thread only (the others stay queued). */
-    int (*wait_thread)(pid_t tid, struct tgt_event *ev, struct lerr *e);
+    int (*wait_thread)(const struct tgt_backend *be, pid_t tid, struct tgt_event *ev,
+                       struct lerr *e);
     /* Asks a running thread to stop; it reports TGT_EV_INTERRUPT.
      * Async-signal-safe (called from the SIGINT handler). */
-    int (*interrupt)(pid_t tid);
+    int (*interrupt)(const struct tgt_backend *be, pid_t tid);
 };
 
 /* Linux ptrace (ptrace.c): every capability. */

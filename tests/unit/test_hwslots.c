@@ -11,18 +11,19 @@
 
 #include "arch/x86_64/dr7.h"
 #include "engine/internal.h"
+#include "target/backend.h"
 
 #define NTHREADS 2
 static uint64_t dregs[NTHREADS][8]; /* threads 100 and 101 */
 
-static int fake_set_dreg(pid_t tid, int idx, uint64_t v, struct lerr *e)
+static int fake_set_dreg(struct tgt_proc *p, pid_t tid, int idx, uint64_t v, struct lerr *e)
 {
     (void)e;
     dregs[tid - 100][idx] = v;
     return 0;
 }
 
-static int fake_get_dreg(pid_t tid, int idx, uint64_t *v, struct lerr *e)
+static int fake_get_dreg(struct tgt_proc *p, pid_t tid, int idx, uint64_t *v, struct lerr *e)
 {
     (void)e;
     *v = dregs[tid - 100][idx];

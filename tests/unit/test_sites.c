@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "bp/site.h"
+#include "target/backend.h"
 
 #define BASE 0x400000
 #define SIZE 65536

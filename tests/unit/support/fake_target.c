@@ -144,6 +144,7 @@ static void ev_trap(struct tgt_event *ev, const struct fk_thread *t, int si_code
     ev->sig = SIGTRAP;
     ev->si.si_signo = SIGTRAP;
     ev->si.si_code = si_code;
+    ev->cause = tgt_signal_cause(SIGTRAP, si_code);
 }
 
 static void enqueue(const struct tgt_event *ev)
@@ -405,7 +406,7 @@ static struct fk_thread *stopped_thread(pid_t tid, const char *what, struct lerr
     return t;
 }
 
-static int get_regs(pid_t tid, struct user_regs_struct *r, struct lerr *e)
+static int get_regs(struct tgt_proc *tp, pid_t tid, struct user_regs_struct *r, struct lerr *e)
 {
     struct fk_thread *t = stopped_thread(tid, "get_regs", e);
     if (!t)
@@ -414,7 +415,7 @@ static int get_regs(pid_t tid, struct user_regs_struct *r, struct lerr *e)
     return 0;
 }
 
-static int set_regs(pid_t tid, const struct user_regs_struct *r, struct lerr *e)
+static int set_regs(struct tgt_proc *tp, pid_t tid, const struct user_regs_struct *r, struct lerr *e)
 {
     struct fk_thread *t = stopped_thread(tid, "set_regs", e);
     if (!t)
@@ -423,7 +424,7 @@ static int set_regs(pid_t tid, const struct user_regs_struct *r, struct lerr *e)
     return 0;
 }
 
-static int get_fpregs(pid_t tid, struct user_fpregs_struct *r, struct lerr *e)
+static int get_fpregs(struct tgt_proc *tp, pid_t tid, struct user_fpregs_struct *r, struct lerr *e)
 {
     struct fk_thread *t = stopped_thread(tid, "get_fpregs", e);
     if (!t)
@@ -432,7 +433,7 @@ static int get_fpregs(pid_t tid, struct user_fpregs_struct *r, struct lerr *e)
     return 0;
 }
 
-static int set_fpregs(pid_t tid, const struct user_fpregs_struct *r, struct lerr *e)
+static int set_fpregs(struct tgt_proc *tp, pid_t tid, const struct user_fpregs_struct *r, struct lerr *e)
 {
     struct fk_thread *t = stopped_thread(tid, "set_fpregs", e);
     if (!t)
@@ -441,7 +442,7 @@ static int set_fpregs(pid_t tid, const struct user_fpregs_struct *r, struct lerr
     return 0;
 }
 
-static int get_dreg(pid_t tid, int idx, uint64_t *v, struct lerr *e)
+static int get_dreg(struct tgt_proc *tp, pid_t tid, int idx, uint64_t *v, struct lerr *e)
 {
     struct fk_thread *t = stopped_thread(tid, "get_dreg", e);
     if (!t)
@@ -450,7 +451,7 @@ static int get_dreg(pid_t tid, int idx, uint64_t *v, struct lerr *e)
     return 0;
 }
 
-static int set_dreg(pid_t tid, int idx, uint64_t v, struct lerr *e)
+static int set_dreg(struct tgt_proc *tp, pid_t tid, int idx, uint64_t v, struct lerr *e)
 {
     struct fk_thread *t = stopped_thread(tid, "set_dreg", e);
     if (!t)
@@ -459,7 +460,7 @@ static int set_dreg(pid_t tid, int idx, uint64_t v, struct lerr *e)
     return 0;
 }
 
-static int get_sigmask(pid_t tid, uint64_t *mask, struct lerr *e)
+static int get_sigmask(struct tgt_proc *tp, pid_t tid, uint64_t *mask, struct lerr *e)
 {
     struct fk_thread *t = stopped_thread(tid, "get_sigmask", e);
     if (!t)
@@ -468,7 +469,7 @@ static int get_sigmask(pid_t tid, uint64_t *mask, struct lerr *e)
     return 0;
 }
 
-static int set_sigmask(pid_t tid, uint64_t mask, struct lerr *e)
+static int set_sigmask(struct tgt_proc *tp, pid_t tid, uint64_t mask, struct lerr *e)
 {
     struct fk_thread *t = stopped_thread(tid, "set_sigmask", e);
     if (!t)
@@ -477,7 +478,7 @@ static int set_sigmask(pid_t tid, uint64_t mask, struct lerr *e)
     return 0;
 }
 
-static int resume(pid_t tid, enum tgt_resume how, int sig, struct lerr *e)
+static int resume(struct tgt_proc *tp, pid_t tid, enum tgt_resume how, int sig, struct lerr *e)
 {
     /* sig: no handlers here, a signal passed on changes nothing */
     struct fk_thread *t = stopped_thread(tid, "resume", e);
@@ -499,7 +500,7 @@ static int resume(pid_t tid, enum tgt_resume how, int sig, struct lerr *e)
     return 0;
 }
 
-static int interrupt(pid_t tid)
+static int interrupt(const struct tgt_backend *be, pid_t tid)
 {
     struct fk_thread *t = thread_live(tid);
     if (t && t->st == FK_RUNNING) {
@@ -521,7 +522,7 @@ static struct fk_thread *next_runner(void)
     return best;
 }
 
-static int wait_any(struct tgt_event *ev, struct lerr *e)
+static int wait_any(const struct tgt_backend *be, struct tgt_event *ev, struct lerr *e)
 {
     for (;;) {
         if (fk.nq) {
@@ -540,7 +541,8 @@ static int wait_any(struct tgt_event *ev, struct lerr *e)
     }
 }
 
-static int wait_thread(pid_t tid, struct tgt_event *ev, struct lerr *e)
+static int wait_thread(const struct tgt_backend *be, pid_t tid, struct tgt_event *ev,
+                       struct lerr *e)
 {
     for (size_t i = 0; i < fk.nq; i++) {
         if (fk.q[i].tid == tid) {
@@ -559,7 +561,7 @@ static int wait_thread(pid_t tid, struct tgt_event *ev, struct lerr *e)
     return -1;
 }
 
-static int detach(pid_t tid, int sig, struct lerr *e)
+static int detach(struct tgt_proc *tp, pid_t tid, int sig, struct lerr *e)
 {
     struct fk_thread *t = stopped_thread(tid, "detach", e);
     if (!t)
@@ -641,7 +643,7 @@ static int thread_name(struct tgt_proc *tp, pid_t tid, char *buf, size_t size)
     return 0;
 }
 
-static pid_t thread_group(pid_t tid)
+static pid_t thread_group(struct tgt_proc *tp, pid_t tid)
 {
     struct fk_thread *t = thread_any(tid);
     return t ? t->pid : 0;
@@ -693,7 +695,8 @@ static struct tgt_proc *handle(pid_t pid)
     return tp;
 }
 
-static struct tgt_proc *launch(char *const argv[], const struct tgt_launch_opts *o,
+static struct tgt_proc *launch(const struct tgt_backend *be, char *const argv[],
+                               const struct tgt_launch_opts *o,
                                struct lerr *e)
 {
     if (fk.nprocs)
@@ -712,19 +715,20 @@ static struct tgt_proc *launch(char *const argv[], const struct tgt_launch_opts 
     return handle(p->pid);
 }
 
-static struct tgt_proc *attach(pid_t pid, pid_t **tids, size_t *ntids, struct lerr *e)
+static struct tgt_proc *attach(const struct tgt_backend *be, pid_t pid, pid_t **tids,
+                               size_t *ntids, struct lerr *e)
 {
     return lerr_set(e, "The fake target cannot attach to %d", pid), NULL;
 }
 
-static struct tgt_proc *adopt(pid_t pid, struct lerr *e)
+static struct tgt_proc *adopt(const struct tgt_backend *be, pid_t pid, struct lerr *e)
 {
     if (!proc_by_pid(pid))
         return lerr_set(e, "No process %d", pid), NULL;
     return handle(pid);
 }
 
-static int probe_debug_registers(struct lerr *e)
+static int probe_debug_registers(const struct tgt_backend *be, struct lerr *e)
 {
     return 0;
 }

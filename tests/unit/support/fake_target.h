@@ -28,7 +28,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "target/target.h"
+#include "target/backend.h"
 
 /* Where the program's code is (filled with 1-byte nops, which the engine
  * emulates), its stack, and the vDSO (a `syscall` for injected calls). */
