@@ -246,6 +246,8 @@ static void on_event(void *ctx, const struct eng_event *ev)
     default:
         break;
     }
+    if (m->client.event_done)
+        m->client.event_done(m->client.ctx);
 }
 
 /* A watched indirect function's resolver returned in pid: breakpoints that

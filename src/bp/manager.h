@@ -54,6 +54,9 @@ struct bpm_client {
     int (*eval)(void *ctx, pid_t pid, pid_t tid, const char *expr, uint64_t *v,
                 struct lerr *e);
     void (*note)(void *ctx, const struct bpm_note *n);
+    /* An event is handled: what the notes said can go out now, before the
+     * target runs on and writes to the same output (may be NULL). */
+    void (*event_done)(void *ctx);
 };
 
 struct bpm {
@@ -68,6 +71,8 @@ struct bpm {
 
 /* Takes over the session's breakpoint hooks. */
 void bpm_init(struct bpm *m, struct session *s, const struct bpm_client *client);
+/* After the session is gone (main frees it first), or before it has
+ * anything to report: the session's hooks still point here. */
 void bpm_free(struct bpm *m);
 
 /* The breakpoints of the last breakpoint stop, in id order of each hit. */

@@ -16,11 +16,15 @@ static int eval_in(void *ctx, pid_t pid, pid_t tid, const char *expr, uint64_t *
                    struct lerr *e)
 {
     struct dbg *d = ctx;
+    /* the environment's callbacks may leave a message in d->err, which is
+     * the running command's (g): it is kept */
+    struct lerr keep = d->err;
     struct eng_view saved = eng_view_begin(d->s, pid, tid);
     struct expr_env env;
     dbg_expr_env(d, &env);
     int rc = expr_eval_all(&env, expr, v, e);
     eng_view_end(d->s, saved);
+    d->err = keep;
     return rc;
 }
 
@@ -65,9 +69,15 @@ static void note(void *ctx, const struct bpm_note *n)
     }
 }
 
+static void event_done(void *ctx)
+{
+    struct dbg *d = ctx;
+    fflush(d->out);
+}
+
 void dbg_bps_init(struct dbg *d)
 {
-    struct bpm_client c = {d, eval_in, note};
+    struct bpm_client c = {d, eval_in, note, event_done};
     bpm_init(&d->bpm, d->s, &c);
 }
 

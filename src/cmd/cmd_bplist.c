@@ -229,7 +229,8 @@ static int cmd_bsc(struct dbg *d, const char *args)
     dbg_expr_env(d, &env);
     const char *cend;
     uint64_t ignored;
-    if (expr_eval(&env, cond, &cend, &ignored, &d->err) < 0 && d->err.code != LERR_NOT_FOUND) {
+    if (expr_eval(&env, cond, &cend, &ignored, &d->err) < 0 && d->err.code != LERR_NOT_FOUND &&
+        d->err.code != LERR_GONE) {
         free(cond);
         return -1;
     }

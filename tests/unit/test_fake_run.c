@@ -195,6 +195,29 @@ static void test_thread_filter(void **state)
     fw_end(&w);
 }
 
+/* A /w condition is evaluated as the thread that hit sees it, whichever
+ * thread the user has selected: thread 0 (selected) passes the site with
+ * rax 0, thread 1 with rax 5; only thread 1's hit stops. */
+static void test_condition_in_hitting_thread(void **state)
+{
+    (void)state;
+    static const struct fake_step worker[] = {{AT(5)}, {S, FAKE_SET_RAX, 5}, {AT(7)}, {0}};
+    static const struct fake_step script[] = {
+        {.addr = AT(0), .effect = FAKE_CLONE, .script = worker},
+        {AT(1)}, {S, FAKE_SET_RAX, 0}, {AT(2)}, {AT(3)}, {AT(3)}, {AT(4)}, {0}};
+    struct fw w;
+    fw_start(&w, 0, script);
+    struct bp *b = fw_bp(&w, S);
+    b->condition = strdup("rax==5");
+    assert_bp_stop(fw_go(&w), S, FAKE_PID + 1);
+    assert_int_equal(b->hits, 1);
+    fw_stop_done(&w, NULL, 0);
+    assert_exited(&w);
+    assert_int_equal(b->hits, 1);
+    assert_int_equal(w.evals, 2); /* each thread's hit, once */
+    fw_end(&w);
+}
+
 static const struct fake_step child_script[] = {{AT(3)}, {S}, {AT(4)}, {0}};
 static const struct fake_step forking[] = {
     {.addr = AT(0), .effect = FAKE_FORK, .script = child_script},
@@ -278,6 +301,7 @@ int main(void)
         cmocka_unit_test(test_out_of_line),
         cmocka_unit_test(test_out_of_line_refused),
         cmocka_unit_test(test_thread_filter),
+        cmocka_unit_test(test_condition_in_hitting_thread),
         cmocka_unit_test(test_fork_process_filter),
         cmocka_unit_test(test_fork_not_followed),
         cmocka_unit_test(test_detach_leaves_nothing),
