@@ -22,7 +22,8 @@ static int write_all(struct eng_process *p, struct lerr *e)
 {
     int rc = 0;
     for (size_t i = 0; i < p->nthreads; i++)
-        if (p->threads[i]->run != ENG_THREAD_STARTING && write_thread(p, p->threads[i], e) < 0)
+        if (p->threads[i]->run != ENG_THREAD_STARTING && p->threads[i]->run != ENG_THREAD_ENDED &&
+            write_thread(p, p->threads[i], e) < 0)
             rc = -1;
     return rc;
 }

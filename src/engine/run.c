@@ -83,11 +83,21 @@ void eng_run_decide(struct session *s, struct run *r, struct eng_process *p, str
     }
 }
 
+static int any_ended(const struct session *s)
+{
+    for (size_t i = 0; i < s->nprocs; i++)
+        for (size_t j = 0; j < s->procs[i]->nthreads; j++)
+            if (s->procs[i]->threads[j]->run == ENG_THREAD_ENDED)
+                return 1;
+    return 0;
+}
+
 static int anything_running(const struct session *s)
 {
     for (size_t i = 0; i < s->nprocs; i++)
         for (size_t j = 0; j < s->procs[i]->nthreads; j++)
-            if (s->procs[i]->threads[j]->run != ENG_THREAD_STOPPED)
+            if (s->procs[i]->threads[j]->run == ENG_THREAD_RUNNING ||
+                s->procs[i]->threads[j]->run == ENG_THREAD_STARTING)
                 return 1;
     return 0;
 }
@@ -103,7 +113,13 @@ static void stop_others(struct session *s)
         struct eng_process *p = s->procs[i];
         for (size_t j = 0; j < p->nthreads; j++) {
             struct eng_thread *t = p->threads[j];
-            if (t->run == ENG_THREAD_RUNNING)
+            if (t->run != ENG_THREAD_RUNNING)
+                continue;
+            /* a leader that exited while its threads run cannot stop (nor
+             * be resumed) until they have ended: not waited for */
+            if (t->tid == p->pid && p->nthreads > 1 && tgt_thread_ended(p->tp, t->tid))
+                t->run = ENG_THREAD_ENDED;
+            else
                 p->be->interrupt(p->be, t->tid);
         }
     }
@@ -570,10 +586,14 @@ static int run_until_stop(struct session *s, struct lerr *e)
             r.stopping = 0;
             if (eng_run_watch_steps(s, &r, e))
                 continue;
-            if (resume_all(s, ENG_GO, e) == 0 && !s->nreplay)
+            if (resume_all(s, ENG_GO, e) > 0 || s->nreplay) {
+                s->breakin_pid = some_running_tid(s);
+                continue;
+            }
+            if (!any_ended(s))
                 break;
-            s->breakin_pid = some_running_tid(s);
-            continue;
+            /* only leaders that exited before their threads are left:
+             * their ends are reported now */
         }
         struct tgt_event ev;
         struct lerr local = {.code = LERR_NONE}, *we = e ? e : &local;

@@ -18,6 +18,9 @@
  *   STOPPED  --eng_run_resume-->           RUNNING (cont, step or syscall;
  *                                          `stepping` says which)
  *   RUNNING  --any event of it is seen-->  STOPPED
+ *   RUNNING  --found ended when the others are stopped (a leader that
+ *              exited before its threads)--> ENDED: never waited for,
+ *              resumed or interrupted again
  *   any      --its exit is seen-->         gone from the table
  *
  * Only a STOPPED thread's registers are read or written. What a STOPPED
@@ -33,6 +36,8 @@ enum eng_run_state {
     ENG_THREAD_STOPPED,
     ENG_THREAD_STARTING,
     ENG_THREAD_RUNNING,
+    ENG_THREAD_ENDED, /* a leader that exited before its threads: its end
+                       * is reported after theirs, and it never stops */
 };
 
 struct eng_thread {

@@ -97,6 +97,20 @@ pid_t tgt_procfs_thread_group(struct tgt_proc *p, pid_t tid)
     return tgid;
 }
 
+int tgt_procfs_thread_ended(struct tgt_proc *p, pid_t tid)
+{
+    char path[64], line[128];
+    snprintf(path, sizeof path, "/proc/%d/status", tid);
+    FILE *f = fopen(path, "r");
+    char state = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "State: %c", &state) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return state == 'Z' || state == 'X';
+}
+
 int tgt_procfs_auxv_entry(struct tgt_proc *p, uint64_t type, uint64_t *val)
 {
     char path[64];

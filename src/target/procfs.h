@@ -10,6 +10,7 @@ int tgt_procfs_read_map(struct tgt_proc *p, struct tgt_map *out, struct lerr *e)
 int tgt_procfs_exe_path(struct tgt_proc *p, char *buf, size_t size);
 int tgt_procfs_thread_name(struct tgt_proc *p, pid_t tid, char *buf, size_t size);
 pid_t tgt_procfs_thread_group(struct tgt_proc *p, pid_t tid);
+int tgt_procfs_thread_ended(struct tgt_proc *p, pid_t tid);
 int tgt_procfs_auxv_entry(struct tgt_proc *p, uint64_t type, uint64_t *val);
 int tgt_procfs_real_path(struct tgt_proc *p, const char *name, char *out, size_t size);
 

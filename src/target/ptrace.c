@@ -351,6 +351,7 @@ static const struct tgt_ops ptrace_ops = {
     .exe_path = tgt_procfs_exe_path,
     .thread_name = tgt_procfs_thread_name,
     .thread_group = tgt_procfs_thread_group,
+    .thread_ended = tgt_procfs_thread_ended,
     .auxv_entry = tgt_procfs_auxv_entry,
     .real_path = tgt_procfs_real_path,
 };

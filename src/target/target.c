@@ -148,6 +148,11 @@ pid_t tgt_thread_group(struct tgt_proc *p, pid_t tid)
     return p->ops->thread_group(p, tid);
 }
 
+int tgt_thread_ended(struct tgt_proc *p, pid_t tid)
+{
+    return p->ops->thread_ended ? p->ops->thread_ended(p, tid) : 0;
+}
+
 int tgt_auxv_entry(struct tgt_proc *p, uint64_t type, uint64_t *val)
 {
     return p->ops->auxv_entry(p, type, val);

@@ -139,6 +139,10 @@ struct tgt_ops {
     /* The process a thread belongs to, 0 when unknown (a clone event's new
      * thread may be a new process: CLONE_THREAD not set). */
     pid_t (*thread_group)(struct tgt_proc *p, pid_t tid);
+    /* Whether the thread has ended though its end is not reported yet: a
+     * thread-group leader that exited (pthread_exit in main) is reported
+     * only after the rest of its group, and cannot stop meanwhile. */
+    int (*thread_ended)(struct tgt_proc *p, pid_t tid);
     /* One entry (AT_*) of the auxiliary vector the kernel gave the
      * program: 0 with *val, or -1 when it is not there. */
     int (*auxv_entry)(struct tgt_proc *p, uint64_t type, uint64_t *val);
@@ -173,6 +177,7 @@ int tgt_read_map(struct tgt_proc *p, struct tgt_map *out, struct lerr *e);
 int tgt_exe_path(struct tgt_proc *p, char *buf, size_t size);
 int tgt_thread_name(struct tgt_proc *p, pid_t tid, char *buf, size_t size);
 pid_t tgt_thread_group(struct tgt_proc *p, pid_t tid);
+int tgt_thread_ended(struct tgt_proc *p, pid_t tid);
 int tgt_auxv_entry(struct tgt_proc *p, uint64_t type, uint64_t *val);
 int tgt_real_path(struct tgt_proc *p, const char *name, char *out, size_t size);
 

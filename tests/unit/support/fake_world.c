@@ -66,8 +66,8 @@ void fw_start(struct fw *w, unsigned caps, const struct fake_step *script)
 
 void fw_end(struct fw *w)
 {
+    eng_destroy(w->s); /* first, as main does: its hooks point at the manager */
     bpm_free(&w->m);
-    eng_destroy(w->s);
     if (fake_stats.misuse)
         fail_msg("the engine misused the target: %s", fake_stats.misuse_msg);
     fake_reset(0, NULL);
