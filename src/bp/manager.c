@@ -262,6 +262,22 @@ static void ifunc_chosen(void *ctx, pid_t pid, uint64_t resolver, uint64_t targe
     bpm_on_load(m, pid, 0);
 }
 
+int bpm_add_access(struct bpm *m, struct bp *b, pid_t pid, uint64_t addr, int registers_work,
+                   struct lerr *e)
+{
+    eng_set_hw_emulate(m->s, !registers_work);
+    b->soft = !registers_work && b->access == 'e';
+    if (bp_add_location(&m->bps, b, pid, addr, e) == 0)
+        return 0;
+    if (b->soft || b->access != 'e')
+        return -1;
+    /* no debug register free: an execute breakpoint stops as well at a
+     * software site */
+    b->soft = 1;
+    lerr_clear(e);
+    return bp_add_location(&m->bps, b, pid, addr, e);
+}
+
 void bpm_install(struct bpm *m, struct bp *b, int explicit_id, struct bpm_installed *out)
 {
     memset(out, 0, sizeof *out);

@@ -105,6 +105,18 @@ int bpm_resolve_places(struct bpm *m, pid_t pid, const char *expr, uint64_t *add
  * in); 1 when some were added. Says BPM_NOTE_PLACED. */
 int bpm_resolve_in(struct bpm *m, struct bp *b, pid_t pid);
 
+/* A bu applies in every process where it resolves: its locations in each
+ * process but `except` (the one it was set in). */
+void bpm_resolve_elsewhere(struct bpm *m, struct bp *b, pid_t except);
+
+/* A processor breakpoint's location (b: a BP_ACCESS, not in the table)
+ * at addr in pid. Debug registers are used when `registers_work` (the
+ * probe said they fire, and `.dbgregs emulate` is off); else a data
+ * breakpoint is emulated by page protection, and an execute one becomes a
+ * software site, as it does when no register is free. */
+int bpm_add_access(struct bpm *m, struct bp *b, pid_t pid, uint64_t addr, int registers_work,
+                   struct lerr *e);
+
 /* What bpm_install did. */
 struct bpm_installed {
     int replaced_id;     /* one with b's id was there: replaced */

@@ -92,6 +92,15 @@ int bpm_resolve_places(struct bpm *m, pid_t pid, const char *expr, uint64_t *add
     return (int)pl.n;
 }
 
+void bpm_resolve_elsewhere(struct bpm *m, struct bp *b, pid_t except)
+{
+    for (size_t i = 0; i < eng_nprocs(m->s); i++) {
+        pid_t pid = eng_proc_pid(eng_proc_at(m->s, i));
+        if (pid != except)
+            bpm_resolve_in(m, b, pid);
+    }
+}
+
 int bpm_resolve_in(struct bpm *m, struct bp *b, pid_t pid)
 {
     struct eng_process *p = eng_process_by_pid(m->s, pid);

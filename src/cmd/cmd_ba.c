@@ -85,23 +85,9 @@ static int cmd_ba(struct dbg *d, const char *args)
     b->access = s.access;
     b->size = s.size;
     bpspec_apply(&s, b);
-    /* an execute breakpoint without a (working, free) debug register is a
-     * software site: it stops at the same place; a data breakpoint then is
-     * emulated by page protection in the engine */
-    int usable = registers_usable(d);
-    eng_set_hw_emulate(d->s, !usable);
-    b->soft = !usable && s.access == 'e';
-    if (bp_add_location(&d->bpm.bps, b, eng_proc_pid(p), addr, &d->err) < 0) {
-        if (b->soft || s.access != 'e') {
-            bp_free(b);
-            goto out;
-        }
-        b->soft = 1;
-        lerr_clear(&d->err);
-        if (bp_add_location(&d->bpm.bps, b, eng_proc_pid(p), addr, &d->err) < 0) {
-            bp_free(b);
-            goto out;
-        }
+    if (bpm_add_access(&d->bpm, b, eng_proc_pid(p), addr, registers_usable(d), &d->err) < 0) {
+        bp_free(b);
+        goto out;
     }
     bpspec_install(d, b, s.have_id);
     rc = 0;

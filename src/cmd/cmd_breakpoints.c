@@ -53,10 +53,8 @@ static int set_one(struct dbg *d, struct bp_spec *s, enum bp_kind kind, const ch
             return -1;
         }
     }
-    /* a bu applies to every process where its symbol resolves */
-    for (size_t i = 0; kind == BP_SYMBOLIC && i < eng_nprocs(d->s); i++)
-        if (eng_proc_at(d->s, i) != p)
-            bpm_resolve_in(&d->bpm, b, eng_proc_pid(eng_proc_at(d->s, i)));
+    if (kind == BP_SYMBOLIC)
+        bpm_resolve_elsewhere(&d->bpm, b, p ? eng_proc_pid(p) : 0);
     bpspec_install(d, b, s->have_id);
     if (note[0])
         fprintf(d->out, "Breakpoint %u: %s\n", b->id, note);
