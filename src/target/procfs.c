@@ -83,31 +83,40 @@ int tgt_procfs_thread_name(struct tgt_proc *p, pid_t tid, char *buf, size_t size
     return 0;
 }
 
-pid_t tgt_procfs_thread_group(struct tgt_proc *p, pid_t tid)
+/* The first line of /proc/TID/status that `scan` reads (1 when found). */
+static int status_line(pid_t tid, int (*scan)(const char *line, void *out), void *out)
 {
     char path[64], line[128];
     snprintf(path, sizeof path, "/proc/%d/status", tid);
     FILE *f = fopen(path, "r");
-    pid_t tgid = 0;
-    while (f && fgets(line, sizeof line, f))
-        if (sscanf(line, "Tgid: %d", &tgid) == 1)
-            break;
+    int found = 0;
+    while (f && !found && fgets(line, sizeof line, f))
+        found = scan(line, out);
     if (f)
         fclose(f);
-    return tgid;
+    return found;
+}
+
+static int scan_tgid(const char *line, void *out)
+{
+    return sscanf(line, "Tgid: %d", (pid_t *)out) == 1;
+}
+
+static int scan_state(const char *line, void *out)
+{
+    return sscanf(line, "State: %c", (char *)out) == 1;
+}
+
+pid_t tgt_procfs_thread_group(struct tgt_proc *p, pid_t tid)
+{
+    pid_t tgid = 0;
+    return status_line(tid, scan_tgid, &tgid) ? tgid : 0;
 }
 
 int tgt_procfs_thread_ended(struct tgt_proc *p, pid_t tid)
 {
-    char path[64], line[128];
-    snprintf(path, sizeof path, "/proc/%d/status", tid);
-    FILE *f = fopen(path, "r");
     char state = 0;
-    while (f && fgets(line, sizeof line, f))
-        if (sscanf(line, "State: %c", &state) == 1)
-            break;
-    if (f)
-        fclose(f);
+    status_line(tid, scan_state, &state);
     return state == 'Z' || state == 'X';
 }
 

@@ -38,20 +38,6 @@ static uint64_t rax(struct fw *w)
     return r->rax;
 }
 
-static void assert_bp_stop(const struct eng_stop *st, uint64_t addr, pid_t tid)
-{
-    assert_int_equal(st->kind, ENG_STOP_BREAKPOINT);
-    assert_int_equal(st->addr, addr);
-    assert_int_equal(st->tid, tid);
-}
-
-static void assert_exited(struct fw *w)
-{
-    const struct eng_stop *st = fw_go(w);
-    assert_int_equal(st->kind, ENG_STOP_EXITED);
-    assert_int_equal(st->code, 0);
-}
-
 /* Stops at the site, counted once, and on the next pass again; the program
  * sees its own byte while the 0xCC is in memory. */
 static void test_plain_hit(void **state)
@@ -64,7 +50,7 @@ static void test_plain_hit(void **state)
     assert_int_equal(peek(FAKE_PID, S), 0xcc);
     assert_int_equal(seen(&w, S), 0x90);
 
-    assert_bp_stop(fw_go(&w), S, FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID);
     assert_int_equal(b->hits, 1);
     assert_int_equal(fw_nhits(&w), 1);
     assert_int_equal(fw_hit(&w, 0), b->id);
@@ -72,13 +58,13 @@ static void test_plain_hit(void **state)
     assert_int_equal(eng_regs(w.s, eng_cur_thread(w.s), NULL)->rip, S);
     assert_int_equal(fw_stop_done(&w, NULL, 0), 0);
 
-    assert_bp_stop(fw_go(&w), S, FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID);
     assert_int_equal(b->hits, 2);
     assert_int_equal(fake_position(FAKE_PID), 3);
     assert_int_equal(seen(&w, S), 0x90);
     fw_stop_done(&w, NULL, 0);
 
-    assert_exited(&w);
+    fw_assert_exited(&w);
     assert_int_equal(b->hits, 2);
     /* a nop under the site: emulated, never stepped */
     assert_int_equal(fake_stats.steps, 0);
@@ -97,16 +83,16 @@ static void test_passes(void **state)
     fw_start(&w, 0, script);
     struct bp *b = fw_bp(&w, S);
     b->passes_init = b->passes_left = 3;
-    assert_bp_stop(fw_go(&w), S, FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID);
     assert_int_equal(fake_position(FAKE_PID), 5); /* the third pass */
     assert_int_equal(b->hits, 1);
     assert_int_equal(b->passes_left, 1);
     fw_stop_done(&w, NULL, 0);
-    assert_bp_stop(fw_go(&w), S, FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID);
     assert_int_equal(fake_position(FAKE_PID), 7);
     assert_int_equal(b->hits, 2);
     fw_stop_done(&w, NULL, 0);
-    assert_exited(&w);
+    fw_assert_exited(&w);
     fw_end(&w);
 }
 
@@ -127,16 +113,16 @@ static void test_condition(void **state)
     fw_start(&w, 0, script);
     struct bp *b = fw_bp(&w, S);
     b->condition = strdup("rax==5");
-    assert_bp_stop(fw_go(&w), S, FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID);
     assert_int_equal(fake_position(FAKE_PID), 2);
     assert_int_equal(rax(&w), 5);
     assert_int_equal(b->hits, 1);
     fw_stop_done(&w, NULL, 0);
-    assert_bp_stop(fw_go(&w), S, FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID);
     assert_int_equal(fake_position(FAKE_PID), 4);
     assert_int_equal(b->hits, 2);
     fw_stop_done(&w, NULL, 0);
-    assert_exited(&w);
+    fw_assert_exited(&w);
     assert_int_equal(w.evals, 4); /* every hit asked, once */
     fw_end(&w);
 }
@@ -150,10 +136,10 @@ static void test_condition_error_stops(void **state)
     fw_start(&w, 0, script);
     struct bp *b = fw_bp(&w, S);
     b->condition = strdup("no such thing(");
-    assert_bp_stop(fw_go(&w), S, FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID);
     assert_int_equal(b->hits, 1);
     fw_stop_done(&w, NULL, 0);
-    assert_exited(&w);
+    fw_assert_exited(&w);
     fw_end(&w);
 }
 
@@ -168,14 +154,14 @@ static void test_one_shot(void **state)
     struct bp *b = fw_bp(&w, S);
     unsigned id = b->id;
     b->one_shot = 1;
-    assert_bp_stop(fw_go(&w), S, FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID);
     assert_int_equal(b->hits, 1);
     assert_non_null(bp_find(&w.m.bps, id)); /* until the stop was shown */
     fw_stop_done(&w, NULL, 0);
     assert_null(bp_find(&w.m.bps, id));
     assert_int_equal(peek(FAKE_PID, S), 0x90);
     assert_int_equal(fake_traps_in_code(FAKE_PID), 0);
-    assert_exited(&w);
+    fw_assert_exited(&w);
     fw_end(&w);
 }
 
@@ -213,25 +199,25 @@ static void test_call_depth(void **state)
     struct bp *above = fw_bp_beside(&w, S);
     above->min_depth = 2;
 
-    assert_bp_stop(fw_go(&w), S, FAKE_PID); /* depth 2 */
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID); /* depth 2 */
     assert_int_equal(fake_position(FAKE_PID), 1);
     assert_int_equal(fw_nhits(&w), 1);
     assert_int_equal(fw_hit(&w, 0), below->id);
     fw_stop_done(&w, NULL, 0);
 
-    assert_bp_stop(fw_go(&w), S, FAKE_PID); /* depth 3 */
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID); /* depth 3 */
     assert_int_equal(fake_position(FAKE_PID), 2);
     assert_int_equal(fw_nhits(&w), 1);
     assert_int_equal(fw_hit(&w, 0), above->id);
     fw_stop_done(&w, NULL, 0);
 
-    assert_bp_stop(fw_go(&w), S, FAKE_PID); /* depth 1: the frame only */
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID); /* depth 1: the frame only */
     assert_int_equal(fake_position(FAKE_PID), 3);
     assert_int_equal(fw_nhits(&w), 1);
     assert_int_equal(fw_hit(&w, 0), below->id);
     fw_stop_done(&w, NULL, 0);
 
-    assert_exited(&w);
+    fw_assert_exited(&w);
     assert_int_equal(below->hits, 2);
     assert_int_equal(above->hits, 1);
     fw_end(&w);
@@ -255,7 +241,7 @@ static void test_command_strings(void **state)
     char first[64];
 
     const struct eng_stop *st = fw_go(&w);
-    assert_bp_stop(st, AT(2), FAKE_PID);
+    fw_assert_bp_stop(st, AT(2), FAKE_PID);
     assert_int_equal(gc->hits, 1); /* counted on the way */
     assert_int_equal(fw_nhits(&w), 1);
     assert_int_equal(fw_stop_done(&w, first, sizeof first), 1);
@@ -264,7 +250,7 @@ static void test_command_strings(void **state)
     struct bp *plain = fw_bp(&w, AT(1));
     struct bp *gc2 = fw_bp_beside(&w, AT(1));
     gc2->commands = strdup("gc");
-    assert_bp_stop(fw_go(&w), AT(1), FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), AT(1), FAKE_PID);
     assert_int_equal(fake_position(FAKE_PID), 6);
     assert_int_equal(gc->hits, 2);
     assert_int_equal(fw_nhits(&w), 2);
@@ -272,7 +258,7 @@ static void test_command_strings(void **state)
     assert_int_equal(gc2->hits, 1);
     assert_int_equal(fw_stop_done(&w, first, sizeof first), 1);
     assert_string_equal(first, "gc");
-    assert_exited(&w);
+    fw_assert_exited(&w);
     fw_end(&w);
 }
 
@@ -288,16 +274,16 @@ static void test_disabled(void **state)
     struct lerr e = {0};
     assert_int_equal(bp_set_enabled(&w.m.bps, b, 0, &e), 0);
     assert_int_equal(peek(FAKE_PID, S), 0x90);
-    assert_bp_stop(fw_go(&w), AT(1), FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), AT(1), FAKE_PID);
     assert_int_equal(b->hits, 0);
     fw_stop_done(&w, NULL, 0);
     assert_int_equal(bp_set_enabled(&w.m.bps, b, 1, &e), 0);
     assert_int_equal(peek(FAKE_PID, S), 0xcc);
-    assert_bp_stop(fw_go(&w), S, FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID);
     assert_int_equal(fake_position(FAKE_PID), 3);
     assert_int_equal(b->hits, 1);
     fw_stop_done(&w, NULL, 0);
-    assert_exited(&w);
+    fw_assert_exited(&w);
     fw_end(&w);
 }
 
@@ -315,7 +301,7 @@ static void test_deferred_bu(void **state)
     assert_int_equal(b->nlocs, 0);
     assert_int_equal(fake_traps_in_code(FAKE_PID), 0);
     fw_bp(&w, AT(1));
-    assert_bp_stop(fw_go(&w), AT(1), FAKE_PID); /* ran past S unseen */
+    fw_assert_bp_stop(fw_go(&w), AT(1), FAKE_PID); /* ran past S unseen */
     fw_stop_done(&w, NULL, 0);
     assert_int_equal(b->hits, 0);
 
@@ -324,7 +310,7 @@ static void test_deferred_bu(void **state)
     assert_int_equal(b->nlocs, 1);
     assert_int_equal(w.notes[BPM_NOTE_RESOLVED], 1);
     assert_int_equal(peek(FAKE_PID, S), 0xcc);
-    assert_bp_stop(fw_go(&w), S, FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID);
     assert_int_equal(fake_position(FAKE_PID), 3);
     assert_int_equal(b->hits, 1);
     fw_stop_done(&w, NULL, 0);
@@ -332,7 +318,7 @@ static void test_deferred_bu(void **state)
     bpm_on_load(&w.m, FAKE_PID, 0);
     assert_int_equal(b->nlocs, 1);
     assert_int_equal(w.notes[BPM_NOTE_RESOLVED], 1);
-    assert_exited(&w);
+    fw_assert_exited(&w);
     fw_end(&w);
 }
 
@@ -348,14 +334,14 @@ static void test_many_at_one_address(void **state)
     struct bp *bps[N];
     for (int i = 0; i < N; i++)
         bps[i] = fw_bp_beside(&w, S);
-    assert_bp_stop(fw_go(&w), S, FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID);
     assert_int_equal(fw_nhits(&w), N);
     for (int i = 0; i < N; i++) {
         assert_int_equal(fw_hit(&w, (size_t)i), bps[i]->id);
         assert_int_equal(bps[i]->hits, 1);
     }
     fw_stop_done(&w, NULL, 0);
-    assert_exited(&w);
+    fw_assert_exited(&w);
     fw_end(&w);
 }
 

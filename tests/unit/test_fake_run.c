@@ -28,20 +28,6 @@ static uint8_t peek(pid_t pid, uint64_t addr)
     return b;
 }
 
-static void assert_bp_stop(const struct eng_stop *st, uint64_t addr, pid_t tid)
-{
-    assert_int_equal(st->kind, ENG_STOP_BREAKPOINT);
-    assert_int_equal(st->addr, addr);
-    assert_int_equal(st->tid, tid);
-}
-
-static void assert_exited(struct fw *w)
-{
-    const struct eng_stop *st = fw_go(w);
-    assert_int_equal(st->kind, ENG_STOP_EXITED);
-    assert_int_equal(st->code, 0);
-}
-
 /* A single step that arrives on a breakpoint is that breakpoint's stop
  * (step_ended set), counted once: going on from there does not hit it
  * again, the next pass does. */
@@ -57,7 +43,7 @@ static void test_step_onto_breakpoint(void **state)
     assert_int_equal(st->kind, ENG_STOP_STEP);
     assert_int_equal(fake_position(FAKE_PID), 1);
     st = fw_step(&w);
-    assert_bp_stop(st, S, FAKE_PID);
+    fw_assert_bp_stop(st, S, FAKE_PID);
     assert_int_equal(st->step_ended, 1);
     assert_int_equal(fake_position(FAKE_PID), 2);
     assert_int_equal(b->hits, 1);
@@ -65,7 +51,7 @@ static void test_step_onto_breakpoint(void **state)
     fw_stop_done(&w, NULL, 0);
     assert_int_equal(fake_stats.steps, 2);
 
-    assert_bp_stop(fw_go(&w), S, FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID);
     assert_int_equal(fake_position(FAKE_PID), 4);
     assert_int_equal(b->hits, 2);
     fw_stop_done(&w, NULL, 0);
@@ -80,7 +66,7 @@ static void test_step_onto_breakpoint(void **state)
     assert_int_equal(fake_stats.step_byte[2], 0x90);
     assert_int_equal(peek(FAKE_PID, S), 0xcc);
     assert_int_equal(b->hits, 2);
-    assert_exited(&w);
+    fw_assert_exited(&w);
     fw_end(&w);
 }
 
@@ -98,14 +84,14 @@ static void test_stepped_site(void **state)
     fake_poke(FAKE_PID, S, CMC);
     struct bp *b = fw_bp(&w, S);
     b->condition = strdup("rax==5");
-    assert_bp_stop(fw_go(&w), S, FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID);
     assert_int_equal(fake_position(FAKE_PID), 3);
     assert_int_equal(fake_stats.steps, 1);
     assert_int_equal(fake_stats.step_at[0], S);
     assert_int_equal(fake_stats.step_byte[0], CMC); /* lifted during the step */
     assert_int_equal(peek(FAKE_PID, S), 0xcc);      /* and back after */
     fw_stop_done(&w, NULL, 0);
-    assert_exited(&w);
+    fw_assert_exited(&w);
     assert_int_equal(fake_stats.steps, 2);
     assert_int_equal(fake_stats.step_byte[1], CMC);
     assert_int_equal(fake_stats.emulated, 0);
@@ -128,7 +114,7 @@ static void test_out_of_line(void **state)
     struct bp *b = fw_bp(&w, S);
     b->commands = strdup("gc");
     fw_bp(&w, AT(1));
-    assert_bp_stop(fw_go(&w), AT(1), FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), AT(1), FAKE_PID);
     assert_int_equal(b->hits, 3);
     assert_int_equal(fake_stats.ool_runs, 3);
     assert_int_equal(fake_stats.steps, 0);
@@ -157,7 +143,7 @@ static void test_out_of_line_refused(void **state)
     fake_poke(FAKE_PID, S, CMC);
     struct bp *b = fw_bp(&w, S);
     b->commands = strdup("gc");
-    assert_exited(&w);
+    fw_assert_exited(&w);
     assert_int_equal(b->hits, 3);
     assert_int_equal(fake_stats.injected, 1);
     assert_int_equal(fake_stats.steps, 3);
@@ -180,7 +166,7 @@ static void test_thread_filter(void **state)
     fake_poke(FAKE_PID, S, CMC);
     struct bp *b = fw_bp(&w, S);
     b->thread_index = 1;
-    assert_bp_stop(fw_go(&w), S, FAKE_PID + 1);
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID + 1);
     assert_int_equal(w.events[ENG_EVT_THREAD_CREATE], 1);
     assert_int_equal(eng_thread_index(eng_cur_thread(w.s)), 1);
     assert_int_equal(b->hits, 1);
@@ -189,7 +175,7 @@ static void test_thread_filter(void **state)
     assert_int_equal(fake_stats.steps, 1);    /* thread 0's, over it */
     assert_int_equal(fake_stats.step_at[0], S);
     fw_stop_done(&w, NULL, 0);
-    assert_exited(&w);
+    fw_assert_exited(&w);
     assert_int_equal(b->hits, 1);
     assert_int_equal(w.events[ENG_EVT_THREAD_EXIT], 1);
     fw_end(&w);
@@ -209,10 +195,10 @@ static void test_condition_in_hitting_thread(void **state)
     fw_start(&w, 0, script);
     struct bp *b = fw_bp(&w, S);
     b->condition = strdup("rax==5");
-    assert_bp_stop(fw_go(&w), S, FAKE_PID + 1);
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID + 1);
     assert_int_equal(b->hits, 1);
     fw_stop_done(&w, NULL, 0);
-    assert_exited(&w);
+    fw_assert_exited(&w);
     assert_int_equal(b->hits, 1);
     assert_int_equal(w.evals, 2); /* each thread's hit, once */
     fw_end(&w);
@@ -235,7 +221,7 @@ static void test_fork_process_filter(void **state)
     struct bp *b = fw_bp(&w, S);
     b->proc_index = 1;
     const struct eng_stop *st = fw_go(&w);
-    assert_bp_stop(st, S, CHILD_PID);
+    fw_assert_bp_stop(st, S, CHILD_PID);
     assert_int_equal(st->pid, CHILD_PID);
     assert_int_equal(w.events[ENG_EVT_PROCESS_CREATE], 1);
     assert_int_equal(eng_nprocs(w.s), 2);
@@ -244,7 +230,7 @@ static void test_fork_process_filter(void **state)
     assert_int_equal(peek(CHILD_PID, S), 0xcc);
     assert_int_equal(peek(FAKE_PID, S), 0xcc);
     fw_stop_done(&w, NULL, 0);
-    assert_exited(&w); /* the parent ran through its hit */
+    fw_assert_exited(&w); /* the parent ran through its hit */
     assert_int_equal(fake_position(FAKE_PID), 6);
     assert_int_equal(w.events[ENG_EVT_PROCESS_EXIT], 2);
     assert_int_equal(b->nlocs, 0); /* gone with the processes */
@@ -260,7 +246,7 @@ static void test_fork_not_followed(void **state)
     struct fw w;
     fw_start(&w, 0, forking);
     struct bp *b = fw_bp(&w, S);
-    assert_bp_stop(fw_go(&w), S, FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID);
     assert_int_equal(fake_position(FAKE_PID), 2);
     assert_int_equal(eng_nprocs(w.s), 1);
     assert_int_equal(b->nlocs, 1);
@@ -268,7 +254,7 @@ static void test_fork_not_followed(void **state)
     assert_true(fake_exited(CHILD_PID)); /* detached */
     assert_int_equal(peek(FAKE_PID, S), 0xcc);
     fw_stop_done(&w, NULL, 0);
-    assert_exited(&w);
+    fw_assert_exited(&w);
     fw_end(&w);
 }
 
@@ -284,7 +270,7 @@ static void test_detach_leaves_nothing(void **state)
     fw_bp(&w, AT(1));
     fw_bp(&w, AT(9));
     assert_int_equal(fake_traps_in_code(FAKE_PID), 3);
-    assert_bp_stop(fw_go(&w), S, FAKE_PID);
+    fw_assert_bp_stop(fw_go(&w), S, FAKE_PID);
     fw_stop_done(&w, NULL, 0);
     struct lerr e = {0};
     assert_int_equal(eng_detach_all(w.s, &e), 0);

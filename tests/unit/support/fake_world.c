@@ -156,3 +156,17 @@ size_t fw_stop_done(struct fw *w, char *first, size_t size)
     free(cmds);
     return n;
 }
+
+void fw_assert_bp_stop(const struct eng_stop *st, uint64_t addr, pid_t tid)
+{
+    assert_int_equal(st->kind, ENG_STOP_BREAKPOINT);
+    assert_int_equal(st->addr, addr);
+    assert_int_equal(st->tid, tid);
+}
+
+void fw_assert_exited(struct fw *w)
+{
+    const struct eng_stop *st = fw_go(w);
+    assert_int_equal(st->kind, ENG_STOP_EXITED);
+    assert_int_equal(st->code, 0);
+}

@@ -52,4 +52,9 @@ unsigned fw_hit(struct fw *w, size_t i);
  * number of them, the first one copied into first (when not NULL). */
 size_t fw_stop_done(struct fw *w, char *first, size_t size);
 
+/* The stop is breakpoint addr's, in thread tid. */
+void fw_assert_bp_stop(const struct eng_stop *st, uint64_t addr, pid_t tid);
+/* Going on, the program runs to its end (exit code 0). */
+void fw_assert_exited(struct fw *w);
+
 #endif
