@@ -2,7 +2,6 @@
  * (see manager.h). Resolution is in resolve.c, bm patterns in patterns.c. */
 #include "bp/manager.h"
 #include "sym/ifunc.h"
-#include "sym/linebp.h"
 #include "sym/unwind.h"
 #include "util/xalloc.h"
 

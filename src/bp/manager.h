@@ -82,7 +82,7 @@ size_t bpm_stop_hits(const struct bpm *m, const unsigned **ids);
  * caller frees), in order. The hit list is emptied. */
 char **bpm_stop_done(struct bpm *m, size_t *n);
 
-/* Resolving a location in process pid (bp_resolve.c): 1 with *addr, 0 when
+/* Resolving a location in process pid (resolve.c): 1 with *addr, 0 when
  * the name is not known there (yet), -1 on another error (in e). */
 int bpm_resolve(struct bpm *m, pid_t pid, const char *expr, uint64_t *addr, struct lerr *e);
 /* The implementation process pid uses for the indirect function whose
@@ -128,7 +128,7 @@ struct bpm_installed {
  * explicit_id) and its place; so is one that had the id given. */
 void bpm_install(struct bpm *m, struct bp *b, int explicit_id, struct bpm_installed *out);
 
-/* Deferred bm patterns (bp_patterns.c): each enabled one applied to the
+/* Deferred bm patterns (patterns.c): each enabled one applied to the
  * module of process pid that starts at `start`. */
 void bpm_apply_patterns(struct bpm *m, pid_t pid, uint64_t start);
 
