@@ -259,6 +259,11 @@ void eng_thread_name(struct session *s, struct eng_process *p, struct eng_thread
 void eng_exe_path(struct session *s, struct eng_process *p, char *buf, size_t size);
 uint64_t eng_auxv_entry(struct session *s, struct eng_process *p, uint64_t type);
 
+/* The backend the session controls processes with (target.h); the default
+ * (ptrace) unless set before the first launch or attach. Fails once a
+ * process is there. */
+int eng_set_backend(struct session *s, const struct tgt_backend *be, struct lerr *e);
+
 /* Reading the session's tables (access.c). Processes in creation order;
  * threads of a process in creation order. */
 size_t eng_nprocs(const struct session *s);

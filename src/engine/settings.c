@@ -4,6 +4,14 @@
  * tables stay its own. */
 #include "engine/session.h"
 
+int eng_set_backend(struct session *s, const struct tgt_backend *be, struct lerr *e)
+{
+    if (s->nprocs)
+        return lerr_set(e, "The backend cannot change while a process is debugged");
+    s->be = be;
+    return 0;
+}
+
 void eng_thread_set_frozen(struct eng_thread *t, int frozen)
 {
     t->frozen = frozen != 0;

@@ -47,7 +47,7 @@ static struct session *setup_on(const struct tgt_backend *be)
     tp = (struct tgt_proc){&fake_ops, 42, -1};
     struct session *s = eng_create(NULL, NULL);
     if (be)
-        s->be = be;
+        assert_int_equal(eng_set_backend(s, be, NULL), 0);
     struct eng_process *p = eng_new_process(s, &tp, 1);
     eng_add_thread(p, 100);
     eng_add_thread(p, 101);

@@ -56,7 +56,7 @@ void fw_start(struct fw *w, unsigned caps, const struct fake_step *script)
     memset(w, 0, sizeof *w);
     fake_reset(caps, script);
     w->s = eng_create(on_event, w);
-    w->s->be = &fake_backend;
+    assert_int_equal(eng_set_backend(w->s, &fake_backend, NULL), 0);
     struct lerr e = {0};
     char *argv[] = {"fake", NULL};
     assert_int_equal(eng_launch(w->s, argv, NULL, &e), 0);
