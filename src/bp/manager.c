@@ -296,6 +296,23 @@ void bpm_install(struct bpm *m, struct bp *b, int explicit_id, struct bpm_instal
     }
 }
 
+int bpm_install_numbered(struct bpm *m, struct bp *b, unsigned *next)
+{
+    struct bp *same = bp_same_place(&m->bps, b), *old;
+    if (same) {
+        unsigned id = same->id;
+        bp_remove(&m->bps, same);
+        bp_free(same);
+        bp_set_id(&m->bps, b, id);
+    } else {
+        while (bp_find(&m->bps, *next))
+            (*next)++;
+        bp_set_id(&m->bps, b, *next);
+    }
+    bp_insert(&m->bps, b, &old);
+    return same != NULL;
+}
+
 void bpm_init(struct bpm *m, struct session *s, const struct bpm_client *client)
 {
     memset(m, 0, sizeof *m);

@@ -128,6 +128,11 @@ struct bpm_installed {
  * explicit_id) and its place; so is one that had the id given. */
 void bpm_install(struct bpm *m, struct bp *b, int explicit_id, struct bpm_installed *out);
 
+/* Puts b (its locations added) in the table as bm does for each match:
+ * one at the same place is redefined by it, which takes its id (returns
+ * 1); else b takes the first free id from *next on (0). */
+int bpm_install_numbered(struct bpm *m, struct bp *b, unsigned *next);
+
 /* Deferred bm patterns (patterns.c): each enabled one applied to the
  * module of process pid that starts at `start`. */
 void bpm_apply_patterns(struct bpm *m, pid_t pid, uint64_t start);

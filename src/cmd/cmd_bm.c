@@ -107,20 +107,7 @@ int dbg_cmd_bm(struct dbg *d, const char *args)
     }
     char a[FMT_ADDR_LEN];
     for (k = 0; k < c.n; k++) {
-        /* one that is there already is redefined, keeping its id */
-        struct bp *same = bp_same_place(&d->bpm.bps, made[k]);
-        if (same) {
-            unsigned same_id = same->id;
-            bp_remove(&d->bpm.bps, same);
-            bp_free(same);
-            bp_set_id(&d->bpm.bps, made[k], same_id);
-        } else {
-            while (bp_find(&d->bpm.bps, id))
-                id++;
-            bp_set_id(&d->bpm.bps, made[k], id);
-        }
-        struct bp *old;
-        bp_insert(&d->bpm.bps, made[k], &old);
+        int same = bpm_install_numbered(&d->bpm, made[k], &id);
         char impl[512] = "";
         if (c.v[k].ifunc && c.v[k].addr &&
             sym_describe(eng_syms(d->s), c.v[k].addr, impl, sizeof impl) < 0)
