@@ -20,17 +20,12 @@ cc -g -O0 -fno-omit-frame-pointer -o "$B/bench_hits" bench/src/bench_hits.c
 cc -g -O1 -o "$B/bench_watch" bench/src/bench_watch.c
 H=$PWD/$B/bench_hits
 W=$PWD/$B/bench_watch
-L6=""
-for i in 0 1 2 3 4 5; do L6="$L6 ba /w \"0\" w8 g$i;"; done
 
-# the command line of a variant run by binary $2
+# the command line of a variant run by binary $2 (bench/lib.sh's)
 cmd() {
     case "$1" in
-    hits/passes) echo "$2 -G -c 'bp work 0n$((N + 1)); g' $H $N" ;;
-    hits/condition) echo "$2 -G -c 'bp /w \"@rdi==-1\" work; g' $H $N" ;;
-    hits/commands) echo "$2 -G -c 'bp work \"gc\"; g' $H $N" ;;
-    watch/one) echo "$2 -G -c 'ba /w \"0\" w8 g0; g' $W one $N" ;;
-    watch/six) echo "$2 -G -c '$L6 g' $W six $N" ;;
+    hits/*) lindbg_hits "$2" "${1#*/}" "$H" "$N" ;;
+    watch/*) lindbg_watch "$2" "${1#*/}" "$W" "$N" ;;
     esac
 }
 

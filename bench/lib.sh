@@ -27,3 +27,27 @@ each_sample() {
         done
     done
 }
+
+# The lindbg command lines make bench times, for the build BIN: one place,
+# so that compare-builds.sh times the same work as run-hits.sh and
+# run-watch.sh.
+# lindbg_hits BIN VARIANT PROG N: N hits on work() that never stop the
+# user, by passes, by a false condition, by a command string of gc.
+lindbg_hits() {
+    case "$2" in
+    passes) echo "$1 -G -c 'bp work 0n$(($4 + 1)); g' $3 $4" ;;
+    condition) echo "$1 -G -c 'bp /w \"@rdi==-1\" work; g' $3 $4" ;;
+    commands) echo "$1 -G -c 'bp work \"gc\"; g' $3 $4" ;;
+    esac
+}
+# lindbg_watch BIN MODE PROG N: bench_watch in MODE (one, six, spread,
+# other) under data breakpoints with a false condition: one on g0 for
+# `one`, six on g0..g5 otherwise.
+lindbg_watch() {
+    local six="" i
+    for i in 0 1 2 3 4 5; do six="$six ba /w \"0\" w8 g$i;"; done
+    case "$2" in
+    one) echo "$1 -G -c 'ba /w \"0\" w8 g0; g' $3 one $4" ;;
+    *) echo "$1 -G -c '$six g' $3 $2 $4" ;;
+    esac
+}

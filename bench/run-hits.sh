@@ -34,9 +34,7 @@ cmd() {
     raw/onestop) echo "$B/raw_ptrace onestop $ADDR $PROG $N" ;;
     raw/ool) echo "$B/raw_ptrace ool $ADDR $SCRATCH $PROG $N" ;;
     raw/oolpoll) echo "$B/raw_ptrace oolpoll $ADDR $SCRATCH $PROG $N" ;;
-    lindbg/passes) echo "build/lindbg -G -c 'bp work 0n$((N + 1)); g' $PROG $N" ;;
-    lindbg/condition) echo "build/lindbg -G -c 'bp /w \"@rdi==-1\" work; g' $PROG $N" ;;
-    lindbg/commands) echo "build/lindbg -G -c 'bp work \"gc\"; g' $PROG $N" ;;
+    lindbg/*) lindbg_hits build/lindbg "$2" "$PROG" "$N" ;;
     gdb/passes) echo "gdb -nx -batch -ex 'break work' -ex 'ignore 1 $N' -ex run --args $PROG $N" ;;
     gdb/condition) echo "gdb -nx -batch -ex 'break work if i == -1' -ex run --args $PROG $N" ;;
     gdb/commands) echo "gdb -nx -batch -x $B/gdb-commands.gdb --args $PROG $N" ;;

@@ -33,9 +33,8 @@ cc -g -O1 -o "$B/bench_watch" bench/src/bench_watch.c
 W=$PWD/$B/bench_watch
 H=$PWD/$B/bench_hits
 ADDR=$(printf '%x' $((0x555555554000 + 0x$(nm "$H" | awk '$3 == "work" { print $1 }'))))
-L6="" G6=""
+G6=""
 for i in 0 1 2 3 4 5; do
-    L6="$L6 ba /w \"0\" w8 g$i;"
     G6="$G6 -ex 'watch g$i' -ex 'condition $((i + 2)) 0'"
 done
 
@@ -43,10 +42,7 @@ done
 cmd() {
     case "$1" in
     raw/int3) echo "$B/raw_ptrace onestop $ADDR $H $2" ;;
-    lindbg/one) echo "build/lindbg -G -c 'ba /w \"0\" w8 g0; g' $W one $2" ;;
-    lindbg/six) echo "build/lindbg -G -c '$L6 g' $W six $2" ;;
-    lindbg/spread) echo "build/lindbg -G -c '$L6 g' $W spread $2" ;;
-    lindbg/other) echo "build/lindbg -G -c '$L6 g' $W other $2" ;;
+    lindbg/*) lindbg_watch build/lindbg "${1#*/}" "$W" "$2" ;;
     gdb/one) echo "gdb -nx -batch -ex 'break main' -ex run -ex 'watch g0' -ex 'condition 2 0' -ex continue --args $W one $2" ;;
     gdb/six) echo "gdb -nx -batch -ex 'set can-use-hw-watchpoints 0' -ex 'break main' -ex run $G6 -ex continue --args $W six $2" ;;
     gdb/spread) echo "gdb -nx -batch -ex 'set can-use-hw-watchpoints 0' -ex 'break main' -ex run $G6 -ex continue --args $W spread $2" ;;
