@@ -83,23 +83,22 @@ void eng_run_decide(struct session *s, struct run *r, struct eng_process *p, str
     }
 }
 
-static int any_ended(const struct session *s)
+#define IN(state) (1u << (state))
+
+/* Whether a thread of the session is in one of `states` (IN(...) bits). */
+static int any_thread_in(const struct session *s, unsigned states)
 {
     for (size_t i = 0; i < s->nprocs; i++)
         for (size_t j = 0; j < s->procs[i]->nthreads; j++)
-            if (s->procs[i]->threads[j]->run == ENG_THREAD_ENDED)
+            if (states & IN(s->procs[i]->threads[j]->run))
                 return 1;
     return 0;
 }
 
+/* Threads whose next stop or first stop is still to come. */
 static int anything_running(const struct session *s)
 {
-    for (size_t i = 0; i < s->nprocs; i++)
-        for (size_t j = 0; j < s->procs[i]->nthreads; j++)
-            if (s->procs[i]->threads[j]->run == ENG_THREAD_RUNNING ||
-                s->procs[i]->threads[j]->run == ENG_THREAD_STARTING)
-                return 1;
-    return 0;
+    return any_thread_in(s, IN(ENG_THREAD_RUNNING) | IN(ENG_THREAD_STARTING));
 }
 
 /* Every running thread is interrupted, even one thought to have an
@@ -590,7 +589,7 @@ static int run_until_stop(struct session *s, struct lerr *e)
                 s->breakin_pid = some_running_tid(s);
                 continue;
             }
-            if (!any_ended(s))
+            if (!any_thread_in(s, IN(ENG_THREAD_ENDED)))
                 break;
             /* only leaders that exited before their threads are left:
              * their ends are reported now */
