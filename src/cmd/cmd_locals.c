@@ -11,16 +11,13 @@
 
 #define MAX_FRAMES 4096
 
-static int dw_read(void *ctx, uint64_t addr, void *buf, size_t len)
+int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len)
 {
     struct dbg *d = ctx;
     return eng_read(d->s, addr, buf, len, NULL);
 }
 
-/* The context of frame `index`: its pc (a return address minus one above
- * frame 0, so it falls in the call's line and scope), its CFA (the next
- * frame's stack pointer) and, for frame 0 only, the registers. */
-static int frame_context(struct dbg *d, int index, struct dw_frame *f, struct sym_frame *shown)
+int dbg_frame_context(struct dbg *d, int index, struct dw_frame *f, struct sym_frame *shown)
 {
     struct sym_frame *frames = xcalloc((size_t)index + 2, sizeof *frames);
     size_t n = dbg_unwind(d, frames, (size_t)index + 2);
@@ -36,7 +33,7 @@ static int frame_context(struct dbg *d, int index, struct dw_frame *f, struct sy
     f->pc = sym_frame_code(&frames[index]);
     f->cfa = (size_t)index + 1 < n ? frames[index + 1].sp : 0;
     f->regs = index == 0 ? eng_regs(d->s, eng_cur_thread(d->s), NULL) : NULL;
-    f->read = dw_read;
+    f->read = dbg_dw_read;
     f->ctx = d;
     if (shown)
         *shown = frames[index];
@@ -66,7 +63,7 @@ static int cmd_frame(struct dbg *d, const char *args)
         return lerr_set(&d->err, "Frame 0x%llx is out of range", (unsigned long long)index);
     struct dw_frame f;
     struct sym_frame fr;
-    if (frame_context(d, (int)index, &f, &fr) < 0)
+    if (dbg_frame_context(d, (int)index, &f, &fr) < 0)
         return -1;
     d->frame = (int)index;
     print_frame_line(d, d->frame, &fr);
@@ -88,10 +85,10 @@ static int print_var(void *ctx, const struct dw_var *v)
     dw_format_value(c->f, v->has_type ? (Dwarf_Die *)&v->type : NULL, v, &val);
     if (c->verbose) {
         char a[FMT_ADDR_LEN];
-        if (v->where == 1)
+        if (v->where == DW_WHERE_MEMORY)
             fprintf(c->d->out, "%s ", fmt_addr(a, v->addr));
         else
-            fprintf(c->d->out, "%-17s ", v->where == 2 ? "@register" : "<unavailable>");
+            fprintf(c->d->out, "%-17s ", v->where == DW_WHERE_VALUE ? "@register" : "<unavailable>");
         fprintf(c->d->out, "%-5s ", v->is_param ? "prm" : "local");
     }
     fprintf(c->d->out, "%15s = %s\n", v->name, sb_str(&val));
@@ -112,104 +109,10 @@ static int cmd_dv(struct dbg *d, const char *args)
     if (*args)
         return lerr_set(&d->err, "Syntax error in 'dv %s': dv [/v]", args);
     struct dw_frame f;
-    if (frame_context(d, d->frame, &f, NULL) < 0)
+    if (dbg_frame_context(d, d->frame, &f, NULL) < 0)
         return -1;
     struct dv_ctx c = {d, &f, verbose, 0};
     return dw_frame_vars(eng_syms(d->s), &f, print_var, &c, &d->err);
-}
-
-struct find_ctx {
-    const char *name;
-    struct dw_var found;
-    int ok;
-};
-
-static int find_var(void *ctx, const struct dw_var *v)
-{
-    struct find_ctx *c = ctx;
-    if (strcmp(v->name, c->name) == 0) {
-        c->found = *v;
-        c->ok = 1; /* the innermost scope comes last: keep looking */
-    }
-    return 0;
-}
-
-/* dt name | dt type [addr] */
-static int cmd_dt(struct dbg *d, const char *args)
-{
-    if (dbg_need_process(d) < 0)
-        return -1;
-    if (!*args)
-        return lerr_set(&d->err, "Syntax error: dt needs a variable or a type: dt name [address]");
-    char name[256];
-    size_t n = strcspn(args, " \t");
-    if (!strncmp(args, "struct ", 7) || !strncmp(args, "union ", 6) || !strncmp(args, "enum ", 5))
-        n += 1 + strcspn(args + n + 1, " \t");
-    snprintf(name, sizeof name, "%.*s", (int)n, args);
-    const char *rest = dbg_skip(args + n);
-    struct sym_space *sp = eng_syms(d->s);
-    struct dw_frame f;
-    if (frame_context(d, d->frame, &f, NULL) < 0)
-        return -1;
-    struct strbuf out;
-    sb_init(&out);
-    Dwarf_Die type;
-    char a[FMT_ADDR_LEN];
-    if (!*rest) {
-        struct find_ctx c = {name, {0}, 0};
-        struct lerr ignore;
-        dw_frame_vars(sp, &f, find_var, &c, &ignore);
-        uint64_t gaddr;
-        if (c.ok && c.found.has_type && c.found.where == 1) {
-            dw_type_name(&c.found.type, &out);
-            fprintf(d->out, "Local var @ %s Type %s\n", fmt_addr(a, c.found.addr), sb_str(&out));
-            sb_reset(&out);
-            Dwarf_Die target;
-            uint64_t ptr;
-            if (dw_pointee_aggregate(&c.found.type, &target) && dw_var_scalar(&f, &c.found, &ptr) == 0) {
-                /* a pointer to a struct: its members, as WinDbg shows */
-                fprintf(d->out, "%s", sb_str(&out));
-                sb_reset(&out);
-                sb_addf(&out, "   -> %s\n", fmt_addr(a, ptr));
-                dw_dump_type(&f, &target, ptr, 3, 2, &out);
-            } else {
-                dw_dump_type(&f, &c.found.type, c.found.addr, 3, 2, &out);
-            }
-        } else if (c.ok) {
-            dw_format_value(&f, c.found.has_type ? &c.found.type : NULL, &c.found, &out);
-            fprintf(d->out, "Local var (not in memory) %s = ", name);
-            sb_addc(&out, '\n');
-        } else if (dw_find_global(sp, name, &gaddr, &type)) {
-            dw_type_name(&type, &out);
-            fprintf(d->out, "Global var @ %s Type %s\n", fmt_addr(a, gaddr), sb_str(&out));
-            sb_reset(&out);
-            dw_dump_type(&f, &type, gaddr, 3, 2, &out);
-        } else if (dw_find_type(sp, name, &type)) {
-            return lerr_set(&d->err, "dt %s: a type needs an address: dt %s ADDRESS", name, name);
-        } else {
-            sb_free(&out);
-            return lerr_set_code(&d->err, LERR_NOT_FOUND, "Couldn't resolve error at '%s': no such variable or type", name);
-        }
-    } else {
-        uint64_t addr;
-        if (!dw_find_type(sp, name, &type)) {
-            sb_free(&out);
-            return lerr_set_code(&d->err, LERR_NOT_FOUND, "Couldn't resolve error at '%s': no such type", name);
-        }
-        if (dbg_eval(d, &rest, &addr) < 0 || (*rest && lerr_set(&d->err, "Syntax error at '%s'", rest))) {
-            sb_free(&out);
-            return -1;
-        }
-        uint8_t probe;
-        if (eng_read(d->s, addr, &probe, 1, NULL) != 0) {
-            sb_free(&out);
-            return lerr_set(&d->err, "Memory access error at %s", fmt_addr(a, addr));
-        }
-        dw_dump_type(&f, &type, addr, 3, 2, &out);
-    }
-    fputs(sb_str(&out), d->out);
-    sb_free(&out);
-    return 0;
 }
 
 struct args_ctx {
@@ -260,7 +163,7 @@ static int do_k_args(struct dbg *d, const char *args, int with_params)
     for (size_t i = 0; i < n && i < count; i++) {
         struct dw_frame f = {sym_frame_code(&frames[i]),
                              i + 1 < n ? frames[i + 1].sp : 0,
-                             i == 0 ? eng_regs(d->s, eng_cur_thread(d->s), NULL) : NULL, dw_read, d};
+                             i == 0 ? eng_regs(d->s, eng_cur_thread(d->s), NULL) : NULL, dbg_dw_read, d};
         struct strbuf params;
         sb_init(&params);
         struct args_ctx c = {&f, with_params ? &params : NULL, 0, {0}, {0}};
@@ -298,7 +201,6 @@ static int cmd_kb(struct dbg *d, const char *args) { return do_k_args(d, args, 0
 const struct cmd_def cmd_locals_table[] = {
     {".frame", cmd_frame, "select a frame for dv and dt: .frame N"},
     {"dv", cmd_dv, "display the parameters and locals of the frame: dv [/v]"},
-    {"dt", cmd_dt, "display a variable, or a type at an address: dt name | dt type addr"},
     {"kp", cmd_kp, "call stack with parameters and their values"},
     {"kv", cmd_kp, "as kp"},
     {"kb", cmd_kb, "call stack with the first three arguments"},

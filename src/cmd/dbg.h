@@ -83,6 +83,7 @@ extern const struct cmd_def cmd_stack_table[];
 extern const struct cmd_def cmd_event_table[];
 extern const struct cmd_def cmd_source_table[];
 extern const struct cmd_def cmd_locals_table[];
+extern const struct cmd_def cmd_dt_table[];
 extern const struct cmd_def cmd_breakpoint_table[];
 extern const struct cmd_def cmd_bplist_table[];
 extern const struct cmd_def cmd_ba_table[];
@@ -156,6 +157,16 @@ void dbg_after_bp_stop(struct dbg *d);
  * " [file @ line]" that follows it when line numbers are on. */
 void dbg_frame_site(struct dbg *d, const struct sym_frame *f, char *buf, size_t size);
 void dbg_print_frame_line_info(struct dbg *d, const struct sym_frame *f);
+
+/* The DWARF view of frame `index` of the current thread (cmd_locals.c):
+ * its pc (a return address minus one above frame 0, so it falls in the
+ * call's line and scope), its CFA (the next frame's stack pointer) and,
+ * for frame 0 only, the registers; *shown (may be NULL) gets the frame as
+ * k prints it. 0, or -1 with d->err set. */
+struct dw_frame;
+int dbg_frame_context(struct dbg *d, int index, struct dw_frame *f, struct sym_frame *shown);
+/* Reads the current process's memory for DWARF evaluation (dw_read_fn). */
+int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len);
 
 /* Needs a stopped process; else sets the error and returns -1. */
 int dbg_need_process(struct dbg *d);

@@ -1,0 +1,94 @@
+/* Types and values from DWARF (libdw): type names, the value of a
+ * variable formatted by its type (base types, pointers, enums, structs,
+ * unions, arrays) for dv, dt and kp, struct layouts for dt, and types
+ * found by name. Where a variable lives (struct dw_var) is decided by
+ * sym/dwvars.c; this module only reads it. */
+#ifndef LINDBG_SYM_DWTYPES_H
+#define LINDBG_SYM_DWTYPES_H
+
+#include <elfutils/libdw.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/user.h>
+
+#include "sym/symbols.h"
+#include "util/strbuf.h"
+
+typedef int (*dw_read_fn)(void *ctx, uint64_t addr, void *buf, size_t len); /* 0 ok */
+
+/* One frame as DWARF expressions see it. */
+struct dw_frame {
+    uint64_t pc;   /* exact pc for frame 0, return address - 1 above */
+    uint64_t cfa;  /* 0 when unknown */
+    const struct user_regs_struct *regs; /* frame 0 only, else NULL */
+    dw_read_fn read;
+    void *ctx;
+};
+
+/* Where a variable's value is at one pc. */
+enum dw_where {
+    DW_WHERE_NONE,   /* not there: optimised out, or not known here */
+    DW_WHERE_MEMORY, /* in the target's memory at addr */
+    DW_WHERE_VALUE,  /* the bytes themselves, in value (a register, a
+                        constant, a computed or pieced-together value) */
+};
+
+#define DW_VALUE_MAX 64
+
+struct dw_var {
+    const char *name;
+    int is_param;
+    Dwarf_Die type;
+    int has_type;
+    enum dw_where where;
+    uint64_t addr;                 /* DW_WHERE_MEMORY */
+    uint8_t value[DW_VALUE_MAX];   /* DW_WHERE_VALUE, little-endian */
+    size_t value_len;
+};
+
+/* The DW_AT_type of die in *out, or NULL. */
+Dwarf_Die *dw_type_of(Dwarf_Die *die, Dwarf_Die *out);
+
+/* Through typedefs and qualifiers to the type that says how to print.
+ * 1 and *out, or 0 (const void). */
+int dw_peel(Dwarf_Die *t, Dwarf_Die *out);
+
+/* Element count of an array type's first dimension (0 when unknown). */
+uint64_t dw_array_count(Dwarf_Die *arr);
+
+/* C-like type name: "int", "struct point *", "char [16]". */
+void dw_type_name(Dwarf_Die *type, struct strbuf *out);
+
+/* Reads len bytes of the variable's value at offset off. 0, or -1. */
+int dw_var_read(const struct dw_frame *f, const struct dw_var *v, uint64_t off, void *buf,
+                size_t len);
+
+/* One-line value of a variable of `type` (WinDbg style: 0n42, 0x...). */
+void dw_format_value(const struct dw_frame *f, Dwarf_Die *type, const struct dw_var *v,
+                     struct strbuf *out);
+
+/* The variable's value as an unsigned number when it is a scalar of at
+ * most 8 bytes (zero-extended). Returns 0, or -1. */
+int dw_var_scalar(const struct dw_frame *f, const struct dw_var *v, uint64_t *out);
+
+/* When type is a pointer to a struct or union: that type in *out, 1. */
+int dw_pointee_aggregate(Dwarf_Die *type, Dwarf_Die *out);
+
+/* dt: the members of a struct/union (one per line: "   +0x004 b : 0n2"),
+ * or the value of anything else, at addr. depth limits nesting. */
+void dw_dump_type(const struct dw_frame *f, Dwarf_Die *type, uint64_t addr, int indent,
+                  int depth, struct strbuf *out);
+
+/* Calls fn on every top-level DIE of every CU of the module, until fn
+ * returns nonzero. Returns 1 when fn stopped the walk, else 0. */
+int dw_each_top_die(struct sym_module *m, int (*fn)(Dwarf_Die *, Dwarf_Addr, void *), void *ctx);
+
+/* "mod!name": the module named before '!' (NULL when there is no '!' or
+ * no such module), and *name moved past the '!'. */
+struct sym_module *dw_module_prefix(struct sym_space *sp, const char **name);
+
+/* Finds a type by name ("point", "struct point", "mod!point") in the
+ * modules' DWARF. Returns 1 and *out, 0 when none. */
+int dw_find_type(struct sym_space *sp, const char *name, Dwarf_Die *out);
+
+#endif
