@@ -27,6 +27,7 @@ void dbg_init(struct dbg *d, struct session *s, FILE *out)
 void dbg_free(struct dbg *d)
 {
     bpm_free(&d->bpm);
+    sym_srcpath_free(&d->srcpath);
 }
 
 const char *dbg_skip(const char *p)
