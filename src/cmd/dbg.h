@@ -91,8 +91,11 @@ extern const struct cmd_def cmd_breakpoint_table[];
 extern const struct cmd_def cmd_bplist_table[];
 extern const struct cmd_def cmd_ba_table[];
 extern const struct cmd_def cmd_script_table[];
+extern const struct cmd_def cmd_debugpath_table[];
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out);
+/* Sends debuginfod download progress to d (cmd_debugpaths.c). */
+void dbg_debugpaths_init(struct dbg *d);
 /* Frees the command layer's state (after the session is gone). */
 void dbg_free(struct dbg *d);
 

@@ -1,0 +1,134 @@
+#include "sym/debugpaths.h"
+#include "util/xalloc.h"
+
+#include <elfutils/debuginfod.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *shown;       /* "dir;dir" */
+static char *dwfl_path;   /* what libdwfl reads: "+:.debug:dir:dir" */
+static int path_set;
+
+static sym_debug_progress_fn progress_fn;
+static void *progress_ctx;
+static const char *searching; /* the module whose debug file is looked for */
+static int reported;          /* a download of it was reported */
+
+static int find_debuginfo(Dwfl_Module *mod, void **userdata, const char *modname,
+                          Dwarf_Addr base, const char *file_name, const char *debuglink,
+                          GElf_Word crc, char **debuginfo_file_name);
+
+static Dwfl_Callbacks callbacks = {
+    .find_elf = dwfl_build_id_find_elf,
+    .find_debuginfo = find_debuginfo,
+    .section_address = dwfl_offline_section_address,
+    .debuginfo_path = &dwfl_path,
+};
+
+/* The default is libdwfl's own (":.debug:/usr/lib/debug"), written out so
+ * that .sympath shows it and .sympath+ adds to it. */
+static void ensure_default(void)
+{
+    if (!path_set)
+        sym_debug_set_path("/usr/lib/debug", 0);
+}
+
+const Dwfl_Callbacks *sym_debug_callbacks(void)
+{
+    ensure_default();
+    return &callbacks;
+}
+
+void sym_debug_set_path(const char *list, int append)
+{
+    size_t n = strlen(list);
+    char *old = append && shown ? shown : NULL;
+    size_t on = old ? strlen(old) : 0;
+    char *s = xmalloc(on + n + 2);
+    s[0] = '\0';
+    if (old)
+        strcpy(s, old);
+    /* ';'-separated, blanks around entries and empty entries dropped */
+    while (*list) {
+        size_t k = strcspn(list, ";");
+        const char *e = list;
+        size_t len = k;
+        while (len && (*e == ' ' || *e == '\t'))
+            e++, len--;
+        while (len && (e[len - 1] == ' ' || e[len - 1] == '\t'))
+            len--;
+        if (len) {
+            if (s[0])
+                strcat(s, ";");
+            strncat(s, e, len);
+        }
+        list += k;
+        if (*list == ';')
+            list++;
+    }
+    free(shown);
+    shown = s;
+    path_set = 1;
+    /* "+": check the CRC of a file found by its debuglink name; "" is the
+     * file's own directory, ".debug" its subdirectory */
+    free(dwfl_path);
+    dwfl_path = xmalloc(strlen(s) + 16);
+    strcpy(dwfl_path, "+:.debug");
+    for (char *p = s; *p;) {
+        size_t k = strcspn(p, ";");
+        strcat(dwfl_path, ":");
+        strncat(dwfl_path, p, k);
+        p += k;
+        if (*p)
+            p++;
+    }
+}
+
+const char *sym_debug_path(void)
+{
+    ensure_default();
+    return shown;
+}
+
+void sym_debug_set_progress(sym_debug_progress_fn fn, void *ctx)
+{
+    progress_fn = fn;
+    progress_ctx = ctx;
+}
+
+/* libdebuginfod calls this through the transfer, also before any byte came
+ * and for an answer that is an error: only a transfer with bytes counts. */
+static int on_progress(debuginfod_client *c, long done, long total)
+{
+    if (progress_fn && done > 0) {
+        reported = 1;
+        progress_fn(progress_ctx, searching ? searching : "?", debuginfod_get_url(c), done,
+                    total > 0 ? total : 0);
+    }
+    return 0;
+}
+
+void sym_debug_attach(Dwfl *dwfl)
+{
+    /* NULL unless DEBUGINFOD_URLS was set when libdwfl was loaded */
+    debuginfod_client *c = dwfl_get_debuginfod_client(dwfl);
+    if (c)
+        debuginfod_set_progressfn(c, on_progress);
+}
+
+/* The standard search (local paths, then debuginfod), with the module's
+ * name known to the progress callback and the end of a download told. */
+static int find_debuginfo(Dwfl_Module *mod, void **userdata, const char *modname,
+                          Dwarf_Addr base, const char *file_name, const char *debuglink,
+                          GElf_Word crc, char **debuginfo_file_name)
+{
+    searching = modname;
+    reported = 0;
+    int fd = dwfl_standard_find_debuginfo(mod, userdata, modname, base, file_name, debuglink,
+                                          crc, debuginfo_file_name);
+    if (reported && progress_fn)
+        progress_fn(progress_ctx, modname, NULL, -1, fd >= 0);
+    searching = NULL;
+    reported = 0;
+    return fd;
+}
