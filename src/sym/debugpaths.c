@@ -2,8 +2,10 @@
 #include "util/xalloc.h"
 
 #include <elfutils/debuginfod.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static char *shown;       /* "dir;dir" */
 static char *dwfl_path;   /* what libdwfl reads: "+:.debug:dir:dir" */
@@ -102,8 +104,10 @@ static int on_progress(debuginfod_client *c, long done, long total)
 {
     if (progress_fn && done > 0) {
         reported = 1;
-        progress_fn(progress_ctx, searching ? searching : "?", debuginfod_get_url(c), done,
-                    total > 0 ? total : 0);
+        /* the client knows its URL only once the download is done */
+        const char *url = debuginfod_get_url(c);
+        progress_fn(progress_ctx, searching ? searching : "?", url ? url : getenv("DEBUGINFOD_URLS"),
+                    done, total > 0 ? total : 0);
     }
     return 0;
 }
@@ -128,6 +132,17 @@ static int find_debuginfo(Dwfl_Module *mod, void **userdata, const char *modname
                                           crc, debuginfo_file_name);
     if (reported && progress_fn)
         progress_fn(progress_ctx, modname, NULL, -1, fd >= 0);
+    if (fd >= 0 && !*debuginfo_file_name) {
+        /* libdwfl's debuginfod answer is a descriptor without a name (the
+         * file in the client's cache): named, lmv can show it */
+        char link[64], path[4096];
+        snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+        ssize_t n = readlink(link, path, sizeof path - 1);
+        if (n > 0) {
+            path[n] = '\0';
+            *debuginfo_file_name = strdup(path); /* libdwfl frees it */
+        }
+    }
     searching = NULL;
     reported = 0;
     return fd;

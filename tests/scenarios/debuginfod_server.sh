@@ -1,0 +1,63 @@
+# debuginfod: a program stripped of its debug info, whose debug file only
+# Debian's debuginfod server has (started here on 127.0.0.1 over a
+# directory this test made; never the network). With DEBUGINFOD_URLS set,
+# libdwfl's client downloads it into DEBUGINFOD_CACHE_PATH: names, lines
+# and locals come from it, and the download prints a progress line. Without
+# the variable, nothing is found.
+. "$(dirname "$0")/../lib/scenario.sh"
+if ! command -v debuginfod > /dev/null; then
+    echo "SKIP: the debuginfod server is not installed (scripts/install-deps.sh installs it)"
+    exit 0
+fi
+top=$PWD
+gcc -g -O0 -fno-omit-frame-pointer -o full "$ROOT/tests/fixtures/fx_types.c" || fail "gcc failed"
+id=$(readelf -n full | awk '/Build ID/ { print $3 }')
+[ -n "$id" ] || fail "no build id in the program"
+mkdir -p served
+objcopy --only-keep-debug full served/fx_types.debug
+strip --strip-debug --strip-unneeded -o prog full
+rm full
+
+port=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+debuginfod -p "$port" -F -d "$top/db.sqlite" -c 1 -t 0 -g 0 "$top/served" > server.log 2>&1 &
+srv=$!
+trap 'kill $srv 2> /dev/null; wait $srv 2> /dev/null' EXIT
+# indexed once it serves the file (up to 30 s)
+url="http://127.0.0.1:$port"
+for _ in $(seq 300); do
+    curl -sf -o /dev/null "$url/buildid/$id/debuginfo" && break
+    alive $srv || { cat server.log; fail "debuginfod exited"; }
+    sleep 0.1
+done
+curl -sf -o /dev/null "$url/buildid/$id/debuginfo" || { cat server.log; fail "debuginfod never served $id"; }
+
+cat > cmds <<C
+x prog!describe
+lmv m prog
+bu prog!describe
+g
+dv
+kp 1
+C
+# without DEBUGINFOD_URLS (run-all.sh unsets it): no symbols
+DEBUGINFOD_CACHE_PATH="$top/cache0" "$LINDBG" "$top/prog" < cmds > o0 2>&1 || fail "lindbg failed"
+expect_not_in o0 '^0000.*prog!describe$'
+expect_not_in o0 'Downloading'
+expect_in o0 'Debug file: not found'
+
+DEBUGINFOD_URLS="$url" DEBUGINFOD_CACHE_PATH="$top/cache" "$LINDBG" "$top/prog" < cmds > o1 2>&1 ||
+    fail "lindbg failed"
+expect_in o1 "^Downloading debug info for prog from $url$"
+expect_in o1 '^Downloaded debug info for prog \([1-9][0-9]* bytes\)$'
+expect_in o1 '^00005555`[0-9a-f]{8} prog!describe$'
+expect_in o1 "Debug file: $top/cache/$id/debuginfo$"
+expect_in o1 '^ +depth = 0n1$'
+expect_in o1 "^ +tag = 0x71 'q'$"
+expect_in o1 'prog!describe\(struct shape \* s = .*, int depth = 0n1, char tag = 0x71 .q.\).*fx_types.c @ '
+
+# a second session takes it from the cache: no download
+DEBUGINFOD_URLS="$url" DEBUGINFOD_CACHE_PATH="$top/cache" "$LINDBG" "$top/prog" < cmds > o2 2>&1 ||
+    fail "lindbg failed"
+expect_not_in o2 'Downloading'
+expect_in o2 '^ +depth = 0n1$'
+echo ok
