@@ -49,6 +49,8 @@ DEBUGINFOD_URLS="$url" DEBUGINFOD_CACHE_PATH="$top/cache" "$LINDBG" "$top/prog" 
     fail "lindbg failed"
 expect_in o1 "^Downloading debug info for prog from $url$"
 expect_in o1 '^Downloaded debug info for prog \([1-9][0-9]* bytes\)$'
+# the server has nothing for libc and ld.so: asked, but no download shown
+expect_not_in o1 'Download.* for (libc|ld_linux)'
 expect_in o1 '^00005555`[0-9a-f]{8} prog!describe$'
 expect_in o1 "Debug file: $top/cache/$id/debuginfo$"
 expect_in o1 '^ +depth = 0n1$'
