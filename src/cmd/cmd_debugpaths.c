@@ -57,34 +57,31 @@ static int cmd_reload(struct dbg *d, const char *args)
 
 /* A debuginfod download: on a terminal one line redrawn as bytes arrive,
  * elsewhere (a log, a test) one line when it starts and one when it ends. */
-static void download_progress(void *ctx, const char *module, const char *url, long done,
-                              long total)
+static void download_progress(void *ctx, const char *what, const char *module, const char *url,
+                              long done, long total)
 {
     static int started;
-    static long last;
     struct dbg *d = ctx;
     int tty = isatty(fileno(d->out));
     if (done < 0) {
         if (tty)
             fputc('\n', d->out);
-        if (total)
-            fprintf(d->out, "Downloaded debug info for %s (%ld bytes)\n", module, last);
+        if (total >= 0)
+            fprintf(d->out, "Downloaded %s for %s (%ld bytes)\n", what, module, total);
         else
-            fprintf(d->out, "Download of debug info for %s failed\n", module);
+            fprintf(d->out, "Download of %s for %s failed\n", what, module);
         started = 0;
-        last = 0;
         fflush(d->out);
         return;
     }
-    last = done;
     if (tty) {
         if (total)
-            fprintf(d->out, "\rDownloading debug info for %s: %ld of %ld kB (%ld%%)", module,
+            fprintf(d->out, "\rDownloading %s for %s: %ld of %ld kB (%ld%%)", what, module,
                     done / 1024, total / 1024, done * 100 / total);
         else
-            fprintf(d->out, "\rDownloading debug info for %s: %ld kB", module, done / 1024);
+            fprintf(d->out, "\rDownloading %s for %s: %ld kB", what, module, done / 1024);
     } else if (!started) {
-        fprintf(d->out, "Downloading debug info for %s from %s\n", module, url ? url : "debuginfod");
+        fprintf(d->out, "Downloading %s for %s from %s\n", what, module, url ? url : "debuginfod");
     }
     started = 1;
     fflush(d->out);

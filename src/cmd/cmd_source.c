@@ -2,6 +2,7 @@
  * step source lines), ls and lsa (list the source around a place),
  * .srcpath and .srcsubst (where the files are when not where DWARF says). */
 #include "cmd/dbg.h"
+#include "sym/debugpaths.h"
 #include "sym/lines.h"
 #include "ui/format.h"
 #include "util/xalloc.h"
@@ -87,6 +88,11 @@ static int line_of(struct dbg *d, uint64_t addr, struct sym_line *l)
 int dbg_source_file(struct dbg *d, const struct sym_line *l, char *out, size_t size)
 {
     if (sym_src_find(&d->srcpath, l->file, l->rel, out, size) == 0)
+        return 0;
+    /* not on this machine: the module's debuginfod servers may have it */
+    struct sym_space *sp = eng_syms(d->s);
+    struct sym_module *m = sp ? sym_module_at(sp, l->addr) : NULL;
+    if (m && m->dw && sym_debug_find_source(sp->dwfl, m->dw, m->name, l->file, out, size) == 0)
         return 0;
     return lerr_set(&d->err, "Couldn't find source file %s (not there, nor through .srcsubst or "
                     "under .srcpath)", l->file);

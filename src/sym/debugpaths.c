@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static char *shown;       /* "dir;dir" */
@@ -13,7 +14,8 @@ static int path_set;
 
 static sym_debug_progress_fn progress_fn;
 static void *progress_ctx;
-static const char *searching; /* the module whose debug file is looked for */
+static const char *searching; /* the module whose file is looked for */
+static const char *searched;  /* what: "debug info", "source" */
 static int reported;          /* a download of it was reported */
 
 static int find_debuginfo(Dwfl_Module *mod, void **userdata, const char *modname,
@@ -106,10 +108,16 @@ static int on_progress(debuginfod_client *c, long done, long total)
         reported = 1;
         /* the client knows its URL only once the download is done */
         const char *url = debuginfod_get_url(c);
-        progress_fn(progress_ctx, searching ? searching : "?", url ? url : getenv("DEBUGINFOD_URLS"),
-                    done, total > 0 ? total : 0);
+        progress_fn(progress_ctx, searched ? searched : "debug info", searching ? searching : "?",
+                    url ? url : getenv("DEBUGINFOD_URLS"), done, total > 0 ? total : 0);
     }
     return 0;
+}
+
+static long size_of(int fd)
+{
+    struct stat st;
+    return fd >= 0 && fstat(fd, &st) == 0 ? (long)st.st_size : -1;
 }
 
 void sym_debug_attach(Dwfl *dwfl)
@@ -127,11 +135,12 @@ static int find_debuginfo(Dwfl_Module *mod, void **userdata, const char *modname
                           GElf_Word crc, char **debuginfo_file_name)
 {
     searching = modname;
+    searched = "debug info";
     reported = 0;
     int fd = dwfl_standard_find_debuginfo(mod, userdata, modname, base, file_name, debuglink,
                                           crc, debuginfo_file_name);
     if (reported && progress_fn)
-        progress_fn(progress_ctx, modname, NULL, -1, fd >= 0);
+        progress_fn(progress_ctx, searched, modname, NULL, -1, size_of(fd));
     if (fd >= 0 && !*debuginfo_file_name) {
         /* libdwfl's debuginfod answer is a descriptor without a name (the
          * file in the client's cache): named, lmv can show it */
@@ -143,7 +152,35 @@ static int find_debuginfo(Dwfl_Module *mod, void **userdata, const char *modname
             *debuginfo_file_name = strdup(path); /* libdwfl frees it */
         }
     }
-    searching = NULL;
+    searching = searched = NULL;
     reported = 0;
     return fd;
+}
+
+int sym_debug_find_source(Dwfl *dwfl, Dwfl_Module *mod, const char *modname, const char *file,
+                          char *out, size_t size)
+{
+    const unsigned char *bits;
+    GElf_Addr vaddr;
+    int n = dwfl_module_build_id(mod, &bits, &vaddr);
+    debuginfod_client *c = n > 0 && file[0] == '/' ? dwfl_get_debuginfod_client(dwfl) : NULL;
+    if (!c)
+        return -1;
+    searching = modname;
+    searched = "source";
+    reported = 0;
+    char *path = NULL;
+    int fd = debuginfod_find_source(c, bits, n, file, &path);
+    if (reported && progress_fn)
+        progress_fn(progress_ctx, searched, modname, NULL, -1, size_of(fd));
+    searching = searched = NULL;
+    reported = 0;
+    if (fd < 0)
+        return -1;
+    close(fd);
+    int ok = path && strlen(path) < size;
+    if (ok)
+        strcpy(out, path);
+    free(path);
+    return ok ? 0 : -1;
 }

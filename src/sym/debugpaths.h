@@ -11,6 +11,7 @@
 #define LINDBG_SYM_DEBUGPATHS_H
 
 #include <elfutils/libdwfl.h>
+#include <stddef.h>
 
 /* The callbacks every Dwfl of lindbg is made with. */
 const Dwfl_Callbacks *sym_debug_callbacks(void);
@@ -28,11 +29,19 @@ void sym_debug_set_path(const char *list, int append);
  * change). */
 const char *sym_debug_path(void);
 
-/* A debuginfod download of `module`'s debug file: called as bytes arrive
- * (done of total bytes, total 0 when unknown), and once more with done -1
- * when it ended (total: 1 found, 0 not). url may be NULL. */
-typedef void (*sym_debug_progress_fn)(void *ctx, const char *module, const char *url,
-                                      long done, long total);
+/* A source file of a module from debuginfod (`file` as DWARF names it,
+ * joined to its compilation directory), downloaded into the client's
+ * cache: its path there in out. Returns 0, or -1 (no debuginfod, no build
+ * id, not on the servers). */
+int sym_debug_find_source(Dwfl *dwfl, Dwfl_Module *mod, const char *modname, const char *file,
+                          char *out, size_t size);
+
+/* A debuginfod download of `what` ("debug info", "source") for `module`:
+ * called as bytes arrive (done of total bytes, total 0 when unknown), and
+ * once more with done -1 when it ended (total: the file's size, or -1 when
+ * it was not found). url may be NULL. */
+typedef void (*sym_debug_progress_fn)(void *ctx, const char *what, const char *module,
+                                      const char *url, long done, long total);
 void sym_debug_set_progress(sym_debug_progress_fn fn, void *ctx);
 
 #endif

@@ -3,14 +3,18 @@
 # directory this test made; never the network). With DEBUGINFOD_URLS set,
 # libdwfl's client downloads it into DEBUGINFOD_CACHE_PATH: names, lines
 # and locals come from it, and the download prints a progress line. Without
-# the variable, nothing is found.
+# the variable, nothing is found. A source file that is not on this machine
+# (hidden by a tmpfs in a mount namespace of lindbg's own) comes from the
+# server too, for lsa.
 . "$(dirname "$0")/../lib/scenario.sh"
 if ! command -v debuginfod > /dev/null; then
     echo "SKIP: the debuginfod server is not installed (scripts/install-deps.sh installs it)"
     exit 0
 fi
 top=$PWD
-gcc -g -O0 -fno-omit-frame-pointer -o full "$ROOT/tests/fixtures/fx_types.c" || fail "gcc failed"
+mkdir -p src
+cp "$ROOT/tests/fixtures/fx_types.c" src/
+gcc -g -O0 -fno-omit-frame-pointer -o full "$top/src/fx_types.c" || fail "gcc failed"
 id=$(readelf -n full | awk '/Build ID/ { print $3 }')
 [ -n "$id" ] || fail "no build id in the program"
 mkdir -p served
@@ -48,7 +52,7 @@ expect_in o0 'Debug file: not found'
 DEBUGINFOD_URLS="$url" DEBUGINFOD_CACHE_PATH="$top/cache" "$LINDBG" "$top/prog" < cmds > o1 2>&1 ||
     fail "lindbg failed"
 expect_in o1 "^Downloading debug info for prog from $url$"
-expect_in o1 '^Downloaded debug info for prog \([1-9][0-9]* bytes\)$'
+expect_in o1 "^Downloaded debug info for prog \\($(stat -c %s served/fx_types.debug) bytes\\)$"
 # the server has nothing for libc and ld.so: asked, but no download shown
 expect_not_in o1 'Download.* for (libc|ld_linux)'
 expect_in o1 '^00005555`[0-9a-f]{8} prog!describe$'
@@ -62,4 +66,26 @@ DEBUGINFOD_URLS="$url" DEBUGINFOD_CACHE_PATH="$top/cache" "$LINDBG" "$top/prog" 
     fail "lindbg failed"
 expect_not_in o2 'Downloading'
 expect_in o2 '^ +depth = 0n1$'
+
+# the source, hidden here, from the server
+if unshare -m true 2> /dev/null; then
+    printf 'bu prog!describe\ng\nlsa\n' > cmds3
+    DEBUGINFOD_URLS="$url" DEBUGINFOD_CACHE_PATH="$top/cache3" unshare -m sh -c \
+        'mount -t tmpfs none "$1/src" && exec "$LINDBG" "$1/prog"' sh "$top" < cmds3 > o3 2>&1 ||
+        fail "lindbg failed"
+    expect_in o3 "^Downloading source for prog from $url$"
+    expect_in o3 "^Downloaded source for prog \\($(stat -c %s src/fx_types.c) bytes\\)$"
+    expect_in o3 '^    27: __attribute__\(\(noinline\)\) int describe\(struct shape \*s, int depth, char tag\)$'
+    expect_in o3 '^>   28: \{$'
+    expect_in o3 '^    29:     int area = s->origin.x \* s->origin.y;$'
+    # without the server (the debug file from .sympath) the hidden file is not found
+    mkdir -p "dbg/.build-id/${id:0:2}"
+    cp served/fx_types.debug "dbg/.build-id/${id:0:2}/${id:2}.debug"
+    printf '.sympath %s/dbg\n.reload\nbu prog!describe\ng\nlsa\n' "$top" > cmds4
+    DEBUGINFOD_CACHE_PATH="$top/cache4" unshare -m sh -c \
+        'mount -t tmpfs none "$1/src" && exec "$LINDBG" "$1/prog"' sh "$top" < cmds4 > o4 2>&1
+    expect_in o4 "^Couldn't find source file $top/src/fx_types.c"
+else
+    echo "note: no mount namespace here (unshare -m): the source download is not tested"
+fi
 echo ok
