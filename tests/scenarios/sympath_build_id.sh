@@ -23,6 +23,9 @@ lmv m prog
 bu prog!describe
 g
 dv
+.reload
+k 3
+dv
 C
 "$LINDBG" "$top/prog" < c1 > o1 2>&1 || fail "lindbg failed"
 expect_in o1 '^Symbol search path is: /usr/lib/debug$'
@@ -36,6 +39,9 @@ expect_in o1 '^00005555`[0-9a-f]{8} prog!describe$'
 expect_in o1 "Debug file: $top/dbg/.build-id/${id:0:2}/${id:2}.debug$"
 expect_in o1 '^ +depth = 0n1$'
 expect_in o1 "^ +tag = 0x71 'q'$"
+# a .reload at a stop: the stack and the locals still there
+expect_in o1 '^[0-9a-f]{8}`[0-9a-f]{8} [0-9a-f]{8}`[0-9a-f]{8} +prog!main\+0x'
+[ "$(grep -c 'depth = 0n1' o1)" = 2 ] || fail "dv after the second .reload"
 
 # without .sympath the same session has no locals
 printf 'bu prog!describe\ng\ndv\n' > c2
