@@ -67,6 +67,18 @@ DEBUGINFOD_URLS="$url" DEBUGINFOD_CACHE_PATH="$top/cache" "$LINDBG" "$top/prog" 
 expect_not_in o2 'Downloading'
 expect_in o2 '^ +depth = 0n1$'
 
+# on a terminal, one line redrawn as the bytes arrive
+if command -v script > /dev/null; then
+    printf 'x prog!describe\n' > cmds5
+    DEBUGINFOD_URLS="$url" DEBUGINFOD_CACHE_PATH="$top/cache5" LINDBG_TOP="$top" \
+        script -qec '"$LINDBG" "$LINDBG_TOP/prog" < "$LINDBG_TOP/cmds5"' /dev/null > o5 2>&1 ||
+        fail "lindbg failed on a terminal"
+    tr '\r' '\n' < o5 > o5.lines
+    expect_in o5.lines '^Downloading debug info for prog: [0-9]+ of [0-9]+ kB \([0-9]+%\)$'
+    expect_in o5.lines '^Downloaded debug info for prog \([0-9]+ bytes\)$'
+    expect_not_in o5.lines 'from http'
+fi
+
 # the source, hidden here, from the server
 if unshare -m true 2> /dev/null; then
     printf 'bu prog!describe\ng\nlsa\n' > cmds3
