@@ -65,10 +65,16 @@ int sym_line_at(struct sym_space *sp, uint64_t addr, struct sym_line *out)
         return -1;
     a += bias;
     const char *dir = dwfl_line_comp_dir(l);
-    if (file[0] != '/' && dir)
+    size_t dl = dir ? strlen(dir) : 0;
+    out->rel = 0;
+    if (file[0] != '/' && dir) {
         snprintf(out->file, sizeof out->file, "%s/%s", dir, file);
-    else
+        out->rel = dl + 1;
+    } else {
         snprintf(out->file, sizeof out->file, "%s", file);
+        if (dl && strncmp(file, dir, dl) == 0 && file[dl] == '/')
+            out->rel = dl + 1;
+    }
     out->line = line;
     out->addr = a;
     return 0;

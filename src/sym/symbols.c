@@ -1,4 +1,5 @@
 #include "sym/symbols.h"
+#include "sym/debugpaths.h"
 #include "sym/lines.h"
 #include "sym/wildcard.h"
 #include "util/xalloc.h"
@@ -13,16 +14,11 @@
 #include <string.h>
 #include <unistd.h>
 
-static const Dwfl_Callbacks callbacks = {
-    .find_elf = dwfl_build_id_find_elf,
-    .find_debuginfo = dwfl_standard_find_debuginfo,
-    .section_address = dwfl_offline_section_address,
-};
-
 struct sym_space *sym_space_new(void)
 {
     struct sym_space *sp = xcalloc(1, sizeof *sp);
-    sp->dwfl = dwfl_begin(&callbacks);
+    sp->dwfl = dwfl_begin(sym_debug_callbacks());
+    sym_debug_attach(sp->dwfl);
     return sp;
 }
 
@@ -70,7 +66,8 @@ static void report_all(struct sym_space *sp)
 {
     sp->nifuncs = 0; /* a module went: what was learnt of it with it */
     dwfl_end(sp->dwfl);
-    sp->dwfl = dwfl_begin(&callbacks);
+    sp->dwfl = dwfl_begin(sym_debug_callbacks());
+    sym_debug_attach(sp->dwfl);
     sp->unwind_attached = 0;
     dwfl_report_begin(sp->dwfl);
     for (size_t i = 0; i < sp->n; i++) {
@@ -121,6 +118,24 @@ void sym_remove_module(struct sym_space *sp, struct sym_module *m)
         }
     }
     free_module(m);
+    report_all(sp);
+}
+
+void sym_reload(struct sym_space *sp)
+{
+    /* libdwfl remembers a debug file it did not find: only a new Dwfl
+     * searches again */
+    for (size_t i = 0; i < sp->n; i++) {
+        struct sym_module *m = sp->mods[i];
+        free(m->syms);
+        free(m->names);
+        m->syms = NULL;
+        m->names = NULL;
+        m->nsyms = 0;
+        m->indexed = 0;
+        m->has_symtab = m->has_dwarf = 0;
+        m->debug_file = NULL;
+    }
     report_all(sp);
 }
 

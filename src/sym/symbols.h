@@ -65,6 +65,10 @@ struct sym_module *sym_add_module(struct sym_space *sp, const char *path, uint64
 void sym_remove_module(struct sym_space *sp, struct sym_module *m);
 void sym_remove_all(struct sym_space *sp);
 
+/* Reads every module's symbols again (after the symbol path changed):
+ * each is indexed anew when next needed. */
+void sym_reload(struct sym_space *sp);
+
 struct sym_module *sym_module_named(const struct sym_space *sp, const char *name, size_t len);
 struct sym_module *sym_module_at(const struct sym_space *sp, uint64_t addr);
 struct sym_module *sym_module_by_path(const struct sym_space *sp, const char *path);
