@@ -1,5 +1,6 @@
 #include "sym/symbols.h"
 #include "sym/lines.h"
+#include "sym/plt.h"
 #include "sym/wildcard.h"
 #include "util/xalloc.h"
 
@@ -32,6 +33,7 @@ static void free_module(struct sym_module *m)
     free(m->name);
     free(m->syms);
     free(m->names);
+    sym_plt_free(m->plt);
     free(m);
 }
 
@@ -344,6 +346,8 @@ int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *add
             return lerr_set_code(e, LERR_NOT_FOUND, "Couldn't resolve error at '%.*s': no code for that line", (int)len, name);
         return r;
     }
+    if (sym_plt_is_name(name, len))
+        return sym_plt_lookup(sp, name, len, addr, e);
     if (memchr(name, '(', len)) {
         /* a C++ name with its parameter list: "mod!ns::f(int)" or "ns::f(int)" */
         const char *bang2 = memchr(name, '!', len);
@@ -433,6 +437,8 @@ int sym_describe(struct sym_space *sp, uint64_t addr, char *buf, size_t size)
     struct sym_module *m = sym_module_at(sp, addr);
     if (!m)
         return -1;
+    if (sym_plt_describe(m, addr, buf, size) == 0)
+        return 0;
     GElf_Off off = 0;
     GElf_Sym s;
     const char *raw = m->dw ? dwfl_module_addrinfo(m->dw, addr, &off, &s, NULL, NULL, NULL) : NULL;
@@ -467,6 +473,13 @@ int sym_symbol_at(struct sym_space *sp, uint64_t addr, struct sym_entry *out, ch
     GElf_Off off = 0;
     GElf_Sym s;
     GElf_Addr start;
+    const struct sym_entry *pe = m ? sym_plt_at(m, addr) : NULL;
+    if (pe) {
+        *out = *pe;
+        snprintf(name, size, "%s", pe->name);
+        out->name = name;
+        return 0;
+    }
     const char *raw = m && m->dw ? dwfl_module_addrinfo(m->dw, addr, &off, &s, NULL, NULL, NULL) : NULL;
     if (!raw)
         return -1;
@@ -530,6 +543,7 @@ int sym_nearest(struct sym_space *sp, uint64_t addr, struct sym_near *out)
         if (s->addr > addr && (!out->after.name || s->addr < out->after.addr))
             out->after = *s;
     }
+    sym_plt_nearest(m, addr, &out->before, &out->after);
     return 0;
 }
 
@@ -548,6 +562,11 @@ static int visit(struct sym_space *sp, const struct wildcard *mod_pattern,
             if (!sym_pattern || wildcard_match(sym_pattern, n))
                 hits[nh++] = &m->syms[k];
         }
+        const struct sym_plt *plt = sym_plt_of(m);
+        hits = xrealloc(hits, (nh + plt->n + 1) * sizeof *hits);
+        for (size_t k = 0; k < plt->n; k++)
+            if (!sym_pattern || wildcard_match(sym_pattern, plt->e[k].name))
+                hits[nh++] = &plt->e[k];
         qsort(hits, nh, sizeof *hits, by_addr);
         int stop = 0;
         for (size_t k = 0; k < nh && !stop; k++)

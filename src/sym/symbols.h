@@ -38,6 +38,7 @@ struct sym_module {
     int has_symtab;            /* a full .symtab (not only .dynsym) */
     int has_dwarf;             /* DWARF in the image or a debug file */
     const char *debug_file;    /* separate debug file found, or NULL */
+    struct sym_plt *plt;       /* PLT entries' names (sym/plt.h), read on first use */
 };
 
 struct sym_space {
