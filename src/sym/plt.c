@@ -71,7 +71,8 @@ static struct slot *read_slots(Elf *elf, size_t *count)
             n++;
         }
     }
-    qsort(s, n, sizeof *s, by_got);
+    if (n)
+        qsort(s, n, sizeof *s, by_got);
     *count = n;
     return s;
 }
@@ -159,7 +160,8 @@ static void read_plt(struct sym_plt *plt, Dwfl_Module *dw)
         plt->e[i].name = plt->names + offsets[i];
     free(offsets);
     free(slots);
-    qsort(plt->e, plt->n, sizeof *plt->e, by_entry_addr);
+    if (plt->n)
+        qsort(plt->e, plt->n, sizeof *plt->e, by_entry_addr);
 }
 
 const struct sym_plt *sym_plt_of(struct sym_module *m)

@@ -34,6 +34,8 @@ static void free_module(struct sym_module *m)
     free(m->syms);
     free(m->names);
     sym_plt_free(m->plt);
+    if (m->image_fd > 0)
+        close(m->image_fd);
     free(m);
 }
 
@@ -65,6 +67,13 @@ char *sym_module_name_for(const char *path)
     return name;
 }
 
+/* libdwfl takes the descriptor it is given: an image's is lent a copy. */
+static Dwfl_Module *report_module(struct sym_space *sp, struct sym_module *m)
+{
+    int fd = m->image_fd > 0 ? dup(m->image_fd) : -1;
+    return dwfl_report_elf(sp->dwfl, m->name, m->path, fd, m->bias, false);
+}
+
 /* After a removal: a new Dwfl with the modules that remain (re-reporting
  * them into the old one leaves them without symbols). Our name indexes
  * stay; libdwfl's tables and the unwinder's state are made again. */
@@ -77,7 +86,7 @@ static void report_all(struct sym_space *sp)
     dwfl_report_begin(sp->dwfl);
     for (size_t i = 0; i < sp->n; i++) {
         struct sym_module *m = sp->mods[i];
-        m->dw = dwfl_report_elf(sp->dwfl, m->name, m->path, -1, m->bias, false);
+        m->dw = report_module(sp, m);
     }
     dwfl_report_end(sp->dwfl, NULL, NULL);
 }
@@ -85,8 +94,15 @@ static void report_all(struct sym_space *sp)
 struct sym_module *sym_add_module(struct sym_space *sp, const char *path, uint64_t bias,
                                   struct lerr *e)
 {
+    return sym_add_module_fd(sp, path, -1, bias, e);
+}
+
+struct sym_module *sym_add_module_fd(struct sym_space *sp, const char *path, int fd,
+                                     uint64_t bias, struct lerr *e)
+{
     struct sym_module *m = xcalloc(1, sizeof *m);
     m->path = xstrdup(path);
+    m->image_fd = fd > 0 ? fd : 0;
     m->name = sym_module_name_for(path);
     m->bias = bias;
     if (sym_module_named(sp, m->name, strlen(m->name))) {
@@ -97,7 +113,7 @@ struct sym_module *sym_add_module(struct sym_space *sp, const char *path, uint64
         m->name = n;
     }
     dwfl_report_begin_add(sp->dwfl);
-    m->dw = dwfl_report_elf(sp->dwfl, m->name, m->path, -1, bias, false);
+    m->dw = report_module(sp, m);
     dwfl_report_end(sp->dwfl, NULL, NULL);
     if (!m->dw) {
         lerr_set(e, "Couldn't load module '%s': %s", path, dwfl_errmsg(-1));
@@ -392,8 +408,12 @@ int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *add
     const struct sym_entry *found = NULL, *global = NULL;
     char others[512] = "";
     int count = 0, globals = 0;
-    for (size_t i = 0; i < sp->n; i++) {
-        struct sym_module *m = sp->mods[i];
+    /* the vDSO (an image, not a file) only when no file has the name: the
+     * program's clock_gettime is libc's, which calls the vDSO's */
+    for (size_t i = 0; i < 2 * sp->n && !(i == sp->n && count); i++) {
+        struct sym_module *m = sp->mods[i % sp->n];
+        if ((m->image_fd > 0) != (i >= sp->n))
+            continue;
         const struct sym_entry *s = find_in(m, name, len);
         /* every entry of that name in the module (overloads, statics) */
         for (; s && s < m->syms + m->nsyms && !strncmp(s->name, name, len) && !s->name[len]; s++) {
@@ -538,9 +558,13 @@ int sym_nearest(struct sym_space *sp, uint64_t addr, struct sym_near *out)
         if (s->type != STT_FUNC && s->type != STT_OBJECT && s->type != STT_NOTYPE &&
             s->type != STT_GNU_IFUNC)
             continue;
-        if (s->addr <= addr && (!out->before.name || s->addr > out->before.addr))
+        /* of several names of one address, the one k and u show */
+        const struct sym_entry *b = &out->before, *n = &out->after;
+        if (s->addr <= addr && (!b->name || s->addr > b->addr ||
+                                (s->addr == b->addr && sym_better_name(s, b->bind, b->name))))
             out->before = *s;
-        if (s->addr > addr && (!out->after.name || s->addr < out->after.addr))
+        if (s->addr > addr && (!n->name || s->addr < n->addr ||
+                               (s->addr == n->addr && sym_better_name(s, n->bind, n->name))))
             out->after = *s;
     }
     sym_plt_nearest(m, addr, &out->before, &out->after);
@@ -562,11 +586,17 @@ static int visit(struct sym_space *sp, const struct wildcard *mod_pattern,
             if (!sym_pattern || wildcard_match(sym_pattern, n))
                 hits[nh++] = &m->syms[k];
         }
-        const struct sym_plt *plt = sym_plt_of(m);
-        hits = xrealloc(hits, (nh + plt->n + 1) * sizeof *hits);
-        for (size_t k = 0; k < plt->n; k++)
-            if (!sym_pattern || wildcard_match(sym_pattern, plt->e[k].name))
+        /* PLT entries only for a pattern that asks for them (`*@plt`): `*`
+         * or `f*` (bm) mean the functions themselves */
+        const struct sym_plt *plt = sym_pattern ? sym_plt_of(m) : NULL;
+        if (plt)
+            hits = xrealloc(hits, (nh + plt->n + 1) * sizeof *hits);
+        for (size_t k = 0; plt && k < plt->n; k++) {
+            char bare[512];
+            snprintf(bare, sizeof bare, "%.*s", (int)strlen(plt->e[k].name) - 4, plt->e[k].name);
+            if (wildcard_match(sym_pattern, plt->e[k].name) && !wildcard_match(sym_pattern, bare))
                 hits[nh++] = &plt->e[k];
+        }
         qsort(hits, nh, sizeof *hits, by_addr);
         int stop = 0;
         for (size_t k = 0; k < nh && !stop; k++)

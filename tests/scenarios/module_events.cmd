@@ -40,7 +40,6 @@ g
 # CHECK-NEXT: start
 # CHECK-NEXT: libfx_plugin     (deferred)
 # CHECK: 0:000> x libfx_plugin!fx_*
-# CHECK-NEXT: libfx_plugin!fx_plugin_triple@plt
 # CHECK-NEXT: libfx_plugin!fx_plugin_twice
 # CHECK-NEXT: libfx_plugin!fx_plugin_triple (indirect function, implementation not chosen yet)
 # CHECK-NEXT: libfx_plugin!fx_plugin_six

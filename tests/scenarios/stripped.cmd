@@ -1,7 +1,7 @@
 # ARGS: fx_stripped
 # A program stripped of every symbol table: its code is named mod+offset,
-# x finds only its PLT entries (named from relocations), but stacks still
-# unwind (CFI stays in .eh_frame), gu works, and libc keeps its names.
+# x finds nothing in it, but stacks still unwind (CFI stays in .eh_frame),
+# gu works, and libc keeps its names.
 g
 k 4
 x fx_stripped!*
@@ -15,10 +15,6 @@ gu
 # CHECK-NEXT: fx_stripped+0x1181
 # CHECK-NEXT: fx_stripped+0x11a6
 # CHECK-NEXT: 0:000> x fx_stripped!*
-# CHECK-NEXT: {{[0-9a-f`]+}} fx_stripped!raise@plt
-# CHECK-NEXT: {{[0-9a-f`]+}} fx_stripped!printf@plt
-# CHECK-NEXT: {{[0-9a-f`]+}} fx_stripped!signal@plt
-# CHECK-NEXT: {{[0-9a-f`]+}} fx_stripped!__cxa_finalize@plt
 # CHECK-NEXT: 0:000> lm m fx_stripped
 # CHECK-NEXT: start
 # CHECK-NEXT: fx_stripped      (no symbols)
