@@ -87,6 +87,10 @@ build/fixtures/fx_glibc_ibt: tests/fixtures/fx_glibc.c
 	$(CC) -g -O0 -fno-omit-frame-pointer -fno-builtin -fcf-protection=full -Wl,-z,now \
 	    -Wl,-z,ibtplt -o $@ $< -lm
 
+build/fixtures/fx_libs: tests/fixtures/fx_libs.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O0 -o $@ $< -Wl,--no-as-needed -lstdc++ -lm
+
 build/fixtures/fx_lines_o2: tests/fixtures/fx_lines_o2.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O2 -o $@ $<

@@ -255,7 +255,8 @@ void sym_plt_nearest(struct sym_module *m, uint64_t addr, struct sym_entry *befo
     const struct sym_plt *plt = sym_plt_of(m);
     for (size_t i = 0; i < plt->n; i++) {
         const struct sym_entry *s = &plt->e[i];
-        if (s->addr <= addr && (!before->name || s->addr > before->addr))
+        if (s->addr <= addr && addr < s->addr + s->size &&
+            (!before->name || s->addr > before->addr))
             *before = *s;
         if (s->addr > addr && (!after->name || s->addr < after->addr))
             *after = *s;

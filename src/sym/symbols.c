@@ -515,6 +515,8 @@ int sym_symbol_at(struct sym_space *sp, uint64_t addr, struct sym_entry *out, ch
 
 static int leading_underscores(const char *n)
 {
+    if (!strncmp(n, "__GI_", 5))
+        return 100; /* glibc's internal alias of any name: last */
     int k = 0;
     while (n[k] == '_')
         k++;
@@ -529,6 +531,11 @@ int sym_better_name(const struct sym_entry *e, unsigned char other_bind, const c
     int l1 = e->bind == STB_LOCAL, l2 = other_bind == STB_LOCAL;
     if (l1 != l2)
         return l1 < l2;
+    /* the default version's name (glob64) before an old version's
+     * (glob@GLIBC_2.2.5), as GDB */
+    int v1 = strchr(e->name, '@') != NULL, v2 = strchr(other, '@') != NULL;
+    if (v1 != v2)
+        return v1 < v2;
     int u1 = leading_underscores(e->name), u2 = leading_underscores(other);
     if (u1 != u2)
         return u1 < u2;
@@ -553,20 +560,32 @@ int sym_nearest(struct sym_space *sp, uint64_t addr, struct sym_near *out)
         return -1;
     sym_module_load(m);
     out->mod = m;
+    uint64_t sized_end = 0; /* the furthest end of a sized symbol before addr */
     for (size_t i = 0; i < m->nsyms; i++) {
         const struct sym_entry *s = &m->syms[i];
         if (s->type != STT_FUNC && s->type != STT_OBJECT && s->type != STT_NOTYPE &&
             s->type != STT_GNU_IFUNC)
             continue;
-        /* of several names of one address, the one k and u show */
+        if (s->addr < m->start || s->addr >= m->end)
+            continue; /* absolute: version names (CXXABI_1.3) at 0 */
+        if (s->size && s->addr + s->size <= addr && s->addr + s->size > sized_end)
+            sized_end = s->addr + s->size;
+        /* of several names of one address, the one k and u show; a symbol
+         * whose size ends before addr is not it (a static function of a
+         * library with only .dynsym is not its exported neighbour) */
         const struct sym_entry *b = &out->before, *n = &out->after;
-        if (s->addr <= addr && (!b->name || s->addr > b->addr ||
+        if (s->addr <= addr && (!s->size || addr < s->addr + s->size) &&
+            (!b->name || s->addr > b->addr ||
                                 (s->addr == b->addr && sym_better_name(s, b->bind, b->name))))
             out->before = *s;
         if (s->addr > addr && (!n->name || s->addr < n->addr ||
                                (s->addr == n->addr && sym_better_name(s, n->bind, n->name))))
             out->after = *s;
     }
+    /* a sizeless symbol (__restore_rt) names what follows it only up to
+     * the next sized one, as libdwfl and GDB read it */
+    if (out->before.name && !out->before.size && sized_end > out->before.addr)
+        out->before.name = NULL;
     sym_plt_nearest(m, addr, &out->before, &out->after);
     return 0;
 }
