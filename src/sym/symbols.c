@@ -70,7 +70,7 @@ char *sym_module_name_for(const char *path)
 /* libdwfl takes the descriptor it is given: an image's is lent a copy. */
 static Dwfl_Module *report_module(struct sym_space *sp, struct sym_module *m)
 {
-    int fd = m->image_fd > 0 ? dup(m->image_fd) : -1;
+    int fd = m->image_fd > 0 ? fcntl(m->image_fd, F_DUPFD_CLOEXEC, 3) : -1;
     return dwfl_report_elf(sp->dwfl, m->name, m->path, fd, m->bias, false);
 }
 
