@@ -81,6 +81,16 @@ build/fixtures/fx_glibc: tests/fixtures/fx_glibc.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O0 -fno-omit-frame-pointer -fno-builtin -o $@ $< -lm
 
+# fx_glibc linked with IBT's PLT (.plt.sec, endbr64) and -z now
+build/fixtures/fx_glibc_ibt: tests/fixtures/fx_glibc.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O0 -fno-omit-frame-pointer -fno-builtin -fcf-protection=full -Wl,-z,now \
+	    -Wl,-z,ibtplt -o $@ $< -lm
+
+build/fixtures/fx_libs: tests/fixtures/fx_libs.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O0 -o $@ $< -Wl,--no-as-needed -lstdc++ -lm
+
 build/fixtures/fx_lines_o2: tests/fixtures/fx_lines_o2.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O2 -o $@ $<
@@ -96,7 +106,7 @@ build/fixtures/fx_split: build/fixtures/fx_types
 	cd build/fixtures && objcopy --add-gnu-debuglink=fx_split.debug fx_split
 
 EXTRA_FIXTURES := build/fixtures/demo build/fixtures/libfx_plugin.so build/fixtures/fx_cpp \
-                  build/fixtures/fx_stripped build/fixtures/fx_split
+                  build/fixtures/fx_stripped build/fixtures/fx_split build/fixtures/fx_glibc_ibt
 fixtures: $(FIXTURES) $(EXTRA_FIXTURES)
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
