@@ -266,12 +266,12 @@ def match_frame(gf, p, lframes):
     return None if gf["inline"] else phys_j
 
 
-KINDS = ("shown", "same", "differ", "unavail", "lacking")
+KINDS = ("shown", "same", "differ", "unavail", "lacking", "extra")
 
 
 def compare(gstops, lstops, labels):
     table = collections.defaultdict(lambda: dict.fromkeys(KINDS, 0))
-    diffs, misses, detail, extra = [], collections.Counter(), [], []
+    diffs, misses, detail, extra = [], collections.defaultdict(collections.Counter), [], []
     lby = {s["pc"]: s for s in lstops}
     for g in gstops:
         label = labels.get(g["pc"], "?")
@@ -294,6 +294,7 @@ def compare(gstops, lstops, labels):
                         len(lvars.get(name, [])) == 1 and lindbg_value(lvars[name][0])[0] == "int":
                     # a number where GDB says <optimized out>: not counted,
                     # listed (a candidate for a wrong value)
+                    table[depth]["extra"] += 1
                     extra.append("%s, frame %d %s: %s = %s" % (label, depth, gf["name"], name,
                                                                lvars[name][0]))
                 if kind != "int" or gnames[name] > 1:
@@ -307,13 +308,13 @@ def compare(gstops, lstops, labels):
                     detail.append("lacking %s: %s (lindbg stack %s)" % (
                         where, name, [f[0] for f in lframes]))
                     misses["lacking: frame not in lindbg's stack" +
-                           (" (%s frame)" % gf["kind"] if gf["kind"] else "")] += 1
+                           (" (%s frame)" % gf["kind"] if gf["kind"] else "")][depth] += 1
                     continue
                 if name not in lvars:
                     t["lacking"] += 1
                     detail.append("lacking %s: %s" % (where, name))
                     err = l["dv"].get("err", {}).get(j)
-                    misses["lacking: " + (err if err else "variable not listed by dv")] += 1
+                    misses["lacking: " + (err if err else "variable not listed by dv")][depth] += 1
                     continue
                 if len(lvars[name]) > 1:
                     t["shown"] -= 1
@@ -330,8 +331,9 @@ def compare(gstops, lstops, labels):
                 else:
                     t["unavail"] += 1
                     detail.append("unavailable %s: %s = %s, GDB %d" % (where, name, lvars[name][0], gval))
-                    misses["unavailable: " + ("optimized out / unavailable" if lk == "unavail"
-                                              else "not a number")] += 1
+                    misses["unavailable: %s (DWARF: %s)" % (
+                        "optimized out / unavailable" if lk == "unavail" else "not a number",
+                        v[5] if len(v) > 5 else "?")][depth] += 1
     return table, diffs, misses, detail, extra
 
 
@@ -347,6 +349,8 @@ def main():
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--min-frame0", type=float, default=None,
                     help="fail if frame-0 agreement (percent) is below this")
+    ap.add_argument("--strict", type=int, default=0,
+                    help="1: also fail when lindbg shows a number where GDB says <optimized out>")
     ap.add_argument("--verbose", action="store_true", help="list every miss")
     a = ap.parse_args()
     t0 = time.time()
@@ -367,23 +371,25 @@ def main():
         print("stops differ: GDB %s, lindbg %s" % ([hex(p) for p in gpcs], [hex(p) for p in lpcs]))
         bad = 1
     table, diffs, misses, detail, extra = compare(gstops, lstops, labels)
-    print("%-6s %6s %6s %7s %7s %8s %8s" % ("frame", "gdb", "same", "DIFFER", "unavail", "lacking",
-                                            "agree"))
-    for d in sorted(table):
-        t = table[d]
-        print("%-6d %6d %6d %7d %7d %8d %7.1f%%" % (d, t["shown"], t["same"], t["differ"],
-                                                    t["unavail"], t["lacking"],
-                                                    pct(t["same"], t["shown"])))
+    row = "%-6s %6s %6s %7s %7s %8s %8s %6s"
+    print(row % ("frame", "gdb", "same", "DIFFER", "unavail", "lacking", "agree", "extra"))
     up = {k: sum(table[d][k] for d in table if d > 0) for k in KINDS}
-    print("%-6s %6d %6d %7d %7d %8d %7.1f%%" % ("1-3", up["shown"], up["same"], up["differ"],
-                                                up["unavail"], up["lacking"],
-                                                pct(up["same"], up["shown"])))
-    print("misses by kind:")
-    for k, n in sorted(misses.items(), key=lambda x: -x[1]):
-        print("  %5d  %s" % (n, k))
-    print("numbers where GDB says <optimized out> (not counted): %d" % len(extra))
+    for d, t in [(str(d), table[d]) for d in sorted(table)] + [("1-3", up)]:
+        print(row % (d, t["shown"], t["same"], t["differ"], t["unavail"], t["lacking"],
+                     "%.1f%%" % pct(t["same"], t["shown"]), t["extra"]))
+    print("gdb: integer/pointer values GDB shows; same/DIFFER: lindbg's value equal/not; "
+          "unavail: lindbg has the variable, no value; lacking: no such variable or frame in "
+          "lindbg; extra: a number in lindbg where GDB says <optimized out> (not counted)")
+    print("misses by kind, frames 0 1 2 3:")
+    for k, n in sorted(misses.items(), key=lambda x: -sum(x[1].values())):
+        print("  %5d %5d %5d %5d  %s" % (n[0], n[1], n[2], n[3], k))
+    if extra:
+        print("numbers where GDB says <optimized out>%s:" % ("" if a.strict else " (not counted)"))
+        for d in extra:
+            print("  " + d)
+        bad |= a.strict
     if a.verbose:
-        for d in extra + detail:
+        for d in detail:
             print("  " + d)
     if diffs:
         print("values that DIFFER from GDB's:")

@@ -8,6 +8,7 @@
 # its type is an integer, char, bool, enum or pointer. Python rather than
 # parsing `info locals`, so that types are known (a double 0 prints as 0).
 import json
+import re
 import os
 
 import gdb
@@ -51,7 +52,52 @@ def value_of(sym, frame):
         return ("opt",)
 
 
-def frame_record(frame):
+CALLEE_SAVED = ("$rbx", "$rbp", "$r12", "$r13", "$r14", "$r15")
+
+
+def describe(desc):
+    """One location (GDB's words, with the DWARF operations that follow a
+    "complex DWARF expression") as a short class."""
+    if "constant" in desc:
+        return "constant"
+    if "optimized out" in desc:
+        return "optimized out"
+    if "static storage" in desc:
+        return "static"
+    m = re.search(r"a variable in (\$\w+)", desc)
+    if m:
+        return "register %s" % ("callee-saved" if m.group(1) in CALLEE_SAVED else "caller-saved")
+    ops = re.findall(r"DW_OP_(\w+)", desc)
+    for key, kind in (("entry_value", "entry value"), ("implicit_pointer", "implicit pointer"),
+                      ("parameter_ref", "parameter ref"), ("piece", "pieces"),
+                      ("stack_value", "computed (stack_value)")):
+        if any(key in o for o in ops):
+            return kind
+    if ops:
+        first = re.sub(r"\d+$", "", ops[0])
+        return "expression %s%s" % (first, " ..." if len(ops) > 1 else "")
+    return desc.strip()[:40]
+
+
+def loc_kind(name, pc):
+    """How DWARF says where the variable lives at pc, from `info address`
+    (in the selected frame): what a value lindbg misses would need."""
+    try:
+        text = gdb.execute("info address " + name, to_string=True)
+    except gdb.error:
+        return "?"
+    if "multi-location" not in text:
+        return describe(text)
+    # "Range 0xLO-0xHI: <desc>" blocks: the one that holds pc
+    parts = re.split(r"\n\s*(?:Base address 0x[0-9a-f]+\s+)?Range ", text)
+    for part in parts[1:]:
+        m = re.match(r"0x([0-9a-f]+)-0x([0-9a-f]+): (.*)", part, re.S)
+        if m and int(m.group(1), 16) <= pc < int(m.group(2), 16):
+            return "loclist: " + describe(m.group(3))
+    return "loclist: no range"
+
+
+def frame_record(frame, depth):
     fn = frame.function()
     rec = {
         "name": fn.name if fn else (frame.name() or "??"),
@@ -71,7 +117,11 @@ def frame_record(frame):
         for sym in block:
             if not (sym.is_argument or sym.is_variable):
                 continue
-            rec["vars"].append([sym.name, bool(sym.is_argument)] + list(value_of(sym, frame)))
+            val = list(value_of(sym, frame))
+            if val[0] == "int":
+                frame.select()
+                val.append(loc_kind(sym.name, frame.pc() - (1 if depth else 0)))
+            rec["vars"].append([sym.name, bool(sym.is_argument)] + val)
         if block.function is not None:
             break
         block = block.superblock
@@ -97,7 +147,7 @@ try:
         else:
             frames = []
             while frame is not None and len(frames) < 4:
-                frames.append(frame_record(frame))
+                frames.append(frame_record(frame, len(frames)))
                 frame = frame.older()
             stops.append({"pc": pc, "frames": frames})
         gdb.execute("continue", to_string=True)
