@@ -161,7 +161,7 @@ def choose_stops(reach, nfn, seed):
     pool = sorted(reach, key=lambda r: r["name"])
     rng.shuffle(pool)
     stops = []
-    for r in pool[:nfn]:
+    for r in pool[:nfn] if nfn > 0 else pool:
         stops.append((r["entry"], r["name"] + " (entry)"))
         if r["mids"]:
             stops.append((rng.choice(r["mids"]), r["name"] + " (mid)"))
@@ -190,7 +190,11 @@ def run_lindbg(lindbg, prog, addrs, nstops, timeout):
 def parse_lindbg(text):
     """[{"pc", "frames": [names], "dv": {n: [(name, raw)] or error}}]"""
     stops, cur, cmd, frame = [], None, None, None
+    libc = 0
     for line in text.splitlines():
+        mm = re.match(r"^ModLoad: ([0-9a-f]+)`([0-9a-f]+) .*/libc\.so", line)
+        if mm:
+            libc = int(mm.group(1) + mm.group(2), 16)
         m = PROMPT.match(line)
         if m:
             cmd = m.group(1).strip()
@@ -204,7 +208,7 @@ def parse_lindbg(text):
         if cmd == "r rip":
             mm = re.match(r"^rip=([0-9a-f]+)", line)
             if mm:
-                cur = {"pc": int(mm.group(1), 16) - BASE, "frames": [], "dv": {}}
+                cur = {"pc": int(mm.group(1), 16) - BASE, "frames": [], "dv": {}, "libc": libc}
                 stops.append(cur)
         elif cmd == "k" and cur is not None:
             parts = line.split()
@@ -272,11 +276,13 @@ KINDS = ("shown", "same", "differ", "unavail", "lacking", "extra")
 def compare(gstops, lstops, labels):
     table = collections.defaultdict(lambda: dict.fromkeys(KINDS, 0))
     diffs, misses, detail, extra = [], collections.defaultdict(collections.Counter), [], []
+    layout = []
     lby = {s["pc"]: s for s in lstops}
     for g in gstops:
         label = labels.get(g["pc"], "?")
         l = lby.get(g["pc"])
         lframes = l["frames"][:NDV] if l else []
+        shift = (l["libc"] - g["libc"]) if l and l["libc"] and g.get("libc") else 0
         phys, p = [], 0
         for gf in g["frames"]:
             phys.append(p)
@@ -324,6 +330,11 @@ def compare(gstops, lstops, labels):
                     mask = (1 << (8 * size)) - 1
                     if (rest[0] & mask) == (gval & mask):
                         t["same"] += 1
+                    elif shift and size == 8 and (rest[0] - gval) & mask == shift & mask:
+                        # the same pointer into memory the two debuggers'
+                        # processes map at addresses `shift` apart
+                        t["same"] += 1
+                        layout.append("%s: %s = %s, GDB 0x%x" % (where, name, lvars[name][0], gval))
                     else:
                         t["differ"] += 1
                         diffs.append("%s: %s = %s, GDB %d (0x%x)" % (where, name, lvars[name][0],
@@ -334,7 +345,7 @@ def compare(gstops, lstops, labels):
                     misses["unavailable: %s (DWARF: %s)" % (
                         "optimized out / unavailable" if lk == "unavail" else "not a number",
                         v[5] if len(v) > 5 else "?")][depth] += 1
-    return table, diffs, misses, detail, extra
+    return table, diffs, misses, detail, extra, layout
 
 
 def pct(a, b):
@@ -345,7 +356,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--lindbg", default=os.path.join(ROOT, "build/lindbg"))
     ap.add_argument("--prog", default=os.path.join(ROOT, "build/diff/sqlite_o2"))
-    ap.add_argument("--functions", type=int, default=40, help="functions to stop in")
+    ap.add_argument("--functions", type=int, default=40, help="functions to stop in (0: every reached one)")
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--min-frame0", type=float, default=None,
                     help="fail if frame-0 agreement (percent) is below this")
@@ -370,7 +381,7 @@ def main():
     if gpcs != lpcs:
         print("stops differ: GDB %s, lindbg %s" % ([hex(p) for p in gpcs], [hex(p) for p in lpcs]))
         bad = 1
-    table, diffs, misses, detail, extra = compare(gstops, lstops, labels)
+    table, diffs, misses, detail, extra, layout = compare(gstops, lstops, labels)
     row = "%-6s %6s %6s %7s %7s %8s %8s %6s"
     print(row % ("frame", "gdb", "same", "DIFFER", "unavail", "lacking", "agree", "extra"))
     up = {k: sum(table[d][k] for d in table if d > 0) for k in KINDS}
@@ -383,6 +394,12 @@ def main():
     print("misses by kind, frames 0 1 2 3:")
     for k, n in sorted(misses.items(), key=lambda x: -sum(x[1].values())):
         print("  %5d %5d %5d %5d  %s" % (n[0], n[1], n[2], n[3], k))
+    if layout:
+        shifts = {(l["libc"] - g["libc"]) for g, l in zip(gstops, lstops) if g.get("libc")}
+        print("counted as the same: pointers that differ by where libc lies (lindbg - GDB: %s):"
+              % ", ".join("%+#x" % s for s in sorted(shifts)))
+        for d in layout:
+            print("  " + d)
     if extra:
         print("numbers where GDB says <optimized out>%s:" % ("" if a.strict else " (not counted)"))
         for d in extra:

@@ -128,6 +128,18 @@ def frame_record(frame, depth):
     return rec
 
 
+def libc_base():
+    """Where libc's first mapping starts (to tell a value that differs only
+    because the libraries lie elsewhere under the other debugger)."""
+    try:
+        text = gdb.execute("info proc mappings", to_string=True)
+    except gdb.error:
+        return 0
+    starts = [int(l.split()[0], 16) for l in text.splitlines()
+              if "/libc.so" in l and l.split()[0].startswith("0x")]
+    return min(starts) if starts else 0
+
+
 exited = []
 gdb.events.exited.connect(lambda ev: exited.append(1))
 seen = set()
@@ -149,7 +161,7 @@ try:
             while frame is not None and len(frames) < 4:
                 frames.append(frame_record(frame, len(frames)))
                 frame = frame.older()
-            stops.append({"pc": pc, "frames": frames})
+            stops.append({"pc": pc, "frames": frames, "libc": libc_base()})
         gdb.execute("continue", to_string=True)
 except gdb.error as e:
     stops.append({"error": str(e)})
