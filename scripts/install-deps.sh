@@ -14,6 +14,7 @@ python3-pexpect
 clang-14
 libclang-rt-14-dev
 libc6-dbg
+npm
 gdb"
 
 missing=""
