@@ -177,6 +177,9 @@ size_t dbg_frames(struct dbg *d, size_t max, struct dbg_frame **out);
 void dbg_frame_site(struct dbg *d, const struct dbg_frame *f, char *buf, size_t size);
 void dbg_print_frame_line_info(struct dbg *d, const struct dbg_frame *f);
 void dbg_frame_columns(const struct dbg_frame *f, char *buf, size_t size);
+/* sym_describe, and for code in an inlined call the inlined function first:
+ * "mod!leaf (inlined in mod!outer+0xf)". */
+int dbg_describe_code(struct sym_space *sp, uint64_t addr, char *buf, size_t size);
 
 /* The DWARF view of frame `index` of the current thread (cmd_locals.c):
  * its pc (a return address minus one above frame 0, so it falls in the

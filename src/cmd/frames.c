@@ -90,3 +90,16 @@ void dbg_frame_columns(const struct dbg_frame *f, char *buf, size_t size)
     else
         snprintf(buf, size, "%s %s", fmt_addr(a, f->f.sp), fmt_addr(b, f->ret));
 }
+
+int dbg_describe_code(struct sym_space *sp, uint64_t addr, char *buf, size_t size)
+{
+    char at[512];
+    int r = sym_describe(sp, addr, at, sizeof at);
+    struct sym_inline in;
+    struct sym_module *m = sym_module_at(sp, addr);
+    if (r < 0 || !m || sym_inline_at(sp, addr, &in, 1) < 1)
+        snprintf(buf, size, "%s", at);
+    else
+        snprintf(buf, size, "%s!%s (inlined in %s)", m->name, in.name, at);
+    return r;
+}

@@ -102,10 +102,14 @@ int sym_inline_at(struct sym_space *sp, uint64_t pc, struct sym_inline *out, int
     return k;
 }
 
-/* The entry of an inlined copy: DW_AT_entry_pc, else its lowest address. */
+/* The entry of an inlined copy: DW_AT_entry_pc, else its lowest address.
+ * GCC's entry_pc can name a point between two instructions (a location
+ * view) whose address is the next instruction, outside the copy's ranges:
+ * a stop there would not be in the inlined function. Then the lowest
+ * address, as GDB takes. */
 static int entry_of(Dwarf_Die *d, Dwarf_Addr *at)
 {
-    if (dwarf_entrypc(d, at) == 0)
+    if (dwarf_entrypc(d, at) == 0 && dwarf_haspc(d, *at) == 1)
         return 0;
     Dwarf_Addr base, start, end;
     ptrdiff_t off = 0;
