@@ -85,9 +85,15 @@ build/fixtures/fx_lines_o2: tests/fixtures/fx_lines_o2.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O2 -o $@ $<
 
-build/fixtures/fx_inline: tests/fixtures/fx_inline.c
+# inlined functions: in the program, and in a library it needs (loaded
+# after the initial break, for deferred breakpoints)
+build/fixtures/libfx_inline.so: tests/fixtures/inline/fx_inline_lib.c
 	@mkdir -p build/fixtures
-	$(CC) -g -O2 -o $@ $<
+	$(CC) -g -O2 -fPIC -shared -o $@ $<
+
+build/fixtures/fx_inline: tests/fixtures/fx_inline.c build/fixtures/libfx_inline.so
+	@mkdir -p build/fixtures
+	$(CC) -g -O2 -o $@ $< -Lbuild/fixtures -lfx_inline -Wl,-rpath,'$$ORIGIN'
 
 # fx_stack without any symbol table (names only from .dynsym)
 build/fixtures/fx_stripped: build/fixtures/fx_stack
@@ -100,6 +106,7 @@ build/fixtures/fx_split: build/fixtures/fx_types
 	cd build/fixtures && objcopy --add-gnu-debuglink=fx_split.debug fx_split
 
 EXTRA_FIXTURES := build/fixtures/demo build/fixtures/libfx_plugin.so build/fixtures/fx_cpp \
+                  build/fixtures/libfx_inline.so \
                   build/fixtures/fx_stripped build/fixtures/fx_split
 fixtures: $(FIXTURES) $(EXTRA_FIXTURES)
 

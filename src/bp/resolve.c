@@ -105,6 +105,15 @@ static int resolve_function(struct bpm *m, struct eng_process *p, const char *ex
     return (int)(had + n);
 }
 
+void bpm_add_inline_copies(struct bpm *m, struct bp *b, pid_t pid, const char *name)
+{
+    struct eng_process *p = eng_process_by_pid(m->s, pid);
+    uint64_t addrs[SYM_LINE_PLACES];
+    size_t n = p ? sym_inline_copies(eng_proc_syms(p), name, addrs, SYM_LINE_PLACES) : 0;
+    for (size_t i = 0; i < n; i++)
+        bp_add_location(&m->bps, b, pid, addrs[i], NULL);
+}
+
 int bpm_resolve_places(struct bpm *m, pid_t pid, const char *expr, uint64_t *addrs, char *note,
                        size_t size, struct lerr *e)
 {

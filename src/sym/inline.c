@@ -1,5 +1,6 @@
 #include "sym/inline.h"
 #include "sym/dwtypes.h"
+#include "util/xalloc.h"
 
 #include <dwarf.h>
 #include <stdio.h>
@@ -124,7 +125,11 @@ static int entry_of(Dwarf_Die *d, Dwarf_Addr *at)
 }
 
 struct copies {
-    const char *name;
+    const char *name;  /* NULL: every inlined function (names) */
+    void (*fn)(void *ctx, const char *name, uint64_t entry);
+    void *ctx;
+    const char **seen; /* names given to fn already */
+    size_t nseen, capseen;
     uint64_t *addrs;
     size_t n, max;
     Dwarf_Addr bias;
@@ -139,6 +144,19 @@ static void add_copy(struct copies *c, uint64_t a)
         c->addrs[c->n++] = a;
 }
 
+static void add_name(struct copies *c, const char *name, uint64_t at)
+{
+    for (size_t i = 0; i < c->nseen; i++)
+        if (c->seen[i] == name || !strcmp(c->seen[i], name))
+            return;
+    if (c->nseen == c->capseen) {
+        c->capseen = c->capseen ? c->capseen * 2 : 64;
+        c->seen = xrealloc(c->seen, c->capseen * sizeof *c->seen);
+    }
+    c->seen[c->nseen++] = name;
+    c->fn(c->ctx, name, at);
+}
+
 /* Walks the DIEs that can hold code (functions, blocks, inlined calls,
  * namespaces and classes for C++ methods) for inlined calls of c->name. */
 static void walk(Dwarf_Die *parent, struct copies *c)
@@ -151,8 +169,10 @@ static void walk(Dwarf_Die *parent, struct copies *c)
         if (tag == DW_TAG_inlined_subroutine) {
             const char *n = dwarf_diename(&d);
             Dwarf_Addr at;
-            if (n && !strcmp(n, c->name) && entry_of(&d, &at) == 0)
+            if (n && c->name && !strcmp(n, c->name) && entry_of(&d, &at) == 0)
                 add_copy(c, at + c->bias);
+            else if (n && !c->name && entry_of(&d, &at) == 0)
+                add_name(c, n, at + c->bias);
         }
         if (tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine ||
             tag == DW_TAG_lexical_block || tag == DW_TAG_namespace ||
@@ -161,26 +181,35 @@ static void walk(Dwarf_Die *parent, struct copies *c)
     } while (dwarf_siblingof(&d, &d) == 0);
 }
 
+static void walk_module(struct sym_module *m, struct copies *c)
+{
+    Dwarf *dw = m->dw ? dwfl_module_getdwarf(m->dw, &c->bias) : NULL;
+    Dwarf_Off off = 0, next;
+    size_t hsize;
+    while (dw && dwarf_nextcu(dw, off, &next, &hsize, NULL, NULL, NULL) == 0) {
+        Dwarf_Die cu;
+        if (dwarf_offdie(dw, off + hsize, &cu))
+            walk(&cu, c);
+        off = next;
+    }
+}
+
+void sym_inlined_functions(struct sym_module *m,
+                           void (*fn)(void *ctx, const char *name, uint64_t entry), void *ctx)
+{
+    struct copies c = {.fn = fn, .ctx = ctx};
+    walk_module(m, &c);
+    free(c.seen);
+}
+
 size_t sym_inline_copies(struct sym_space *sp, const char *name, uint64_t *addrs, size_t max)
 {
-    struct copies c = {name, addrs, 0, max, 0};
+    struct copies c = {.name = name, .addrs = addrs, .max = max};
     struct sym_module *only = dw_module_prefix(sp, &c.name);
     if (strchr(name, '!') && !only)
         return 0;
-    for (size_t i = 0; i < sp->n; i++) {
-        if (only && sp->mods[i] != only)
-            continue;
-        Dwarf *dw = sp->mods[i]->dw ? dwfl_module_getdwarf(sp->mods[i]->dw, &c.bias) : NULL;
-        if (!dw)
-            continue;
-        Dwarf_Off off = 0, next;
-        size_t hsize;
-        while (dwarf_nextcu(dw, off, &next, &hsize, NULL, NULL, NULL) == 0) {
-            Dwarf_Die cu;
-            if (dwarf_offdie(dw, off + hsize, &cu))
-                walk(&cu, &c);
-            off = next;
-        }
-    }
+    for (size_t i = 0; i < sp->n; i++)
+        if (!only || sp->mods[i] == only)
+            walk_module(sp->mods[i], &c);
     return c.n;
 }

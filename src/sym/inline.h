@@ -40,4 +40,9 @@ int dw_is_function_scope(Dwarf_Die *d);
  * addrs. Returns how many, 0 when none. */
 size_t sym_inline_copies(struct sym_space *sp, const char *name, uint64_t *addrs, size_t max);
 
+/* Calls fn once for each function of module m that has inlined copies,
+ * with its name and the entry of one copy (absolute). */
+void sym_inlined_functions(struct sym_module *m,
+                           void (*fn)(void *ctx, const char *name, uint64_t entry), void *ctx);
+
 #endif

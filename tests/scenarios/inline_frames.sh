@@ -6,7 +6,12 @@
 # containing function shows its own variables only.
 . "$(dirname "$0")/../lib/scenario.sh"
 prog="$FX/fx_inline"
-spec='fx_inline.c:13'
+src="$(dirname "$0")/../fixtures/fx_inline.c"
+line_of() { grep -nF -- "$1" "$src" | head -1 | cut -d: -f1; }
+body=$(line_of 'int sq = a * a;')
+call_leaf=$(line_of 'int t = leaf(b + 1);')
+call_middle=$(line_of 'int r = middle(x);')
+spec="fx_inline.c:$body"
 printf 'bp `%s`\ng\nkn\n.frame 0\ndv\n.frame 1\ndv\n.frame 2\ndv\nkp\n' "$spec" |
     "$LINDBG" "$prog" > session.out 2>&1 || fail "lindbg failed"
 gdb -nx -batch -ex "break $spec" -ex run -ex bt \
@@ -20,9 +25,9 @@ gdbs=$(grep -E '^#[0-9]+ ' gdb.out | sed -E 's/^#[0-9]+ +(0x[0-9a-f]+ in )?([A-Z
 [ -n "$gdbs" ] || { cat gdb.out; fail "gdb showed no stack"; }
 [ "$(echo $ours)" = "$(echo $gdbs)" ] || { cat session.out; fail "k: [$(echo $ours)], gdb bt: [$(echo $gdbs)]"; }
 [ "$(echo $ours)" = "leaf middle outer main" ] || fail "unexpected stack [$(echo $ours)]"
-expect_in session.out '^00 \(Inline Function\) --------`--------     fx_inline!leaf \[.*fx_inline.c @ 13\]$'
-expect_in session.out '^01 \(Inline Function\) --------`--------     fx_inline!middle \[.*fx_inline.c @ 21\]$'
-expect_in session.out '^02 0000[0-9a-f`]{13} 0000[0-9a-f`]{13}     fx_inline!outer\+0x[0-9a-f]+ \[.*fx_inline.c @ 36\]$'
+expect_in session.out "^00 \(Inline Function\) --------\`--------     fx_inline!leaf \[.*fx_inline.c @ $body\]$"
+expect_in session.out "^01 \(Inline Function\) --------\`--------     fx_inline!middle \[.*fx_inline.c @ $call_leaf\]$"
+expect_in session.out "^02 0000[0-9a-f\`]{13} 0000[0-9a-f\`]{13}     fx_inline!outer\+0x[0-9a-f]+ \[.*fx_inline.c @ $call_middle\]$"
 expect_in session.out '^\(Inline Function\) --------`--------     fx_inline!middle\(int b = 0n5\)'
 # the parameters of frames 0-2, each as GDB's info args shows them
 for f in 0 1 2; do
