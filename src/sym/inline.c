@@ -124,42 +124,27 @@ static int entry_of(Dwarf_Die *d, Dwarf_Addr *at)
     return 0;
 }
 
-struct copies {
-    const char *name;  /* NULL: every inlined function (names) */
-    void (*fn)(void *ctx, const char *name, uint64_t entry);
-    void *ctx;
-    const char **seen; /* names given to fn already */
-    size_t nseen, capseen;
-    uint64_t *addrs;
-    size_t n, max;
-    Dwarf_Addr bias;
+/* A module's inlined calls, sorted by name then address: one walk of its
+ * DWARF, then each breakpoint on a name (and each bu again at every
+ * module load) is a binary search. */
+struct inl_entry {
+    const char *name;
+    uint64_t addr; /* module-relative entry */
 };
 
-static void add_copy(struct copies *c, uint64_t a)
-{
-    for (size_t i = 0; i < c->n; i++)
-        if (c->addrs[i] == a)
-            return;
-    if (c->n < c->max)
-        c->addrs[c->n++] = a;
-}
+struct inl_index {
+    size_t n;
+    struct inl_entry v[];
+};
 
-static void add_name(struct copies *c, const char *name, uint64_t at)
-{
-    for (size_t i = 0; i < c->nseen; i++)
-        if (c->seen[i] == name || !strcmp(c->seen[i], name))
-            return;
-    if (c->nseen == c->capseen) {
-        c->capseen = c->capseen ? c->capseen * 2 : 64;
-        c->seen = xrealloc(c->seen, c->capseen * sizeof *c->seen);
-    }
-    c->seen[c->nseen++] = name;
-    c->fn(c->ctx, name, at);
-}
+struct inl_build {
+    struct inl_entry *v;
+    size_t n, cap;
+};
 
 /* Walks the DIEs that can hold code (functions, blocks, inlined calls,
- * namespaces and classes for C++ methods) for inlined calls of c->name. */
-static void walk(Dwarf_Die *parent, struct copies *c)
+ * namespaces and classes for C++ methods) for inlined calls. */
+static void walk(Dwarf_Die *parent, struct inl_build *b)
 {
     Dwarf_Die d;
     if (dwarf_child(parent, &d) != 0)
@@ -169,47 +154,90 @@ static void walk(Dwarf_Die *parent, struct copies *c)
         if (tag == DW_TAG_inlined_subroutine) {
             const char *n = dwarf_diename(&d);
             Dwarf_Addr at;
-            if (n && c->name && !strcmp(n, c->name) && entry_of(&d, &at) == 0)
-                add_copy(c, at + c->bias);
-            else if (n && !c->name && entry_of(&d, &at) == 0)
-                add_name(c, n, at + c->bias);
+            if (n && entry_of(&d, &at) == 0) {
+                if (b->n == b->cap) {
+                    b->cap = b->cap ? b->cap * 2 : 256;
+                    b->v = xrealloc(b->v, b->cap * sizeof *b->v);
+                }
+                b->v[b->n++] = (struct inl_entry){n, at};
+            }
         }
         if (tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine ||
             tag == DW_TAG_lexical_block || tag == DW_TAG_namespace ||
             tag == DW_TAG_class_type || tag == DW_TAG_structure_type)
-            walk(&d, c);
+            walk(&d, b);
     } while (dwarf_siblingof(&d, &d) == 0);
 }
 
-static void walk_module(struct sym_module *m, struct copies *c)
+static int by_name_addr(const void *a, const void *b)
 {
-    Dwarf *dw = m->dw ? dwfl_module_getdwarf(m->dw, &c->bias) : NULL;
+    const struct inl_entry *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->addr > y->addr) - (x->addr < y->addr);
+}
+
+static struct inl_index *index_of(struct sym_module *m, Dwarf_Addr *bias)
+{
+    Dwarf *dw = m->dw ? dwfl_module_getdwarf(m->dw, bias) : NULL;
+    if (m->inlined || !dw)
+        return m->inlined;
+    struct inl_build b = {NULL, 0, 0};
     Dwarf_Off off = 0, next;
     size_t hsize;
-    while (dw && dwarf_nextcu(dw, off, &next, &hsize, NULL, NULL, NULL) == 0) {
+    while (dwarf_nextcu(dw, off, &next, &hsize, NULL, NULL, NULL) == 0) {
         Dwarf_Die cu;
         if (dwarf_offdie(dw, off + hsize, &cu))
-            walk(&cu, c);
+            walk(&cu, &b);
         off = next;
     }
+    if (b.n)
+        qsort(b.v, b.n, sizeof *b.v, by_name_addr);
+    struct inl_index *ix = xmalloc(sizeof *ix + b.n * sizeof *b.v);
+    ix->n = b.n;
+    if (b.n)
+        memcpy(ix->v, b.v, b.n * sizeof *b.v);
+    free(b.v);
+    m->inlined = ix;
+    return ix;
 }
 
 void sym_inlined_functions(struct sym_module *m,
                            void (*fn)(void *ctx, const char *name, uint64_t entry), void *ctx)
 {
-    struct copies c = {.fn = fn, .ctx = ctx};
-    walk_module(m, &c);
-    free(c.seen);
+    Dwarf_Addr bias = 0;
+    struct inl_index *ix = index_of(m, &bias);
+    for (size_t i = 0; ix && i < ix->n; i++)
+        if (i == 0 || strcmp(ix->v[i - 1].name, ix->v[i].name))
+            fn(ctx, ix->v[i].name, ix->v[i].addr + bias);
 }
 
 size_t sym_inline_copies(struct sym_space *sp, const char *name, uint64_t *addrs, size_t max)
 {
-    struct copies c = {.name = name, .addrs = addrs, .max = max};
-    struct sym_module *only = dw_module_prefix(sp, &c.name);
-    if (strchr(name, '!') && !only)
+    int prefixed = strchr(name, '!') != NULL;
+    struct sym_module *only = dw_module_prefix(sp, &name);
+    size_t n = 0;
+    if (prefixed && !only)
         return 0;
-    for (size_t i = 0; i < sp->n; i++)
-        if (!only || sp->mods[i] == only)
-            walk_module(sp->mods[i], &c);
-    return c.n;
+    for (size_t i = 0; i < sp->n; i++) {
+        if (only && sp->mods[i] != only)
+            continue;
+        Dwarf_Addr bias = 0;
+        struct inl_index *ix = index_of(sp->mods[i], &bias);
+        if (!ix)
+            continue;
+        size_t lo = 0, hi = ix->n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(ix->v[mid].name, name) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < ix->n && !strcmp(ix->v[lo].name, name) && n < max; lo++) {
+            uint64_t a = ix->v[lo].addr + bias;
+            if (n == 0 || addrs[n - 1] != a) /* (sorted: duplicates are neighbours) */
+                addrs[n++] = a;
+        }
+    }
+    return n;
 }

@@ -32,6 +32,7 @@ static void free_module(struct sym_module *m)
     free(m->name);
     free(m->syms);
     free(m->names);
+    free(m->inlined);
     free(m);
 }
 

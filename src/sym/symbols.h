@@ -38,6 +38,8 @@ struct sym_module {
     int has_symtab;            /* a full .symtab (not only .dynsym) */
     int has_dwarf;             /* DWARF in the image or a debug file */
     const char *debug_file;    /* separate debug file found, or NULL */
+    void *inlined;             /* inlined calls by name (sym/inline.c), built
+                                * on first use; one allocation */
 };
 
 struct sym_space {
