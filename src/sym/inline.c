@@ -130,6 +130,7 @@ static int entry_of(Dwarf_Die *d, Dwarf_Addr *at)
 struct inl_entry {
     const char *name;
     uint64_t addr; /* module-relative entry */
+    Dwarf_Off die; /* the inlined call */
 };
 
 struct inl_index {
@@ -159,7 +160,7 @@ static void walk(Dwarf_Die *parent, struct inl_build *b)
                     b->cap = b->cap ? b->cap * 2 : 256;
                     b->v = xrealloc(b->v, b->cap * sizeof *b->v);
                 }
-                b->v[b->n++] = (struct inl_entry){n, at};
+                b->v[b->n++] = (struct inl_entry){n, at, dwarf_dieoffset(&d)};
             }
         }
         if (tag == DW_TAG_subprogram || tag == DW_TAG_inlined_subroutine ||
@@ -211,6 +212,39 @@ void sym_inlined_functions(struct sym_module *m,
             fn(ctx, ix->v[i].name, ix->v[i].addr + bias);
 }
 
+/* Whether the code at pc_rel is in the inlined call die: the innermost
+ * scopes there include it. */
+static int inside(Dwarf_Die *die, Dwarf_Addr pc_rel)
+{
+    Dwarf_Die cu, *s = NULL;
+    int n = dwarf_diecu(die, &cu, NULL, NULL) ? dw_concrete_scopes(&cu, pc_rel, &s) : 0, yes = 0;
+    for (int i = 0; i < n && !yes; i++)
+        yes = dwarf_dieoffset(&s[i]) == dwarf_dieoffset(die);
+    free(s);
+    return yes;
+}
+
+/* Where a breakpoint on one copy goes: its entry, unless the code there is
+ * another inlined call's (copies overlap in -O2 code: a stop there would
+ * not be in the function); then the lowest start of its ranges that is
+ * its own. */
+static uint64_t placed_entry(Dwarf *dw, const struct inl_entry *e)
+{
+    Dwarf_Die d;
+    if (!dw || !dwarf_offdie(dw, e->die, &d) || inside(&d, e->addr))
+        return e->addr;
+    Dwarf_Addr base, start, end, best = e->addr;
+    ptrdiff_t off = 0;
+    int found = 0;
+    while ((off = dwarf_ranges(&d, off, &base, &start, &end)) > 0) {
+        if ((!found || start < best) && inside(&d, start)) {
+            best = start;
+            found = 1;
+        }
+    }
+    return best;
+}
+
 size_t sym_inline_copies(struct sym_space *sp, const char *name, uint64_t *addrs, size_t max)
 {
     int prefixed = strchr(name, '!') != NULL;
@@ -233,9 +267,13 @@ size_t sym_inline_copies(struct sym_space *sp, const char *name, uint64_t *addrs
             else
                 hi = mid;
         }
+        Dwarf *dw = dwfl_module_getdwarf(sp->mods[i]->dw, &bias);
         for (; lo < ix->n && !strcmp(ix->v[lo].name, name) && n < max; lo++) {
-            uint64_t a = ix->v[lo].addr + bias;
-            if (n == 0 || addrs[n - 1] != a) /* (sorted: duplicates are neighbours) */
+            uint64_t a = placed_entry(dw, &ix->v[lo]) + bias;
+            size_t k = 0;
+            while (k < n && addrs[k] != a)
+                k++;
+            if (k == n)
                 addrs[n++] = a;
         }
     }
