@@ -227,22 +227,23 @@ static int inside(Dwarf_Die *die, Dwarf_Addr pc_rel)
 /* Where a breakpoint on one copy goes: its entry, unless the code there is
  * another inlined call's (copies overlap in -O2 code: a stop there would
  * not be in the function); then the lowest start of its ranges that is
- * its own. */
-static uint64_t placed_entry(Dwarf *dw, const struct inl_entry *e)
+ * its own. 0 when no code is its own (GDB has no place there either). */
+static int placed_entry(Dwarf *dw, const struct inl_entry *e, uint64_t *at)
 {
     Dwarf_Die d;
+    *at = e->addr;
     if (!dw || !dwarf_offdie(dw, e->die, &d) || inside(&d, e->addr))
-        return e->addr;
-    Dwarf_Addr base, start, end, best = e->addr;
+        return 1;
+    Dwarf_Addr base, start, end;
     ptrdiff_t off = 0;
     int found = 0;
     while ((off = dwarf_ranges(&d, off, &base, &start, &end)) > 0) {
-        if ((!found || start < best) && inside(&d, start)) {
-            best = start;
+        if ((!found || start < *at) && inside(&d, start)) {
+            *at = start;
             found = 1;
         }
     }
-    return best;
+    return found;
 }
 
 size_t sym_inline_copies(struct sym_space *sp, const char *name, uint64_t *addrs, size_t max)
@@ -269,7 +270,10 @@ size_t sym_inline_copies(struct sym_space *sp, const char *name, uint64_t *addrs
         }
         Dwarf *dw = dwfl_module_getdwarf(sp->mods[i]->dw, &bias);
         for (; lo < ix->n && !strcmp(ix->v[lo].name, name) && n < max; lo++) {
-            uint64_t a = placed_entry(dw, &ix->v[lo]) + bias;
+            uint64_t a;
+            if (!placed_entry(dw, &ix->v[lo], &a))
+                continue;
+            a += bias;
             size_t k = 0;
             while (k < n && addrs[k] != a)
                 k++;
