@@ -96,6 +96,16 @@ build/fixtures/fx_lines_o2: tests/fixtures/fx_lines_o2.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O2 -o $@ $<
 
+# inlined functions: in the program, and in a library it needs (loaded
+# after the initial break, for deferred breakpoints)
+build/fixtures/libfx_inline.so: tests/fixtures/inline/fx_inline_lib.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O2 -fPIC -shared -o $@ $<
+
+build/fixtures/fx_inline: tests/fixtures/fx_inline.c build/fixtures/libfx_inline.so
+	@mkdir -p build/fixtures
+	$(CC) -g -O2 -o $@ $< -Lbuild/fixtures -lfx_inline -Wl,-rpath,'$$ORIGIN'
+
 # fx_stack without any symbol table (names only from .dynsym)
 build/fixtures/fx_stripped: build/fixtures/fx_stack
 	strip --strip-all -o $@ $<
@@ -128,6 +138,7 @@ gdb-diff: all sqlite-o2
 	./tests/diff/gdb_diff.py --lindbg $(BUILD)/lindbg --functions 0 && exit $$a
 
 EXTRA_FIXTURES := build/fixtures/demo build/fixtures/libfx_plugin.so build/fixtures/fx_cpp \
+                  build/fixtures/libfx_inline.so \
                   build/fixtures/fx_stripped build/fixtures/fx_split build/fixtures/fx_glibc_ibt
 fixtures: $(FIXTURES) $(EXTRA_FIXTURES) sqlite-o2
 

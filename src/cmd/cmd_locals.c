@@ -17,10 +17,10 @@ int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len)
     return eng_read(d->s, addr, buf, len, NULL);
 }
 
-int dbg_frame_context(struct dbg *d, int index, struct dw_frame *f, struct sym_frame *shown)
+int dbg_frame_context(struct dbg *d, int index, struct dw_frame *f, struct dbg_frame *shown)
 {
-    struct sym_frame *frames = xcalloc((size_t)index + 2, sizeof *frames);
-    size_t n = dbg_unwind(d, frames, (size_t)index + 2);
+    struct dbg_frame *frames;
+    size_t n = dbg_frames(d, (size_t)index + 1, &frames);
     if (n == 0) {
         free(frames);
         return -1;
@@ -29,23 +29,33 @@ int dbg_frame_context(struct dbg *d, int index, struct dw_frame *f, struct sym_f
         free(frames);
         return lerr_set(&d->err, "Frame 0x%x is out of range: the stack has %zu frames", index, n);
     }
-    memset(f, 0, sizeof *f);
-    f->pc = sym_frame_code(&frames[index]);
-    f->cfa = (size_t)index + 1 < n ? frames[index + 1].sp : 0;
-    f->regs = index == 0 ? eng_regs(d->s, eng_cur_thread(d->s), NULL) : NULL;
-    f->read = dbg_dw_read;
-    f->ctx = d;
+    dbg_dw_frame(d, &frames[index], f);
     if (shown)
         *shown = frames[index];
     free(frames);
     return 0;
 }
 
-static void print_frame_line(struct dbg *d, int index, const struct sym_frame *fr)
+void dbg_dw_frame(struct dbg *d, const struct dbg_frame *fr, struct dw_frame *f)
+{
+    memset(f, 0, sizeof *f);
+    f->pc = sym_frame_code(&fr->f);
+    f->cfa = fr->cfa;
+    /* an inlined call in the innermost stack frame has its registers too */
+    f->regs = fr->stack_index == 0 ? eng_regs(d->s, eng_cur_thread(d->s), NULL) : NULL;
+    f->read = dbg_dw_read;
+    f->ctx = d;
+    f->inline_skip = fr->skip;
+}
+
+static void print_frame_line(struct dbg *d, int index, const struct dbg_frame *fr)
 {
     char a[FMT_ADDR_LEN], site[512];
     dbg_frame_site(d, fr, site, sizeof site);
-    fprintf(d->out, "%02x %s %s", index, fmt_addr(a, fr->sp), site);
+    if (fr->is_inline)
+        fprintf(d->out, "%02x (Inline Function) %s", index, site);
+    else
+        fprintf(d->out, "%02x %s %s", index, fmt_addr(a, fr->f.sp), site);
     dbg_print_frame_line_info(d, fr);
     fputc('\n', d->out);
 }
@@ -62,7 +72,7 @@ static int cmd_frame(struct dbg *d, const char *args)
     if (index > MAX_FRAMES)
         return lerr_set(&d->err, "Frame 0x%llx is out of range", (unsigned long long)index);
     struct dw_frame f;
-    struct sym_frame fr;
+    struct dbg_frame fr;
     if (dbg_frame_context(d, (int)index, &f, &fr) < 0)
         return -1;
     d->frame = (int)index;
@@ -152,25 +162,24 @@ static int do_k_args(struct dbg *d, const char *args, int with_params)
         return -1;
     if (count == 0 || count > MAX_FRAMES)
         return lerr_set(&d->err, "Range error: between 1 and %d frames", MAX_FRAMES);
-    struct sym_frame *frames = xcalloc((size_t)count + 1, sizeof *frames);
-    size_t n = dbg_unwind(d, frames, (size_t)count + 1);
+    struct dbg_frame *frames;
+    size_t n = dbg_frames(d, (size_t)count, &frames);
     struct sym_space *sp = eng_syms(d->s);
-    char a[FMT_ADDR_LEN], b[FMT_ADDR_LEN];
+    char a[FMT_ADDR_LEN], cols[64];
     if (with_params)
         fprintf(d->out, "Child-SP          RetAddr               Call Site\n");
     else
         fprintf(d->out, "Child-SP          RetAddr               : Args to Child                                          : Call Site\n");
-    for (size_t i = 0; i < n && i < count; i++) {
-        struct dw_frame f = {sym_frame_code(&frames[i]),
-                             i + 1 < n ? frames[i + 1].sp : 0,
-                             i == 0 ? eng_regs(d->s, eng_cur_thread(d->s), NULL) : NULL, dbg_dw_read, d};
+    for (size_t i = 0; i < n; i++) {
+        struct dw_frame f;
+        dbg_dw_frame(d, &frames[i], &f);
         struct strbuf params;
         sb_init(&params);
         struct args_ctx c = {&f, with_params ? &params : NULL, 0, {0}, {0}};
         struct lerr ignore;
         int have = dw_frame_vars(sp, &f, collect_param, &c, &ignore) == 0;
-        uint64_t ret = i + 1 < n ? frames[i + 1].pc : 0;
-        fprintf(d->out, "%s %s     ", fmt_addr(a, frames[i].sp), fmt_addr(b, ret));
+        dbg_frame_columns(&frames[i], cols, sizeof cols);
+        fprintf(d->out, "%s     ", cols);
         char site[512];
         dbg_frame_site(d, &frames[i], site, sizeof site);
         if (with_params) {
@@ -184,7 +193,9 @@ static int do_k_args(struct dbg *d, const char *args, int with_params)
         } else {
             fputs(": ", d->out);
             for (int k = 0; k < 3; k++)
-                fprintf(d->out, "%s ", c.known[k] ? fmt_addr(a, c.first[k]) : "????????`????????");
+                fprintf(d->out, "%s ", frames[i].is_inline ? "--------`--------"
+                                       : c.known[k]        ? fmt_addr(a, c.first[k])
+                                                           : "????????`????????");
             fprintf(d->out, ": %s", site);
         }
         dbg_print_frame_line_info(d, &frames[i]);

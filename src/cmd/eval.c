@@ -62,7 +62,12 @@ static int pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, 
          * right at a function's first instruction, after its prologue and
          * in a leaf without a frame pointer alike */
         struct sym_frame f[64];
-        size_t want = (size_t)d->frame + 2;
+        /* (frames count inlined calls: an inlined call returns where the
+         * stack frame it is in returns) */
+        struct dbg_frame *all;
+        size_t nall = dbg_frames(d, (size_t)d->frame + 1, &all);
+        size_t want = nall > (size_t)d->frame ? all[d->frame].stack_index + 2 : 65;
+        free(all);
         if (want > 64 || dbg_unwind(d, f, want) < want)
             return lerr_set_code(e, LERR_NOT_FOUND, "Couldn't resolve $ra: frame %d has no caller", d->frame);
         *v = f[want - 1].pc;

@@ -66,11 +66,11 @@ int dbg_print_current_insn(struct dbg *d)
     struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), &d->err);
     if (!r)
         return -1;
-    char label[256];
+    char label[768];
     struct sym_space *sp = eng_syms(d->s);
     uint8_t probe;
     if (sp && eng_read(d->s, r->rip, &probe, 1, NULL) == 0 &&
-        sym_describe(sp, r->rip, label, sizeof label) >= 0)
+        dbg_describe_code(sp, r->rip, label, sizeof label) >= 0)
         fprintf(d->out, "%s:\n", label);
     dbg_print_insn(d, "", r->rip);
     return 0;

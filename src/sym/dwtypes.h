@@ -23,6 +23,9 @@ struct dw_frame {
     const struct user_regs_struct *regs; /* frame 0 only, else NULL */
     dw_read_fn read;
     void *ctx;
+    int inline_skip; /* inlined calls at pc that are frames below this one:
+                        the frame is the (inline_skip+1)-th function scope
+                        around pc, innermost first (sym/inline.h) */
 };
 
 /* Where a variable's value is at one pc. */

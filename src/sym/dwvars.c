@@ -1,4 +1,5 @@
 #include "sym/dwvars.h"
+#include "sym/inline.h"
 
 #include <dwarf.h>
 #include <elfutils/libdwfl.h>
@@ -108,7 +109,9 @@ static int visit_children(const struct dw_frame *f, Dwarf_Die *scope, int tag, D
                           Dwarf_Addr bias, uint64_t fb, int fb_known, dw_var_fn fn, void *ctx)
 {
     Dwarf_Addr low = 0;
-    int at_entry = tag == DW_TAG_formal_parameter && dwarf_lowpc(scope, &low) == 0 && low == pc_rel;
+    /* (the parameters of an inlined call never come in registers) */
+    int at_entry = tag == DW_TAG_formal_parameter && dwarf_tag(scope) == DW_TAG_subprogram &&
+                   dwarf_lowpc(scope, &low) == 0 && low == pc_rel;
     int int_index = 0, abi_ok = 1;
     Dwarf_Die c;
     if (dwarf_child(scope, &c) != 0)
@@ -148,21 +151,32 @@ int dw_frame_vars(struct sym_space *sp, const struct dw_frame *f, dw_var_fn fn, 
     if (!cu)
         return lerr_set(e, "No DWARF information for this frame's function");
     Dwarf_Die *scopes = NULL;
-    int n = dwarf_getscopes(cu, f->pc - bias, &scopes);
-    int func = -1;
-    for (int i = 0; i < n && func < 0; i++)
-        if (dwarf_tag(&scopes[i]) == DW_TAG_subprogram)
+    int n = dw_concrete_scopes(cu, f->pc - bias, &scopes);
+    /* the frame's function: an inlined call or the out-of-line function
+     * (f->inline_skip inlined calls inside it are frames of their own);
+     * its locals are in the scopes from the one inside it out to it */
+    int func = -1, inner = 0, skip = f->inline_skip, sub = -1;
+    for (int i = 0; i < n && func < 0; i++) {
+        if (!dw_is_function_scope(&scopes[i]))
+            continue;
+        if (skip-- == 0)
             func = i;
-    if (func < 0) {
+        else
+            inner = i + 1;
+    }
+    for (int i = func; i >= 0 && i < n && sub < 0; i++)
+        if (dwarf_tag(&scopes[i]) == DW_TAG_subprogram)
+            sub = i;
+    if (func < 0 || sub < 0) {
         free(scopes);
         return lerr_set(e, "No DWARF information for this frame's function");
     }
     Dwarf_Addr pc_rel = f->pc - bias;
     uint64_t fb = 0;
-    int fb_known = frame_base(f, &scopes[func], pc_rel, &fb);
+    int fb_known = frame_base(f, &scopes[sub], pc_rel, &fb);
     int stop = visit_children(f, &scopes[func], DW_TAG_formal_parameter, pc_rel, bias, fb,
                               fb_known, fn, ctx);
-    for (int i = func; i >= 0 && !stop; i--)
+    for (int i = func; i >= inner && !stop; i--)
         stop = visit_children(f, &scopes[i], DW_TAG_variable, pc_rel, bias, fb, fb_known, fn, ctx);
     free(scopes);
     return 0;

@@ -32,6 +32,7 @@ static void free_module(struct sym_module *m)
     sym_plt_free(m->plt);
     if (m->image_fd > 0)
         close(m->image_fd);
+    free(m->inlined);
     free(m);
 }
 
@@ -147,8 +148,10 @@ void sym_reload(struct sym_space *sp)
         struct sym_module *m = sp->mods[i];
         free(m->syms);
         free(m->names);
+        free(m->inlined); /* its names point into the old DWARF */
         m->syms = NULL;
         m->names = NULL;
+        m->inlined = NULL;
         m->nsyms = 0;
         m->indexed = 0;
         m->has_symtab = m->has_dwarf = 0;

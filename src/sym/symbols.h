@@ -40,6 +40,8 @@ struct sym_module {
     const char *debug_file;    /* separate debug file found, or NULL */
     struct sym_plt *plt;       /* PLT entries' names (sym/plt.h), read on first use */
     int image_fd;              /* >0: the ELF is this descriptor (the vDSO's copy), not path */
+    void *inlined;             /* inlined calls by name (sym/inline.c), built
+                                * on first use; one allocation */
 };
 
 struct sym_space {
