@@ -162,6 +162,16 @@ static int cmd_dt(struct dbg *d, const char *args)
     struct sym_module *mod = NULL;
     if (!strchr(name, '!'))
         dw_frame_vars(sp, &f, find_var, &c, &ignore);
+    Dwarf_Die target;
+    uint64_t ptr;
+    int is_var = c.ok;
+    if (c.ok && c.found.where == DW_WHERE_VALUE && c.found.has_type &&
+        dw_pointee_aggregate(&c.found.type, &target) && dw_var_scalar(&f, &c.found, &ptr) == 0) {
+        /* a pointer held in a register (optimised code): followed all the same */
+        dw_type_qualname(&c.found.type, &tn);
+        sb_addf(&out, "Local var (not in memory) Type %s\n", sb_str(&tn));
+        goto follow;
+    }
     if (c.ok && !(c.found.has_type && c.found.where == DW_WHERE_MEMORY)) {
         if (*rest) {
             rc = lerr_set(&d->err, "Syntax error at '%s': %s is not in memory", rest, name);
@@ -172,7 +182,6 @@ static int cmd_dt(struct dbg *d, const char *args)
         sb_addc(&out, '\n');
         goto done;
     }
-    int is_var = c.ok;
     if (c.ok) {
         type = c.found.type;
         addr = c.found.addr;
@@ -183,14 +192,13 @@ static int cmd_dt(struct dbg *d, const char *args)
         dw_type_qualname(&type, &tn);
         sb_addf(&out, "%s var @ %s Type %s\n", c.ok ? "Local" : "Global", fmt_addr(a, addr),
                 sb_str(&tn));
-        Dwarf_Die target;
-        uint64_t ptr;
         if (dw_pointee_aggregate(&type, &target)) {
             /* a pointer to a struct: its members at the pointee (WinDbg) */
             if (f.read(f.ctx, addr, &ptr, 8) != 0) {
                 rc = lerr_set(&d->err, "Memory access error at %s", fmt_addr(a, addr));
                 goto done;
             }
+        follow:
             sb_addf(&out, "0x%s \n", fmt_addr(a, ptr));
             uint8_t probe;
             if (f.read(f.ctx, ptr, &probe, 1) != 0) {

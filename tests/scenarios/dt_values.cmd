@@ -6,7 +6,8 @@
 # bit position (0y + width binary digits: level 5 = 0y101, delta -3 in 5
 # bits = 0y11101, wide 0xabcde); -r expands nested structs and unions,
 # -a shows array elements, -b everything and the top level's pointers;
-# member paths; a pointer through a typedef chain (middle_alias *).
+# member paths; a pointer through a typedef chain (middle_alias *); a
+# pointer held in a register (held, in rbx) followed all the same.
 g
 gu
 gu
@@ -21,6 +22,7 @@ dt -b copy
 dt rp nosuch
 dt -x rp
 dt flags rp+0x1c
+dt held mode text
 # CHECK: 0:000> dt rp
 # CHECK-NEXT: Local var @ 00007fff`{{[0-9a-f]+}} Type record*
 # CHECK-NEXT: 0x[[REC:00005555`[0-9a-f]+]]
@@ -110,3 +112,8 @@ dt flags rp+0x1c
 # CHECK-NEXT:    +0x000 level            : 0y101
 # CHECK-NEXT:    +0x000 delta            : 0y11101
 # CHECK-NEXT:    +0x004 wide             : 0y10101011110011011110
+# CHECK-NEXT: 0:000> dt held mode text
+# CHECK-NEXT: Local var (not in memory) Type record*
+# CHECK-NEXT: 0x00005555`{{[0-9a-f]+}}
+# CHECK-NEXT:    +0x018 mode             : MODE_OFF (0n0)
+# CHECK-NEXT:    +0x010 text             : 0x00005555`{{[0-9a-f]+}}  "end of list"
