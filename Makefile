@@ -81,6 +81,11 @@ build/fixtures/fx_dt_cpp: tests/fixtures/cpp/fx_dt_cpp.cpp
 	@mkdir -p build/fixtures
 	$(CXX) -g -O0 -fno-omit-frame-pointer -o $@ $<
 
+# fx_dt with DWARF 4: bitfields as DW_AT_bit_offset, not DW_AT_data_bit_offset
+build/fixtures/fx_dt_dwarf4: tests/fixtures/fx_dt.c
+	@mkdir -p build/fixtures
+	$(CC) -g -gdwarf-4 -O0 -fno-omit-frame-pointer -o $@ $<
+
 build/fixtures/fx_glibc: tests/fixtures/fx_glibc.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O0 -fno-omit-frame-pointer -fno-builtin -o $@ $< -lm
@@ -99,7 +104,7 @@ build/fixtures/fx_split: build/fixtures/fx_types
 	strip --strip-debug --strip-unneeded -o $@ $<
 	cd build/fixtures && objcopy --add-gnu-debuglink=fx_split.debug fx_split
 
-EXTRA_FIXTURES := build/fixtures/demo build/fixtures/libfx_plugin.so build/fixtures/fx_cpp build/fixtures/fx_dt_cpp \
+EXTRA_FIXTURES := build/fixtures/demo build/fixtures/libfx_plugin.so build/fixtures/fx_cpp build/fixtures/fx_dt_cpp build/fixtures/fx_dt_dwarf4 \
                   build/fixtures/fx_stripped build/fixtures/fx_split
 fixtures: $(FIXTURES) $(EXTRA_FIXTURES)
 

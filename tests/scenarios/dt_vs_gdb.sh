@@ -1,9 +1,10 @@
 # dt against GDB at the same stop (inspect() in fx_dt, stopped in raise;
-# fx_dt_cpp stopped in raise): for every member path below, the value dt
+# fx_dt_cpp stopped in raise; fx_dt built with DWARF 4 too): for every member path below, the value dt
 # shows is the value GDB prints (integers, enums by name, bitfields masked
 # to their width, text, pointers, floats to 6 digits), and its offset (the
 # sum of the offsets on dt's path lines; for a bitfield its first bit,
-# unit offset * 8 + Pos) is where GDB puts it (&((T *)0)->path, ptype /o).
+# unit offset * 8 + Pos; for a static member its address) is where GDB
+# puts it (&((T *)0)->path, ptype /o).
 . "$(dirname "$0")/../lib/scenario.sh"
 
 # value_of FILE N: the value on the last line of block N of a session
@@ -55,6 +56,10 @@ check_prog() { # prog var type frame-cmds gdb-prefix paths...
         case "$ours" in 0y*) compare "$prog $p" "$ours" "$gx" ;; *) compare "$prog $p" "$ours" "$g" ;; esac
         off=0
         for o in $(grep -o '+0x[0-9a-f]*' b); do off=$((off + ${o#+})); done
+        if grep -q '^ *=' b; then
+            # a static member: where it is, against gdb's address of it
+            off=$((0x$(grep -o '^ *=[0-9a-f`]*' b | tail -1 | sed 's/[ =`]//g')))
+        fi
         [ "$off" = "$goff" ] || { cat b; fail "$prog $p: offset $off, gdb $goff"; }
         if grep -q ': Pos ' layout; then
             # a bitfield: its first bit, against gdb's ptype /o "byte: bit"
@@ -78,6 +83,8 @@ checked=0 checked_bits=0
 check_prog fx_dt rp 'struct record' 'g\ngu\ngu\n' '(*rp)' \
     label text mode fl.ready fl.level fl.delta fl.wide num.i num.f mid.in.lo mid.in.hi \
     mid.count next
-check_prog fx_dt_cpp fx_dog 'zoo::Dog' 'g\n' fx_dog legs id weight
-[ "$checked" -eq 16 ] && [ "$checked_bits" -eq 4 ] || fail "compared $checked values, $checked_bits bit positions"
+# the same program with DWARF 4 (bitfields counted from the other end)
+check_prog fx_dt_dwarf4 rp 'struct record' 'g\ngu\ngu\n' '(*rp)' fl.ready fl.level fl.delta fl.wide
+check_prog fx_dt_cpp fx_dog 'zoo::Dog' 'g\n' fx_dog legs id weight count
+[ "$checked" -eq 21 ] && [ "$checked_bits" -eq 8 ] || fail "compared $checked values, $checked_bits bit positions"
 echo ok
