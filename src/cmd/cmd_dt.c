@@ -186,7 +186,8 @@ static int cmd_dt(struct dbg *d, const char *args)
         type = c.found.type;
         addr = c.found.addr;
     } else {
-        is_var = dw_find_global(sp, name, &addr, &type);
+        is_var = dw_find_global(sp, name, &addr, &type) ||
+                 (dw_scope_sep(name) && dw_find_scoped_global(sp, name, &addr, &type));
     }
     if (is_var) {
         dw_type_qualname(&type, &tn);

@@ -335,6 +335,82 @@ static int static_addr(struct sym_space *sp, Dwarf_Die *decl, uint64_t *addr)
     return 0;
 }
 
+struct scoped_query {
+    const char *name; /* what is left of the qualified name */
+    Dwarf_Die found;
+    int ok;
+};
+
+/* name's components from d down: namespaces by name, then a variable. */
+static int find_scoped_var(Dwarf_Die *d, Dwarf_Addr bias, void *ctx)
+{
+    (void)bias;
+    struct scoped_query *q = ctx;
+    const char *sep = dw_scope_sep(q->name), *n = dwarf_diename(d);
+    if (dwarf_tag(d) != DW_TAG_namespace) {
+        if (!sep && dwarf_tag(d) == DW_TAG_variable && n && !strcmp(n, q->name)) {
+            q->found = *d;
+            q->ok = 1;
+        }
+        return q->ok;
+    }
+    size_t len = sep ? (size_t)(sep - q->name) : 0;
+    int transparent = !n || dwarf_hasattr(d, DW_AT_export_symbols);
+    if (!transparent && (!sep || !n || strlen(n) != len || strncmp(n, q->name, len)))
+        return 0;
+    const char *saved = q->name;
+    if (!transparent)
+        q->name = sep + 2;
+    Dwarf_Die c;
+    if (dwarf_child(d, &c) == 0)
+        do {
+            if (find_scoped_var(&c, bias, ctx))
+                break;
+        } while (dwarf_siblingof(&c, &c) == 0);
+    q->name = saved;
+    return q->ok;
+}
+
+int dw_find_scoped_global(struct sym_space *sp, const char *name, uint64_t *addr,
+                          Dwarf_Die *type)
+{
+    struct sym_module *only = dw_module_prefix(sp, &name);
+    const char *last = NULL;
+    for (const char *p = name; (p = dw_scope_sep(p)); p += 2)
+        last = p;
+    if (!last)
+        return 0;
+    Dwarf_Die decl, cls;
+    uint64_t off;
+    char scope[256];
+    snprintf(scope, sizeof scope, "%.*s", (int)(last - name), name);
+    /* Class::member: a static data member of a class */
+    if (dw_find_type(sp, scope, &cls) && dw_is_aggregate(&cls) &&
+        dw_member_find(&cls, last + 2, strlen(last + 2), &decl, &off) &&
+        is_static_member(&decl) && static_addr(sp, &decl, addr))
+        return dw_type_of(&decl, type) != NULL;
+    /* ns::var: a variable inside namespaces */
+    for (size_t i = 0; i < sp->n; i++) {
+        if (only && sp->mods[i] != only)
+            continue;
+        struct scoped_query q = {name, {0}, 0};
+        if (!dw_each_top_die(sp->mods[i], find_scoped_var, &q))
+            continue;
+        Dwarf_Attribute a;
+        Dwarf_Op *ops;
+        size_t n;
+        Dwarf_Addr bias;
+        dwfl_module_getdwarf(sp->mods[i]->dw, &bias);
+        if (dwarf_attr(&q.found, DW_AT_location, &a) && dwarf_getlocation(&a, &ops, &n) == 0 &&
+            n == 1 && ops[0].atom == DW_OP_addr)
+            *addr = ops[0].number + bias;
+        else if (!static_addr(sp, &q.found, addr)) /* declared here, defined elsewhere */
+            continue;
+        return dw_type_of(&q.found, type) != NULL;
+    }
+    return 0;
+}
+
 /* ---- values ------------------------------------------------------------ */
 
 static void add_addr(struct strbuf *out, uint64_t a)

@@ -70,6 +70,12 @@ int dw_dt_path(const struct dw_frame *f, Dwarf_Die *agg, const char *path, int h
 void dw_dt_value(const struct dw_frame *f, Dwarf_Die *type, uint64_t addr,
                  const struct dw_dt_opts *o, int indent, struct strbuf *out);
 
+/* A global variable by C++ qualified name: "ns::var" (inside namespaces)
+ * or "ns::Class::member" (a static data member), "mod!" allowed before.
+ * Address and type; 1 found, 0 not. */
+int dw_find_scoped_global(struct sym_space *sp, const char *name, uint64_t *addr,
+                          Dwarf_Die *type);
+
 /* The enumerators of an enum type, one per line ("   RED = 0n0"). */
 void dw_dt_enumerators(Dwarf_Die *en, struct strbuf *out);
 

@@ -328,8 +328,7 @@ static int is_type_tag(int tag)
            tag == DW_TAG_enumeration_type || tag == DW_TAG_typedef || tag == DW_TAG_base_type;
 }
 
-/* The first "::" of a C++ name outside template arguments, or NULL. */
-static const char *scope_sep(const char *name)
+const char *dw_scope_sep(const char *name)
 {
     int angle = 0;
     for (const char *p = name; *p; p++) {
@@ -350,7 +349,7 @@ static int match_scoped(Dwarf_Die *d, const char *name, struct type_query *q)
 {
     int tag = dwarf_tag(d);
     const char *n = dwarf_diename(d);
-    const char *sep = scope_sep(name);
+    const char *sep = dw_scope_sep(name);
     Dwarf_Die c;
     if (!sep) {
         /* "struct X" finds a class too: C++ spells them either way */

@@ -3,7 +3,8 @@
 # mod!ns::inner::Type); a class shows its base classes' members in place
 # (Animal's vtable pointer as __VFN_table, legs, then Tag's id at +0xc, as
 # GDB's ptype /o lays them out), its own members, and its static member
-# at its address (=addr, value 3 as GDB's p zoo::Dog::count).
+# at its address (=addr, value 3 as GDB's p zoo::Dog::count); variables
+# by qualified name: a static member, a variable in nested namespaces.
 g
 dt zoo::Dog
 dt fx_dog
@@ -13,6 +14,9 @@ dt zoo::Dog fx_dog
 dt zoo::Dog weight id
 dt class zoo::Animal
 dt zoo::Nothing
+dt zoo::Dog::count
+dt fx_dt_cpp!zoo::inner::spare width
+dt zoo::spare
 # CHECK: 0:000> dt zoo::Dog
 # CHECK-NEXT: fx_dt_cpp!zoo::Dog
 # CHECK-NEXT:    +0x000 __VFN_table : Ptr64
@@ -51,3 +55,11 @@ dt zoo::Nothing
 # CHECK-NEXT:    +0x008 legs             : Int4B
 # CHECK-NEXT: 0:000> dt zoo::Nothing
 # CHECK-NEXT: Couldn't resolve error at 'zoo::Nothing': no such variable or type
+# CHECK-NEXT: 0:000> dt zoo::Dog::count
+# CHECK-NEXT: Global var @ [[COUNT]] Type int
+# CHECK-NEXT:    0n3
+# CHECK-NEXT: 0:000> dt fx_dt_cpp!zoo::inner::spare width
+# CHECK-NEXT: Global var @ 00005555`{{[0-9a-f]+}} Type zoo::inner::Pen
+# CHECK-NEXT:    +0x000 width            : 0n4
+# CHECK-NEXT: 0:000> dt zoo::spare
+# CHECK-NEXT: Couldn't resolve error at 'zoo::spare': no such variable or type
