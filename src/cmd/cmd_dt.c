@@ -84,7 +84,7 @@ static int next_field(Dwarf_Die *type, const char **p, char *field, size_t size)
 
 /* The body under the header: members (or only the fields named in
  * fields), an array element by element, or one value. */
-static void show(struct dbg *d, const struct dw_frame *f, Dwarf_Die *type, int has_addr,
+static void show(const struct dw_frame *f, Dwarf_Die *type, int has_addr,
                  uint64_t addr, char fields[][128], int nfields, const struct dw_dt_opts *o,
                  struct strbuf *out)
 {
@@ -104,7 +104,7 @@ static void show(struct dbg *d, const struct dw_frame *f, Dwarf_Die *type, int h
         dw_dt_enumerators(&t, out);
     } else if (tag == DW_TAG_array_type && has_addr && o->array_n && dw_type_of(&t, &elem)) {
         /* each element under its index and address, as WinDbg's dt -a */
-        uint64_t n = dw_array_count(&t), esize = dw_type_size(&elem);
+        uint64_t esize = dw_type_size(&elem), n = esize ? dw_type_size(&t) / esize : 0;
         if (o->array_n > 0 && (uint64_t)o->array_n < n)
             n = (uint64_t)o->array_n;
         for (uint64_t i = 0; i < n && esize; i++) {
@@ -125,7 +125,6 @@ static void show(struct dbg *d, const struct dw_frame *f, Dwarf_Die *type, int h
         sb_adds(out, "   ");
         dw_dt_value(f, &t, addr, o, 3, out);
     }
-    (void)d;
 }
 
 /* dt [-r[N]] [-a[N]] [-b] name [field ...] [address] */
@@ -238,7 +237,7 @@ static int cmd_dt(struct dbg *d, const char *args)
                            "Couldn't resolve error at '%s': no such variable or type", name);
         goto done;
     }
-    show(d, &f, &type, has_addr, addr, fields, nfields, &o, &out);
+    show(&f, &type, has_addr, addr, fields, nfields, &o, &out);
 done:
     if (rc == 0)
         fputs(sb_str(&out), d->out);

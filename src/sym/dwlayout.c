@@ -12,6 +12,35 @@ static int udata(Dwarf_Die *d, int at, Dwarf_Word *out)
     return dwarf_attr_integrate(d, at, &a) && dwarf_formudata(&a, out) == 0;
 }
 
+/* The dimensions of an array type (int a[2][3]: 2, 3), at most max. */
+static size_t array_dims(Dwarf_Die *arr, uint64_t *dims, size_t max)
+{
+    Dwarf_Die sub;
+    size_t n = 0;
+    if (dwarf_child(arr, &sub) != 0)
+        return 0;
+    do {
+        Dwarf_Word w;
+        if (dwarf_tag(&sub) != DW_TAG_subrange_type || n == max)
+            continue;
+        if (udata(&sub, DW_AT_count, &w))
+            dims[n++] = w;
+        else
+            dims[n++] = udata(&sub, DW_AT_upper_bound, &w) ? w + 1 : 0;
+    } while (dwarf_siblingof(&sub, &sub) == 0);
+    return n;
+}
+
+/* Elements of an array counted over all its dimensions (flattened). */
+static uint64_t array_elements(Dwarf_Die *arr)
+{
+    uint64_t dims[8], total = 1;
+    size_t nd = array_dims(arr, dims, 8);
+    for (size_t i = 0; i < nd; i++)
+        total *= dims[i];
+    return nd ? total : 0;
+}
+
 uint64_t dw_type_size(Dwarf_Die *type)
 {
     Dwarf_Die t;
@@ -23,7 +52,7 @@ uint64_t dw_type_size(Dwarf_Die *type)
         return udata(&t, DW_AT_byte_size, &size) ? size : 8;
     if (dwarf_tag(&t) == DW_TAG_array_type && !udata(&t, DW_AT_byte_size, &size)) {
         Dwarf_Die e;
-        return dw_type_of(&t, &e) ? dw_array_count(&t) * dw_type_size(&e) : 0;
+        return dw_type_of(&t, &e) ? array_elements(&t) * dw_type_size(&e) : 0;
     }
     udata(&t, DW_AT_byte_size, &size);
     return size;
@@ -181,10 +210,16 @@ void dw_type_word(Dwarf_Die *type, struct strbuf *out)
         dw_type_word(to, out);
         return;
     }
-    case DW_TAG_array_type:
-        sb_addf(out, "[%llu] ", (unsigned long long)dw_array_count(&t));
+    case DW_TAG_array_type: {
+        uint64_t dims[8];
+        size_t nd = array_dims(&t, dims, 8);
+        for (size_t i = 0; i < nd; i++)
+            sb_addf(out, "[%llu] ", (unsigned long long)dims[i]);
+        if (!nd)
+            sb_adds(out, "[0] ");
         dw_type_word(dw_type_of(&t, &inner), out);
         return;
+    }
     case DW_TAG_subroutine_type:
         sb_adds(out, "Function");
         return;
@@ -496,10 +531,12 @@ static void value(struct dt_state *s, Dwarf_Die *type, uint64_t addr, int indent
         return;
     }
     if (tag == DW_TAG_array_type) {
-        uint64_t n = dw_array_count(&t);
+        uint64_t dims[8], n = array_elements(&t);
+        size_t nd = array_dims(&t, dims, 8);
         Dwarf_Die *elem = dw_type_of(&t, &inner);
         uint64_t esize = dw_type_size(elem);
-        sb_addf(out, "[%llu] ", (unsigned long long)n);
+        for (size_t i = 0; i < nd; i++)
+            sb_addf(out, "[%llu] ", (unsigned long long)dims[i]);
         if (is_char_type(elem)) {
             sb_addc(out, ' ');
             add_text(f, addr, n, out);

@@ -174,6 +174,10 @@ static void format_at(const struct dw_frame *f, Dwarf_Die *type, const struct dw
                 double db;
                 memcpy(&db, buf, 8);
                 sb_addf(out, "%g", db);
+            } else if (size == 16 && sizeof(long double) == 16) {
+                long double ld; /* x87 80-bit in 16 bytes: the host's own */
+                memcpy(&ld, buf, sizeof ld);
+                sb_addf(out, "%Lg", ld);
             } else {
                 sb_adds(out, "<long double>");
             }

@@ -4,7 +4,9 @@
 # type (Int4B, Ptr64 Char, [12] Char, Pos N, M Bits for bitfields, the
 # name of a nested aggregate, expanded by -r1); a typedef chain resolves
 # to its struct, a union's members all sit at +0x000, an enum lists its
-# enumerators; fields after the type show only those members.
+# enumerators; fields after the type show only those members; the other
+# kinds of member (anonymous, function pointer, long double, bool, two
+# dimensions, void *, pointer to pointer, a 40-bit field).
 g
 dt record
 dt -r1 record
@@ -14,6 +16,7 @@ dt mode
 dt struct flags
 dt fx_dt!record mid.count fl.wide
 dt nosuch_type
+dt misc
 # CHECK: 0:000> dt record
 # CHECK-NEXT: fx_dt!record
 # CHECK-NEXT:    +0x000 label            : [12] Char
@@ -65,3 +68,13 @@ dt nosuch_type
 # CHECK-NEXT:       +0x004 wide             : Pos 0, 20 Bits
 # CHECK-NEXT: 0:000> dt nosuch_type
 # CHECK-NEXT: Couldn't resolve error at 'nosuch_type': no such variable or type
+# CHECK-NEXT: 0:000> dt misc
+# CHECK-NEXT: fx_dt!misc
+# CHECK-NEXT:    +0x000                  : <unnamed-tag>
+# CHECK-NEXT:    +0x008 fn               : Ptr64     int
+# CHECK-NEXT:    +0x010 ld               : Float10
+# CHECK-NEXT:    +0x020 ok               : Bool
+# CHECK-NEXT:    +0x024 grid             : [2] [3] Int4B
+# CHECK-NEXT:    +0x040 vp               : Ptr64 Void
+# CHECK-NEXT:    +0x048 argv             : Ptr64 Ptr64 Char
+# CHECK-NEXT:    +0x050 big              : Pos 0, 40 Bits

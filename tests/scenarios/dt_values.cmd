@@ -23,6 +23,7 @@ dt rp nosuch
 dt -x rp
 dt flags rp+0x1c
 dt held mode text
+dt -a fx_misc grid
 # CHECK: 0:000> dt rp
 # CHECK-NEXT: Local var @ 00007fff`{{[0-9a-f]+}} Type record*
 # CHECK-NEXT: 0x[[REC:00005555`[0-9a-f]+]]
@@ -117,3 +118,12 @@ dt held mode text
 # CHECK-NEXT: 0x00005555`{{[0-9a-f]+}}
 # CHECK-NEXT:    +0x018 mode             : MODE_OFF (0n0)
 # CHECK-NEXT:    +0x010 text             : 0x00005555`{{[0-9a-f]+}}  "end of list"
+# CHECK-NEXT: 0:000> dt -a fx_misc grid
+# CHECK-NEXT: Global var @ {{.*}} Type misc
+# CHECK-NEXT:    +0x024 grid             : [2] [3]
+# CHECK-NEXT:       [0] 0n1
+# CHECK-NEXT:       [1] 0n2
+# CHECK-NEXT:       [2] 0n3
+# CHECK-NEXT:       [3] 0n4
+# CHECK-NEXT:       [4] 0n5
+# CHECK-NEXT:       [5] 0n6

@@ -66,7 +66,9 @@ check_prog() { # prog var type frame-cmds gdb-prefix paths...
             local pos bit parent=${p%.*} leaf=${p##*.}
             pos=$(grep -o 'Pos [0-9]*' layout | tail -1)
             pos=${pos#Pos }
-            bit=$(gdb -nx -batch -ex "ptype /o (($type *)0)->$parent" "$FX/$prog" 2>/dev/null |
+            local holder="(($type *)0)->$parent"
+            [ "$parent" = "$p" ] && holder=$type
+            bit=$(gdb -nx -batch -ex "ptype /o $holder" "$FX/$prog" 2>/dev/null |
                   grep -E " $leaf : [0-9]+;" | grep -oE '[0-9]+: *[0-9]+' | head -1)
             [ -n "$bit" ] || fail "$prog $p: gdb's ptype /o shows no bit offset"
             # both counted from the start of the struct holding the field
@@ -83,8 +85,9 @@ checked=0 checked_bits=0
 check_prog fx_dt rp 'struct record' 'g\ngu\ngu\n' '(*rp)' \
     label text mode fl.ready fl.level fl.delta fl.wide num.i num.f mid.in.lo mid.in.hi \
     mid.count next
+check_prog fx_dt fx_misc 'struct misc' 'g\n' fx_misc ia fa ld ok big vp
 # the same program with DWARF 4 (bitfields counted from the other end)
 check_prog fx_dt_dwarf4 rp 'struct record' 'g\ngu\ngu\n' '(*rp)' fl.ready fl.level fl.delta fl.wide
 check_prog fx_dt_cpp fx_dog 'zoo::Dog' 'g\n' fx_dog legs id weight count
-[ "$checked" -eq 21 ] && [ "$checked_bits" -eq 8 ] || fail "compared $checked values, $checked_bits bit positions"
+[ "$checked" -eq 27 ] && [ "$checked_bits" -eq 9 ] || fail "compared $checked values, $checked_bits bit positions"
 echo ok
