@@ -466,7 +466,8 @@ int dw_pointee_aggregate(Dwarf_Die *type, Dwarf_Die *out)
     if (!dw_peel(type, &t) || dwarf_tag(&t) != DW_TAG_pointer_type || !dw_type_of(&t, &target) ||
         !dw_peel(&target, &pt))
         return 0;
-    if (dwarf_tag(&pt) != DW_TAG_structure_type && dwarf_tag(&pt) != DW_TAG_union_type)
+    if (dwarf_tag(&pt) != DW_TAG_structure_type && dwarf_tag(&pt) != DW_TAG_class_type &&
+        dwarf_tag(&pt) != DW_TAG_union_type)
         return 0;
     *out = target;
     return 1;

@@ -4,7 +4,8 @@
 # (Animal's vtable pointer as __VFN_table, legs, then Tag's id at +0xc, as
 # GDB's ptype /o lays them out), its own members, and its static member
 # at its address (=addr, value 3 as GDB's p zoo::Dog::count); variables
-# by qualified name: a static member, a variable in nested namespaces.
+# by qualified name: a static member, a variable in nested namespaces;
+# `this` in a method (a const pointer to a class) followed to the object.
 g
 dt zoo::Dog
 dt fx_dog
@@ -17,6 +18,9 @@ dt zoo::Nothing
 dt zoo::Dog::count
 dt fx_dt_cpp!zoo::inner::spare width
 dt zoo::spare
+bm fx_dt_cpp!*Dog::sound
+g
+dt -r this weight legs
 # CHECK: 0:000> dt zoo::Dog
 # CHECK-NEXT: fx_dt_cpp!zoo::Dog
 # CHECK-NEXT:    +0x000 __VFN_table : Ptr64
@@ -63,3 +67,8 @@ dt zoo::spare
 # CHECK-NEXT:    +0x000 width            : 0n4
 # CHECK-NEXT: 0:000> dt zoo::spare
 # CHECK-NEXT: Couldn't resolve error at 'zoo::spare': no such variable or type
+# CHECK: 0:000> dt -r this weight legs
+# CHECK-NEXT: Local var {{.*}}Type zoo::Dog*
+# CHECK-NEXT: 0x[[DOG]]
+# CHECK-NEXT:    +0x010 weight           : 12.5
+# CHECK-NEXT:    +0x008 legs             : 0n4
