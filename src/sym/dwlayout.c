@@ -379,7 +379,6 @@ struct scoped_query {
 /* name's components from d down: namespaces by name, then a variable. */
 static int find_scoped_var(Dwarf_Die *d, Dwarf_Addr bias, void *ctx)
 {
-    (void)bias;
     struct scoped_query *q = ctx;
     const char *sep = dw_scope_sep(q->name), *n = dwarf_diename(d);
     if (dwarf_tag(d) != DW_TAG_namespace) {
