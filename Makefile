@@ -5,7 +5,7 @@
 #                 build and the fixtures, run every test
 SHELL := /bin/bash
 CC ?= gcc
-PKGS := libdw libelf libedit
+PKGS := libdw libelf libedit libdebuginfod
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lZydis -lZycore -liberty
 
@@ -90,6 +90,16 @@ build/fixtures/fx_glibc: tests/fixtures/fx_glibc.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O0 -fno-omit-frame-pointer -fno-builtin -o $@ $< -lm
 
+# fx_glibc linked with IBT's PLT (.plt.sec, endbr64) and -z now
+build/fixtures/fx_glibc_ibt: tests/fixtures/fx_glibc.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O0 -fno-omit-frame-pointer -fno-builtin -fcf-protection=full -Wl,-z,now \
+	    -Wl,-z,ibtplt -o $@ $< -lm
+
+build/fixtures/fx_libs: tests/fixtures/fx_libs.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O0 -o $@ $< -Wl,--no-as-needed -lstdc++ -lm
+
 build/fixtures/fx_lines_o2: tests/fixtures/fx_lines_o2.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O2 -o $@ $<
@@ -104,8 +114,9 @@ build/fixtures/fx_split: build/fixtures/fx_types
 	strip --strip-debug --strip-unneeded -o $@ $<
 	cd build/fixtures && objcopy --add-gnu-debuglink=fx_split.debug fx_split
 
-EXTRA_FIXTURES := build/fixtures/demo build/fixtures/libfx_plugin.so build/fixtures/fx_cpp build/fixtures/fx_dt_cpp build/fixtures/fx_dt_dwarf4 \
-                  build/fixtures/fx_stripped build/fixtures/fx_split
+EXTRA_FIXTURES := build/fixtures/demo build/fixtures/libfx_plugin.so build/fixtures/fx_cpp \
+                  build/fixtures/fx_stripped build/fixtures/fx_split build/fixtures/fx_glibc_ibt \
+                  build/fixtures/fx_dt_cpp build/fixtures/fx_dt_dwarf4
 fixtures: $(FIXTURES) $(EXTRA_FIXTURES)
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)

@@ -4,7 +4,7 @@
 set -eu
 
 PKGS="build-essential pkg-config
-libdw-dev libelf-dev
+libdw-dev libelf-dev libdebuginfod-dev debuginfod
 libzydis-dev libzycore-dev
 libedit-dev
 libiberty-dev
