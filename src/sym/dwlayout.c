@@ -120,6 +120,15 @@ void dw_type_qualname(Dwarf_Die *type, struct strbuf *out)
         return;
     case DW_TAG_const_type:
     case DW_TAG_volatile_type:
+    {
+        /* kept on what is pointed to or held (a volatile global says
+         * something), dropped on pointers themselves (this: T *const) */
+        Dwarf_Die *q = dw_type_of(type, &inner), pq;
+        if (q && dw_peel(q, &pq) && dwarf_tag(&pq) != DW_TAG_pointer_type)
+            sb_adds(out, dwarf_tag(type) == DW_TAG_const_type ? "const " : "volatile ");
+        dw_type_qualname(q, out);
+        return;
+    }
     case DW_TAG_restrict_type:
     case DW_TAG_atomic_type:
         dw_type_qualname(dw_type_of(type, &inner), out);

@@ -68,7 +68,7 @@ dt -r this weight legs
 # CHECK-NEXT: 0:000> dt zoo::spare
 # CHECK-NEXT: Couldn't resolve error at 'zoo::spare': no such variable or type
 # CHECK: 0:000> dt -r this weight legs
-# CHECK-NEXT: Local var {{.*}}Type zoo::Dog*
+# CHECK-NEXT: Local var {{.*}}Type const zoo::Dog*
 # CHECK-NEXT: 0x[[DOG]]
 # CHECK-NEXT:    +0x010 weight           : 12.5
 # CHECK-NEXT:    +0x008 legs             : 0n4
