@@ -78,6 +78,15 @@ build/fixtures/fx_cpp: tests/fixtures/cpp/fx_cpp.cpp
 	@mkdir -p build/fixtures
 	$(CXX) -g -O0 -fno-omit-frame-pointer -o $@ $<
 
+build/fixtures/fx_dt_cpp: tests/fixtures/cpp/fx_dt_cpp.cpp
+	@mkdir -p build/fixtures
+	$(CXX) -g -O0 -fno-omit-frame-pointer -o $@ $<
+
+# fx_dt with DWARF 4: bitfields as DW_AT_bit_offset, not DW_AT_data_bit_offset
+build/fixtures/fx_dt_dwarf4: tests/fixtures/fx_dt.c
+	@mkdir -p build/fixtures
+	$(CC) -g -gdwarf-4 -O0 -fno-omit-frame-pointer -o $@ $<
+
 build/fixtures/fx_glibc: tests/fixtures/fx_glibc.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O0 -fno-omit-frame-pointer -fno-builtin -o $@ $< -lm
@@ -138,7 +147,7 @@ gdb-diff: all sqlite-o2
 	./tests/diff/gdb_diff.py --lindbg $(BUILD)/lindbg --functions 0 && exit $$a
 
 EXTRA_FIXTURES := build/fixtures/demo build/fixtures/libfx_plugin.so build/fixtures/fx_cpp \
-                  build/fixtures/libfx_inline.so \
+                  build/fixtures/libfx_inline.so build/fixtures/fx_dt_cpp build/fixtures/fx_dt_dwarf4 \
                   build/fixtures/fx_stripped build/fixtures/fx_split build/fixtures/fx_glibc_ibt
 fixtures: $(FIXTURES) $(EXTRA_FIXTURES) sqlite-o2
 
