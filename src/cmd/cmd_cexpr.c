@@ -5,6 +5,7 @@
 #include "sym/dwcexpr.h"
 #include "util/xalloc.h"
 
+#include <dwarf.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,6 +120,48 @@ int dbg_cexpr_value(struct dbg *d, const char *text, size_t len, uint64_t *v, st
     return rc;
 }
 
+/* The members of the struct, union or class agg at addr, one a line as dt
+ * prints them ("   +0x004 y                : 0n2"), base classes first as
+ * WinDbg's __BaseClass lines. */
+static void print_members(struct cx_session *s, Dwarf_Die *agg, uint64_t addr, struct strbuf *out)
+{
+    struct cx_type *st = dw_cx_type(&s->dw, &s->arena, agg);
+    Dwarf_Die m;
+    if (dwarf_child(agg, &m) != 0)
+        return;
+    do {
+        int tag = dwarf_tag(&m);
+        const char *name = dwarf_diename(&m);
+        Dwarf_Attribute at;
+        Dwarf_Word off = 0;
+        if ((tag != DW_TAG_member && tag != DW_TAG_inheritance) ||
+            dwarf_hasattr(&m, DW_AT_external) || dwarf_hasattr(&m, DW_AT_declaration))
+            continue;
+        if (dwarf_attr_integrate(&m, DW_AT_data_member_location, &at))
+            dwarf_formudata(&at, &off);
+        Dwarf_Die mt;
+        struct cx_type *t = dw_cx_type(&s->dw, &s->arena, dw_type_of(&m, &mt));
+        struct cx_member cm;
+        struct cx_value v = {.type = t, .lval = 1, .addr = addr + off};
+        if (tag == DW_TAG_member && name && s->env.member(s, &s->arena, st, name, &cm) > 0) {
+            v.addr = addr + cm.off;
+            v.bit_off = cm.bit_off;
+            v.bit_size = cm.bit_size;
+            off = cm.off + cm.bit_off / 8;
+        }
+        struct strbuf val;
+        sb_init(&val);
+        struct lerr e;
+        if (cx_format_bare(&s->env, &v, &val, &e) < 0) {
+            sb_reset(&val);
+            sb_adds(&val, e.msg);
+        }
+        sb_addf(out, "   +0x%03llx %-16s : %s\n", (unsigned long long)off,
+                tag == DW_TAG_inheritance ? "__BaseClass" : name ? name : "<anonymous>", sb_str(&val));
+        sb_free(&val);
+    } while (dwarf_siblingof(&m, &m) == 0);
+}
+
 static int cmd_cexpr(struct dbg *d, const char *args)
 {
     if (!*args)
@@ -145,12 +188,8 @@ static int cmd_cexpr(struct dbg *d, const char *args)
             uint8_t probe;
             show = s_read(&s, at, &probe, 1) == 0;
         }
-        if (show) {
-            struct dw_frame f = s.f;
-            f.read = dbg_dw_read;
-            f.ctx = d;
-            dw_dump_type(&f, &sd, at, 3, 0, &out);
-        }
+        if (show)
+            print_members(&s, &sd, at, &out);
         fputs(sb_str(&out), d->out);
     }
     sb_free(&out);

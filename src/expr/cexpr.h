@@ -107,6 +107,11 @@ void cx_type_name(const struct cx_type *t, struct strbuf *out);
 int cx_format(const struct cx_env *env, const struct cx_value *v, struct strbuf *out,
               struct lerr *e);
 
+/* The value alone, as dt shows a member ("0n5", "0x00000000`0012fe40
+ * \"text\""); structs and arrays by their type name. */
+int cx_format_bare(const struct cx_env *env, const struct cx_value *v, struct strbuf *out,
+                   struct lerr *e);
+
 /* Finds the matching ')' for the '(' at s (quotes and nesting skipped):
  * a pointer to it, or NULL. */
 const char *cx_close_paren(const char *s);

@@ -325,19 +325,22 @@ int cx_value_u64(const struct cx_env *env, const struct cx_value *v, uint64_t *o
     return 0;
 }
 
-int cx_format(const struct cx_env *env, const struct cx_value *v, struct strbuf *out,
-              struct lerr *e)
+static int format(const struct cx_env *env, const struct cx_value *v, int with_type,
+                  struct strbuf *out, struct lerr *e)
 {
     const struct cx_type *t = v->type;
-    struct strbuf name;
-    sb_init(&name);
-    cx_type_name(t, &name);
-    sb_adds(out, sb_str(&name));
-    sb_free(&name);
+    int aggregate = t->kind == CX_STRUCT || t->kind == CX_ARRAY || t->kind == CX_FUNC;
+    if (with_type || aggregate) {
+        struct strbuf name;
+        sb_init(&name);
+        cx_type_name(t, &name);
+        sb_adds(out, sb_str(&name));
+        sb_free(&name);
+    }
     if (t->kind == CX_VOID)
         return 0;
-    if (t->kind == CX_STRUCT || t->kind == CX_ARRAY || t->kind == CX_FUNC) {
-        if (v->lval) {
+    if (aggregate) {
+        if (v->lval && with_type) {
             sb_addc(out, ' ');
             fmt_addr(out, v->addr);
         }
@@ -349,7 +352,8 @@ int cx_format(const struct cx_env *env, const struct cx_value *v, struct strbuf 
     struct cx_num n;
     if (cx_load(env, v, 0, &n, e) < 0)
         return -1;
-    sb_addc(out, ' ');
+    if (with_type)
+        sb_addc(out, ' ');
     if (n.is_float) {
         fmt_float(out, n.d, t->size == 4);
     } else if (t->kind == CX_PTR) {
@@ -377,4 +381,16 @@ int cx_format(const struct cx_env *env, const struct cx_value *v, struct strbuf 
         sb_addf(out, "0x%llx", (unsigned long long)n.u);
     }
     return 0;
+}
+
+int cx_format(const struct cx_env *env, const struct cx_value *v, struct strbuf *out,
+              struct lerr *e)
+{
+    return format(env, v, 1, out, e);
+}
+
+int cx_format_bare(const struct cx_env *env, const struct cx_value *v, struct strbuf *out,
+                   struct lerr *e)
+{
+    return format(env, v, 0, out, e);
 }

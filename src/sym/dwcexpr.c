@@ -2,6 +2,7 @@
 
 #include <dwarf.h>
 #include <elfutils/libdwfl.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sym/dwvars.h"
@@ -151,6 +152,36 @@ static int match_spec(Dwarf_Die *d, Dwarf_Addr bias, void *ctx)
 
 /* ---- types ---------------------------------------------------------------- */
 
+/* A C++ class, struct, union or enum by its qualified name, as GDB and
+ * WinDbg show it ("geometry::Counter"); NULL for C and for types that are
+ * in no namespace or class. */
+static const char *qualified_name(struct cx_arena *a, Dwarf_Die *d)
+{
+    Dwarf_Die cu;
+    int lang = dwarf_diecu(d, &cu, NULL, NULL) ? dwarf_srclang(&cu) : -1;
+    if (lang != DW_LANG_C_plus_plus && lang != DW_LANG_C_plus_plus_11 &&
+        lang != DW_LANG_C_plus_plus_14 && lang != DW_LANG_C_plus_plus_03)
+        return NULL;
+    const char *n = dwarf_diename(d);
+    Dwarf_Die *scopes = NULL;
+    int ns = n ? dwarf_getscopes_die(d, &scopes) : 0;
+    struct strbuf sb;
+    sb_init(&sb);
+    /* scopes[0] is d itself, the CU last */
+    for (int i = ns - 2; i >= 1; i--) {
+        const char *sn = dwarf_diename(&scopes[i]);
+        if (is_scope_tag(dwarf_tag(&scopes[i])) && sn)
+            sb_addf(&sb, "%s::", sn);
+    }
+    free(scopes);
+    if (!n)
+        return NULL;
+    sb_adds(&sb, n);
+    const char *r = arena_str(a, sb_str(&sb));
+    sb_free(&sb);
+    return r;
+}
+
 struct cx_type *dw_cx_type(struct dw_cx *c, struct cx_arena *a, Dwarf_Die *die)
 {
     struct cx_type *t = cx_alloc(a, sizeof *t);
@@ -169,6 +200,15 @@ struct cx_type *dw_cx_type(struct dw_cx *c, struct cx_arena *a, Dwarf_Die *die)
         return t;
     int tag = dwarf_tag(&pt);
     t->size = udata(&pt, DW_AT_byte_size, 0);
+    if (tag == DW_TAG_pointer_type || tag == DW_TAG_array_type)
+        t->name = NULL; /* built from the target's name: "geometry::Counter *" */
+    int own = dwarf_dieoffset(die) == dwarf_dieoffset(&pt);
+    if (own && (tag == DW_TAG_structure_type || tag == DW_TAG_class_type ||
+                tag == DW_TAG_union_type || tag == DW_TAG_enumeration_type)) {
+        const char *q = qualified_name(a, &pt);
+        if (q)
+            t->name = q;
+    }
     switch (tag) {
     case DW_TAG_base_type: {
         uint64_t enc = udata(&pt, DW_AT_encoding, DW_ATE_signed);
@@ -406,6 +446,50 @@ static int var_value(struct dw_cx *c, struct cx_arena *a, const struct dw_var *v
     return 1;
 }
 
+/* An enumerator by name (`MODE_ON`) among the top-level enumerations. */
+struct enumerator_query {
+    const char *name;
+    Dwarf_Die type;
+    int64_t value;
+};
+
+static int match_enumerator(Dwarf_Die *d, Dwarf_Addr bias, void *ctx)
+{
+    (void)bias;
+    struct enumerator_query *q = ctx;
+    Dwarf_Die en;
+    if (dwarf_tag(d) != DW_TAG_enumeration_type || dwarf_child(d, &en) != 0)
+        return 0;
+    do {
+        const char *n = dwarf_diename(&en);
+        Dwarf_Attribute a;
+        Dwarf_Sword val;
+        if (n && !strcmp(n, q->name) && dwarf_attr_integrate(&en, DW_AT_const_value, &a) &&
+            dwarf_formsdata(&a, &val) == 0) {
+            q->type = *d;
+            q->value = val;
+            return 1;
+        }
+    } while (dwarf_siblingof(&en, &en) == 0);
+    return 0;
+}
+
+static int find_enumerator(struct dw_cx *c, struct cx_arena *a, const char *name,
+                           struct cx_value *out)
+{
+    struct enumerator_query q = {name, {0}, 0};
+    struct sym_module *only = dw_module_prefix(c->sp, &q.name);
+    for (size_t i = 0; i < c->sp->n; i++) {
+        if ((only && c->sp->mods[i] != only) || !dw_each_top_die(c->sp->mods[i], match_enumerator, &q))
+            continue;
+        memset(out, 0, sizeof *out);
+        out->type = dw_cx_type(c, a, &q.type);
+        memcpy(out->bytes, &q.value, 8);
+        return 1;
+    }
+    return 0;
+}
+
 static int env_lookup(void *ctx, struct cx_arena *a, const char *name, struct cx_value *out,
                       struct lerr *e)
 {
@@ -461,6 +545,8 @@ static int env_lookup(void *ctx, struct cx_arena *a, const char *name, struct cx
             return 1;
         }
     }
+    if (!strstr(name, "::"))
+        return find_enumerator(c, a, name, out);
     return 0;
 }
 
