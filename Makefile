@@ -77,6 +77,10 @@ build/fixtures/fx_cpp: tests/fixtures/cpp/fx_cpp.cpp
 	@mkdir -p build/fixtures
 	$(CXX) -g -O0 -fno-omit-frame-pointer -o $@ $<
 
+build/fixtures/fx_cexpr_cpp: tests/fixtures/cpp/fx_cexpr_cpp.cpp
+	@mkdir -p build/fixtures
+	$(CXX) -g -O0 -fno-omit-frame-pointer -o $@ $<
+
 build/fixtures/fx_glibc: tests/fixtures/fx_glibc.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O0 -fno-omit-frame-pointer -fno-builtin -o $@ $< -lm
@@ -96,6 +100,7 @@ build/fixtures/fx_split: build/fixtures/fx_types
 	cd build/fixtures && objcopy --add-gnu-debuglink=fx_split.debug fx_split
 
 EXTRA_FIXTURES := build/fixtures/demo build/fixtures/libfx_plugin.so build/fixtures/fx_cpp \
+                  build/fixtures/fx_cexpr_cpp \
                   build/fixtures/fx_stripped build/fixtures/fx_split
 fixtures: $(FIXTURES) $(EXTRA_FIXTURES)
 

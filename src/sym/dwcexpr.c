@@ -192,10 +192,26 @@ struct cx_type *dw_cx_type(struct dw_cx *c, struct cx_arena *a, Dwarf_Die *die)
     }
     struct strbuf sb;
     sb_init(&sb);
+    Dwarf_Die pt, target;
+    int qual = dwarf_tag(die);
+    if ((qual == DW_TAG_const_type || qual == DW_TAG_volatile_type) && dw_type_of(die, &target)) {
+        /* the qualified type's own name: "const store::Item" */
+        *t = *dw_cx_type(c, a, &target);
+        const char *q = qual == DW_TAG_const_type ? "const" : "volatile";
+        if (t->kind == CX_PTR) { /* the pointer itself: "char * const" */
+            cx_type_name(t, &sb);
+            sb_addf(&sb, " %s", q);
+        } else {
+            sb_addf(&sb, "%s ", q);
+            cx_type_name(t, &sb);
+        }
+        t->name = arena_str(a, sb_str(&sb));
+        sb_free(&sb);
+        return t;
+    }
     dw_type_name(die, &sb);
     t->name = arena_str(a, sb_str(&sb));
     sb_free(&sb);
-    Dwarf_Die pt, target;
     if (!dw_peel(die, &pt))
         return t;
     int tag = dwarf_tag(&pt);
