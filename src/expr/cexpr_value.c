@@ -284,17 +284,11 @@ static void fmt_addr(struct strbuf *out, uint64_t a)
     sb_addf(out, "0x%08x`%08x", (unsigned)(a >> 32), (unsigned)a);
 }
 
-/* The shortest text that reads back as the same number, as GDB prints. */
+/* As GDB prints: every significant digit of the type (9 for float, 17
+ * for double), so that the text reads back as the same number. */
 static void fmt_float(struct strbuf *out, double d, int is_float)
 {
-    char buf[64];
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*g", prec, d);
-        double back = strtod(buf, NULL);
-        if (is_float ? (float)back == (float)d : back == d)
-            break;
-    }
-    sb_adds(out, buf);
+    sb_addf(out, "%.*g", is_float ? 9 : 17, d);
 }
 
 /* A C string at addr, up to 256 characters. */

@@ -91,7 +91,7 @@ r $t0 = @@c++(a[2].y)
 # CHECK-NEXT: 0:000> ?? fx_name
 # CHECK-NEXT: char [6] 0x00005555`{{[0-9a-f]+}} "cexpr"
 # CHECK-NEXT: 0:000> ?? fx_third
-# CHECK-NEXT: float 0.33333334
+# CHECK-NEXT: float 0.333333343
 # CHECK-NEXT: 0:000> ?? p->ratio
 # CHECK-NEXT: double 0.5
 # CHECK-NEXT: 0:000> ?? p->mode
