@@ -260,6 +260,12 @@ void cx_type_name(const struct cx_type *t, struct strbuf *out)
     }
     switch (t->kind) {
     case CX_PTR: {
+        if (t->target && t->target->kind == CX_ARRAY && !t->target->name) {
+            /* C's spelling of a pointer to an array: "int (*)[4]" */
+            cx_type_name(t->target->target, out);
+            sb_addf(out, " (*)[%llu]", (unsigned long long)t->target->count);
+            return;
+        }
         cx_type_name(t->target, out);
         const char *s = sb_str(out);
         size_t n = strlen(s);

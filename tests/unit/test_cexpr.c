@@ -290,6 +290,8 @@ static void test_members_and_arrays(void **state)
     assert_string_equal(fmt("arr + 1"), "int * 0x00000000`00001014");
     assert_string_equal(fmt("arr"), "int [4] 0x00000000`00001010");
     assert_int_equal(ev("arr"), 0x1010);
+    assert_string_equal(fmt("&arr"), "int (*)[4] 0x00000000`00001010");
+    assert_int_equal(ev("&arr + 1"), 0x1020); /* steps over the whole array */
     assert_int_equal(ev("pt.x + pt.y"), 3);
     assert_int_equal(ev("p->len"), 150);
     assert_int_equal(ev("(*p).len"), 150);
