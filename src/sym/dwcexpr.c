@@ -518,6 +518,25 @@ static int env_lookup(void *ctx, struct cx_arena *a, const char *name, struct cx
         dw_frame_vars(c->sp, c->f, match_var, &q, &ignore);
     if (q.ok)
         return var_value(c, a, &q.found, out, e);
+    if (q.have_self) {
+        /* in a method, a member's bare name is this->name (members hide
+         * globals, as in C++) */
+        struct cx_value self;
+        struct cx_member m;
+        uint64_t p = 0;
+        if (var_value(c, a, &q.self, &self, &ignore) > 0 && self.type->kind == CX_PTR &&
+            env_member(c, a, self.type, name, &m) > 0) {
+            if (self.lval ? c->f->read(c->f->ctx, self.addr, &p, 8) != 0 : (memcpy(&p, self.bytes, 8), 0))
+                return lerr_set_code(e, LERR_MEMORY, "Memory access error at 'this'");
+            memset(out, 0, sizeof *out);
+            out->type = m.type;
+            out->lval = 1;
+            out->addr = p + m.off;
+            out->bit_off = m.bit_off;
+            out->bit_size = m.bit_size;
+            return 1;
+        }
+    }
     uint64_t addr;
     Dwarf_Die type, d;
     Dwarf_Addr bias;
@@ -541,25 +560,6 @@ static int env_lookup(void *ctx, struct cx_arena *a, const char *name, struct cx
         out->lval = 1;
         out->addr = addr;
         return 1;
-    }
-    if (q.have_self) {
-        /* in a method, a member's bare name is this->name */
-        struct cx_value self;
-        struct cx_member m;
-        uint64_t p = 0;
-        if (var_value(c, a, &q.self, &self, e) < 0)
-            return -1;
-        if (self.type->kind == CX_PTR && env_member(c, a, self.type, name, &m) > 0) {
-            if (self.lval ? c->f->read(c->f->ctx, self.addr, &p, 8) != 0 : (memcpy(&p, self.bytes, 8), 0))
-                return lerr_set_code(e, LERR_MEMORY, "Memory access error at 'this'");
-            memset(out, 0, sizeof *out);
-            out->type = m.type;
-            out->lval = 1;
-            out->addr = p + m.off;
-            out->bit_off = m.bit_off;
-            out->bit_size = m.bit_size;
-            return 1;
-        }
     }
     if (!strstr(name, "::"))
         return find_enumerator(c, a, name, out);
