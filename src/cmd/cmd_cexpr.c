@@ -1,6 +1,7 @@
 /* ?? (C++ expressions over DWARF, expr/cexpr.h) and the C++ side of MASM's
  * @@c++(...): the evaluator wired to the current frame (.frame), its
  * registers and the process's memory. */
+#include "arch/x86_64/regs.h"
 #include "cmd/dbg.h"
 #include "sym/dwcexpr.h"
 #include "util/xalloc.h"
@@ -36,6 +37,13 @@ static int masm(void *ctx, const char *text, size_t len, uint64_t *v, struct ler
     int rc = expr_eval_all(&m, copy, v, e);
     free(copy);
     return rc;
+}
+
+static unsigned reg_width(void *ctx, const char *name, size_t len)
+{
+    (void)ctx;
+    const struct x86_reg *r = x86_reg_lookupn(name, len);
+    return r && r->kind == X86_REG_GPR ? r->width : 8;
 }
 
 /* The DWARF callbacks take the dw_cx as their context; registers and MASM
@@ -102,6 +110,7 @@ static void session_init(struct cx_session *s, struct dbg *d)
     s->env.read = s_read;
     s->env.reg = reg;
     s->env.masm = masm;
+    s->env.reg_width = reg_width;
 }
 
 int dbg_cexpr_value(struct dbg *d, const char *text, size_t len, uint64_t *v, struct lerr *e)

@@ -398,7 +398,8 @@ static int parse_primary(struct ps *ps, struct cx_value *v)
             return -1;
         if (r == 0)
             return lerr_set(ps->e, "Bad register error at '%.*s'", (int)(n + len - p), p);
-        make_int(v, &cx_t_ulong, u);
+        unsigned w = ps->env->reg_width ? ps->env->reg_width(ps->env->ctx, n, len) : 8;
+        make_int(v, cx_base_type(1, 0, w == 2, w == 8, w == 4, w == 1, 0, 0, 0, 0), u);
         ps->p = n + len;
         return 0;
     }

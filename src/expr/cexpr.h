@@ -83,6 +83,9 @@ struct cx_env {
     const char *(*enum_name)(void *ctx, const struct cx_type *t, int64_t v);
     /* A MASM expression (`@@masm(...)`), may be NULL. */
     int (*masm)(void *ctx, const char *s, size_t len, uint64_t *v, struct lerr *e);
+    /* The width in bytes (1, 2, 4 or 8) of a register, so that `?? @eax`
+     * is an unsigned int as in WinDbg; may be NULL (8). */
+    unsigned (*reg_width)(void *ctx, const char *name, size_t len);
 };
 
 /* Evaluates the expression at s up to its end or an unmatched ')' (the

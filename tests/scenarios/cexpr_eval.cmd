@@ -31,6 +31,8 @@ g
 ?? -1 < 0u
 ?? scaled
 ?? @rsp == @@masm(@rsp)
+?? @esp == (unsigned int)@rsp
+?? @ax
 ? @@c++(p->len * 2)
 r $t0 = @@c++(a[2].y)
 ? @$t0
@@ -108,6 +110,10 @@ r $t0 = @@c++(a[2].y)
 # CHECK-NEXT: long int 0n-360
 # CHECK-NEXT: 0:000> ?? @rsp == @@masm(@rsp)
 # CHECK-NEXT: bool true
+# CHECK-NEXT: 0:000> ?? @esp == (unsigned int)@rsp
+# CHECK-NEXT: bool true
+# CHECK-NEXT: 0:000> ?? @ax
+# CHECK-NEXT: unsigned short 0x{{[0-9a-f]+}}
 # CHECK-NEXT: 0:000> ? @@c++(p->len * 2)
 # CHECK-NEXT: Evaluate expression: 240 = 00000000`000000f0
 # CHECK-NEXT: 0:000> r $t0 = @@c++(a[2].y)
