@@ -6,102 +6,29 @@
 #include "expr/cexpr_int.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-struct ps {
-    const struct cx_env *env;
-    struct cx_arena *a;
-    const char *p;
-    struct lerr *e;
-    int noeval;
-    int depth;
-};
-
-static int parse_expr(struct ps *ps, struct cx_value *v);
-static int parse_unary(struct ps *ps, struct cx_value *v);
-
-static void skip_ws(struct ps *ps)
-{
-    while (*ps->p == ' ' || *ps->p == '\t')
-        ps->p++;
-}
-
-static int syntax_error(struct ps *ps)
-{
-    if (!*ps->p)
-        return lerr_set(ps->e, "Syntax error: the expression ends too early");
-    return lerr_set(ps->e, "Syntax error at '%.40s'", ps->p);
-}
-
-static int is_id_start(int c) { return isalpha(c) || c == '_'; }
-static int is_id_char(int c) { return isalnum(c) || c == '_'; }
-
-/* The operator at p, longest first, or NULL. */
-static const char *op_at(const char *p)
-{
-    static const char *const ops[] = {
-        "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||",
-        "+=",  "-=",  "*=", "/=", "%=", "&=", "|=", "^=", "+",  "-",  "*",  "/",  "%",
-        "<",   ">",   "&",  "|",  "^",  "!",  "~",  "?",  ":",  "=",  ",",  NULL};
-    for (int i = 0; ops[i]; i++)
-        if (!strncmp(p, ops[i], strlen(ops[i])))
-            return ops[i];
-    return NULL;
-}
-
-/* An identifier at p, with `::` parts (`ns::Counter::value`) and a module
- * prefix (`mod!name`); its length, 0 when none. */
-static size_t name_len(const char *p)
-{
-    size_t n = 0;
-    if (p[0] == ':' && p[1] == ':')
-        n = 2;
-    if (!is_id_start((unsigned char)p[n]))
-        return 0;
-    for (;;) {
-        while (is_id_char((unsigned char)p[n]))
-            n++;
-        if (p[n] == ':' && p[n + 1] == ':' && is_id_start((unsigned char)p[n + 2]))
-            n += 2;
-        else if (p[n] == '!' && is_id_start((unsigned char)p[n + 1]) && !memchr(p, '!', n))
-            n += 1;
-        else
-            return n;
-    }
-}
-
-static int word_is(const char *p, const char *w)
-{
-    size_t n = strlen(w);
-    return !strncmp(p, w, n) && !is_id_char((unsigned char)p[n]);
-}
-
-static void make_int(struct cx_value *v, struct cx_type *t, uint64_t u)
-{
-    struct cx_num n = {0, u, 0};
-    cx_make(v, t, cx_convert(n, &cx_t_ulong, t));
-}
+static int parse_expr(struct cx_parser *ps, struct cx_value *v);
+static int parse_unary(struct cx_parser *ps, struct cx_value *v);
 
 /* Arrays become pointers to their first element, functions pointers to
  * themselves (C's decay), for every operator that wants a value. */
-static void decay(struct ps *ps, struct cx_value *v)
+static void decay(struct cx_parser *ps, struct cx_value *v)
 {
     if ((v->type->kind == CX_ARRAY || v->type->kind == CX_FUNC) && v->lval) {
         struct cx_type *pt = cx_pointer_to(ps->a, v->type->kind == CX_ARRAY ? v->type->target : v->type);
-        make_int(v, pt, v->addr);
+        cx_make_int(v, pt, v->addr);
     }
 }
 
-static int load(struct ps *ps, struct cx_value *v, struct cx_num *n)
+static int load(struct cx_parser *ps, struct cx_value *v, struct cx_num *n)
 {
     decay(ps, v);
     return cx_load(ps->env, v, ps->noeval, n, ps->e);
 }
 
-static int truth(struct ps *ps, struct cx_value *v, int *out)
+static int truth(struct cx_parser *ps, struct cx_value *v, int *out)
 {
     struct cx_num n;
     if (load(ps, v, &n) < 0)
@@ -110,231 +37,8 @@ static int truth(struct ps *ps, struct cx_value *v, int *out)
     return 0;
 }
 
-/* ---- types by name ------------------------------------------------------ */
-
-static const char *const base_words[] = {"unsigned", "signed", "short", "long",  "int",
-                                         "char",     "float",  "double", "void", "bool",
-                                         "_Bool",    "const",  "volatile", NULL};
-
-static int base_word(const char *p, size_t len)
-{
-    for (int i = 0; base_words[i]; i++)
-        if (strlen(base_words[i]) == len && !strncmp(p, base_words[i], len))
-            return i;
-    return -1;
-}
-
-/* A type name at ps->p: 1 with *out and ps->p past it, 0 when what is
- * there is not a type (ps->p unchanged), -1 on error. */
-static int parse_type_name(struct ps *ps, struct cx_type **out)
-{
-    const char *start = ps->p;
-    int count[13] = {0};
-    int words = 0;
-    struct cx_type *t = NULL;
-    for (;;) {
-        skip_ws(ps);
-        size_t n = name_len(ps->p);
-        int w = n ? base_word(ps->p, n) : -1;
-        if (w < 0)
-            break;
-        count[w]++;
-        words++;
-        ps->p += n;
-    }
-    int base = words - count[11] - count[12];
-    if (base > 0) {
-        t = cx_base_type(count[0], count[1], count[2], count[3], count[4], count[5], count[6],
-                         count[7], count[8], count[9] + count[10]);
-        if (!t)
-            return lerr_set(ps->e, "Syntax error at '%.40s': not a type", start);
-    } else {
-        skip_ws(ps);
-        char buf[512];
-        const char *kw = NULL;
-        static const char *const tags[] = {"struct", "union", "enum", "class", NULL};
-        for (int i = 0; tags[i]; i++)
-            if (word_is(ps->p, tags[i]))
-                kw = tags[i];
-        const char *name = ps->p;
-        if (kw) {
-            name = ps->p + strlen(kw);
-            while (*name == ' ' || *name == '\t')
-                name++;
-        }
-        size_t n = name_len(name);
-        if (!n || n >= 400) {
-            ps->p = start;
-            if (kw || words)
-                return syntax_error(ps);
-            return 0;
-        }
-        if (!kw) {
-            /* a variable's name is not a type: `(p)->x`, `(n) * 2` */
-            struct cx_value probe;
-            struct lerr ignore;
-            snprintf(buf, sizeof buf, "%.*s", (int)n, name);
-            if (ps->env->lookup && ps->env->lookup(ps->env->ctx, ps->a, buf, &probe, &ignore) != 0) {
-                ps->p = start;
-                return 0;
-            }
-        }
-        snprintf(buf, sizeof buf, "%s%s%.*s", kw ? kw : "", kw ? " " : "", (int)n, name);
-        if (!ps->env->find_type || ps->env->find_type(ps->env->ctx, ps->a, buf, &t) <= 0) {
-            if (!kw) {
-                ps->p = start;
-                return 0;
-            }
-            return lerr_set_code(ps->e, LERR_NOT_FOUND, "Couldn't resolve error at '%s': no such type", buf);
-        }
-        ps->p = name + n;
-    }
-    for (;;) {
-        skip_ws(ps);
-        if (*ps->p == '*') {
-            ps->p++;
-            t = cx_pointer_to(ps->a, t);
-        } else if (word_is(ps->p, "const") || word_is(ps->p, "volatile")) {
-            ps->p += word_is(ps->p, "const") ? 5 : 8;
-        } else {
-            break;
-        }
-    }
-    *out = t;
-    return 1;
-}
-
-/* ---- primary expressions ------------------------------------------------ */
-
-static int parse_number(struct ps *ps, struct cx_value *v)
-{
-    const char *s = ps->p;
-    const char *q = s;
-    int hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
-    int is_float = 0;
-    if (hex) {
-        q += 2;
-        while (isxdigit((unsigned char)*q))
-            q++;
-    } else {
-        while (isdigit((unsigned char)*q) || *q == '.') {
-            is_float |= *q == '.';
-            q++;
-        }
-        if ((*q == 'e' || *q == 'E') &&
-            (isdigit((unsigned char)q[1]) || ((q[1] == '+' || q[1] == '-') && isdigit((unsigned char)q[2])))) {
-            is_float = 1;
-            q += 2;
-            while (isdigit((unsigned char)*q))
-                q++;
-        }
-    }
-    if (is_float) {
-        char *end;
-        double d = strtod(s, &end);
-        struct cx_type *t = &cx_t_double;
-        if (*end == 'f' || *end == 'F') {
-            t = &cx_t_float;
-            end++;
-        } else if (*end == 'l' || *end == 'L') {
-            end++;
-        }
-        if (is_id_char((unsigned char)*end) || *end == '.')
-            return lerr_set(ps->e, "Syntax error at '%.40s': not a number", s);
-        struct cx_num n = {1, 0, d};
-        cx_make(v, t, cx_convert(n, &cx_t_double, t));
-        ps->p = end;
-        return 0;
-    }
-    errno = 0;
-    char *end;
-    unsigned long long u = strtoull(s, &end, 0);
-    if (errno == ERANGE)
-        return lerr_set(ps->e, "Overflow error at '%.*s': the number does not fit in 64 bits",
-                        (int)(q - s), s);
-    if (end == s + 1 && hex)
-        return lerr_set(ps->e, "Syntax error at '%.40s': not a number", s);
-    int nu = 0, nl = 0;
-    while (*end == 'u' || *end == 'U' || *end == 'l' || *end == 'L') {
-        if (*end == 'u' || *end == 'U')
-            nu++;
-        else
-            nl++;
-        end++;
-    }
-    if (nu > 1 || nl > 2 || is_id_char((unsigned char)*end) || *end == '.')
-        return lerr_set(ps->e, "Syntax error at '%.40s': not a number", s);
-    int octal_or_hex = s[0] == '0' && end - s > 1;
-    struct cx_type *t;
-    if (!nu && !nl && u <= 0x7fffffffULL)
-        t = &cx_t_int;
-    else if (!nl && u <= 0xffffffffULL && (nu || octal_or_hex))
-        t = &cx_t_uint;
-    else if (!nu && u <= 0x7fffffffffffffffULL)
-        t = &cx_t_long;
-    else
-        t = &cx_t_ulong;
-    make_int(v, t, u);
-    ps->p = end;
-    return 0;
-}
-
-static int parse_char(struct ps *ps, struct cx_value *v)
-{
-    const char *s = ps->p + 1;
-    unsigned c;
-    if (*s == '\\') {
-        s++;
-        const char *esc = "n\nt\tr\ra\ab\bf\fv\v\\\\''\"\"??";
-        const char *m = *s ? strchr(esc, *s) : NULL;
-        if (m && (m - esc) % 2 == 0) {
-            c = (unsigned char)m[1];
-            s++;
-        } else if (*s == 'x' && isxdigit((unsigned char)s[1])) {
-            c = 0;
-            for (s++; isxdigit((unsigned char)*s); s++)
-                c = (c * 16 + (unsigned)(isdigit((unsigned char)*s) ? *s - '0' : (tolower((unsigned char)*s) - 'a' + 10))) & 0xff;
-        } else if (*s >= '0' && *s <= '7') {
-            c = 0;
-            for (int i = 0; i < 3 && *s >= '0' && *s <= '7'; i++, s++)
-                c = (c * 8 + (unsigned)(*s - '0')) & 0xff;
-        } else {
-            return syntax_error(ps);
-        }
-    } else if (*s && *s != '\'') {
-        c = (unsigned char)*s++;
-    } else {
-        return syntax_error(ps);
-    }
-    if (*s != '\'')
-        return lerr_set(ps->e, "Syntax error at '%.40s': no closing '", ps->p);
-    ps->p = s + 1;
-    make_int(v, &cx_t_char, c);
-    return 0;
-}
-
-const char *cx_close_paren(const char *s)
-{
-    int depth = 0;
-    for (; *s; s++) {
-        if (*s == '\'' || *s == '"') {
-            char q = *s;
-            for (s++; *s && *s != q; s++)
-                if (*s == '\\' && s[1])
-                    s++;
-            if (!*s)
-                return NULL;
-        } else if (*s == '(') {
-            depth++;
-        } else if (*s == ')' && --depth == 0) {
-            return s;
-        }
-    }
-    return NULL;
-}
-
 /* @@c++(...), @@masm(...), @@(...): the part in the other evaluator. */
-static int parse_switch(struct ps *ps, struct cx_value *v)
+static int parse_switch(struct cx_parser *ps, struct cx_value *v)
 {
     const char *p = ps->p + 2;
     int masm = 1;
@@ -346,14 +50,14 @@ static int parse_switch(struct ps *ps, struct cx_value *v)
     }
     const char *close = *p == '(' ? cx_close_paren(p) : NULL;
     if (!close)
-        return syntax_error(ps);
+        return cx_syntax_error(ps);
     if (!masm) {
         ps->p = p + 1;
         if (parse_expr(ps, v) < 0)
             return -1;
-        skip_ws(ps);
+        cx_skip_ws(ps);
         if (*ps->p != ')')
-            return syntax_error(ps);
+            return cx_syntax_error(ps);
         ps->p++;
         return 0;
     }
@@ -362,35 +66,35 @@ static int parse_switch(struct ps *ps, struct cx_value *v)
         return lerr_set(ps->e, "Syntax error at '%.40s': no MASM evaluator here", ps->p);
     if (ps->env->masm(ps->env->ctx, p + 1, (size_t)(close - p - 1), &u, ps->e) < 0)
         return -1;
-    make_int(v, &cx_t_ulong, u);
+    cx_make_int(v, &cx_t_ulong, u);
     ps->p = close + 1;
     return 0;
 }
 
-static int parse_primary(struct ps *ps, struct cx_value *v)
+static int parse_primary(struct cx_parser *ps, struct cx_value *v)
 {
-    skip_ws(ps);
+    cx_skip_ws(ps);
     const char *p = ps->p;
     if (*p == '(') {
         ps->p++;
         if (parse_expr(ps, v) < 0)
             return -1;
-        skip_ws(ps);
+        cx_skip_ws(ps);
         if (*ps->p != ')')
-            return syntax_error(ps);
+            return cx_syntax_error(ps);
         ps->p++;
         return 0;
     }
     if (isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1])))
-        return parse_number(ps, v);
+        return cx_parse_number(ps, v);
     if (*p == '\'')
-        return parse_char(ps, v);
+        return cx_parse_char(ps, v);
     if (p[0] == '@' && p[1] == '@')
         return parse_switch(ps, v);
     if (*p == '@' || *p == '$') {
         const char *n = p + (*p == '@');
         size_t len = 0;
-        while (is_id_char((unsigned char)n[len]) || n[len] == '$')
+        while (cx_is_id_char((unsigned char)n[len]) || n[len] == '$')
             len++;
         uint64_t u;
         int r = len && ps->env->reg ? ps->env->reg(ps->env->ctx, n, len, &u, ps->e) : 0;
@@ -399,21 +103,21 @@ static int parse_primary(struct ps *ps, struct cx_value *v)
         if (r == 0)
             return lerr_set(ps->e, "Bad register error at '%.*s'", (int)(n + len - p), p);
         unsigned w = ps->env->reg_width ? ps->env->reg_width(ps->env->ctx, n, len) : 8;
-        make_int(v, cx_base_type(1, 0, w == 2, w == 8, w == 4, w == 1, 0, 0, 0, 0), u);
+        cx_make_int(v, cx_base_type(1, 0, w == 2, w == 8, w == 4, w == 1, 0, 0, 0, 0), u);
         ps->p = n + len;
         return 0;
     }
-    size_t n = name_len(p);
+    size_t n = cx_name_len(p);
     if (!n)
         return *p == '"' ? lerr_set(ps->e, "Type error: string literals are not supported")
-                         : syntax_error(ps);
-    if (word_is(p, "true") || word_is(p, "false")) {
-        make_int(v, &cx_t_bool, *p == 't');
+                         : cx_syntax_error(ps);
+    if (cx_word_is(p, "true") || cx_word_is(p, "false")) {
+        cx_make_int(v, &cx_t_bool, *p == 't');
         ps->p += *p == 't' ? 4 : 5;
         return 0;
     }
-    if (word_is(p, "nullptr") || word_is(p, "NULL")) {
-        make_int(v, cx_pointer_to(ps->a, NULL), 0);
+    if (cx_word_is(p, "nullptr") || cx_word_is(p, "NULL")) {
+        cx_make_int(v, cx_pointer_to(ps->a, NULL), 0);
         ps->p += *p == 'n' ? 7 : 4;
         return 0;
     }
@@ -432,7 +136,7 @@ static int parse_primary(struct ps *ps, struct cx_value *v)
 
 /* ---- postfix and unary -------------------------------------------------- */
 
-static int member(struct ps *ps, struct cx_value *v, int arrow)
+static int member(struct cx_parser *ps, struct cx_value *v, int arrow)
 {
     if (arrow) {
         decay(ps, v);
@@ -450,12 +154,12 @@ static int member(struct ps *ps, struct cx_value *v, int arrow)
     if (v->type->kind != CX_STRUCT)
         return cx_type_error(ps->e, arrow ? "'->' needs a pointer to a struct, not a pointer to"
                                           : "'.' needs a struct, not", v->type);
-    skip_ws(ps);
+    cx_skip_ws(ps);
     size_t n = 0;
-    while (is_id_char((unsigned char)ps->p[n]))
+    while (cx_is_id_char((unsigned char)ps->p[n]))
         n++;
     if (!n || isdigit((unsigned char)ps->p[0]))
-        return syntax_error(ps);
+        return cx_syntax_error(ps);
     char buf[256];
     snprintf(buf, sizeof buf, "%.*s", (int)(n < 255 ? n : 255), ps->p);
     struct cx_member m;
@@ -487,7 +191,7 @@ static int member(struct ps *ps, struct cx_value *v, int arrow)
     return 0;
 }
 
-static int deref(struct ps *ps, struct cx_value *v)
+static int deref(struct cx_parser *ps, struct cx_value *v)
 {
     decay(ps, v);
     if (v->type->kind != CX_PTR)
@@ -505,22 +209,22 @@ static int deref(struct ps *ps, struct cx_value *v)
     return 0;
 }
 
-static int binary_op(struct ps *ps, const char *op, struct cx_value *l, struct cx_value *r);
+static int binary_op(struct cx_parser *ps, const char *op, struct cx_value *l, struct cx_value *r);
 
-static int parse_postfix(struct ps *ps, struct cx_value *v)
+static int parse_postfix(struct cx_parser *ps, struct cx_value *v)
 {
     if (parse_primary(ps, v) < 0)
         return -1;
     for (;;) {
-        skip_ws(ps);
+        cx_skip_ws(ps);
         if (*ps->p == '[') {
             ps->p++;
             struct cx_value idx;
             if (parse_expr(ps, &idx) < 0)
                 return -1;
-            skip_ws(ps);
+            cx_skip_ws(ps);
             if (*ps->p != ']')
-                return syntax_error(ps);
+                return cx_syntax_error(ps);
             ps->p++;
             if (binary_op(ps, "+", v, &idx) < 0 || deref(ps, v) < 0)
                 return -1;
@@ -542,15 +246,15 @@ static int parse_postfix(struct ps *ps, struct cx_value *v)
     }
 }
 
-static int size_of(struct ps *ps, struct cx_type *t, struct cx_value *v)
+static int size_of(struct cx_parser *ps, struct cx_type *t, struct cx_value *v)
 {
     if (t->kind == CX_VOID || t->kind == CX_FUNC || t->size == 0)
         return cx_type_error(ps->e, "sizeof of", t);
-    make_int(v, &cx_t_ulong, t->size);
+    cx_make_int(v, &cx_t_ulong, t->size);
     return 0;
 }
 
-static int cast(struct ps *ps, struct cx_type *to, struct cx_value *v)
+static int cast(struct cx_parser *ps, struct cx_type *to, struct cx_value *v)
 {
     if (to->kind == CX_VOID) {
         memset(v, 0, sizeof *v);
@@ -572,13 +276,13 @@ static int cast(struct ps *ps, struct cx_type *to, struct cx_value *v)
     return 0;
 }
 
-static int parse_unary(struct ps *ps, struct cx_value *v)
+static int parse_unary(struct cx_parser *ps, struct cx_value *v)
 {
     if (++ps->depth > 200)
         return lerr_set(ps->e, "Syntax error: expression nested too deeply");
     int rc = -1;
-    skip_ws(ps);
-    const char *op = op_at(ps->p);
+    cx_skip_ws(ps);
+    const char *op = cx_op_at(ps->p);
     if (op && (!strcmp(op, "++") || !strcmp(op, "--"))) {
         rc = lerr_set(ps->e, "Type error at '%.40s': ?? does not change variables", ps->p);
     } else if (op && strlen(op) == 1 && strchr("-+!~*&", *op)) {
@@ -593,13 +297,13 @@ static int parse_unary(struct ps *ps, struct cx_value *v)
                                          "is in a register or computed)");
                 else {
                     uint64_t addr = v->addr;
-                    make_int(v, cx_pointer_to(ps->a, v->type), addr);
+                    cx_make_int(v, cx_pointer_to(ps->a, v->type), addr);
                     rc = 0;
                 }
             } else if (*op == '!') {
                 int t;
                 if ((rc = truth(ps, v, &t)) == 0)
-                    make_int(v, &cx_t_bool, !t);
+                    cx_make_int(v, &cx_t_bool, !t);
             } else if ((decay(ps, v), !cx_is_arith(v->type)) ||
                        (*op == '~' && v->type->kind == CX_FLOAT)) {
                 rc = cx_type_error(ps->e, *op == '~' ? "'~' needs an integer, not" : "not a number:", v->type);
@@ -615,19 +319,19 @@ static int parse_unary(struct ps *ps, struct cx_value *v)
                 cx_make(v, t, cx_convert(n, t, t));
             }
         }
-    } else if (word_is(ps->p, "sizeof")) {
+    } else if (cx_word_is(ps->p, "sizeof")) {
         ps->p += 6;
-        skip_ws(ps);
+        cx_skip_ws(ps);
         struct cx_type *t;
         const char *save = ps->p;
         int r = 0;
         if (*ps->p == '(') {
             ps->p++;
-            r = parse_type_name(ps, &t);
+            r = cx_parse_type_name(ps, &t);
             if (r > 0) {
-                skip_ws(ps);
+                cx_skip_ws(ps);
                 if (*ps->p != ')')
-                    r = syntax_error(ps);
+                    r = cx_syntax_error(ps);
                 else
                     ps->p++;
             } else if (r == 0) {
@@ -645,11 +349,11 @@ static int parse_unary(struct ps *ps, struct cx_value *v)
         const char *save = ps->p;
         ps->p++;
         struct cx_type *t;
-        int r = parse_type_name(ps, &t);
+        int r = cx_parse_type_name(ps, &t);
         if (r > 0) {
-            skip_ws(ps);
+            cx_skip_ws(ps);
             if (*ps->p != ')')
-                rc = syntax_error(ps);
+                rc = cx_syntax_error(ps);
             else {
                 ps->p++;
                 rc = parse_unary(ps, v) < 0 ? -1 : cast(ps, t, v);
@@ -667,7 +371,7 @@ static int parse_unary(struct ps *ps, struct cx_value *v)
 
 /* ---- binary operators --------------------------------------------------- */
 
-static int ptr_arith(struct ps *ps, const char *op, struct cx_value *l, struct cx_value *r)
+static int ptr_arith(struct cx_parser *ps, const char *op, struct cx_value *l, struct cx_value *r)
 {
     int lp = l->type->kind == CX_PTR, rp = r->type->kind == CX_PTR;
     struct cx_num a, b;
@@ -679,7 +383,7 @@ static int ptr_arith(struct ps *ps, const char *op, struct cx_value *l, struct c
         uint64_t sa = cx_step(l->type->target), sb = cx_step(r->type->target);
         if (sa != sb || !sa)
             return cx_type_error(ps->e, "pointers to different types cannot be subtracted:", r->type);
-        make_int(l, &cx_t_long, (uint64_t)((int64_t)(a.u - b.u) / (int64_t)sa));
+        cx_make_int(l, &cx_t_long, (uint64_t)((int64_t)(a.u - b.u) / (int64_t)sa));
         return 0;
     }
     struct cx_value *pv = lp ? l : r, *iv = lp ? r : l;
@@ -690,7 +394,7 @@ static int ptr_arith(struct ps *ps, const char *op, struct cx_value *l, struct c
     if (!step)
         return cx_type_error(ps->e, "pointer to a type of unknown size:", pv->type);
     uint64_t off = idx.u * step;
-    make_int(l, pv->type, *op == '-' ? base.u - off : base.u + off);
+    cx_make_int(l, pv->type, *op == '-' ? base.u - off : base.u + off);
     return 0;
 }
 
@@ -714,7 +418,7 @@ static int compare(const char *op, struct cx_num a, struct cx_num b, int is_sign
     return !lt; /* >= */
 }
 
-static int binary_op(struct ps *ps, const char *op, struct cx_value *l, struct cx_value *r)
+static int binary_op(struct cx_parser *ps, const char *op, struct cx_value *l, struct cx_value *r)
 {
     decay(ps, l);
     decay(ps, r);
@@ -729,7 +433,7 @@ static int binary_op(struct ps *ps, const char *op, struct cx_value *l, struct c
             return cx_type_error(ps->e, "cannot compare a pointer with", lp ? r->type : l->type);
         if (load(ps, l, &a) < 0 || load(ps, r, &b) < 0)
             return -1;
-        make_int(l, &cx_t_bool, (uint64_t)compare(op, a, b, 0));
+        cx_make_int(l, &cx_t_bool, (uint64_t)compare(op, a, b, 0));
         return 0;
     }
     if (!cx_is_arith(l->type) || !cx_is_arith(r->type))
@@ -746,7 +450,7 @@ static int binary_op(struct ps *ps, const char *op, struct cx_value *l, struct c
     a = cx_convert(a, l->type, t);
     b = shift ? cx_convert(b, r->type, cx_promote(r->type)) : cx_convert(b, r->type, t);
     if (is_cmp) {
-        make_int(l, &cx_t_bool, (uint64_t)compare(op, a, b, t->is_signed));
+        cx_make_int(l, &cx_t_bool, (uint64_t)compare(op, a, b, t->is_signed));
         return 0;
     }
     struct cx_num n = a;
@@ -802,10 +506,10 @@ static const char *const levels[][4] = {
 };
 #define NLEVELS (int)(sizeof levels / sizeof levels[0])
 
-static const char *binop_at(struct ps *ps, int level)
+static const char *binop_at(struct cx_parser *ps, int level)
 {
-    skip_ws(ps);
-    const char *op = op_at(ps->p);
+    cx_skip_ws(ps);
+    const char *op = cx_op_at(ps->p);
     if (!op)
         return NULL;
     for (int i = 0; i < 4 && levels[level][i]; i++)
@@ -814,7 +518,7 @@ static const char *binop_at(struct ps *ps, int level)
     return NULL;
 }
 
-static int parse_level(struct ps *ps, int level, struct cx_value *v)
+static int parse_level(struct cx_parser *ps, int level, struct cx_value *v)
 {
     if (level == NLEVELS)
         return parse_unary(ps, v);
@@ -839,7 +543,7 @@ static int parse_level(struct ps *ps, int level, struct cx_value *v)
             ps->noeval -= decided;
             if (rc < 0)
                 return -1;
-            make_int(v, &cx_t_bool, (uint64_t)(decided ? lt : rt));
+            cx_make_int(v, &cx_t_bool, (uint64_t)(decided ? lt : rt));
             continue;
         }
         if (parse_level(ps, level + 1, &r) < 0 || binary_op(ps, op, v, &r) < 0)
@@ -848,12 +552,12 @@ static int parse_level(struct ps *ps, int level, struct cx_value *v)
     return 0;
 }
 
-static int parse_expr(struct ps *ps, struct cx_value *v)
+static int parse_expr(struct cx_parser *ps, struct cx_value *v)
 {
     if (++ps->depth > 200)
         return lerr_set(ps->e, "Syntax error: expression nested too deeply");
     int rc = parse_level(ps, 0, v);
-    skip_ws(ps);
+    cx_skip_ws(ps);
     if (rc == 0 && *ps->p == '?') {
         ps->p++;
         int t;
@@ -864,9 +568,9 @@ static int parse_expr(struct ps *ps, struct cx_value *v)
             rc = parse_expr(ps, &a);
             ps->noeval -= !t;
         }
-        skip_ws(ps);
+        cx_skip_ws(ps);
         if (rc == 0 && *ps->p != ':')
-            rc = syntax_error(ps);
+            rc = cx_syntax_error(ps);
         if (rc == 0) {
             ps->p++;
             ps->noeval += t;
@@ -887,7 +591,7 @@ static int parse_expr(struct ps *ps, struct cx_value *v)
             *v = *pick;
         }
     } else if (rc == 0) {
-        const char *op = op_at(ps->p);
+        const char *op = cx_op_at(ps->p);
         if (op && (op[strlen(op) - 1] == '=' && strcmp(op, "==") && strcmp(op, "!=") &&
                    strcmp(op, "<=") && strcmp(op, ">=")))
             rc = lerr_set(ps->e, "Type error at '%.40s': ?? does not change variables", ps->p);
@@ -899,7 +603,7 @@ static int parse_expr(struct ps *ps, struct cx_value *v)
 int cx_eval(const struct cx_env *env, struct cx_arena *a, const char *s, const char **end,
             struct cx_value *out, struct lerr *e)
 {
-    struct ps ps = {env, a, s, e, 0, 0};
+    struct cx_parser ps = {env, a, s, e, 0, 0};
     memset(out, 0, sizeof *out);
     int rc = parse_expr(&ps, out);
     if (end)

@@ -45,4 +45,33 @@ struct cx_type *cx_common(struct cx_type *a, struct cx_type *b);
 int cx_mem_error(struct lerr *e, uint64_t addr);
 int cx_type_error(struct lerr *e, const char *what, const struct cx_type *t);
 
+/* The parser's state (cexpr.c), shared with the lexical parts
+ * (cexpr_lex.c). noeval > 0: parsing what C does not evaluate. */
+struct cx_parser {
+    const struct cx_env *env;
+    struct cx_arena *a;
+    const char *p;
+    struct lerr *e;
+    int noeval;
+    int depth;
+};
+
+void cx_skip_ws(struct cx_parser *ps);
+int cx_syntax_error(struct cx_parser *ps);
+int cx_is_id_start(int c);
+int cx_is_id_char(int c);
+/* The operator at p, longest first, or NULL. */
+const char *cx_op_at(const char *p);
+/* The length of a name at p (`ns::a`, `mod!a`), 0 when none. */
+size_t cx_name_len(const char *p);
+int cx_word_is(const char *p, const char *w);
+/* An rvalue of type t from an unsigned number (converted to t). */
+void cx_make_int(struct cx_value *v, struct cx_type *t, uint64_t u);
+/* A type name at ps->p: 1 and *out, 0 when it is not one (ps->p
+ * unchanged), -1 on error. */
+int cx_parse_type_name(struct cx_parser *ps, struct cx_type **out);
+/* Literals: numbers with C's types and suffixes, characters. */
+int cx_parse_number(struct cx_parser *ps, struct cx_value *v);
+int cx_parse_char(struct cx_parser *ps, struct cx_value *v);
+
 #endif
