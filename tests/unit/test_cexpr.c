@@ -278,6 +278,7 @@ static void test_variables(void **state)
     assert_string_equal(fmt("@rax"), "unsigned long 0x1040");
     assert_string_equal(fmt("@@masm(1+2) * 2"), "unsigned long 0x6");
     assert_string_equal(fmt("@@c++(n + 1)"), "int 0n6");
+    assert_string_equal(fmt("@@(1+2)"), "unsigned long 0x3"); /* @@ in C++ is MASM */
 }
 
 static void test_members_and_arrays(void **state)
