@@ -1,6 +1,7 @@
 #include "sym/dwcexpr.h"
 
 #include <dwarf.h>
+#include <elf.h>
 #include <elfutils/libdwfl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -506,6 +507,37 @@ static int find_enumerator(struct dw_cx *c, struct cx_arena *a, const char *name
     return 0;
 }
 
+/* A name only the symbol table knows: a function is a value of function
+ * type at its address (`@@c++(p->cb == &handler)`); data has no type to
+ * read it by. */
+static int elf_symbol(struct dw_cx *c, struct cx_arena *a, const char *name, struct cx_value *out,
+                      struct lerr *e)
+{
+    uint64_t addr;
+    struct lerr mine = {0};
+    int r = sym_lookup(c->sp, name, strlen(name), &addr, &mine);
+    if (r < 0) {
+        *e = mine;
+        return -1;
+    }
+    struct sym_entry s;
+    char buf[256];
+    if (r == 0 || sym_symbol_at(c->sp, addr, &s, buf, sizeof buf) < 0)
+        return 0;
+    if (s.type != STT_FUNC && s.type != STT_GNU_IFUNC)
+        return lerr_set(e, "Type error at '%s': no type information for it (read it as *(int *)@@masm(%s))",
+                        name, name);
+    struct cx_type *t = cx_alloc(a, sizeof *t);
+    t->kind = CX_FUNC;
+    t->size = 1;
+    t->name = "<function>";
+    memset(out, 0, sizeof *out);
+    out->type = t;
+    out->lval = 1;
+    out->addr = addr;
+    return 1;
+}
+
 static int env_lookup(void *ctx, struct cx_arena *a, const char *name, struct cx_value *out,
                       struct lerr *e)
 {
@@ -561,9 +593,9 @@ static int env_lookup(void *ctx, struct cx_arena *a, const char *name, struct cx
         out->addr = addr;
         return 1;
     }
-    if (!strstr(name, "::"))
-        return find_enumerator(c, a, name, out);
-    return 0;
+    if (!strstr(name, "::") && find_enumerator(c, a, name, out))
+        return 1;
+    return elf_symbol(c, a, name, out, e);
 }
 
 static const char *env_enum_name(void *ctx, const struct cx_type *t, int64_t v)

@@ -37,6 +37,9 @@ g
 r $t0 = @@c++(a[2].y)
 ? @$t0
 ? @@(fx_points[3].y) + 1
+?? consume
+? @@c++(&consume) == consume
+?? *(int *)@@masm(_IO_stdin_used)
 .frame 1
 ?? sum
 ?? i
@@ -121,6 +124,12 @@ r $t0 = @@c++(a[2].y)
 # CHECK-NEXT: Evaluate expression: 6 = 00000000`00000006
 # CHECK-NEXT: 0:000> ? @@(fx_points[3].y) + 1
 # CHECK-NEXT: Evaluate expression: -7 = ffffffff`fffffff9
+# CHECK-NEXT: 0:000> ?? consume
+# CHECK-NEXT: <function> 0x00005555`{{[0-9a-f]+}}
+# CHECK-NEXT: 0:000> ? @@c++(&consume) == consume
+# CHECK-NEXT: Evaluate expression: 1 = 00000000`00000001
+# CHECK-NEXT: 0:000> ?? *(int *)@@masm(_IO_stdin_used)
+# CHECK-NEXT: int 0n131073
 # CHECK-NEXT: 0:000> .frame 1
 # CHECK-NEXT: 01 {{.*}} fx_cexpr!main+0x
 # CHECK-NEXT: 0:000> ?? sum
