@@ -5,7 +5,7 @@
 #                 build and the fixtures, run every test
 SHELL := /bin/bash
 CC ?= gcc
-PKGS := libdw libelf libedit
+PKGS := libdw libelf libedit libdebuginfod
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lZydis -lZycore -liberty
 
@@ -30,7 +30,8 @@ LIB_SRCS := $(wildcard src/util/*.c src/arch/x86_64/*.c src/target/*.c src/bp/*.
 LIB_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRCS))
 MAIN_OBJ := $(BUILD)/obj/main.o
 
-.PHONY: all deps run check unit scenarios fixtures clean demo bench fuzz fuzz-bins fuzz-smoke
+.PHONY: all deps run check unit scenarios fixtures clean demo bench fuzz fuzz-bins fuzz-smoke \
+        sqlite-o2 gdb-diff
 all: $(BUILD)/lindbg
 
 deps:
@@ -85,6 +86,16 @@ build/fixtures/fx_glibc: tests/fixtures/fx_glibc.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O0 -fno-omit-frame-pointer -fno-builtin -o $@ $< -lm
 
+# fx_glibc linked with IBT's PLT (.plt.sec, endbr64) and -z now
+build/fixtures/fx_glibc_ibt: tests/fixtures/fx_glibc.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O0 -fno-omit-frame-pointer -fno-builtin -fcf-protection=full -Wl,-z,now \
+	    -Wl,-z,ibtplt -o $@ $< -lm
+
+build/fixtures/fx_libs: tests/fixtures/fx_libs.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O0 -o $@ $< -Wl,--no-as-needed -lstdc++ -lm
+
 build/fixtures/fx_lines_o2: tests/fixtures/fx_lines_o2.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O2 -o $@ $<
@@ -99,10 +110,31 @@ build/fixtures/fx_split: build/fixtures/fx_types
 	strip --strip-debug --strip-unneeded -o $@ $<
 	cd build/fixtures && objcopy --add-gnu-debuglink=fx_split.debug fx_split
 
+# SQLite's amalgamation at -O2 with the benchmarks' driver: the program of
+# the differential test against GDB (tests/diff/gdb_diff.py) and of
+# bench/run-o2.sh. Its source is fetched once (scripts/fetch-sqlite.sh);
+# without the npm registry it is left out and those tests skip.
+build/diff/sqlite3.o: build/diff/src/sqlite3.c
+	$(CC) -g -O2 -c -o $@ $<
+
+build/diff/sqlite_o2: bench/src/sqlite_drv.c build/diff/sqlite3.o
+	$(CC) -g -O2 -Ibuild/diff/src -o $@ $^ -lpthread -ldl -lm
+
+sqlite-o2:
+	@./scripts/fetch-sqlite.sh
+	@if [ -f build/diff/src/sqlite3.c ]; then $(MAKE) --no-print-directory build/diff/sqlite_o2; fi
+
+# the differential test against GDB in full: 40 functions (~75 stops), then
+# every function of the families that the program reaches (~350 stops)
+gdb-diff: all sqlite-o2
+	@test -x build/diff/sqlite_o2 || { echo "gdb-diff: no SQLite (see above)"; exit 1; }
+	./tests/diff/gdb_diff.py --lindbg $(BUILD)/lindbg --functions 40; a=$$?; \
+	./tests/diff/gdb_diff.py --lindbg $(BUILD)/lindbg --functions 0 && exit $$a
+
 EXTRA_FIXTURES := build/fixtures/demo build/fixtures/libfx_plugin.so build/fixtures/fx_cpp \
                   build/fixtures/fx_cexpr_cpp \
-                  build/fixtures/fx_stripped build/fixtures/fx_split
-fixtures: $(FIXTURES) $(EXTRA_FIXTURES)
+                  build/fixtures/fx_stripped build/fixtures/fx_split build/fixtures/fx_glibc_ibt
+fixtures: $(FIXTURES) $(EXTRA_FIXTURES) sqlite-o2
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
@@ -153,6 +185,8 @@ bench: deps
 	@./bench/run-watch.sh
 	@./bench/run-scale.sh
 	@./bench/run-kwatch.sh
+	@$(MAKE) --no-print-directory sqlite-o2
+	@./bench/run-o2.sh
 
 clean:
 	rm -rf build

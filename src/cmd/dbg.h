@@ -13,6 +13,8 @@
 #include "cmd/lexer.h"
 #include "engine/engine.h"
 #include "expr/expr.h"
+#include "sym/lines.h"
+#include "sym/srcpath.h"
 #include "util/err.h"
 
 /* A resume command in a breakpoint's command string, carried out once the
@@ -39,6 +41,7 @@ struct dbg {
     int show_source;     /* l+s: the source line at each stop */
     char src_file[4096]; /* what ls goes on listing */
     int src_next;
+    struct sym_srcpath srcpath; /* .srcpath, .srcsubst */
     int frame;           /* .frame: the frame dv and dt look at */
     struct bpm bpm; /* the breakpoints, and their decisions */
     /* while a breakpoint's command string runs, a resume command ends it
@@ -88,9 +91,12 @@ extern const struct cmd_def cmd_breakpoint_table[];
 extern const struct cmd_def cmd_bplist_table[];
 extern const struct cmd_def cmd_ba_table[];
 extern const struct cmd_def cmd_script_table[];
+extern const struct cmd_def cmd_debugpath_table[];
 extern const struct cmd_def cmd_cexpr_table[];
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out);
+/* Sends debuginfod download progress to d (cmd_debugpaths.c). */
+void dbg_debugpaths_init(struct dbg *d);
 /* Frees the command layer's state (after the session is gone). */
 void dbg_free(struct dbg *d);
 
@@ -118,6 +124,10 @@ int dbg_eval(struct dbg *d, const char **p, uint64_t *out);
 int dbg_is_length(struct dbg *d, const char *p);
 /* Skips blanks; returns the new position. */
 const char *dbg_skip(const char *p);
+
+/* The file to open for a line's source (through .srcsubst and .srcpath).
+ * Returns 0, or -1 with a "Couldn't find source file" error in d->err. */
+int dbg_source_file(struct dbg *d, const struct sym_line *l, char *out, size_t size);
 
 /* Prints the event line, the registers and the current instruction for
  * the last stop, as WinDbg does. */

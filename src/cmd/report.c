@@ -121,9 +121,10 @@ static void print_source_line(struct dbg *d)
     struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), NULL);
     struct sym_space *sp = eng_syms(d->s);
     struct sym_line l;
+    char path[4096];
     if (!r || !sp || sym_line_at(sp, r->rip, &l) < 0)
         return;
-    FILE *f = fopen(l.file, "r");
+    FILE *f = dbg_source_file(d, &l, path, sizeof path) == 0 ? fopen(path, "r") : NULL;
     char text[4096];
     for (int n = 1; f && fgets(text, sizeof text, f); n++) {
         if (n == l.line) {

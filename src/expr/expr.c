@@ -198,6 +198,9 @@ static int parse_name(struct parser *ps, uint64_t *v)
     const char *name = ps->p;
     while (is_ident_char((unsigned char)*ps->p) && *ps->p != '@')
         ps->p++;
+    /* a PLT entry's name (`mod!puts@plt`) keeps its suffix */
+    if (!strncmp(ps->p, "@plt", 4) && !is_ident_char((unsigned char)ps->p[4]))
+        ps->p += 4;
     /* `a!b` is a name; a lone trailing '!' is not part of it */
     size_t len = (size_t)(ps->p - name);
     if (len == 0)
