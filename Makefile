@@ -87,6 +87,10 @@ build/fixtures/fx_dt_dwarf4: tests/fixtures/fx_dt.c
 	@mkdir -p build/fixtures
 	$(CC) -g -gdwarf-4 -O0 -fno-omit-frame-pointer -o $@ $<
 
+build/fixtures/fx_cexpr_cpp: tests/fixtures/cpp/fx_cexpr_cpp.cpp
+	@mkdir -p build/fixtures
+	$(CXX) -g -O0 -fno-omit-frame-pointer -o $@ $<
+
 build/fixtures/fx_glibc: tests/fixtures/fx_glibc.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O0 -fno-omit-frame-pointer -fno-builtin -o $@ $< -lm
@@ -148,6 +152,7 @@ gdb-diff: all sqlite-o2
 
 EXTRA_FIXTURES := build/fixtures/demo build/fixtures/libfx_plugin.so build/fixtures/fx_cpp \
                   build/fixtures/libfx_inline.so build/fixtures/fx_dt_cpp build/fixtures/fx_dt_dwarf4 \
+                  build/fixtures/fx_cexpr_cpp \
                   build/fixtures/fx_stripped build/fixtures/fx_split build/fixtures/fx_glibc_ibt
 fixtures: $(FIXTURES) $(EXTRA_FIXTURES) sqlite-o2
 
@@ -176,7 +181,7 @@ check: deps
 # make fuzz: each target for FUZZ_TIME seconds (600 by default); make check
 # runs each for FUZZ_SMOKE seconds. Seeds: tests/fuzz/corpus/<target>/ (the
 # runs work on a copy in build/fuzz/corpus/); crashes land in build/fuzz/.
-FUZZ_TARGETS := lexer expr wildcard bpspec elf
+FUZZ_TARGETS := lexer expr cexpr wildcard bpspec elf
 FUZZ_BINS := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_TARGETS))
 FUZZ_TIME ?= 600
 FUZZ_SMOKE ?= 4

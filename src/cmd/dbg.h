@@ -93,6 +93,7 @@ extern const struct cmd_def cmd_bplist_table[];
 extern const struct cmd_def cmd_ba_table[];
 extern const struct cmd_def cmd_script_table[];
 extern const struct cmd_def cmd_debugpath_table[];
+extern const struct cmd_def cmd_cexpr_table[];
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out);
 /* Sends debuginfod download progress to d (cmd_debugpaths.c). */
@@ -114,6 +115,9 @@ int dbg_current_ip(struct dbg *d, uint64_t *ip);
 /* A command's only argument, an address; none means the current
  * instruction; anything after it is a syntax error. */
 int dbg_address_arg(struct dbg *d, const char *args, uint64_t *addr);
+/* A C++ expression (cmd_cexpr.c) over the selected frame, as a number:
+ * what MASM's @@c++(...) gives. 0, or -1 with e set. */
+int dbg_cexpr_value(struct dbg *d, const char *text, size_t len, uint64_t *v, struct lerr *e);
 /* Evaluates an expression at *p and advances *p past it. */
 int dbg_eval(struct dbg *d, const char **p, uint64_t *out);
 /* Whether p starts a length (`L8`, `L 8`, `L?8`) rather than an address

@@ -10,7 +10,7 @@ static const struct cmd_def *const tables[] = {
     cmd_exec_table,   cmd_memory_table, cmd_register_table, cmd_symbol_table,
     cmd_disasm_table, cmd_stack_table,  cmd_thread_table,   cmd_event_table,
     cmd_source_table, cmd_locals_table, cmd_dt_table, cmd_breakpoint_table, cmd_bplist_table,
-    cmd_ba_table,     cmd_script_table, cmd_debugpath_table,
+    cmd_ba_table,     cmd_script_table, cmd_debugpath_table, cmd_cexpr_table,
     cmd_info_table,
 };
 

@@ -155,6 +155,11 @@ static int env_read(void *ctx, uint64_t addr, void *buf, size_t len)
     return eng_read(d->s, addr, buf, len, NULL);
 }
 
+static int env_cexpr(void *ctx, const char *s, size_t len, uint64_t *v, struct lerr *e)
+{
+    return dbg_cexpr_value(ctx, s, len, v, e);
+}
+
 void dbg_expr_env(struct dbg *d, struct expr_env *env)
 {
     memset(env, 0, sizeof *env);
@@ -163,6 +168,7 @@ void dbg_expr_env(struct dbg *d, struct expr_env *env)
     env->reg = env_reg;
     env->read = env_read;
     env->symbol = env_symbol;
+    env->cexpr = env_cexpr;
 }
 
 int dbg_current_ip(struct dbg *d, uint64_t *ip)
