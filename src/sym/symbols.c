@@ -33,6 +33,7 @@ static void free_module(struct sym_module *m)
     if (m->image_fd > 0)
         close(m->image_fd);
     free(m->inlined);
+    free(m->debug_file);
     free(m);
 }
 
@@ -73,10 +74,16 @@ static Dwfl_Module *report_module(struct sym_space *sp, struct sym_module *m)
 
 /* After a removal: a new Dwfl with the modules that remain (re-reporting
  * them into the old one leaves them without symbols). Our name indexes
- * stay; libdwfl's tables and the unwinder's state are made again. */
+ * stay (they own their strings); libdwfl's tables, the unwinder's state
+ * and the index of inlined calls (whose names point into the old DWARF)
+ * are made again. */
 static void report_all(struct sym_space *sp)
 {
     sp->nifuncs = 0; /* a module went: what was learnt of it with it */
+    for (size_t i = 0; i < sp->n; i++) {
+        free(sp->mods[i]->inlined);
+        sp->mods[i]->inlined = NULL;
+    }
     dwfl_end(sp->dwfl);
     sp->dwfl = dwfl_begin(sym_debug_callbacks());
     sym_debug_attach(sp->dwfl);
@@ -148,10 +155,9 @@ void sym_reload(struct sym_space *sp)
         struct sym_module *m = sp->mods[i];
         free(m->syms);
         free(m->names);
-        free(m->inlined); /* its names point into the old DWARF */
+        free(m->debug_file);
         m->syms = NULL;
         m->names = NULL;
-        m->inlined = NULL;
         m->nsyms = 0;
         m->indexed = 0;
         m->has_symtab = m->has_dwarf = 0;
@@ -267,7 +273,8 @@ static void note_sources(struct sym_module *m)
     Elf *main_elf = dwfl_module_getelf(m->dw, &bias);
     const char *debugfile = NULL;
     dwfl_module_info(m->dw, NULL, NULL, NULL, NULL, NULL, NULL, &debugfile);
-    m->debug_file = debugfile;
+    free(m->debug_file);
+    m->debug_file = debugfile ? xstrdup(debugfile) : NULL; /* outlives the Dwfl */
     m->has_symtab = has_section(main_elf, SHT_SYMTAB, NULL) || debugfile;
     m->has_dwarf = has_section(main_elf, SHT_PROGBITS, ".debug_info") || debugfile;
 }

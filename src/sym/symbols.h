@@ -37,7 +37,7 @@ struct sym_module {
     char *names;               /* storage of the names */
     int has_symtab;            /* a full .symtab (not only .dynsym) */
     int has_dwarf;             /* DWARF in the image or a debug file */
-    const char *debug_file;    /* separate debug file found, or NULL */
+    char *debug_file;          /* separate debug file found (owned), or NULL */
     struct sym_plt *plt;       /* PLT entries' names (sym/plt.h), read on first use */
     int image_fd;              /* >0: the ELF is this descriptor (the vDSO's copy), not path */
     void *inlined;             /* inlined calls by name (sym/inline.c), built
