@@ -82,10 +82,11 @@ static int plain_name(const char *s)
 /* A function: its out-of-line code (through the evaluator) and, as GDB's
  * several locations of `break f`, each inlined copy of it (from DWARF:
  * a static function inlined everywhere has no symbol at all). */
-static int resolve_function(struct bpm *m, struct eng_process *p, const char *expr,
+static int resolve_function(struct bpm *m, pid_t pid, struct eng_process *p, const char *expr,
                             uint64_t *addrs, char *note, size_t size, struct lerr *e)
 {
-    pid_t pid = eng_proc_pid(p);
+    if (!p) /* no such process (yet): only the evaluator can say */
+        return bpm_resolve_code(m, pid, expr, &addrs[0], e);
     struct lerr mine;
     int r = bpm_resolve_code(m, pid, expr, &addrs[0], &mine);
     size_t had = r == 1;
@@ -121,7 +122,7 @@ int bpm_resolve_places(struct bpm *m, pid_t pid, const char *expr, uint64_t *add
     size_t len = strlen(expr);
     struct eng_process *p = eng_process_by_pid(m->s, pid);
     if (!p || len < 3 || expr[0] != '`' || expr[len - 1] != '`' || memchr(expr + 1, '`', len - 2))
-        return resolve_function(m, p, expr, addrs, note, size, e);
+        return resolve_function(m, pid, p, expr, addrs, note, size, e);
     /* a source line: each place that has it (inlined copies), or the next
      * line with code in its function */
     struct sym_line_places pl;
