@@ -45,6 +45,8 @@ const Dwfl_Callbacks *sym_debug_callbacks(void)
 
 void sym_debug_set_path(const char *list, int append)
 {
+    if (append)
+        ensure_default(); /* .sympath+ adds to the default when none was set */
     size_t n = strlen(list);
     char *old = append && shown ? shown : NULL;
     size_t on = old ? strlen(old) : 0;
