@@ -107,6 +107,8 @@ static void show(const struct dw_frame *f, Dwarf_Die *type, int has_addr,
         uint64_t esize = dw_type_size(&elem), n = esize ? dw_type_size(&t) / esize : 0;
         if (o->array_n > 0 && (uint64_t)o->array_n < n)
             n = (uint64_t)o->array_n;
+        if (n > 4096)
+            n = 4096; /* as dt shows arrays in place: a huge bound must not hang the session */
         for (uint64_t i = 0; i < n && esize; i++) {
             sb_addf(out, "[%llu] @ %s \n---------------------------------------------\n",
                     (unsigned long long)i, fmt_addr(a, addr + i * esize));

@@ -37,7 +37,8 @@ static uint64_t array_elements(Dwarf_Die *arr)
     uint64_t dims[8], total = 1;
     size_t nd = array_dims(arr, dims, 8);
     for (size_t i = 0; i < nd; i++)
-        total *= dims[i];
+        if (__builtin_mul_overflow(total, dims[i], &total))
+            return UINT64_MAX; /* corrupt DWARF: callers cap what they show */
     return nd ? total : 0;
 }
 
@@ -461,8 +462,13 @@ static void add_addr(struct strbuf *out, uint64_t a)
     sb_addf(out, "0x%08x`%08x", (unsigned)(a >> 32), (unsigned)a);
 }
 
+/* as dv and ?? show strings: at most 256 characters */
+#define TEXT_MAX 256
+
 static void add_text(const struct dw_frame *f, uint64_t addr, uint64_t max, struct strbuf *out)
 {
+    if (max > TEXT_MAX)
+        max = TEXT_MAX;
     sb_addc(out, '"');
     for (uint64_t i = 0; i < max; i++) {
         char c;
@@ -472,6 +478,9 @@ static void add_text(const struct dw_frame *f, uint64_t addr, uint64_t max, stru
     }
     sb_addc(out, '"');
 }
+
+/* dt -a without a count shows every element, up to this many */
+#define ARRAY_SHOWN_MAX 4096
 
 struct dt_state {
     const struct dw_frame *f;
@@ -560,6 +569,8 @@ static void value(struct dt_state *s, Dwarf_Die *type, uint64_t addr, int indent
         }
         sb_addc(out, '\n');
         uint64_t shown = s->o->array_n < 0 || (uint64_t)s->o->array_n > n ? n : (uint64_t)s->o->array_n;
+        if (shown > ARRAY_SHOWN_MAX)
+            shown = ARRAY_SHOWN_MAX; /* a corrupt or huge bound must not hang dt */
         for (uint64_t i = 0; i < shown; i++) {
             sb_addf(out, "%*s[%llu] ", indent + 3, "", (unsigned long long)i);
             value(s, elem, addr + i * esize, indent + 3, depth, 0);
