@@ -164,10 +164,14 @@ int cx_load(const struct cx_env *env, const struct cx_value *v, int noeval, stru
     }
     uint64_t u = 0;
     memcpy(&u, buf, len > 8 ? 8 : len);
-    if (v->bit_size)
-        n->u = extend(u >> (v->bit_off % 8), v->bit_size, t->is_signed);
-    else
+    if (v->bit_size) {
+        /* a bitfield may span 9 bytes (7 bits of offset + 64 of width) */
+        unsigned __int128 wide = 0;
+        memcpy(&wide, buf, len > 16 ? 16 : len);
+        n->u = extend((uint64_t)(wide >> (v->bit_off % 8)), v->bit_size, t->is_signed);
+    } else {
         n->u = extend(u, (unsigned)size * 8, t->is_signed && t->kind != CX_PTR);
+    }
     if (t->is_bool)
         n->u = n->u != 0;
     return 0;
