@@ -115,6 +115,11 @@ static void session_init(struct cx_session *s, struct dbg *d)
 
 int dbg_cexpr_value(struct dbg *d, const char *text, size_t len, uint64_t *v, struct lerr *e)
 {
+    /* each parser bounds its own depth; @@c++(@@masm(@@c++(... alternates
+     * between them, which only this count sees */
+    if (d->cexpr_nesting >= 16)
+        return lerr_set(e, "Syntax error: @@c++ and @@masm nested more than 16 deep");
+    d->cexpr_nesting++;
     struct cx_session s;
     session_init(&s, d);
     char *copy = xmalloc(len + 1);
@@ -126,6 +131,7 @@ int dbg_cexpr_value(struct dbg *d, const char *text, size_t len, uint64_t *v, st
         rc = cx_value_u64(&s.env, &val, v, e);
     free(copy);
     cx_arena_free(&s.arena);
+    d->cexpr_nesting--;
     return rc;
 }
 

@@ -44,6 +44,7 @@ struct dbg {
     int src_next;
     struct sym_srcpath srcpath; /* .srcpath, .srcsubst */
     int frame;           /* .frame: the frame dv and dt look at */
+    int cexpr_nesting;   /* @@c++ evaluations in progress (dbg_cexpr_value) */
     struct bpm bpm; /* the breakpoints, and their decisions */
     /* while a breakpoint's command string runs, a resume command ends it
      * and is carried out by the `g` loop, not nested */
