@@ -85,6 +85,10 @@ build/fixtures/fx_lines_o2: tests/fixtures/fx_lines_o2.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O2 -o $@ $<
 
+build/fixtures/fx_opt: tests/fixtures/fx_opt.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O2 -o $@ $<
+
 # fx_stack without any symbol table (names only from .dynsym)
 build/fixtures/fx_stripped: build/fixtures/fx_stack
 	strip --strip-all -o $@ $<

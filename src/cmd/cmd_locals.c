@@ -19,8 +19,9 @@ int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len)
 
 int dbg_frame_context(struct dbg *d, int index, struct dw_frame *f, struct sym_frame *shown)
 {
-    struct sym_frame *frames = xcalloc((size_t)index + 2, sizeof *frames);
-    size_t n = dbg_unwind(d, frames, (size_t)index + 2);
+    /* the frame, its caller (entry values) and the caller's caller (its CFA) */
+    struct sym_frame *frames = xcalloc((size_t)index + 3, sizeof *frames);
+    size_t n = dbg_unwind(d, frames, (size_t)index + 3);
     if (n == 0) {
         free(frames);
         return -1;
@@ -29,12 +30,7 @@ int dbg_frame_context(struct dbg *d, int index, struct dw_frame *f, struct sym_f
         free(frames);
         return lerr_set(&d->err, "Frame 0x%x is out of range: the stack has %zu frames", index, n);
     }
-    memset(f, 0, sizeof *f);
-    f->pc = sym_frame_code(&frames[index]);
-    f->cfa = (size_t)index + 1 < n ? frames[index + 1].sp : 0;
-    f->regs = index == 0 ? eng_regs(d->s, eng_cur_thread(d->s), NULL) : NULL;
-    f->read = dbg_dw_read;
-    f->ctx = d;
+    dw_frame_from_stack(f, frames, n, (size_t)index, dbg_dw_read, d);
     if (shown)
         *shown = frames[index];
     free(frames);
@@ -88,7 +84,7 @@ static int print_var(void *ctx, const struct dw_var *v)
         if (v->where == DW_WHERE_MEMORY)
             fprintf(c->d->out, "%s ", fmt_addr(a, v->addr));
         else
-            fprintf(c->d->out, "%-17s ", v->where == DW_WHERE_VALUE ? "@register" : "<unavailable>");
+            fprintf(c->d->out, "%-17s ", v->where == DW_WHERE_VALUE ? "@register" : "<optimized out>");
         fprintf(c->d->out, "%-5s ", v->is_param ? "prm" : "local");
     }
     fprintf(c->d->out, "%15s = %s\n", v->name, sb_str(&val));
@@ -152,8 +148,8 @@ static int do_k_args(struct dbg *d, const char *args, int with_params)
         return -1;
     if (count == 0 || count > MAX_FRAMES)
         return lerr_set(&d->err, "Range error: between 1 and %d frames", MAX_FRAMES);
-    struct sym_frame *frames = xcalloc((size_t)count + 1, sizeof *frames);
-    size_t n = dbg_unwind(d, frames, (size_t)count + 1);
+    struct sym_frame *frames = xcalloc((size_t)count + 2, sizeof *frames);
+    size_t n = dbg_unwind(d, frames, (size_t)count + 2);
     struct sym_space *sp = eng_syms(d->s);
     char a[FMT_ADDR_LEN], b[FMT_ADDR_LEN];
     if (with_params)
@@ -161,9 +157,8 @@ static int do_k_args(struct dbg *d, const char *args, int with_params)
     else
         fprintf(d->out, "Child-SP          RetAddr               : Args to Child                                          : Call Site\n");
     for (size_t i = 0; i < n && i < count; i++) {
-        struct dw_frame f = {sym_frame_code(&frames[i]),
-                             i + 1 < n ? frames[i + 1].sp : 0,
-                             i == 0 ? eng_regs(d->s, eng_cur_thread(d->s), NULL) : NULL, dbg_dw_read, d};
+        struct dw_frame f;
+        dw_frame_from_stack(&f, frames, n, i, dbg_dw_read, d);
         struct strbuf params;
         sb_init(&params);
         struct args_ctx c = {&f, with_params ? &params : NULL, 0, {0}, {0}};
