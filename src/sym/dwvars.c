@@ -31,6 +31,7 @@ struct frame_env {
     const struct dw_frame *f;
     Dwarf_Die func; /* the out-of-line DW_TAG_subprogram */
     Dwarf_Addr pc_rel, bias;
+    Dwarf_Addr entry_rel; /* entry pc of the innermost scope */
     uint64_t fb;
     int fb_known;
     int abi_entry; /* at the entry of a function that is not a clone */
@@ -84,6 +85,34 @@ static int const_value(Dwarf_Die *die, struct dw_var *v)
     return 0;
 }
 
+/* The location list entry of at for pc. At a scope's entry pc an empty
+ * range there (GCC's record of location view 0, the state before the
+ * scope's first statement) comes first, as in GDB: the entry that starts
+ * at the same address describes a later view, values after code the
+ * stop has not run. */
+static int find_location(Dwarf_Attribute *at, Dwarf_Addr pc, Dwarf_Addr entry, Dwarf_Op **ops,
+                         size_t *n)
+{
+    ptrdiff_t off = 0;
+    Dwarf_Addr base, start, end;
+    Dwarf_Op *e;
+    size_t len;
+    int found = 0;
+    while ((off = dwarf_getlocations(at, off, &base, &start, &end, &e, &len)) > 0) {
+        if (start == end && start == pc && pc == entry) {
+            *ops = e;
+            *n = len;
+            return 0;
+        }
+        if (!found && pc >= start && pc < end) {
+            *ops = e;
+            *n = len;
+            found = 1;
+        }
+    }
+    return found ? 0 : -1;
+}
+
 /* Where the variable of die is at the frame's pc. Returns 1 when its
  * location is a stack slot relative to the frame base (DW_OP_fbreg
  * first), which a prologue has not written yet at the entry. */
@@ -97,7 +126,7 @@ static int locate(const struct frame_env *fe, Dwarf_Die *die, struct dw_var *v)
         const_value(die, v);
         return 0;
     }
-    if (dwarf_getlocation_addr(&at, fe->pc_rel, &ops, &n, 1) < 1 || n == 0)
+    if (find_location(&at, fe->pc_rel, fe->entry_rel, &ops, &n) < 0 || n == 0)
         return 0; /* no entry for this pc: optimised out here */
     struct dw_callee callee = {fe->sp, fe->f, fe->func, fe->bias, &at};
     struct dw_expr_env env = {
@@ -255,6 +284,18 @@ static int concrete_scopes(Dwarf_Die *cu, Dwarf_Addr pc_rel, Dwarf_Die **out)
     return (int)ch.n;
 }
 
+/* Where a scope starts: DW_AT_entry_pc or DW_AT_low_pc, else its first
+ * range (GDB's block entry pc). (Dwarf_Addr)-1 when none. */
+static Dwarf_Addr scope_entry(Dwarf_Die *scope)
+{
+    Dwarf_Addr e, base, end;
+    if (dwarf_entrypc(scope, &e) == 0)
+        return e;
+    if (dwarf_ranges(scope, 0, &base, &e, &end) > 0)
+        return e;
+    return (Dwarf_Addr)-1;
+}
+
 int dw_frame_vars(struct sym_space *sp, const struct dw_frame *f, dw_var_fn fn, void *ctx,
                   struct lerr *e)
 {
@@ -276,6 +317,7 @@ int dw_frame_vars(struct sym_space *sp, const struct dw_frame *f, dw_var_fn fn, 
     struct frame_env fe = {.sp = sp, .f = f, .func = scopes[func], .pc_rel = f->pc - bias,
                            .bias = bias};
     fe.fb_known = dw_frame_base(f, &scopes[func], fe.pc_rel, &fe.fb) == 0;
+    fe.entry_rel = scope_entry(&scopes[0]);
     Dwarf_Addr low;
     fe.abi_entry = dwarf_entrypc(&scopes[func], &low) == 0 && low == fe.pc_rel &&
                    !is_clone(sp, low + bias);
