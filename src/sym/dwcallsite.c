@@ -1,4 +1,5 @@
 #include "sym/dwcallsite.h"
+#include "sym/dwvars.h"
 
 #include <dwarf.h>
 #include <elfutils/libdwfl.h>
@@ -9,6 +10,115 @@
 #ifndef DW_AT_call_return_pc
 #define DW_AT_call_return_pc 0x7d
 #endif
+#ifndef DW_AT_call_tail_call
+#define DW_AT_call_tail_call 0x82
+#endif
+#ifndef DW_AT_GNU_tail_call
+#define DW_AT_GNU_tail_call 0x2115
+#endif
+
+#define TAILCALL_MAX 256
+
+/* Functions to look at for tail calls, by entry address. */
+struct tail_walk {
+    struct sym_space *sp;
+    uint64_t self;
+    uint64_t seen[TAILCALL_MAX];
+    size_t n;
+    int unsure;
+};
+
+/* Where the function a call site calls begins: its DW_AT_call_origin's
+ * entry, or the ELF symbol of that name in the module. 0 or -1. */
+static int origin_entry(struct tail_walk *w, struct sym_module *m, Dwarf_Addr bias,
+                        Dwarf_Die *site, uint64_t *out)
+{
+    Dwarf_Attribute a;
+    Dwarf_Die o;
+    Dwarf_Addr e;
+    if ((!dwarf_attr(site, DW_AT_call_origin, &a) && !dwarf_attr(site, DW_AT_abstract_origin, &a)) ||
+        !dwarf_formref_die(&a, &o))
+        return -1;
+    if (dwarf_entrypc(&o, &e) == 0) {
+        *out = e + bias;
+        return 0;
+    }
+    const char *name = dwarf_diename(&o);
+    char q[512];
+    struct lerr ignore;
+    if (!name || snprintf(q, sizeof q, "%s!%s", m->name, name) >= (int)sizeof q)
+        return -1;
+    if (sym_lookup(w->sp, q, strlen(q), out, &ignore) == 1 ||
+        sym_lookup(w->sp, name, strlen(name), out, &ignore) == 1)
+        return 0;
+    return -1;
+}
+
+static void walk_tail_calls(struct tail_walk *w, struct sym_module *m, Dwarf_Addr bias,
+                            Dwarf_Die *scope)
+{
+    Dwarf_Die c;
+    if (w->unsure || dwarf_child(scope, &c) != 0)
+        return;
+    do {
+        int t = dwarf_tag(&c);
+        if (t == DW_TAG_lexical_block || t == DW_TAG_inlined_subroutine) {
+            walk_tail_calls(w, m, bias, &c);
+        } else if ((t == DW_TAG_call_site || t == DW_TAG_GNU_call_site) &&
+                   (dwarf_hasattr(&c, DW_AT_call_tail_call) ||
+                    dwarf_hasattr(&c, DW_AT_GNU_tail_call))) {
+            uint64_t target;
+            if (origin_entry(w, m, bias, &c, &target) < 0 || target == w->self) {
+                w->unsure = 1; /* an unknown target, or itself */
+                return;
+            }
+            size_t i;
+            for (i = 0; i < w->n && w->seen[i] != target; i++)
+                ;
+            if (i == w->n) {
+                if (w->n == TAILCALL_MAX) {
+                    w->unsure = 1;
+                    return;
+                }
+                w->seen[w->n++] = target;
+            }
+        }
+    } while (!w->unsure && dwarf_siblingof(&c, &c) == 0);
+}
+
+/* Whether the function at entry can be shown never to tail-call itself,
+ * directly or through others (GDB's func_verify_no_selftailcall): if it
+ * could, the frame may belong to a later entry than the one the caller's
+ * call site describes, and its entry values would be another call's. */
+static int no_self_tailcall(struct sym_space *sp, uint64_t entry)
+{
+    struct tail_walk *w = calloc(1, sizeof *w);
+    if (!w)
+        return 0;
+    w->sp = sp;
+    w->self = entry;
+    w->seen[w->n++] = entry;
+    for (size_t i = 0; i < w->n && !w->unsure; i++) {
+        uint64_t a = w->seen[i];
+        struct sym_module *m = sym_module_at(sp, a);
+        Dwarf_Addr bias;
+        Dwarf_Die *cu = m && m->dw ? dwfl_module_addrdie(m->dw, a, &bias) : NULL;
+        Dwarf_Die *scopes = NULL;
+        int n = cu ? dw_concrete_scopes(cu, a - bias, &scopes) : 0;
+        int func = -1;
+        for (int k = n - 1; k >= 0 && func < 0; k--)
+            if (dwarf_tag(&scopes[k]) == DW_TAG_subprogram)
+                func = k;
+        if (func < 0)
+            w->unsure = 1; /* no DWARF to tell what it calls */
+        else
+            walk_tail_calls(w, m, bias, &scopes[func]);
+        free(scopes);
+    }
+    int ok = !w->unsure;
+    free(w);
+    return ok;
+}
 
 int dw_frame_base(const struct dw_frame *f, Dwarf_Die *func, Dwarf_Addr pc_rel, uint64_t *fb)
 {
@@ -34,17 +144,20 @@ static int is_call_site_param(Dwarf_Die *d)
     return t == DW_TAG_call_site_parameter || t == DW_TAG_GNU_call_site_parameter;
 }
 
-/* The call site whose return address is ret_rel among the children of
- * the scopes around it. */
-static int find_call_site(Dwarf_Die *scopes, int n, Dwarf_Addr ret_rel, Dwarf_Die *out)
+/* The call site whose return address is ret_rel anywhere in the
+ * function's tree: GCC does not always put it under the innermost scope
+ * around the call instruction. */
+static int find_call_site(Dwarf_Die *scope, Dwarf_Addr ret_rel, Dwarf_Die *out)
 {
-    for (int i = 0; i < n; i++) {
-        Dwarf_Die c;
-        if (dwarf_child(&scopes[i], &c) != 0)
-            continue;
-        do {
-            if (!is_call_site(&c))
-                continue;
+    Dwarf_Die c;
+    if (dwarf_child(scope, &c) != 0)
+        return -1;
+    do {
+        int t = dwarf_tag(&c);
+        if (t == DW_TAG_lexical_block || t == DW_TAG_inlined_subroutine) {
+            if (find_call_site(&c, ret_rel, out) == 0)
+                return 0;
+        } else if (is_call_site(&c)) {
             Dwarf_Attribute a;
             Dwarf_Addr r;
             if (dwarf_attr(&c, DW_AT_call_return_pc, &a) ? dwarf_formaddr(&a, &r) != 0
@@ -54,10 +167,8 @@ static int find_call_site(Dwarf_Die *scopes, int n, Dwarf_Addr ret_rel, Dwarf_Di
                 *out = c;
                 return 0;
             }
-        } while (dwarf_siblingof(&c, &c) == 0);
-        if (dwarf_tag(&scopes[i]) == DW_TAG_subprogram)
-            break;
-    }
+        }
+    } while (dwarf_siblingof(&c, &c) == 0);
     return -1;
 }
 
@@ -84,12 +195,19 @@ static int caller_view(struct dw_callee *c, struct caller_view *v)
     if (!cu)
         return -1;
     Dwarf_Die *scopes = NULL;
-    int n = dwarf_getscopes(cu, v->f.pc - bias, &scopes);
-    int found = n > 0 ? find_call_site(scopes, n, up->ret - bias, &v->site) : -1;
+    int n = dw_concrete_scopes(cu, v->f.pc - bias, &scopes);
     int func = -1;
     for (int i = 0; i < n && func < 0; i++)
         if (dwarf_tag(&scopes[i]) == DW_TAG_subprogram)
             func = i;
+    int found = func >= 0 ? find_call_site(&scopes[func], up->ret - bias, &v->site) : -1;
+    /* GCC sometimes leaves call sites in the abstract instance of a
+     * function that also has inlined copies (GDB indexes them by pc) */
+    Dwarf_Attribute ao;
+    Dwarf_Die abstract;
+    if (found < 0 && func >= 0 && dwarf_attr(&scopes[func], DW_AT_abstract_origin, &ao) &&
+        dwarf_formref_die(&ao, &abstract))
+        found = find_call_site(&abstract, up->ret - bias, &v->site);
     v->env.f = &v->f;
     v->env.bias = bias;
     if (func >= 0)
@@ -130,6 +248,11 @@ static int call_value(struct dw_callee *c, int reg, Dwarf_Off param_off, uint64_
 {
     struct caller_view v;
     if (caller_view(c, &v) < 0 || !calls_callee(c, &v))
+        return -1;
+    Dwarf_Addr e;
+    if (c->no_self_tail < 0)
+        c->no_self_tail = dwarf_entrypc(&c->func, &e) == 0 && no_self_tailcall(c->sp, e + c->bias);
+    if (!c->no_self_tail)
         return -1;
     Dwarf_Die p;
     if (dwarf_child(&v.site, &p) != 0)

@@ -18,6 +18,8 @@ struct dw_callee {
     Dwarf_Die func;        /* the frame's DW_TAG_subprogram */
     uint64_t bias;
     Dwarf_Attribute *attr; /* the location attribute being evaluated */
+    int no_self_tail;      /* -1 not known yet, else whether the function
+                              provably never tail-calls itself */
 };
 
 /* Hooks for struct dw_expr_env: hctx is a struct dw_callee. */

@@ -128,7 +128,7 @@ static int locate(const struct frame_env *fe, Dwarf_Die *die, struct dw_var *v)
     }
     if (find_location(&at, fe->pc_rel, fe->entry_rel, &ops, &n) < 0 || n == 0)
         return 0; /* no entry for this pc: optimised out here */
-    struct dw_callee callee = {fe->sp, fe->f, fe->func, fe->bias, &at};
+    struct dw_callee callee = {fe->sp, fe->f, fe->func, fe->bias, &at, -1};
     struct dw_expr_env env = {
         .f = fe->f, .bias = fe->bias, .fb = fe->fb, .fb_known = fe->fb_known,
         .entry_value = dw_callsite_entry_value, .parameter_ref = dw_callsite_parameter_ref,
@@ -270,7 +270,7 @@ static int walk_scopes(Dwarf_Die *parent, Dwarf_Addr pc_rel, struct chain *ch)
  * them, but through inlined subroutines to the out-of-line function that
  * contains them: dwarf_getscopes continues an inlined subroutine with the
  * scopes of its abstract definition instead. */
-static int concrete_scopes(Dwarf_Die *cu, Dwarf_Addr pc_rel, Dwarf_Die **out)
+int dw_concrete_scopes(Dwarf_Die *cu, Dwarf_Addr pc_rel, Dwarf_Die **out)
 {
     struct chain ch = {0};
     chain_push(&ch, cu);
@@ -305,7 +305,7 @@ int dw_frame_vars(struct sym_space *sp, const struct dw_frame *f, dw_var_fn fn, 
     if (!cu)
         return lerr_set(e, "No DWARF information for this frame's function");
     Dwarf_Die *scopes = NULL;
-    int n = concrete_scopes(cu, f->pc - bias, &scopes);
+    int n = dw_concrete_scopes(cu, f->pc - bias, &scopes);
     int func = -1;
     for (int i = n - 1; i >= 0 && func < 0; i--)
         if (dwarf_tag(&scopes[i]) == DW_TAG_subprogram)
