@@ -34,6 +34,7 @@ struct frame_env {
     Dwarf_Addr entry_rel; /* entry pc of the innermost scope */
     uint64_t fb;
     int fb_known;
+    int fb_is_cfa; /* DW_AT_frame_base is DW_OP_call_frame_cfa */
     int abi_entry; /* at the entry of a function that is not a clone */
 };
 
@@ -114,8 +115,9 @@ static int find_location(Dwarf_Attribute *at, Dwarf_Addr pc, Dwarf_Addr entry, D
 }
 
 /* Where the variable of die is at the frame's pc. Returns 1 when its
- * location is a stack slot relative to the frame base (DW_OP_fbreg
- * first), which a prologue has not written yet at the entry. */
+ * location is a stack slot of the callee relative to the frame base
+ * (DW_OP_fbreg first), which a prologue has not written yet at the
+ * entry. */
 static int locate(const struct frame_env *fe, Dwarf_Die *die, struct dw_var *v)
 {
     Dwarf_Attribute at;
@@ -135,7 +137,9 @@ static int locate(const struct frame_env *fe, Dwarf_Die *die, struct dw_var *v)
         .implicit_value = implicit_value, .hctx = &callee,
     };
     dw_expr_eval(&env, ops, n, v);
-    return ops[0].atom == DW_OP_fbreg;
+    /* a slot below the CFA is the callee's own frame, written by its
+     * prologue; at or above it the caller's (stack-passed arguments) */
+    return ops[0].atom == DW_OP_fbreg && (!fe->fb_is_cfa || (int64_t)ops[0].number < 0);
 }
 
 /* Integer-class per the System V ABI: passed in a general register. */
@@ -317,6 +321,12 @@ int dw_frame_vars(struct sym_space *sp, const struct dw_frame *f, dw_var_fn fn, 
     struct frame_env fe = {.sp = sp, .f = f, .func = scopes[func], .pc_rel = f->pc - bias,
                            .bias = bias};
     fe.fb_known = dw_frame_base(f, &scopes[func], fe.pc_rel, &fe.fb) == 0;
+    Dwarf_Attribute fba;
+    Dwarf_Op *fbops;
+    size_t nfb;
+    fe.fb_is_cfa = dwarf_attr_integrate(&scopes[func], DW_AT_frame_base, &fba) &&
+                   dwarf_getlocation(&fba, &fbops, &nfb) == 0 && nfb == 1 &&
+                   fbops[0].atom == DW_OP_call_frame_cfa;
     fe.entry_rel = scope_entry(&scopes[0]);
     Dwarf_Addr low;
     fe.abi_entry = dwarf_entrypc(&scopes[func], &low) == 0 && low == fe.pc_rel &&

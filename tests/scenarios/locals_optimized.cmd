@@ -44,6 +44,10 @@ dv
 g
 .frame 1
 dv
+bc *
+bp fx_opt!many
+g
+dv
 # entry of entry_val: parameters in their registers (GDB: n=11, m=22)
 # CHECK: 0:000> dv
 # CHECK-NEXT:               n = 0n11
@@ -114,3 +118,15 @@ dv
 # CHECK-NEXT:               z = 0n15
 # CHECK-NEXT:               w = 0n14
 # CHECK-NEXT:             res = 0n38
+# entry of many: g and h are on the stack (DW_OP_fbreg 0 and 8 over the
+# CFA), written by the caller (GDB: 11 2 3 4 5 6 18 19)
+# CHECK: fx_opt!many:
+# CHECK: 0:000> dv
+# CHECK-NEXT:               a = 0n11
+# CHECK-NEXT:               b = 0n2
+# CHECK-NEXT:               c = 0n3
+# CHECK-NEXT:               d = 0n4
+# CHECK-NEXT:               e = 0n5
+# CHECK-NEXT:               f = 0n6
+# CHECK-NEXT:               g = 0n18
+# CHECK-NEXT:               h = 0n19
