@@ -112,6 +112,28 @@ static void fix_abi_regs(Dwfl *dwfl, const struct sym_frame *inner, struct sym_f
     }
 }
 
+/* When frame 0 stands at the first instruction of a function, nothing
+ * has run since the call: the argument registers still hold what the
+ * caller had in them at the call, which is frame 1's value there (PLT
+ * stubs and the lazy binder keep them, as they must). */
+static void args_at_entry(Dwfl *dwfl, const struct sym_frame *inner, struct sym_frame *f)
+{
+    static const int arg_regs[6] = {5, 4, 1, 2, 8, 9}; /* rdi rsi rdx rcx r8 r9 */
+    Dwfl_Module *mod = inner->activation ? dwfl_addrmodule(dwfl, inner->pc) : NULL;
+    GElf_Off off = 1;
+    GElf_Sym sym;
+    if (!mod || !dwfl_module_addrinfo(mod, inner->pc, &off, &sym, NULL, NULL, NULL) || off != 0 ||
+        GELF_ST_TYPE(sym.st_info) != STT_FUNC)
+        return;
+    for (int i = 0; i < 6; i++) {
+        int r = arg_regs[i];
+        if (!(f->regs.known & (1u << r)) && (inner->regs.known & (1u << r))) {
+            f->regs.r[r] = inner->regs.r[r];
+            f->regs.known |= 1u << r;
+        }
+    }
+}
+
 struct collect {
     struct sym_frame *frames;
     size_t n, max;
@@ -138,6 +160,8 @@ static int on_frame(Dwfl_Frame *frame, void *arg)
     f->sp = f->regs.r[7];
     if (c->n > 1)
         fix_abi_regs(dwfl_thread_dwfl(dwfl_frame_thread(frame)), &c->frames[c->n - 2], f);
+    if (c->n == 2)
+        args_at_entry(dwfl_thread_dwfl(dwfl_frame_thread(frame)), &c->frames[0], f);
     return c->n < c->max ? DWARF_CB_OK : DWARF_CB_ABORT;
 }
 
