@@ -48,6 +48,11 @@ bc *
 bp fx_opt!many
 g
 dv
+bp fx_opt!peek
+g
+.frame 1
+dv
+kp 2
 # entry of entry_val: parameters in their registers (GDB: n=11, m=22)
 # CHECK: 0:000> dv
 # CHECK-NEXT:               n = 0n11
@@ -76,7 +81,7 @@ dv
 # CHECK-NEXT:            kept = 0n77
 # CHECK-NEXT:           other = 0n114
 # main, two frames up (GDB: argc=1, base=11, s=179, p=<optimized out>)
-# CHECK: fx_opt!main+0x42
+# CHECK: fx_opt!main+0x{{[0-9a-f]+}}
 # CHECK-NEXT: 0:000> dv
 # CHECK-NEXT:            argc = 0n1
 # CHECK-NEXT:            argv = 0x00007fff`{{[0-9a-f]+}}
@@ -95,7 +100,7 @@ dv
 # CHECK-NEXT: 0:000> kp 2
 # CHECK-NEXT: Child-SP          RetAddr               Call Site
 # CHECK-NEXT: {{.*}} fx_opt!worker.constprop.0(long int value = 0n11, long int extra = 0n1, int mode = 0n3)
-# CHECK-NEXT: {{.*}} fx_opt!main(int argc = 0n1, {{.*}})+0x50
+# CHECK-NEXT: {{.*}} fx_opt!main(int argc = 0n1, {{.*}})+0x{{[0-9a-f]+}}
 # in the clone, r in rbx (GDB: value=11, extra=1, mode=3, r=95)
 # CHECK: fx_opt!worker.constprop.0+0x15
 # CHECK-NEXT: 0:000> dv
@@ -130,3 +135,11 @@ dv
 # CHECK-NEXT:               f = 0n6
 # CHECK-NEXT:               g = 0n18
 # CHECK-NEXT:               h = 0n19
+# at peek's first instruction, frame 1's s and n are still in rdi and rsi
+# (GDB: s = "opt", n = 41)
+# CHECK: fx_opt!peek:
+# CHECK: fx_opt!use_peek+0x5
+# CHECK-NEXT: 0:000> dv
+# CHECK-NEXT:               s = 0x00005555`{{[0-9a-f]+}}
+# CHECK-NEXT:               n = 0n41
+# CHECK-NEXT:               a = <optimized out>
