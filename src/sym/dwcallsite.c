@@ -120,6 +120,29 @@ static int no_self_tailcall(struct sym_space *sp, uint64_t entry)
     return ok;
 }
 
+/* Where a function begins: DW_AT_entry_pc or DW_AT_low_pc, else (a
+ * function split in hot and cold parts has only DW_AT_ranges) the range
+ * where an ELF symbol other than a .cold part starts. 0 or -1. */
+static int func_entry(struct sym_space *sp, Dwarf_Die *func, uint64_t bias, uint64_t *out)
+{
+    Dwarf_Addr e, base, end;
+    if (dwarf_entrypc(func, &e) == 0) {
+        *out = e + bias;
+        return 0;
+    }
+    ptrdiff_t off = 0;
+    while ((off = dwarf_ranges(func, off, &base, &e, &end)) > 0) {
+        struct sym_entry se;
+        char name[512];
+        if (sym_symbol_at(sp, e + bias, &se, name, sizeof name) == 0 && se.addr == e + bias &&
+            !strstr(name, ".cold")) {
+            *out = e + bias;
+            return 0;
+        }
+    }
+    return -1;
+}
+
 int dw_frame_base(const struct dw_frame *f, Dwarf_Die *func, Dwarf_Addr pc_rel, uint64_t *fb)
 {
     Dwarf_Attribute at;
@@ -220,10 +243,9 @@ static int caller_view(struct dw_callee *c, struct caller_view *v)
  * direct call (e8 rel32) to its entry, or DW_AT_call_target says so. */
 static int calls_callee(struct dw_callee *c, struct caller_view *v)
 {
-    Dwarf_Addr e;
-    if (dwarf_entrypc(&c->func, &e) != 0)
+    uint64_t entry, ret = c->f->caller.ret;
+    if (func_entry(c->sp, &c->func, c->bias, &entry) < 0)
         return 0;
-    uint64_t entry = e + c->bias, ret = c->f->caller.ret;
     uint8_t ins[5];
     if (c->f->read(c->f->ctx, ret - 5, ins, 5) == 0 && ins[0] == 0xe8) {
         int32_t rel;
@@ -249,9 +271,9 @@ static int call_value(struct dw_callee *c, int reg, Dwarf_Off param_off, uint64_
     struct caller_view v;
     if (caller_view(c, &v) < 0 || !calls_callee(c, &v))
         return -1;
-    Dwarf_Addr e;
+    uint64_t e;
     if (c->no_self_tail < 0)
-        c->no_self_tail = dwarf_entrypc(&c->func, &e) == 0 && no_self_tailcall(c->sp, e + c->bias);
+        c->no_self_tail = func_entry(c->sp, &c->func, c->bias, &e) == 0 && no_self_tailcall(c->sp, e);
     if (!c->no_self_tail)
         return -1;
     Dwarf_Die p;
@@ -303,8 +325,8 @@ int dw_callsite_entry_value(void *hctx, const Dwarf_Op *op, uint64_t *out)
     if (reg < 0 || reg >= SYM_NREGS)
         return -1;
     /* at the function's first instruction the entry value is the value */
-    Dwarf_Addr e;
-    if (dwarf_entrypc(&c->func, &e) == 0 && e + c->bias == c->f->pc &&
+    uint64_t e;
+    if (func_entry(c->sp, &c->func, c->bias, &e) == 0 && e == c->f->pc &&
         (c->f->regs.known & (1u << reg))) {
         *out = c->f->regs.r[reg];
         return 0;
