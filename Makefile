@@ -5,7 +5,7 @@
 #                 build and the fixtures, run every test
 SHELL := /bin/bash
 CC ?= gcc
-PKGS := libdw libelf libedit
+PKGS := libdw libelf libedit libdebuginfod
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lZydis -lZycore -liberty
 
@@ -30,7 +30,8 @@ LIB_SRCS := $(wildcard src/util/*.c src/arch/x86_64/*.c src/target/*.c src/bp/*.
 LIB_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRCS))
 MAIN_OBJ := $(BUILD)/obj/main.o
 
-.PHONY: all deps run check unit scenarios fixtures clean demo bench fuzz fuzz-bins fuzz-smoke
+.PHONY: all deps run check unit scenarios fixtures clean demo bench fuzz fuzz-bins fuzz-smoke \
+        sqlite-o2 gdb-diff
 all: $(BUILD)/lindbg
 
 deps:
@@ -77,9 +78,32 @@ build/fixtures/fx_cpp: tests/fixtures/cpp/fx_cpp.cpp
 	@mkdir -p build/fixtures
 	$(CXX) -g -O0 -fno-omit-frame-pointer -o $@ $<
 
+build/fixtures/fx_dt_cpp: tests/fixtures/cpp/fx_dt_cpp.cpp
+	@mkdir -p build/fixtures
+	$(CXX) -g -O0 -fno-omit-frame-pointer -o $@ $<
+
+# fx_dt with DWARF 4: bitfields as DW_AT_bit_offset, not DW_AT_data_bit_offset
+build/fixtures/fx_dt_dwarf4: tests/fixtures/fx_dt.c
+	@mkdir -p build/fixtures
+	$(CC) -g -gdwarf-4 -O0 -fno-omit-frame-pointer -o $@ $<
+
+build/fixtures/fx_cexpr_cpp: tests/fixtures/cpp/fx_cexpr_cpp.cpp
+	@mkdir -p build/fixtures
+	$(CXX) -g -O0 -fno-omit-frame-pointer -o $@ $<
+
 build/fixtures/fx_glibc: tests/fixtures/fx_glibc.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O0 -fno-omit-frame-pointer -fno-builtin -o $@ $< -lm
+
+# fx_glibc linked with IBT's PLT (.plt.sec, endbr64) and -z now
+build/fixtures/fx_glibc_ibt: tests/fixtures/fx_glibc.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O0 -fno-omit-frame-pointer -fno-builtin -fcf-protection=full -Wl,-z,now \
+	    -Wl,-z,ibtplt -o $@ $< -lm
+
+build/fixtures/fx_libs: tests/fixtures/fx_libs.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O0 -o $@ $< -Wl,--no-as-needed -lstdc++ -lm
 
 build/fixtures/fx_lines_o2: tests/fixtures/fx_lines_o2.c
 	@mkdir -p build/fixtures
@@ -88,6 +112,16 @@ build/fixtures/fx_lines_o2: tests/fixtures/fx_lines_o2.c
 build/fixtures/fx_opt: tests/fixtures/fx_opt.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O2 -o $@ $<
+
+# inlined functions: in the program, and in a library it needs (loaded
+# after the initial break, for deferred breakpoints)
+build/fixtures/libfx_inline.so: tests/fixtures/inline/fx_inline_lib.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O2 -fPIC -shared -o $@ $<
+
+build/fixtures/fx_inline: tests/fixtures/fx_inline.c build/fixtures/libfx_inline.so
+	@mkdir -p build/fixtures
+	$(CC) -g -O2 -o $@ $< -Lbuild/fixtures -lfx_inline -Wl,-rpath,'$$ORIGIN'
 
 # fx_stack without any symbol table (names only from .dynsym)
 build/fixtures/fx_stripped: build/fixtures/fx_stack
@@ -99,9 +133,32 @@ build/fixtures/fx_split: build/fixtures/fx_types
 	strip --strip-debug --strip-unneeded -o $@ $<
 	cd build/fixtures && objcopy --add-gnu-debuglink=fx_split.debug fx_split
 
+# SQLite's amalgamation at -O2 with the benchmarks' driver: the program of
+# the differential test against GDB (tests/diff/gdb_diff.py) and of
+# bench/run-o2.sh. Its source is fetched once (scripts/fetch-sqlite.sh);
+# without the npm registry it is left out and those tests skip.
+build/diff/sqlite3.o: build/diff/src/sqlite3.c
+	$(CC) -g -O2 -c -o $@ $<
+
+build/diff/sqlite_o2: bench/src/sqlite_drv.c build/diff/sqlite3.o
+	$(CC) -g -O2 -Ibuild/diff/src -o $@ $^ -lpthread -ldl -lm
+
+sqlite-o2:
+	@./scripts/fetch-sqlite.sh
+	@if [ -f build/diff/src/sqlite3.c ]; then $(MAKE) --no-print-directory build/diff/sqlite_o2; fi
+
+# the differential test against GDB in full: 40 functions (~75 stops), then
+# every function of the families that the program reaches (~350 stops)
+gdb-diff: all sqlite-o2
+	@test -x build/diff/sqlite_o2 || { echo "gdb-diff: no SQLite (see above)"; exit 1; }
+	./tests/diff/gdb_diff.py --lindbg $(BUILD)/lindbg --functions 40; a=$$?; \
+	./tests/diff/gdb_diff.py --lindbg $(BUILD)/lindbg --functions 0 && exit $$a
+
 EXTRA_FIXTURES := build/fixtures/demo build/fixtures/libfx_plugin.so build/fixtures/fx_cpp \
-                  build/fixtures/fx_stripped build/fixtures/fx_split
-fixtures: $(FIXTURES) $(EXTRA_FIXTURES)
+                  build/fixtures/libfx_inline.so build/fixtures/fx_dt_cpp build/fixtures/fx_dt_dwarf4 \
+                  build/fixtures/fx_cexpr_cpp \
+                  build/fixtures/fx_stripped build/fixtures/fx_split build/fixtures/fx_glibc_ibt
+fixtures: $(FIXTURES) $(EXTRA_FIXTURES) sqlite-o2
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
@@ -128,7 +185,7 @@ check: deps
 # make fuzz: each target for FUZZ_TIME seconds (600 by default); make check
 # runs each for FUZZ_SMOKE seconds. Seeds: tests/fuzz/corpus/<target>/ (the
 # runs work on a copy in build/fuzz/corpus/); crashes land in build/fuzz/.
-FUZZ_TARGETS := lexer expr wildcard bpspec elf
+FUZZ_TARGETS := lexer expr cexpr wildcard bpspec elf
 FUZZ_BINS := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_TARGETS))
 FUZZ_TIME ?= 600
 FUZZ_SMOKE ?= 4
@@ -152,6 +209,8 @@ bench: deps
 	@./bench/run-watch.sh
 	@./bench/run-scale.sh
 	@./bench/run-kwatch.sh
+	@$(MAKE) --no-print-directory sqlite-o2
+	@./bench/run-o2.sh
 
 clean:
 	rm -rf build

@@ -4,7 +4,7 @@
 set -eu
 
 PKGS="build-essential pkg-config
-libdw-dev libelf-dev
+libdw-dev libelf-dev libdebuginfod-dev debuginfod
 libzydis-dev libzycore-dev
 libedit-dev
 libiberty-dev
@@ -14,6 +14,7 @@ python3-pexpect
 clang-14
 libclang-rt-14-dev
 libc6-dbg
+npm
 gdb"
 
 missing=""

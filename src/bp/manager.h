@@ -101,6 +101,9 @@ int bpm_resolve_code(struct bpm *m, pid_t pid, const char *expr, uint64_t *addr,
  * error. */
 int bpm_resolve_places(struct bpm *m, pid_t pid, const char *expr, uint64_t *addrs, char *note,
                        size_t size, struct lerr *e);
+/* The inlined copies of the function `name` ("mod!f") as more locations
+ * of b in pid (bm: one breakpoint per function, at each of its copies). */
+void bpm_add_inline_copies(struct bpm *m, struct bp *b, pid_t pid, const char *name);
 /* Adds b's locations in process pid (a bu: in each process it resolves
  * in); 1 when some were added. Says BPM_NOTE_PLACED. */
 int bpm_resolve_in(struct bpm *m, struct bp *b, pid_t pid);

@@ -1,5 +1,6 @@
 /* bm's symbol matching and deferred bm patterns (see patterns.h). */
 #include "bp/patterns.h"
+#include "sym/inline.h"
 #include "util/xalloc.h"
 
 #include <elf.h>
@@ -44,16 +45,53 @@ static int collect(void *ctx, const struct sym_module *m, const struct sym_entry
     return 0;
 }
 
+struct inlined_query {
+    struct bpm_matches *c;
+    struct sym_module *mod;
+    const struct wildcard *sw;
+    size_t before; /* the symbol table's matches */
+};
+
+/* A function known from DWARF only (inlined everywhere, no symbol): a
+ * match at one of its copies (the breakpoint gets them all). */
+static void collect_inlined(void *ctx, const char *name, uint64_t entry)
+{
+    struct inlined_query *q = ctx;
+    struct bpm_matches *c = q->c;
+    if (!wildcard_match(q->sw, name))
+        return;
+    size_t mlen = strlen(q->mod->name);
+    for (size_t i = 0; i < q->before; i++)
+        if (c->v[i].mod == q->mod && !strcmp(c->v[i].name + mlen + 1, name))
+            return;
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 64;
+        c->v = xrealloc(c->v, c->cap * sizeof *c->v);
+    }
+    struct bpm_match *mt = &c->v[c->n++];
+    memset(mt, 0, sizeof *mt);
+    mt->mod = q->mod;
+    mt->addr = entry;
+    mt->bind = STB_LOCAL;
+    snprintf(mt->name, sizeof mt->name, "%s!%s", q->mod->name, name);
+}
+
 void bpm_match_symbols(struct bpm *m, pid_t pid, const struct wildcard *mw,
                        const struct wildcard *sw, struct bpm_matches *c)
 {
     struct eng_process *p = eng_process_by_pid(m->s, pid);
     if (!p)
         return;
+    struct sym_space *sp = eng_proc_syms(p);
     if (c->full)
-        sym_visit_full(eng_proc_syms(p), mw, sw, collect, c);
+        sym_visit_full(sp, mw, sw, collect, c);
     else
-        sym_visit(eng_proc_syms(p), mw, sw, collect, c);
+        sym_visit(sp, mw, sw, collect, c);
+    for (size_t i = 0; i < sp->n; i++) {
+        struct inlined_query q = {c, sp->mods[i], sw, c->n};
+        if (!mw || wildcard_match(mw, sp->mods[i]->name))
+            sym_inlined_functions(sp->mods[i], collect_inlined, &q);
+    }
 }
 
 static int by_module_and_name(const void *a, const void *b)
@@ -176,6 +214,8 @@ static void apply_pattern(struct bpm *m, const struct bp *pat, pid_t pid,
             bp_free(b);
             continue;
         }
+        if (!as_address)
+            bpm_add_inline_copies(m, b, pid, c.v[k].name);
         bp_set_id(&m->bps, b, bp_free_id(&m->bps));
         bp_insert(&m->bps, b, &none);
         struct bpm_note n = {.kind = BPM_NOTE_BM_SET, .id = b->id, .pattern_id = pat->id,

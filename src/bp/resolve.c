@@ -4,8 +4,10 @@
  * them. */
 #include "bp/manager.h"
 #include "sym/ifunc.h"
+#include "sym/inline.h"
 #include "sym/linebp.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -66,6 +68,52 @@ int bpm_resolve_code(struct bpm *m, pid_t pid, const char *expr, uint64_t *addr,
     return 1;
 }
 
+/* A name like "f", "mod!f" or "ns::f": nothing an expression adds to. */
+static int plain_name(const char *s)
+{
+    if (!*s || isdigit((unsigned char)*s))
+        return 0;
+    for (; *s; s++)
+        if (!isalnum((unsigned char)*s) && !strchr("_!:~.$", *s))
+            return 0;
+    return 1;
+}
+
+/* A function: its out-of-line code (through the evaluator) and, as GDB's
+ * several locations of `break f`, each inlined copy of it (from DWARF:
+ * a static function inlined everywhere has no symbol at all). */
+static int resolve_function(struct bpm *m, struct eng_process *p, const char *expr,
+                            uint64_t *addrs, char *note, size_t size, struct lerr *e)
+{
+    pid_t pid = eng_proc_pid(p);
+    struct lerr mine;
+    int r = bpm_resolve_code(m, pid, expr, &addrs[0], &mine);
+    size_t had = r == 1;
+    size_t n = !plain_name(expr) ? 0
+                                 : sym_inline_copies(eng_proc_syms(p), expr, addrs + had,
+                                                     SYM_LINE_PLACES - had);
+    if (n == 0) {
+        if (r < 0 && e)
+            *e = mine;
+        return r;
+    }
+    if (had + n == 1)
+        snprintf(note, size, "at the inlined copy of %s (no out-of-line code)", expr);
+    else
+        snprintf(note, size, "%zu places (%sinlined copies of %s)", had + n,
+                 had ? "the function and its " : "", expr);
+    return (int)(had + n);
+}
+
+void bpm_add_inline_copies(struct bpm *m, struct bp *b, pid_t pid, const char *name)
+{
+    struct eng_process *p = eng_process_by_pid(m->s, pid);
+    uint64_t addrs[SYM_LINE_PLACES];
+    size_t n = p ? sym_inline_copies(eng_proc_syms(p), name, addrs, SYM_LINE_PLACES) : 0;
+    for (size_t i = 0; i < n; i++)
+        bp_add_location(&m->bps, b, pid, addrs[i], NULL);
+}
+
 int bpm_resolve_places(struct bpm *m, pid_t pid, const char *expr, uint64_t *addrs, char *note,
                        size_t size, struct lerr *e)
 {
@@ -73,7 +121,7 @@ int bpm_resolve_places(struct bpm *m, pid_t pid, const char *expr, uint64_t *add
     size_t len = strlen(expr);
     struct eng_process *p = eng_process_by_pid(m->s, pid);
     if (!p || len < 3 || expr[0] != '`' || expr[len - 1] != '`' || memchr(expr + 1, '`', len - 2))
-        return bpm_resolve_code(m, pid, expr, &addrs[0], e);
+        return resolve_function(m, p, expr, addrs, note, size, e);
     /* a source line: each place that has it (inlined copies), or the next
      * line with code in its function */
     struct sym_line_places pl;

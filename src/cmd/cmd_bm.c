@@ -96,6 +96,8 @@ int dbg_cmd_bm(struct dbg *d, const char *args)
         bpspec_apply(&s, made[k]);
         if (c.v[k].addr && bp_add_location(&d->bpm.bps, made[k], eng_proc_pid(p), c.v[k].addr, &d->err) < 0)
             break;
+        if (!as_address) /* a function's inlined copies are its places too */
+            bpm_add_inline_copies(&d->bpm, made[k], eng_proc_pid(p), c.v[k].name);
     }
     if (k < c.n) {
         for (size_t j = 0; j <= k; j++) {

@@ -42,8 +42,8 @@ static void print_bl_line(struct dbg *d, const struct bp *b, const struct bp_loc
     } else if (!loc) {
         sb_addf(&line, "(%s)", b->expr);
     } else {
-        char sym[512];
-        if (p && sym_describe(eng_proc_syms(p), loc->addr, sym, sizeof sym) >= 0)
+        char sym[768];
+        if (p && dbg_describe_code(eng_proc_syms(p), loc->addr, sym, sizeof sym) >= 0)
             sb_adds(&line, sym);
     }
     if (b->one_shot)

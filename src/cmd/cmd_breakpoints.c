@@ -28,8 +28,8 @@ static int set_one(struct dbg *d, struct bp_spec *s, enum bp_kind kind, const ch
         if (r < 0)
             return -1;
         known = r == 1; /* a name; it may still wait (an indirect function) */
-        if (known &&
-            (r = bpm_resolve_places(&d->bpm, eng_proc_pid(p), expr, addrs, note, sizeof note, &d->err)) < 0)
+        /* (a function inlined everywhere is known from DWARF only) */
+        if ((r = bpm_resolve_places(&d->bpm, eng_proc_pid(p), expr, addrs, note, sizeof note, &d->err)) < 0)
             return -1;
     }
     if (kind == BP_ADDRESS && r == 0) {

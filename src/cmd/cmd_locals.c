@@ -17,11 +17,12 @@ int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len)
     return eng_read(d->s, addr, buf, len, NULL);
 }
 
-int dbg_frame_context(struct dbg *d, int index, struct dw_frame *f, struct sym_frame *shown)
+int dbg_frame_context(struct dbg *d, int index, struct dw_frame *f, struct dbg_frame *shown)
 {
-    /* the frame, its caller (entry values) and the caller's caller (its CFA) */
-    struct sym_frame *frames = xcalloc((size_t)index + 3, sizeof *frames);
-    size_t n = dbg_unwind(d, frames, (size_t)index + 3);
+    /* and the stack frames above it: its caller's call site gives entry
+     * values, evaluated with the caller's registers and CFA */
+    struct dbg_frame *frames;
+    size_t n = dbg_frames(d, (size_t)index + 16, &frames);
     if (n == 0) {
         free(frames);
         return -1;
@@ -30,18 +31,46 @@ int dbg_frame_context(struct dbg *d, int index, struct dw_frame *f, struct sym_f
         free(frames);
         return lerr_set(&d->err, "Frame 0x%x is out of range: the stack has %zu frames", index, n);
     }
-    dw_frame_from_stack(f, frames, n, (size_t)index, dbg_dw_read, d);
+    dbg_dw_frame(d, frames, n, (size_t)index, f);
     if (shown)
         *shown = frames[index];
     free(frames);
     return 0;
 }
 
-static void print_frame_line(struct dbg *d, int index, const struct sym_frame *fr)
+void dbg_dw_frame(struct dbg *d, const struct dbg_frame *frames, size_t n, size_t i,
+                  struct dw_frame *f)
+{
+    const struct dbg_frame *fr = &frames[i];
+    memset(f, 0, sizeof *f);
+    f->pc = sym_frame_code(&fr->f);
+    f->cfa = fr->cfa;
+    /* the stack frame's registers, as the unwinder recovered them: an
+     * inlined call has those of the stack frame it is in */
+    f->regs = fr->f.regs;
+    f->read = dbg_dw_read;
+    f->ctx = d;
+    f->inline_skip = fr->skip;
+    /* the caller: the next stack frame (not an inlined call in this one) */
+    for (size_t j = i + 1; j < n; j++) {
+        if (frames[j].stack_index != fr->stack_index + 1 || frames[j].f.activation)
+            continue;
+        f->caller.known = 1;
+        f->caller.ret = frames[j].f.pc;
+        f->caller.cfa = frames[j].cfa;
+        f->caller.regs = frames[j].f.regs;
+        break;
+    }
+}
+
+static void print_frame_line(struct dbg *d, int index, const struct dbg_frame *fr)
 {
     char a[FMT_ADDR_LEN], site[512];
     dbg_frame_site(d, fr, site, sizeof site);
-    fprintf(d->out, "%02x %s %s", index, fmt_addr(a, fr->sp), site);
+    if (fr->is_inline)
+        fprintf(d->out, "%02x (Inline Function) %s", index, site);
+    else
+        fprintf(d->out, "%02x %s %s", index, fmt_addr(a, fr->f.sp), site);
     dbg_print_frame_line_info(d, fr);
     fputc('\n', d->out);
 }
@@ -58,7 +87,7 @@ static int cmd_frame(struct dbg *d, const char *args)
     if (index > MAX_FRAMES)
         return lerr_set(&d->err, "Frame 0x%llx is out of range", (unsigned long long)index);
     struct dw_frame f;
-    struct sym_frame fr;
+    struct dbg_frame fr;
     if (dbg_frame_context(d, (int)index, &f, &fr) < 0)
         return -1;
     d->frame = (int)index;
@@ -148,24 +177,24 @@ static int do_k_args(struct dbg *d, const char *args, int with_params)
         return -1;
     if (count == 0 || count > MAX_FRAMES)
         return lerr_set(&d->err, "Range error: between 1 and %d frames", MAX_FRAMES);
-    struct sym_frame *frames = xcalloc((size_t)count + 2, sizeof *frames);
-    size_t n = dbg_unwind(d, frames, (size_t)count + 2);
+    struct dbg_frame *frames;
+    size_t all = dbg_frames(d, (size_t)count + 16, &frames), n = all < count ? all : count;
     struct sym_space *sp = eng_syms(d->s);
-    char a[FMT_ADDR_LEN], b[FMT_ADDR_LEN];
+    char a[FMT_ADDR_LEN], cols[64];
     if (with_params)
         fprintf(d->out, "Child-SP          RetAddr               Call Site\n");
     else
         fprintf(d->out, "Child-SP          RetAddr               : Args to Child                                          : Call Site\n");
-    for (size_t i = 0; i < n && i < count; i++) {
+    for (size_t i = 0; i < n; i++) {
         struct dw_frame f;
-        dw_frame_from_stack(&f, frames, n, i, dbg_dw_read, d);
+        dbg_dw_frame(d, frames, all, i, &f);
         struct strbuf params;
         sb_init(&params);
         struct args_ctx c = {&f, with_params ? &params : NULL, 0, {0}, {0}};
         struct lerr ignore;
         int have = dw_frame_vars(sp, &f, collect_param, &c, &ignore) == 0;
-        uint64_t ret = i + 1 < n ? frames[i + 1].pc : 0;
-        fprintf(d->out, "%s %s     ", fmt_addr(a, frames[i].sp), fmt_addr(b, ret));
+        dbg_frame_columns(&frames[i], cols, sizeof cols);
+        fprintf(d->out, "%s     ", cols);
         char site[512];
         dbg_frame_site(d, &frames[i], site, sizeof site);
         if (with_params) {
@@ -179,7 +208,9 @@ static int do_k_args(struct dbg *d, const char *args, int with_params)
         } else {
             fputs(": ", d->out);
             for (int k = 0; k < 3; k++)
-                fprintf(d->out, "%s ", c.known[k] ? fmt_addr(a, c.first[k]) : "????????`????????");
+                fprintf(d->out, "%s ", frames[i].is_inline ? "--------`--------"
+                                       : c.known[k]        ? fmt_addr(a, c.first[k])
+                                                           : "????????`????????");
             fprintf(d->out, ": %s", site);
         }
         dbg_print_frame_line_info(d, &frames[i]);

@@ -1,6 +1,5 @@
 /* Call stacks: k, kn (frame numbers), with a frame count. */
 #include "cmd/dbg.h"
-#include "sym/lines.h"
 #include "sym/unwind.h"
 #include "ui/format.h"
 #include "util/xalloc.h"
@@ -28,22 +27,6 @@ size_t dbg_unwind(struct dbg *d, struct sym_frame *frames, size_t max)
     return sym_unwind(sp, &src, frames, max);
 }
 
-void dbg_frame_site(struct dbg *d, const struct sym_frame *f, char *buf, size_t size)
-{
-    struct sym_space *sp = eng_syms(d->s);
-    char a[FMT_ADDR_LEN];
-    if (!sp || sym_describe(sp, f->pc, buf, size) < 0)
-        snprintf(buf, size, "%s", fmt_addr(a, f->pc));
-}
-
-void dbg_print_frame_line_info(struct dbg *d, const struct sym_frame *f)
-{
-    struct sym_space *sp = eng_syms(d->s);
-    struct sym_line l;
-    if (d->lines && sp && sym_line_at(sp, sym_frame_code(f), &l) == 0)
-        fprintf(d->out, " [%s @ %d]", l.file, l.line);
-}
-
 static int do_k(struct dbg *d, const char *args, int numbered)
 {
     if (dbg_need_process(d) < 0)
@@ -60,20 +43,20 @@ static int do_k(struct dbg *d, const char *args, int numbered)
         if (count == 0 || count > MAX_FRAMES)
             return lerr_set(&d->err, "Range error: between 1 and %d frames", MAX_FRAMES);
     }
-    struct sym_frame *frames = xcalloc((size_t)count + 1, sizeof *frames);
-    size_t n = dbg_unwind(d, frames, (size_t)count + 1);
+    struct dbg_frame *frames;
+    size_t n = dbg_frames(d, (size_t)count, &frames);
     if (n == 0) {
         free(frames);
         return -1;
     }
     fprintf(d->out, "%sChild-SP          RetAddr               Call Site\n", numbered ? " # " : "");
-    char a[FMT_ADDR_LEN], b[FMT_ADDR_LEN], site[512];
-    for (size_t i = 0; i < n && i < count; i++) {
-        uint64_t ret = i + 1 < n ? frames[i + 1].pc : 0;
+    char cols[64], site[512];
+    for (size_t i = 0; i < n; i++) {
         dbg_frame_site(d, &frames[i], site, sizeof site);
+        dbg_frame_columns(&frames[i], cols, sizeof cols);
         if (numbered)
             fprintf(d->out, "%02zx ", i);
-        fprintf(d->out, "%s %s     %s", fmt_addr(a, frames[i].sp), fmt_addr(b, ret), site);
+        fprintf(d->out, "%s     %s", cols, site);
         dbg_print_frame_line_info(d, &frames[i]);
         fputc('\n', d->out);
     }

@@ -229,9 +229,18 @@ static int cmd_ln(struct dbg *d, const char *args)
         return -1;
     struct sym_near n;
     char a[FMT_ADDR_LEN], b[FMT_ADDR_LEN];
-    if (sym_nearest(sp, addr, &n) < 0 || !n.before.name)
-        return lerr_set(&d->err, "No symbol near %s: %s", fmt_addr(a, addr),
-                        n.mod ? "none before it in its module" : "it is in no module");
+    if (sym_nearest(sp, addr, &n) < 0)
+        return lerr_set(&d->err, "No symbol near %s: it is in no module", fmt_addr(a, addr));
+    if (!n.before.name) {
+        /* in no symbol (past the size of the one before it): the module
+         * and offset, as k shows it, and what follows */
+        fprintf(d->out, "(%s)   %s+0x%llx", fmt_addr(a, addr), n.mod->name,
+                (unsigned long long)(addr - n.mod->start));
+        if (n.after.name)
+            fprintf(d->out, "   |  (%s)   %s!%s", fmt_addr(b, n.after.addr), n.mod->name, n.after.name);
+        fputc('\n', d->out);
+        return 0;
+    }
     uint64_t off = addr - n.before.addr;
     char here[512];
     if (off)

@@ -13,6 +13,9 @@
 #include "cmd/lexer.h"
 #include "engine/engine.h"
 #include "expr/expr.h"
+#include "sym/lines.h"
+#include "sym/srcpath.h"
+#include "sym/unwind.h"
 #include "util/err.h"
 
 /* A resume command in a breakpoint's command string, carried out once the
@@ -39,6 +42,7 @@ struct dbg {
     int show_source;     /* l+s: the source line at each stop */
     char src_file[4096]; /* what ls goes on listing */
     int src_next;
+    struct sym_srcpath srcpath; /* .srcpath, .srcsubst */
     int frame;           /* .frame: the frame dv and dt look at */
     struct bpm bpm; /* the breakpoints, and their decisions */
     /* while a breakpoint's command string runs, a resume command ends it
@@ -88,8 +92,12 @@ extern const struct cmd_def cmd_breakpoint_table[];
 extern const struct cmd_def cmd_bplist_table[];
 extern const struct cmd_def cmd_ba_table[];
 extern const struct cmd_def cmd_script_table[];
+extern const struct cmd_def cmd_debugpath_table[];
+extern const struct cmd_def cmd_cexpr_table[];
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out);
+/* Sends debuginfod download progress to d (cmd_debugpaths.c). */
+void dbg_debugpaths_init(struct dbg *d);
 /* Frees the command layer's state (after the session is gone). */
 void dbg_free(struct dbg *d);
 
@@ -107,6 +115,9 @@ int dbg_current_ip(struct dbg *d, uint64_t *ip);
 /* A command's only argument, an address; none means the current
  * instruction; anything after it is a syntax error. */
 int dbg_address_arg(struct dbg *d, const char *args, uint64_t *addr);
+/* A C++ expression (cmd_cexpr.c) over the selected frame, as a number:
+ * what MASM's @@c++(...) gives. 0, or -1 with e set. */
+int dbg_cexpr_value(struct dbg *d, const char *text, size_t len, uint64_t *v, struct lerr *e);
 /* Evaluates an expression at *p and advances *p past it. */
 int dbg_eval(struct dbg *d, const char **p, uint64_t *out);
 /* Whether p starts a length (`L8`, `L 8`, `L?8`) rather than an address
@@ -114,6 +125,10 @@ int dbg_eval(struct dbg *d, const char **p, uint64_t *out);
 int dbg_is_length(struct dbg *d, const char *p);
 /* Skips blanks; returns the new position. */
 const char *dbg_skip(const char *p);
+
+/* The file to open for a line's source (through .srcsubst and .srcpath).
+ * Returns 0, or -1 with a "Couldn't find source file" error in d->err. */
+int dbg_source_file(struct dbg *d, const struct sym_line *l, char *out, size_t size);
 
 /* Prints the event line, the registers and the current instruction for
  * the last stop, as WinDbg does. */
@@ -153,10 +168,32 @@ void dbg_bps_init(struct dbg *d);
  * strings of the breakpoints hit (run with resume commands deferred). */
 void dbg_after_bp_stop(struct dbg *d);
 
-/* A frame's call site ("mod!sym+0x1a", or its address) into buf, and the
- * " [file @ line]" that follows it when line numbers are on. */
-void dbg_frame_site(struct dbg *d, const struct sym_frame *f, char *buf, size_t size);
-void dbg_print_frame_line_info(struct dbg *d, const struct sym_frame *f);
+/* One frame as k numbers them (cmd/frames.c): a stack frame, or an
+ * inlined call in one (shown above the function that contains it). */
+struct dbg_frame {
+    struct sym_frame f;  /* the stack frame it is in */
+    size_t stack_index;  /* that stack frame's number, counting no inlined calls */
+    int skip;            /* inlined calls of f's code shown below this frame */
+    int is_inline;       /* an inlined call: no stack frame of its own */
+    char name[256];      /* is_inline: the inlined function */
+    char file[1024];     /* skip > 0: the call to the frame below ("" unknown) */
+    int line;
+    uint64_t cfa;        /* the caller's stack pointer, 0 unknown */
+    uint64_t ret;        /* return address; 0 for an inlined call */
+};
+/* The current thread's first max frames into *out (malloc'd); 0 on failure. */
+size_t dbg_frames(struct dbg *d, size_t max, struct dbg_frame **out);
+
+/* A frame's call site ("mod!sym+0x1a", "mod!inlined", or its address) into
+ * buf, and the " [file @ line]" that follows it when line numbers are on;
+ * the Child-SP and RetAddr columns ("(Inline Function) --------`--------"
+ * for an inlined call, as WinDbg marks them). */
+void dbg_frame_site(struct dbg *d, const struct dbg_frame *f, char *buf, size_t size);
+void dbg_print_frame_line_info(struct dbg *d, const struct dbg_frame *f);
+void dbg_frame_columns(const struct dbg_frame *f, char *buf, size_t size);
+/* sym_describe, and for code in an inlined call the inlined function first:
+ * "mod!leaf (inlined in mod!outer+0xf)". */
+int dbg_describe_code(struct sym_space *sp, uint64_t addr, char *buf, size_t size);
 
 /* The DWARF view of frame `index` of the current thread (cmd_locals.c):
  * its pc (a return address minus one above frame 0, so it falls in the
@@ -164,7 +201,10 @@ void dbg_print_frame_line_info(struct dbg *d, const struct sym_frame *f);
  * for frame 0 only, the registers; *shown (may be NULL) gets the frame as
  * k prints it. 0, or -1 with d->err set. */
 struct dw_frame;
-int dbg_frame_context(struct dbg *d, int index, struct dw_frame *f, struct sym_frame *shown);
+int dbg_frame_context(struct dbg *d, int index, struct dw_frame *f, struct dbg_frame *shown);
+/* The DWARF view of one frame of dbg_frames (as dbg_frame_context). */
+void dbg_dw_frame(struct dbg *d, const struct dbg_frame *frames, size_t n, size_t i,
+                  struct dw_frame *f);
 /* Reads the current process's memory for DWARF evaluation (dw_read_fn). */
 int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len);
 

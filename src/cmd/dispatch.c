@@ -10,7 +10,7 @@ static const struct cmd_def *const tables[] = {
     cmd_exec_table,   cmd_memory_table, cmd_register_table, cmd_symbol_table,
     cmd_disasm_table, cmd_stack_table,  cmd_thread_table,   cmd_event_table,
     cmd_source_table, cmd_locals_table, cmd_dt_table, cmd_breakpoint_table, cmd_bplist_table,
-    cmd_ba_table,     cmd_script_table,
+    cmd_ba_table,     cmd_script_table, cmd_debugpath_table, cmd_cexpr_table,
     cmd_info_table,
 };
 
@@ -22,11 +22,13 @@ void dbg_init(struct dbg *d, struct session *s, FILE *out)
     d->radix = 16;
     d->lines = 1;
     dbg_bps_init(d);
+    dbg_debugpaths_init(d);
 }
 
 void dbg_free(struct dbg *d)
 {
     bpm_free(&d->bpm);
+    sym_srcpath_free(&d->srcpath);
 }
 
 const char *dbg_skip(const char *p)

@@ -62,7 +62,12 @@ static int pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, 
          * right at a function's first instruction, after its prologue and
          * in a leaf without a frame pointer alike */
         struct sym_frame f[64];
-        size_t want = (size_t)d->frame + 2;
+        /* (frames count inlined calls: an inlined call returns where the
+         * stack frame it is in returns) */
+        struct dbg_frame *all;
+        size_t nall = dbg_frames(d, (size_t)d->frame + 1, &all);
+        size_t want = nall > (size_t)d->frame ? all[d->frame].stack_index + 2 : 65;
+        free(all);
         if (want > 64 || dbg_unwind(d, f, want) < want)
             return lerr_set_code(e, LERR_NOT_FOUND, "Couldn't resolve $ra: frame %d has no caller", d->frame);
         *v = f[want - 1].pc;
@@ -152,6 +157,11 @@ static int env_read(void *ctx, uint64_t addr, void *buf, size_t len)
     return eng_read(d->s, addr, buf, len, NULL);
 }
 
+static int env_cexpr(void *ctx, const char *s, size_t len, uint64_t *v, struct lerr *e)
+{
+    return dbg_cexpr_value(ctx, s, len, v, e);
+}
+
 void dbg_expr_env(struct dbg *d, struct expr_env *env)
 {
     memset(env, 0, sizeof *env);
@@ -160,6 +170,7 @@ void dbg_expr_env(struct dbg *d, struct expr_env *env)
     env->reg = env_reg;
     env->read = env_read;
     env->symbol = env_symbol;
+    env->cexpr = env_cexpr;
 }
 
 int dbg_current_ip(struct dbg *d, uint64_t *ip)

@@ -43,7 +43,9 @@ int cmd_split(const char *line, struct cmd_list *out, struct lerr *e)
             const char *w = start;
             while (*w == ' ' || *w == '\t')
                 w++;
-            if (w[0] == 'j' && (w[1] == ' ' || w[1] == '(' || w[1] == '\t')) {
+            /* and so do the path commands: ';' separates their directories */
+            if ((w[0] == 'j' && (w[1] == ' ' || w[1] == '(' || w[1] == '\t')) ||
+                !strncmp(w, ".srcpath", 8) || !strncmp(w, ".sympath", 8)) {
                 push(out, start, strlen(start));
                 return 0;
             }

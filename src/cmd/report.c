@@ -66,11 +66,11 @@ int dbg_print_current_insn(struct dbg *d)
     struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), &d->err);
     if (!r)
         return -1;
-    char label[256];
+    char label[768];
     struct sym_space *sp = eng_syms(d->s);
     uint8_t probe;
     if (sp && eng_read(d->s, r->rip, &probe, 1, NULL) == 0 &&
-        sym_describe(sp, r->rip, label, sizeof label) >= 0)
+        dbg_describe_code(sp, r->rip, label, sizeof label) >= 0)
         fprintf(d->out, "%s:\n", label);
     dbg_print_insn(d, "", r->rip);
     return 0;
@@ -121,9 +121,10 @@ static void print_source_line(struct dbg *d)
     struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), NULL);
     struct sym_space *sp = eng_syms(d->s);
     struct sym_line l;
+    char path[4096];
     if (!r || !sp || sym_line_at(sp, r->rip, &l) < 0)
         return;
-    FILE *f = fopen(l.file, "r");
+    FILE *f = dbg_source_file(d, &l, path, sizeof path) == 0 ? fopen(path, "r") : NULL;
     char text[4096];
     for (int n = 1; f && fgets(text, sizeof text, f); n++) {
         if (n == l.line) {

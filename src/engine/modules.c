@@ -12,7 +12,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
+
+/* The name the loader gives the vDSO in its list (its module: linux_vdso) */
+#define VDSO_NAME "linux-vdso.so.1"
 
 /* The load bias of an ELF file whose offset-0 segment is mapped at
  * map_start, or -1 when the file is not ELF. */
@@ -65,6 +69,44 @@ static int add_module(struct session *s, struct eng_process *p, const char *path
     return !s->load_filter || wildcard_match(s->load_filter, m->name);
 }
 
+/* The vDSO: an ELF image the kernel maps, of no file. A copy of it read
+ * from the target goes to the symbols as a descriptor (memfd), so that
+ * its functions have names and its .eh_frame unwinds as any module's. */
+static void add_vdso(struct session *s, struct eng_process *p, const struct tgt_region *r)
+{
+    size_t size = (size_t)(r->end - r->start), got = 0;
+    if (sym_module_by_path(p->syms, VDSO_NAME) || size > (1u << 24))
+        return;
+    char *image = malloc(size);
+    uint64_t bias = 0;
+    int fd = -1, found = 0;
+    if (image && tgt_read_mem(p->tp, r->start, image, size, &got) == 0 && got == size) {
+        elf_version(EV_CURRENT);
+        Elf *elf = elf_memory(image, size);
+        size_t n = 0;
+        for (size_t i = 0; elf && elf_getphdrnum(elf, &n) == 0 && i < n && !found; i++) {
+            GElf_Phdr ph;
+            if (gelf_getphdr(elf, (int)i, &ph) && ph.p_type == PT_LOAD && ph.p_offset == 0) {
+                bias = r->start - ph.p_vaddr;
+                found = 1;
+            }
+        }
+        if (elf)
+            elf_end(elf);
+    }
+    if (found && (fd = memfd_create(VDSO_NAME, MFD_CLOEXEC)) >= 0 &&
+        write(fd, image, size) != (ssize_t)size) {
+        close(fd);
+        fd = -1;
+    }
+    free(image);
+    if (fd < 0)
+        return;
+    struct sym_module *m = sym_add_module_fd(p->syms, VDSO_NAME, fd, bias, NULL);
+    if (m)
+        announce(s, p, m, ENG_EVT_MODLOAD);
+}
+
 int eng_set_load_filter(struct session *s, const char *pattern, struct lerr *e)
 {
     struct wildcard *w = NULL;
@@ -105,6 +147,8 @@ void eng_modules_initial(struct session *s, struct eng_process *p)
     }
     for (size_t i = 0; i < map.n; i++) {
         const struct tgt_region *r = &map.r[i];
+        if (!strcmp(r->path, "[vdso]"))
+            add_vdso(s, p, r);
         if (r->offset != 0 || r->path[0] != '/' || sym_module_by_path(p->syms, r->path))
             continue;
         uint64_t bias;
@@ -170,6 +214,7 @@ void eng_modules_sync(struct session *s, struct eng_process *p, int *loaded, int
         int present = 0;
         for (size_t k = 0; k < nb && !present; k++)
             present = biases[k] == m->bias;
+        present |= m->image_fd > 0; /* the vDSO stays while the process lives */
         if (present || nb == 0) {
             i++;
             continue;

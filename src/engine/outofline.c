@@ -26,10 +26,20 @@
 /* what a RIP-relative operand reaches, with room for the page itself */
 #define REACH ((1ull << 31) - 2 * PAGE)
 
+/* the kernel keeps at least this between the stack and mmap_base (its
+ * guard gap is 1 MB; mmap_base sits the stack's size limit lower still) */
+#define STACK_GAP_MIN (1ull << 20)
+
 static uint64_t distance(uint64_t a, uint64_t b) { return a > b ? a - b : b - a; }
 
-/* The highest page of a free gap nearest to `near` (just below a mapping,
- * never the gap under the stack, which grows into it). 0: none. */
+/* The page for slots near `near`. First choice: the lowest page of the gap
+ * under the stack, just above the highest mapping (the loader, with ASLR
+ * off). The kernel's own mmaps go below mmap_base, which is that
+ * mapping's end, and the stack never grows as far down (the gap is at
+ * least its size limit), so the program's layout stays what it is without
+ * a debugger: GDB's addresses are lindbg's. Else the highest page of the
+ * free gap nearest to `near`, just below a mapping (never the gap under
+ * the stack, which grows into it). 0: none. */
 static uint64_t free_page_near(struct eng_process *p, uint64_t near)
 {
     struct tgt_map map;
@@ -37,10 +47,13 @@ static uint64_t free_page_near(struct eng_process *p, uint64_t near)
         tgt_map_free(&map);
         return 0;
     }
-    uint64_t prev_end = 0x10000, best = 0; /* below: mmap_min_addr */
+    uint64_t prev_end = 0x10000, best = 0, under_stack = 0; /* below: mmap_min_addr */
     for (size_t i = 0; i < map.n; i++) {
         uint64_t start = map.r[i].start, end = map.r[i].end;
-        if (start >= prev_end + PAGE && !strstr(map.r[i].path, "[stack]")) {
+        int stack = strstr(map.r[i].path, "[stack]") != NULL;
+        if (stack && start > prev_end + STACK_GAP_MIN && distance(prev_end, near) <= REACH)
+            under_stack = prev_end;
+        if (start >= prev_end + PAGE && !stack) {
             uint64_t cand = start - PAGE;
             if (!best || distance(cand, near) < distance(best, near))
                 best = cand;
@@ -49,7 +62,7 @@ static uint64_t free_page_near(struct eng_process *p, uint64_t near)
             prev_end = end;
     }
     tgt_map_free(&map);
-    return best;
+    return under_stack ? under_stack : best;
 }
 
 /* A new page of slots near `near`, mapped by t. */

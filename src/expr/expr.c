@@ -1,4 +1,5 @@
 #include "expr/expr.h"
+#include "expr/cexpr.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -197,6 +198,9 @@ static int parse_name(struct parser *ps, uint64_t *v)
     const char *name = ps->p;
     while (is_ident_char((unsigned char)*ps->p) && *ps->p != '@')
         ps->p++;
+    /* a PLT entry's name (`mod!puts@plt`) keeps its suffix */
+    if (!strncmp(ps->p, "@plt", 4) && !is_ident_char((unsigned char)ps->p[4]))
+        ps->p += 4;
     /* `a!b` is a name; a lone trailing '!' is not part of it */
     size_t len = (size_t)(ps->p - name);
     if (len == 0)
@@ -242,6 +246,41 @@ static int parse_name(struct parser *ps, uint64_t *v)
     return lerr_set_code(ps->e, LERR_NOT_FOUND, "Couldn't resolve error at '%.*s'", (int)(ps->p - start), start);
 }
 
+/* @@c++(...) and @@(...): a C++ expression (WinDbg: `@@` switches to the
+ * other evaluator); @@masm(...) stays in MASM. */
+static int parse_switch(struct parser *ps, uint64_t *v)
+{
+    const char *p = ps->p + 2;
+    int cxx = 1;
+    if (!strncasecmp(p, "c++", 3)) {
+        p += 3;
+    } else if (!strncasecmp(p, "masm", 4)) {
+        p += 4;
+        cxx = 0;
+    }
+    if (*p != '(')
+        return syntax_error(ps);
+    if (!cxx) {
+        ps->p = p + 1;
+        if (parse_or(ps, v) < 0)
+            return -1;
+        skip_ws(ps);
+        if (*ps->p != ')')
+            return syntax_error(ps);
+        ps->p++;
+        return 0;
+    }
+    const char *close = cx_close_paren(p);
+    if (!close)
+        return lerr_set(ps->e, "Syntax error at '%.40s': no closing ')'", ps->p);
+    if (!ps->env->cexpr)
+        return lerr_set(ps->e, "Syntax error at '%.40s': no C++ evaluator here", ps->p);
+    if (ps->env->cexpr(ps->env->ctx, p + 1, (size_t)(close - p - 1), v, ps->e) < 0)
+        return -1;
+    ps->p = close + 1;
+    return 0;
+}
+
 static int parse_primary(struct parser *ps, uint64_t *v)
 {
     skip_ws(ps);
@@ -274,6 +313,8 @@ static int parse_primary(struct parser *ps, uint64_t *v)
             return number(ps, s, (size_t)(q - s), 16, v);
         }
     }
+    if (c == '@' && ps->p[1] == '@')
+        return parse_switch(ps, v);
     if (isalpha((unsigned char)c) || c == '_' || c == '$' || c == '@' || c == '!' || c == '?')
         return parse_name(ps, v);
     if (c == '`') {

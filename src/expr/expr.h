@@ -22,6 +22,9 @@ struct expr_env {
     int (*symbol)(void *ctx, const char *name, size_t len, uint64_t *v, struct lerr *e);
     /* Reads target memory: 0 when all `len` bytes were read. */
     int (*read)(void *ctx, uint64_t addr, void *buf, size_t len);
+    /* A C++ expression (`@@c++(...)`, `@@(...)`) as a number; NULL when
+     * there is no C++ evaluator. 0, or -1 with e set. */
+    int (*cexpr)(void *ctx, const char *s, size_t len, uint64_t *v, struct lerr *e);
 };
 
 /* Evaluates the longest expression at the start of `s`: evaluation stops at

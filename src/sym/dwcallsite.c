@@ -1,5 +1,5 @@
 #include "sym/dwcallsite.h"
-#include "sym/dwvars.h"
+#include "sym/inline.h"
 
 #include <dwarf.h>
 #include <elfutils/libdwfl.h>

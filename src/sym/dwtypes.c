@@ -204,6 +204,10 @@ static void format_at(const struct dw_frame *f, Dwarf_Die *type, const struct dw
                 double db;
                 memcpy(&db, buf, 8);
                 sb_addf(out, "%g", db);
+            } else if (size == 16 && sizeof(long double) == 16) {
+                long double ld; /* x87 80-bit in 16 bytes: the host's own */
+                memcpy(&ld, buf, sizeof ld);
+                sb_addf(out, "%Lg", ld);
             } else {
                 sb_adds(out, "<long double>");
             }
@@ -360,20 +364,73 @@ struct type_query {
     uint64_t addr;
 };
 
+static int is_type_tag(int tag)
+{
+    return tag == DW_TAG_structure_type || tag == DW_TAG_class_type || tag == DW_TAG_union_type ||
+           tag == DW_TAG_enumeration_type || tag == DW_TAG_typedef || tag == DW_TAG_base_type;
+}
+
+const char *dw_scope_sep(const char *name)
+{
+    int angle = 0;
+    for (const char *p = name; *p; p++) {
+        if (*p == '<' || *p == '(')
+            angle++;
+        else if ((*p == '>' || *p == ')') && angle > 0)
+            angle--;
+        else if (!angle && p[0] == ':' && p[1] == ':')
+            return p;
+    }
+    return NULL;
+}
+
+/* name (maybe qualified, "ns::Outer::Type") from die down: a type named by
+ * its last component inside namespaces and classes named by the others.
+ * Anonymous and inline namespaces are looked through. */
+static int match_scoped(Dwarf_Die *d, const char *name, struct type_query *q)
+{
+    int tag = dwarf_tag(d);
+    const char *n = dwarf_diename(d);
+    const char *sep = dw_scope_sep(name);
+    Dwarf_Die c;
+    if (!sep) {
+        /* "struct X" finds a class too: C++ spells them either way */
+        int kind_ok = !q->tag ? is_type_tag(tag)
+                      : q->tag == DW_TAG_structure_type || q->tag == DW_TAG_class_type
+                          ? tag == DW_TAG_structure_type || tag == DW_TAG_class_type
+                          : tag == q->tag;
+        if (kind_ok &&
+            n && !strcmp(n, name) && !dwarf_hasattr(d, DW_AT_declaration)) {
+            *q->out = *d;
+            return 1;
+        }
+    }
+    if (tag == DW_TAG_namespace && (!n || dwarf_hasattr(d, DW_AT_export_symbols))) {
+        if (dwarf_child(d, &c) == 0)
+            do {
+                if (match_scoped(&c, name, q))
+                    return 1;
+            } while (dwarf_siblingof(&c, &c) == 0);
+        return 0;
+    }
+    if (!sep || !n || strlen(n) != (size_t)(sep - name) || strncmp(n, name, (size_t)(sep - name)))
+        return 0;
+    if (tag != DW_TAG_namespace && tag != DW_TAG_structure_type && tag != DW_TAG_class_type &&
+        tag != DW_TAG_union_type)
+        return 0;
+    if (dwarf_child(d, &c) == 0)
+        do {
+            if (match_scoped(&c, sep + 2, q))
+                return 1;
+        } while (dwarf_siblingof(&c, &c) == 0);
+    return 0;
+}
+
 static int match_type(Dwarf_Die *d, Dwarf_Addr bias, void *ctx)
 {
     (void)bias;
     struct type_query *q = ctx;
-    int tag = dwarf_tag(d);
-    if (q->tag ? tag != q->tag
-               : (tag != DW_TAG_structure_type && tag != DW_TAG_union_type &&
-                  tag != DW_TAG_enumeration_type && tag != DW_TAG_typedef && tag != DW_TAG_base_type))
-        return 0;
-    const char *n = dwarf_diename(d);
-    if (!n || strcmp(n, q->name) != 0 || dwarf_hasattr(d, DW_AT_declaration))
-        return 0;
-    *q->out = *d;
-    return 1;
+    return match_scoped(d, q->name, q);
 }
 
 struct sym_module *dw_module_prefix(struct sym_space *sp, const char **name)
@@ -388,11 +445,18 @@ struct sym_module *dw_module_prefix(struct sym_space *sp, const char **name)
 
 int dw_find_type(struct sym_space *sp, const char *name, Dwarf_Die *out)
 {
+    return dw_find_type_mod(sp, name, out, NULL);
+}
+
+int dw_find_type_mod(struct sym_space *sp, const char *name, Dwarf_Die *out,
+                     struct sym_module **mod)
+{
     struct type_query q = {name, 0, out, 0};
     struct sym_module *only = dw_module_prefix(sp, &q.name);
     static const struct { const char *kw; int tag; } kinds[] = {
-        {"struct ", DW_TAG_structure_type}, {"union ", DW_TAG_union_type}, {"enum ", DW_TAG_enumeration_type}};
-    for (size_t i = 0; i < 3; i++) {
+        {"struct ", DW_TAG_structure_type}, {"class ", DW_TAG_class_type},
+        {"union ", DW_TAG_union_type}, {"enum ", DW_TAG_enumeration_type}};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         size_t n = strlen(kinds[i].kw);
         if (!strncmp(q.name, kinds[i].kw, n)) {
             q.name += n;
@@ -402,8 +466,11 @@ int dw_find_type(struct sym_space *sp, const char *name, Dwarf_Die *out)
     for (size_t i = 0; i < sp->n; i++) {
         if (only && sp->mods[i] != only)
             continue;
-        if (dw_each_top_die(sp->mods[i], match_type, &q))
+        if (dw_each_top_die(sp->mods[i], match_type, &q)) {
+            if (mod)
+                *mod = sp->mods[i];
             return 1;
+        }
     }
     return 0;
 }
@@ -437,7 +504,8 @@ int dw_pointee_aggregate(Dwarf_Die *type, Dwarf_Die *out)
     if (!dw_peel(type, &t) || dwarf_tag(&t) != DW_TAG_pointer_type || !dw_type_of(&t, &target) ||
         !dw_peel(&target, &pt))
         return 0;
-    if (dwarf_tag(&pt) != DW_TAG_structure_type && dwarf_tag(&pt) != DW_TAG_union_type)
+    if (dwarf_tag(&pt) != DW_TAG_structure_type && dwarf_tag(&pt) != DW_TAG_class_type &&
+        dwarf_tag(&pt) != DW_TAG_union_type)
         return 0;
     *out = target;
     return 1;

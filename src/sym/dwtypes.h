@@ -34,6 +34,9 @@ struct dw_frame {
     dw_read_fn read;
     void *ctx;
     struct dw_caller caller;
+    int inline_skip; /* inlined calls at pc that are frames below this one:
+                        the frame is the (inline_skip+1)-th function scope
+                        around pc, innermost first (sym/inline.h) */
 };
 
 /* The dw_frame of frames[i] of an unwound stack of n frames. */
@@ -104,8 +107,15 @@ int dw_each_top_die(struct sym_module *m, int (*fn)(Dwarf_Die *, Dwarf_Addr, voi
  * no such module), and *name moved past the '!'. */
 struct sym_module *dw_module_prefix(struct sym_space *sp, const char **name);
 
-/* Finds a type by name ("point", "struct point", "mod!point") in the
- * modules' DWARF. Returns 1 and *out, 0 when none. */
+/* Finds a type by name ("point", "struct point", "mod!point", C++
+ * "ns::Outer::Type", "mod!ns::Type": namespaces and classes are walked
+ * into) in the modules' DWARF. Returns 1 and *out, 0 when none. */
 int dw_find_type(struct sym_space *sp, const char *name, Dwarf_Die *out);
+/* The first "::" of a C++ name outside template arguments, or NULL. */
+const char *dw_scope_sep(const char *name);
+
+/* The same, and the module it was found in (*mod, when mod is given). */
+int dw_find_type_mod(struct sym_space *sp, const char *name, Dwarf_Die *out,
+                     struct sym_module **mod);
 
 #endif

@@ -1,6 +1,7 @@
 #include "sym/dwvars.h"
 #include "sym/dwcallsite.h"
 #include "sym/dwexpr.h"
+#include "sym/inline.h"
 #include "util/xalloc.h"
 
 #include <dwarf.h>
@@ -177,8 +178,8 @@ static int entry_register(const struct dw_frame *f, int index, uint64_t *v)
     return 1;
 }
 
-/* tag's children of scope; params_of_inline: formal parameters of an
- * inlined subroutine, shown as locals of the frame's function. */
+/* tag's children of scope (the parameters of an inlined call never come
+ * in registers: the entry shortcut is the out-of-line function's). */
 static int visit_children(const struct frame_env *fe, Dwarf_Die *scope, int tag, dw_var_fn fn,
                           void *ctx)
 {
@@ -191,9 +192,7 @@ static int visit_children(const struct frame_env *fe, Dwarf_Die *scope, int tag,
     do {
         if (dwarf_tag(&c) != tag || !dwarf_diename(&c))
             continue;
-        struct dw_var v = {.name = dwarf_diename(&c),
-                           .is_param = tag == DW_TAG_formal_parameter &&
-                                       dwarf_tag(scope) == DW_TAG_subprogram};
+        struct dw_var v = {.name = dwarf_diename(&c), .is_param = tag == DW_TAG_formal_parameter};
         v.has_type = dw_type_of(&c, &v.type) != NULL;
         int slot = locate(fe, &c, &v);
         if (!entry)
@@ -233,61 +232,6 @@ static int is_clone(struct sym_space *sp, uint64_t entry)
     return strchr(name, '.') != NULL;
 }
 
-struct chain {
-    Dwarf_Die *d;
-    size_t n, cap;
-};
-
-static void chain_push(struct chain *ch, Dwarf_Die *d)
-{
-    if (ch->n == ch->cap) {
-        ch->cap = ch->cap ? 2 * ch->cap : 8;
-        ch->d = xrealloc(ch->d, ch->cap * sizeof *ch->d);
-    }
-    ch->d[ch->n++] = *d;
-}
-
-/* Descends from parent into the scope with code at pc_rel (through
- * namespaces, which have no code of their own). 1 when one was found. */
-static int walk_scopes(Dwarf_Die *parent, Dwarf_Addr pc_rel, struct chain *ch)
-{
-    Dwarf_Die c;
-    if (dwarf_child(parent, &c) != 0)
-        return 0;
-    do {
-        int t = dwarf_tag(&c);
-        if (t == DW_TAG_namespace) {
-            if (walk_scopes(&c, pc_rel, ch))
-                return 1;
-        } else if ((t == DW_TAG_subprogram || t == DW_TAG_lexical_block ||
-                    t == DW_TAG_inlined_subroutine) &&
-                   dwarf_haspc(&c, pc_rel) == 1) {
-            chain_push(ch, &c);
-            walk_scopes(&ch->d[ch->n - 1], pc_rel, ch);
-            return 1;
-        }
-    } while (dwarf_siblingof(&c, &c) == 0);
-    return 0;
-}
-
-/* The scopes around pc_rel, innermost first as dwarf_getscopes gives
- * them, but through inlined subroutines to the out-of-line function that
- * contains them: dwarf_getscopes continues an inlined subroutine with the
- * scopes of its abstract definition instead. */
-int dw_concrete_scopes(Dwarf_Die *cu, Dwarf_Addr pc_rel, Dwarf_Die **out)
-{
-    struct chain ch = {0};
-    chain_push(&ch, cu);
-    walk_scopes(cu, pc_rel, &ch);
-    for (size_t i = 0; i < ch.n / 2; i++) {
-        Dwarf_Die t = ch.d[i];
-        ch.d[i] = ch.d[ch.n - 1 - i];
-        ch.d[ch.n - 1 - i] = t;
-    }
-    *out = ch.d;
-    return (int)ch.n;
-}
-
 /* Where a scope starts: DW_AT_entry_pc or DW_AT_low_pc, else its first
  * range (GDB's block entry pc). (Dwarf_Addr)-1 when none. */
 static Dwarf_Addr scope_entry(Dwarf_Die *scope)
@@ -310,34 +254,43 @@ int dw_frame_vars(struct sym_space *sp, const struct dw_frame *f, dw_var_fn fn, 
         return lerr_set(e, "No DWARF information for this frame's function");
     Dwarf_Die *scopes = NULL;
     int n = dw_concrete_scopes(cu, f->pc - bias, &scopes);
-    int func = -1;
-    for (int i = n - 1; i >= 0 && func < 0; i--)
+    /* the frame's function: an inlined call or the out-of-line function
+     * (f->inline_skip inlined calls inside it are frames of their own);
+     * its locals are in the scopes from the one inside it out to it */
+    int func = -1, inner = 0, skip = f->inline_skip, sub = -1;
+    for (int i = 0; i < n && func < 0; i++) {
+        if (!dw_is_function_scope(&scopes[i]))
+            continue;
+        if (skip-- == 0)
+            func = i;
+        else
+            inner = i + 1;
+    }
+    for (int i = func; i >= 0 && i < n && sub < 0; i++)
         if (dwarf_tag(&scopes[i]) == DW_TAG_subprogram)
-            func = i; /* the outermost: the out-of-line function */
-    if (func < 0) {
+            sub = i;
+    if (func < 0 || sub < 0) {
         free(scopes);
         return lerr_set(e, "No DWARF information for this frame's function");
     }
-    struct frame_env fe = {.sp = sp, .f = f, .func = scopes[func], .pc_rel = f->pc - bias,
+    /* locations are the out-of-line function's: its frame base, its
+     * entry, its caller's call sites */
+    struct frame_env fe = {.sp = sp, .f = f, .func = scopes[sub], .pc_rel = f->pc - bias,
                            .bias = bias};
-    fe.fb_known = dw_frame_base(f, &scopes[func], fe.pc_rel, &fe.fb) == 0;
+    fe.fb_known = dw_frame_base(f, &scopes[sub], fe.pc_rel, &fe.fb) == 0;
     Dwarf_Attribute fba;
     Dwarf_Op *fbops;
     size_t nfb;
-    fe.fb_is_cfa = dwarf_attr_integrate(&scopes[func], DW_AT_frame_base, &fba) &&
+    fe.fb_is_cfa = dwarf_attr_integrate(&scopes[sub], DW_AT_frame_base, &fba) &&
                    dwarf_getlocation(&fba, &fbops, &nfb) == 0 && nfb == 1 &&
                    fbops[0].atom == DW_OP_call_frame_cfa;
     fe.entry_rel = scope_entry(&scopes[0]);
     Dwarf_Addr low;
-    fe.abi_entry = dwarf_entrypc(&scopes[func], &low) == 0 && low == fe.pc_rel &&
+    fe.abi_entry = func == sub && dwarf_entrypc(&scopes[sub], &low) == 0 && low == fe.pc_rel &&
                    !is_clone(sp, low + bias);
     int stop = visit_children(&fe, &scopes[func], DW_TAG_formal_parameter, fn, ctx);
-    for (int i = func; i >= 0 && !stop; i--) {
-        if (i < func && dwarf_tag(&scopes[i]) == DW_TAG_inlined_subroutine)
-            stop = visit_children(&fe, &scopes[i], DW_TAG_formal_parameter, fn, ctx);
-        if (!stop)
-            stop = visit_children(&fe, &scopes[i], DW_TAG_variable, fn, ctx);
-    }
+    for (int i = func; i >= inner && !stop; i--)
+        stop = visit_children(&fe, &scopes[i], DW_TAG_variable, fn, ctx);
     free(scopes);
     return 0;
 }

@@ -17,11 +17,6 @@ typedef int (*dw_var_fn)(void *ctx, const struct dw_var *v);
 int dw_frame_vars(struct sym_space *sp, const struct dw_frame *f, dw_var_fn fn, void *ctx,
                   struct lerr *e);
 
-/* The scopes around pc_rel in cu, innermost first, down through inlined
- * subroutines to the out-of-line DW_TAG_subprogram and the CU (last).
- * *out is malloc'd. Returns the count. */
-int dw_concrete_scopes(Dwarf_Die *cu, Dwarf_Addr pc_rel, Dwarf_Die **out);
-
 /* The function name of pc from DWARF (NULL when none). */
 const char *dw_function_name(struct sym_space *sp, uint64_t pc);
 

@@ -14,7 +14,7 @@
 #include "sym/symbols.h"
 #include "util/err.h"
 
-#define SYM_LINE_PLACES 64
+#define SYM_LINE_PLACES 512 /* sqlite3Get4byte is inlined 97 times in SQLite */
 
 struct sym_line_places {
     uint64_t addr[SYM_LINE_PLACES]; /* ascending */

@@ -11,6 +11,7 @@
 
 struct sym_line {
     char file[4096]; /* full path: the recorded name joined to its compilation directory */
+    size_t rel;       /* file + rel: the path relative to the compilation directory (0: not under it) */
     int line;
     uint64_t addr;    /* start of the line-table row */
 };

@@ -1,5 +1,7 @@
 #include "sym/symbols.h"
+#include "sym/debugpaths.h"
 #include "sym/lines.h"
+#include "sym/plt.h"
 #include "sym/wildcard.h"
 #include "util/xalloc.h"
 
@@ -13,16 +15,11 @@
 #include <string.h>
 #include <unistd.h>
 
-static const Dwfl_Callbacks callbacks = {
-    .find_elf = dwfl_build_id_find_elf,
-    .find_debuginfo = dwfl_standard_find_debuginfo,
-    .section_address = dwfl_offline_section_address,
-};
-
 struct sym_space *sym_space_new(void)
 {
     struct sym_space *sp = xcalloc(1, sizeof *sp);
-    sp->dwfl = dwfl_begin(&callbacks);
+    sp->dwfl = dwfl_begin(sym_debug_callbacks());
+    sym_debug_attach(sp->dwfl);
     return sp;
 }
 
@@ -32,6 +29,10 @@ static void free_module(struct sym_module *m)
     free(m->name);
     free(m->syms);
     free(m->names);
+    sym_plt_free(m->plt);
+    if (m->image_fd > 0)
+        close(m->image_fd);
+    free(m->inlined);
     free(m);
 }
 
@@ -63,6 +64,13 @@ char *sym_module_name_for(const char *path)
     return name;
 }
 
+/* libdwfl takes the descriptor it is given: an image's is lent a copy. */
+static Dwfl_Module *report_module(struct sym_space *sp, struct sym_module *m)
+{
+    int fd = m->image_fd > 0 ? fcntl(m->image_fd, F_DUPFD_CLOEXEC, 3) : -1;
+    return dwfl_report_elf(sp->dwfl, m->name, m->path, fd, m->bias, false);
+}
+
 /* After a removal: a new Dwfl with the modules that remain (re-reporting
  * them into the old one leaves them without symbols). Our name indexes
  * stay; libdwfl's tables and the unwinder's state are made again. */
@@ -70,12 +78,13 @@ static void report_all(struct sym_space *sp)
 {
     sp->nifuncs = 0; /* a module went: what was learnt of it with it */
     dwfl_end(sp->dwfl);
-    sp->dwfl = dwfl_begin(&callbacks);
+    sp->dwfl = dwfl_begin(sym_debug_callbacks());
+    sym_debug_attach(sp->dwfl);
     sp->unwind_attached = 0;
     dwfl_report_begin(sp->dwfl);
     for (size_t i = 0; i < sp->n; i++) {
         struct sym_module *m = sp->mods[i];
-        m->dw = dwfl_report_elf(sp->dwfl, m->name, m->path, -1, m->bias, false);
+        m->dw = report_module(sp, m);
     }
     dwfl_report_end(sp->dwfl, NULL, NULL);
 }
@@ -83,8 +92,15 @@ static void report_all(struct sym_space *sp)
 struct sym_module *sym_add_module(struct sym_space *sp, const char *path, uint64_t bias,
                                   struct lerr *e)
 {
+    return sym_add_module_fd(sp, path, -1, bias, e);
+}
+
+struct sym_module *sym_add_module_fd(struct sym_space *sp, const char *path, int fd,
+                                     uint64_t bias, struct lerr *e)
+{
     struct sym_module *m = xcalloc(1, sizeof *m);
     m->path = xstrdup(path);
+    m->image_fd = fd > 0 ? fd : 0;
     m->name = sym_module_name_for(path);
     m->bias = bias;
     if (sym_module_named(sp, m->name, strlen(m->name))) {
@@ -95,7 +111,7 @@ struct sym_module *sym_add_module(struct sym_space *sp, const char *path, uint64
         m->name = n;
     }
     dwfl_report_begin_add(sp->dwfl);
-    m->dw = dwfl_report_elf(sp->dwfl, m->name, m->path, -1, bias, false);
+    m->dw = report_module(sp, m);
     dwfl_report_end(sp->dwfl, NULL, NULL);
     if (!m->dw) {
         lerr_set(e, "Couldn't load module '%s': %s", path, dwfl_errmsg(-1));
@@ -121,6 +137,26 @@ void sym_remove_module(struct sym_space *sp, struct sym_module *m)
         }
     }
     free_module(m);
+    report_all(sp);
+}
+
+void sym_reload(struct sym_space *sp)
+{
+    /* libdwfl remembers a debug file it did not find: only a new Dwfl
+     * searches again */
+    for (size_t i = 0; i < sp->n; i++) {
+        struct sym_module *m = sp->mods[i];
+        free(m->syms);
+        free(m->names);
+        free(m->inlined); /* its names point into the old DWARF */
+        m->syms = NULL;
+        m->names = NULL;
+        m->inlined = NULL;
+        m->nsyms = 0;
+        m->indexed = 0;
+        m->has_symtab = m->has_dwarf = 0;
+        m->debug_file = NULL;
+    }
     report_all(sp);
 }
 
@@ -344,6 +380,8 @@ int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *add
             return lerr_set_code(e, LERR_NOT_FOUND, "Couldn't resolve error at '%.*s': no code for that line", (int)len, name);
         return r;
     }
+    if (sym_plt_is_name(name, len))
+        return sym_plt_lookup(sp, name, len, addr, e);
     if (memchr(name, '(', len)) {
         /* a C++ name with its parameter list: "mod!ns::f(int)" or "ns::f(int)" */
         const char *bang2 = memchr(name, '!', len);
@@ -388,8 +426,12 @@ int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *add
     const struct sym_entry *found = NULL, *global = NULL;
     char others[512] = "";
     int count = 0, globals = 0;
-    for (size_t i = 0; i < sp->n; i++) {
-        struct sym_module *m = sp->mods[i];
+    /* the vDSO (an image, not a file) only when no file has the name: the
+     * program's clock_gettime is libc's, which calls the vDSO's */
+    for (size_t i = 0; i < 2 * sp->n && !(i == sp->n && count); i++) {
+        struct sym_module *m = sp->mods[i % sp->n];
+        if ((m->image_fd > 0) != (i >= sp->n))
+            continue;
         const struct sym_entry *s = find_in(m, name, len);
         /* every entry of that name in the module (overloads, statics) */
         for (; s && s < m->syms + m->nsyms && !strncmp(s->name, name, len) && !s->name[len]; s++) {
@@ -433,6 +475,8 @@ int sym_describe(struct sym_space *sp, uint64_t addr, char *buf, size_t size)
     struct sym_module *m = sym_module_at(sp, addr);
     if (!m)
         return -1;
+    if (sym_plt_describe(m, addr, buf, size) == 0)
+        return 0;
     GElf_Off off = 0;
     GElf_Sym s;
     const char *raw = m->dw ? dwfl_module_addrinfo(m->dw, addr, &off, &s, NULL, NULL, NULL) : NULL;
@@ -467,6 +511,13 @@ int sym_symbol_at(struct sym_space *sp, uint64_t addr, struct sym_entry *out, ch
     GElf_Off off = 0;
     GElf_Sym s;
     GElf_Addr start;
+    const struct sym_entry *pe = m ? sym_plt_at(m, addr) : NULL;
+    if (pe) {
+        *out = *pe;
+        snprintf(name, size, "%s", pe->name);
+        out->name = name;
+        return 0;
+    }
     const char *raw = m && m->dw ? dwfl_module_addrinfo(m->dw, addr, &off, &s, NULL, NULL, NULL) : NULL;
     if (!raw)
         return -1;
@@ -482,6 +533,8 @@ int sym_symbol_at(struct sym_space *sp, uint64_t addr, struct sym_entry *out, ch
 
 static int leading_underscores(const char *n)
 {
+    if (!strncmp(n, "__GI_", 5))
+        return 100; /* glibc's internal alias of any name: last */
     int k = 0;
     while (n[k] == '_')
         k++;
@@ -496,6 +549,11 @@ int sym_better_name(const struct sym_entry *e, unsigned char other_bind, const c
     int l1 = e->bind == STB_LOCAL, l2 = other_bind == STB_LOCAL;
     if (l1 != l2)
         return l1 < l2;
+    /* the default version's name (glob64) before an old version's
+     * (glob@GLIBC_2.2.5), as GDB */
+    int v1 = strchr(e->name, '@') != NULL, v2 = strchr(other, '@') != NULL;
+    if (v1 != v2)
+        return v1 < v2;
     int u1 = leading_underscores(e->name), u2 = leading_underscores(other);
     if (u1 != u2)
         return u1 < u2;
@@ -520,16 +578,33 @@ int sym_nearest(struct sym_space *sp, uint64_t addr, struct sym_near *out)
         return -1;
     sym_module_load(m);
     out->mod = m;
+    uint64_t sized_end = 0; /* the furthest end of a sized symbol before addr */
     for (size_t i = 0; i < m->nsyms; i++) {
         const struct sym_entry *s = &m->syms[i];
         if (s->type != STT_FUNC && s->type != STT_OBJECT && s->type != STT_NOTYPE &&
             s->type != STT_GNU_IFUNC)
             continue;
-        if (s->addr <= addr && (!out->before.name || s->addr > out->before.addr))
+        if (s->addr < m->start || s->addr >= m->end)
+            continue; /* absolute: version names (CXXABI_1.3) at 0 */
+        if (s->size && s->addr + s->size <= addr && s->addr + s->size > sized_end)
+            sized_end = s->addr + s->size;
+        /* of several names of one address, the one k and u show; a symbol
+         * whose size ends before addr is not it (a static function of a
+         * library with only .dynsym is not its exported neighbour) */
+        const struct sym_entry *b = &out->before, *n = &out->after;
+        if (s->addr <= addr && (!s->size || addr < s->addr + s->size) &&
+            (!b->name || s->addr > b->addr ||
+                                (s->addr == b->addr && sym_better_name(s, b->bind, b->name))))
             out->before = *s;
-        if (s->addr > addr && (!out->after.name || s->addr < out->after.addr))
+        if (s->addr > addr && (!n->name || s->addr < n->addr ||
+                               (s->addr == n->addr && sym_better_name(s, n->bind, n->name))))
             out->after = *s;
     }
+    /* a sizeless symbol (__restore_rt) names what follows it only up to
+     * the next sized one, as libdwfl and GDB read it */
+    if (out->before.name && !out->before.size && sized_end > out->before.addr)
+        out->before.name = NULL;
+    sym_plt_nearest(m, addr, &out->before, &out->after);
     return 0;
 }
 
@@ -547,6 +622,17 @@ static int visit(struct sym_space *sp, const struct wildcard *mod_pattern,
             const char *n = full && m->syms[k].full ? m->syms[k].full : m->syms[k].name;
             if (!sym_pattern || wildcard_match(sym_pattern, n))
                 hits[nh++] = &m->syms[k];
+        }
+        /* PLT entries only for a pattern that asks for them (`*@plt`): `*`
+         * or `f*` (bm) mean the functions themselves */
+        const struct sym_plt *plt = sym_pattern ? sym_plt_of(m) : NULL;
+        if (plt)
+            hits = xrealloc(hits, (nh + plt->n + 1) * sizeof *hits);
+        for (size_t k = 0; plt && k < plt->n; k++) {
+            char bare[512];
+            snprintf(bare, sizeof bare, "%.*s", (int)strlen(plt->e[k].name) - 4, plt->e[k].name);
+            if (wildcard_match(sym_pattern, plt->e[k].name) && !wildcard_match(sym_pattern, bare))
+                hits[nh++] = &plt->e[k];
         }
         qsort(hits, nh, sizeof *hits, by_addr);
         int stop = 0;

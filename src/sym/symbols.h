@@ -38,6 +38,10 @@ struct sym_module {
     int has_symtab;            /* a full .symtab (not only .dynsym) */
     int has_dwarf;             /* DWARF in the image or a debug file */
     const char *debug_file;    /* separate debug file found, or NULL */
+    struct sym_plt *plt;       /* PLT entries' names (sym/plt.h), read on first use */
+    int image_fd;              /* >0: the ELF is this descriptor (the vDSO's copy), not path */
+    void *inlined;             /* inlined calls by name (sym/inline.c), built
+                                * on first use; one allocation */
 };
 
 struct sym_space {
@@ -62,8 +66,16 @@ char *sym_module_name_for(const char *path);
  * when the file cannot be read as ELF (message in e). */
 struct sym_module *sym_add_module(struct sym_space *sp, const char *path, uint64_t bias,
                                   struct lerr *e);
+/* The same for an ELF image in descriptor fd (taken over, closed with the
+ * module); path is only its name (the vDSO's "linux-vdso.so.1"). */
+struct sym_module *sym_add_module_fd(struct sym_space *sp, const char *path, int fd,
+                                     uint64_t bias, struct lerr *e);
 void sym_remove_module(struct sym_space *sp, struct sym_module *m);
 void sym_remove_all(struct sym_space *sp);
+
+/* Reads every module's symbols again (after the symbol path changed):
+ * each is indexed anew when next needed. */
+void sym_reload(struct sym_space *sp);
 
 struct sym_module *sym_module_named(const struct sym_space *sp, const char *name, size_t len);
 struct sym_module *sym_module_at(const struct sym_space *sp, uint64_t addr);

@@ -41,6 +41,8 @@ g
 g
 .frame 1
 dv
+.frame 2
+dv
 g
 .frame 1
 dv
@@ -108,16 +110,18 @@ kp 2
 # CHECK-NEXT:           extra = 0n1
 # CHECK-NEXT:            mode = 0n3
 # CHECK-NEXT:               r = 0n95
-# the return address is in inl_helper inlined into has_inline: has_inline's
-# variables, then the inlined function's (GDB: z=15 w=14
-# res=<optimized out>; inl_helper: q=14 t=19)
+# the return address is in inl_helper inlined into has_inline: frame 1 is
+# the inlined call, frame 2 has_inline (GDB: inl_helper q=14 t=19;
+# has_inline z=15 w=14 res=<optimized out>)
+# CHECK: (Inline Function) fx_opt!inl_helper
+# CHECK-NEXT: 0:000> dv
+# CHECK-NEXT:               q = 0n14
+# CHECK-NEXT:               t = 0n19
 # CHECK: fx_opt!has_inline+0x11
 # CHECK-NEXT: 0:000> dv
 # CHECK-NEXT:               z = 0n15
 # CHECK-NEXT:               w = 0n14
 # CHECK-NEXT:             res = <optimized out>
-# CHECK-NEXT:               q = 0n14
-# CHECK-NEXT:               t = 0n19
 # CHECK: fx_opt!has_inline+0x1a
 # CHECK-NEXT: 0:000> dv
 # CHECK-NEXT:               z = 0n15

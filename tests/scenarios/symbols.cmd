@@ -28,6 +28,7 @@ lm zz
 # CHECK: 0:000> lm
 # CHECK-NEXT: start             end                 module name
 # CHECK-NEXT: 00005555`55554000 00005555`55559000   fx_stack         (deferred) {{.*}}/fx_stack
+# CHECK-NEXT: {{[0-9a-f`]+}} {{[0-9a-f`]+}}   linux_vdso       (deferred)         linux-vdso.so.1
 # CHECK-NEXT: 00007fff`f7fca000 00007fff`f7fff000   ld_linux_x86_64  (dwarf symbols) {{.*}}ld-linux-x86-64.so.2
 # CHECK: 0:000> ? fx_stack!leaf == leaf
 # CHECK-NEXT: Evaluate expression: 1 = 00000000`00000001

@@ -201,6 +201,39 @@ static void test_prefix_evaluation(void **state)
     assert_string_equal(end, ";r");
 }
 
+/* @@c++(...) and @@(...) hand the text inside the parentheses to the C++
+ * evaluator (a fake one here: the text's length); @@masm(...) stays. */
+static int fake_cexpr(void *ctx, const char *s, size_t len, uint64_t *v, struct lerr *e)
+{
+    (void)ctx;
+    if (memchr(s, '!', len))
+        return lerr_set(e, "Couldn't resolve error at '%.*s'", (int)len, s);
+    *v = len;
+    return 0;
+}
+
+static void test_cpp_parts(void **state)
+{
+    (void)state;
+    struct expr_env cenv = env;
+    cenv.cexpr = fake_cexpr;
+    uint64_t v;
+    struct lerr e;
+    assert_int_equal(expr_eval_all(&cenv, "@@c++(p->x) + 1", &v, &e), 0);
+    assert_int_equal(v, 4 + 1);
+    assert_int_equal(expr_eval_all(&cenv, "@@(a[(1)] + ')') * 2", &v, &e), 0);
+    assert_int_equal(v, 12 * 2);
+    assert_int_equal(expr_eval_all(&cenv, "@@C++(ab)", &v, &e), 0);
+    assert_int_equal(v, 2);
+    assert_int_equal(expr_eval_all(&cenv, "@@masm(10 + 1)", &v, &e), 0);
+    assert_int_equal(v, 0x11);
+    assert_int_equal(expr_eval_all(&cenv, "@@c++(x!y)", &v, &e), -1);
+    assert_string_equal(e.msg, "Couldn't resolve error at 'x!y'");
+    assert_int_equal(expr_eval_all(&cenv, "@@c++(p->x", &v, &e), -1);
+    assert_string_equal(e.msg, "Syntax error at '@@c++(p->x': no closing ')'");
+    assert_string_equal(err_of("@@c++(1)"), "Syntax error at '@@c++(1)': no C++ evaluator here");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -212,6 +245,7 @@ int main(void)
         cmocka_unit_test(test_memory),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_prefix_evaluation),
+        cmocka_unit_test(test_cpp_parts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
