@@ -109,6 +109,10 @@ build/fixtures/fx_lines_o2: tests/fixtures/fx_lines_o2.c
 	@mkdir -p build/fixtures
 	$(CC) -g -O2 -o $@ $<
 
+build/fixtures/fx_opt: tests/fixtures/fx_opt.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O2 -o $@ $<
+
 # inlined functions: in the program, and in a library it needs (loaded
 # after the initial break, for deferred breakpoints)
 build/fixtures/libfx_inline.so: tests/fixtures/inline/fx_inline_lib.c

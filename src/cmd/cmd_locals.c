@@ -19,8 +19,10 @@ int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len)
 
 int dbg_frame_context(struct dbg *d, int index, struct dw_frame *f, struct dbg_frame *shown)
 {
+    /* and the stack frames above it: its caller's call site gives entry
+     * values, evaluated with the caller's registers and CFA */
     struct dbg_frame *frames;
-    size_t n = dbg_frames(d, (size_t)index + 1, &frames);
+    size_t n = dbg_frames(d, (size_t)index + 16, &frames);
     if (n == 0) {
         free(frames);
         return -1;
@@ -29,23 +31,36 @@ int dbg_frame_context(struct dbg *d, int index, struct dw_frame *f, struct dbg_f
         free(frames);
         return lerr_set(&d->err, "Frame 0x%x is out of range: the stack has %zu frames", index, n);
     }
-    dbg_dw_frame(d, &frames[index], f);
+    dbg_dw_frame(d, frames, n, (size_t)index, f);
     if (shown)
         *shown = frames[index];
     free(frames);
     return 0;
 }
 
-void dbg_dw_frame(struct dbg *d, const struct dbg_frame *fr, struct dw_frame *f)
+void dbg_dw_frame(struct dbg *d, const struct dbg_frame *frames, size_t n, size_t i,
+                  struct dw_frame *f)
 {
+    const struct dbg_frame *fr = &frames[i];
     memset(f, 0, sizeof *f);
     f->pc = sym_frame_code(&fr->f);
     f->cfa = fr->cfa;
-    /* an inlined call in the innermost stack frame has its registers too */
-    f->regs = fr->stack_index == 0 ? eng_regs(d->s, eng_cur_thread(d->s), NULL) : NULL;
+    /* the stack frame's registers, as the unwinder recovered them: an
+     * inlined call has those of the stack frame it is in */
+    f->regs = fr->f.regs;
     f->read = dbg_dw_read;
     f->ctx = d;
     f->inline_skip = fr->skip;
+    /* the caller: the next stack frame (not an inlined call in this one) */
+    for (size_t j = i + 1; j < n; j++) {
+        if (frames[j].stack_index != fr->stack_index + 1 || frames[j].f.activation)
+            continue;
+        f->caller.known = 1;
+        f->caller.ret = frames[j].f.pc;
+        f->caller.cfa = frames[j].cfa;
+        f->caller.regs = frames[j].f.regs;
+        break;
+    }
 }
 
 static void print_frame_line(struct dbg *d, int index, const struct dbg_frame *fr)
@@ -98,7 +113,7 @@ static int print_var(void *ctx, const struct dw_var *v)
         if (v->where == DW_WHERE_MEMORY)
             fprintf(c->d->out, "%s ", fmt_addr(a, v->addr));
         else
-            fprintf(c->d->out, "%-17s ", v->where == DW_WHERE_VALUE ? "@register" : "<unavailable>");
+            fprintf(c->d->out, "%-17s ", v->where == DW_WHERE_VALUE ? "@register" : "<optimized out>");
         fprintf(c->d->out, "%-5s ", v->is_param ? "prm" : "local");
     }
     fprintf(c->d->out, "%15s = %s\n", v->name, sb_str(&val));
@@ -163,7 +178,7 @@ static int do_k_args(struct dbg *d, const char *args, int with_params)
     if (count == 0 || count > MAX_FRAMES)
         return lerr_set(&d->err, "Range error: between 1 and %d frames", MAX_FRAMES);
     struct dbg_frame *frames;
-    size_t n = dbg_frames(d, (size_t)count, &frames);
+    size_t all = dbg_frames(d, (size_t)count + 16, &frames), n = all < count ? all : count;
     struct sym_space *sp = eng_syms(d->s);
     char a[FMT_ADDR_LEN], cols[64];
     if (with_params)
@@ -172,7 +187,7 @@ static int do_k_args(struct dbg *d, const char *args, int with_params)
         fprintf(d->out, "Child-SP          RetAddr               : Args to Child                                          : Call Site\n");
     for (size_t i = 0; i < n; i++) {
         struct dw_frame f;
-        dbg_dw_frame(d, &frames[i], &f);
+        dbg_dw_frame(d, frames, all, i, &f);
         struct strbuf params;
         sb_init(&params);
         struct args_ctx c = {&f, with_params ? &params : NULL, 0, {0}, {0}};

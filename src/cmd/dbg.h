@@ -204,7 +204,8 @@ int dbg_describe_code(struct sym_space *sp, uint64_t addr, char *buf, size_t siz
 struct dw_frame;
 int dbg_frame_context(struct dbg *d, int index, struct dw_frame *f, struct dbg_frame *shown);
 /* The DWARF view of one frame of dbg_frames (as dbg_frame_context). */
-void dbg_dw_frame(struct dbg *d, const struct dbg_frame *fr, struct dw_frame *f);
+void dbg_dw_frame(struct dbg *d, const struct dbg_frame *frames, size_t n, size_t i,
+                  struct dw_frame *f);
 /* Reads the current process's memory for DWARF evaluation (dw_read_fn). */
 int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len);
 

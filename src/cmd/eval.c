@@ -106,9 +106,10 @@ struct local_query {
 static int match_local(void *ctx, const struct dw_var *v)
 {
     struct local_query *q = ctx;
-    /* the innermost scope comes last: the last match wins */
-    if (!strcmp(v->name, q->name) && dw_var_scalar(q->f, v, &q->value) == 0)
-        q->found = 1;
+    /* the innermost scope comes last: the last match wins, even when its
+     * value is not known (the outer one it hides is not the one meant) */
+    if (!strcmp(v->name, q->name))
+        q->found = dw_var_scalar(q->f, v, &q->value) == 0;
     return 0;
 }
 
@@ -127,9 +128,10 @@ static int dwarf_local(struct dbg *d, const char *name, size_t len, uint64_t *v)
     struct sym_space *sp = eng_syms(d->s);
     if (!r || !sp || len >= sizeof(((struct local_query *)0)->name))
         return 0;
-    struct sym_frame frames[2];
-    size_t n = dbg_unwind(d, frames, 2);
-    struct dw_frame f = {r->rip, n == 2 ? frames[1].sp : 0, r, read_mem, d};
+    struct sym_frame frames[3];
+    size_t n = dbg_unwind(d, frames, 3);
+    struct dw_frame f;
+    dw_frame_from_stack(&f, frames, n, 0, read_mem, d);
     struct local_query q = {{0}, &f, 0, 0};
     memcpy(q.name, name, len);
     struct lerr ignore;

@@ -115,6 +115,36 @@ static void fmt_addr(struct strbuf *out, uint64_t a)
 }
 
 static void format_at(const struct dw_frame *f, Dwarf_Die *type, const struct dw_var *v,
+                      uint64_t off, struct strbuf *out);
+
+/* A struct that is not in memory (in registers, pieced together) has no
+ * address to show: its members are shown instead, as GDB does. */
+static void format_members(const struct dw_frame *f, Dwarf_Die *t, const struct dw_var *v,
+                           uint64_t off, struct strbuf *out)
+{
+    Dwarf_Die m, mt;
+    Dwarf_Attribute a;
+    int first = 1;
+    sb_addc(out, '{');
+    if (dwarf_child(t, &m) == 0) {
+        do {
+            Dwarf_Word loc = 0;
+            if (dwarf_tag(&m) != DW_TAG_member || !dw_type_of(&m, &mt))
+                continue;
+            if (dwarf_attr_integrate(&m, DW_AT_data_member_location, &a))
+                dwarf_formudata(&a, &loc);
+            sb_addf(out, "%s%s = ", first ? "" : ", ", dwarf_diename(&m) ? dwarf_diename(&m) : "?");
+            first = 0;
+            if (dwarf_hasattr(&m, DW_AT_bit_size))
+                sb_adds(out, "<bitfield>");
+            else
+                format_at(f, &mt, v, off + loc, out);
+        } while (dwarf_siblingof(&m, &m) == 0);
+    }
+    sb_addc(out, '}');
+}
+
+static void format_at(const struct dw_frame *f, Dwarf_Die *type, const struct dw_var *v,
                       uint64_t off, struct strbuf *out)
 {
     Dwarf_Die t;
@@ -231,6 +261,10 @@ static void format_at(const struct dw_frame *f, Dwarf_Die *type, const struct dw
         sb_adds(out, n > 8 ? ", ...}" : "}");
         return;
     }
+    if (v->where == DW_WHERE_VALUE && (tag == DW_TAG_structure_type || tag == DW_TAG_union_type)) {
+        format_members(f, &t, v, off, out);
+        return;
+    }
     struct strbuf name;
     sb_init(&name);
     dw_type_name(&t, &name);
@@ -247,7 +281,11 @@ void dw_format_value(const struct dw_frame *f, Dwarf_Die *type, const struct dw_
                      struct strbuf *out)
 {
     if (v->where == DW_WHERE_NONE) {
-        sb_adds(out, "<value unavailable>");
+        sb_adds(out, "<optimized out>"); /* GDB's words */
+        return;
+    }
+    if (v->where == DW_WHERE_SYNTHETIC) {
+        sb_adds(out, "<synthetic pointer>");
         return;
     }
     format_at(f, type, v, 0, out);

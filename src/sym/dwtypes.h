@@ -12,25 +12,42 @@
 #include <sys/user.h>
 
 #include "sym/symbols.h"
+#include "sym/unwind.h"
 #include "util/strbuf.h"
 
 typedef int (*dw_read_fn)(void *ctx, uint64_t addr, void *buf, size_t len); /* 0 ok */
+
+/* What DWARF expressions need of a frame's caller: entry values are
+ * the caller's call-site parameters, evaluated in the caller. */
+struct dw_caller {
+    int known;        /* 0: no caller (outermost frame, or not given) */
+    uint64_t ret;     /* the return address into the caller */
+    uint64_t cfa;     /* the caller's CFA, 0 when unknown */
+    struct sym_regs regs;
+};
 
 /* One frame as DWARF expressions see it. */
 struct dw_frame {
     uint64_t pc;   /* exact pc for frame 0, return address - 1 above */
     uint64_t cfa;  /* 0 when unknown */
-    const struct user_regs_struct *regs; /* frame 0 only, else NULL */
+    struct sym_regs regs; /* the frame's registers and which are known */
     dw_read_fn read;
     void *ctx;
+    struct dw_caller caller;
     int inline_skip; /* inlined calls at pc that are frames below this one:
                         the frame is the (inline_skip+1)-th function scope
                         around pc, innermost first (sym/inline.h) */
 };
 
+/* The dw_frame of frames[i] of an unwound stack of n frames. */
+void dw_frame_from_stack(struct dw_frame *f, const struct sym_frame *frames, size_t n, size_t i,
+                         dw_read_fn read, void *ctx);
+
 /* Where a variable's value is at one pc. */
 enum dw_where {
     DW_WHERE_NONE,   /* not there: optimised out, or not known here */
+    DW_WHERE_SYNTHETIC, /* a pointer the compiler optimised away whose
+                           target is known (DW_OP_implicit_pointer) */
     DW_WHERE_MEMORY, /* in the target's memory at addr */
     DW_WHERE_VALUE,  /* the bytes themselves, in value (a register, a
                         constant, a computed or pieced-together value) */

@@ -1,73 +1,146 @@
 #include "sym/dwvars.h"
+#include "sym/dwcallsite.h"
+#include "sym/dwexpr.h"
 #include "sym/inline.h"
+#include "util/xalloc.h"
 
 #include <dwarf.h>
 #include <elfutils/libdwfl.h>
 #include <stdlib.h>
 #include <string.h>
 
-
-static int reg_of(const struct user_regs_struct *r, int n, uint64_t *v)
+void dw_frame_from_stack(struct dw_frame *f, const struct sym_frame *frames, size_t n, size_t i,
+                         dw_read_fn read, void *ctx)
 {
-    if (!r)
+    memset(f, 0, sizeof *f);
+    f->pc = sym_frame_code(&frames[i]);
+    f->cfa = i + 1 < n ? frames[i + 1].sp : 0;
+    f->regs = frames[i].regs;
+    f->read = read;
+    f->ctx = ctx;
+    if (i + 1 < n && !frames[i + 1].activation) {
+        f->caller.known = 1;
+        f->caller.ret = frames[i + 1].pc;
+        f->caller.cfa = i + 2 < n ? frames[i + 2].sp : 0;
+        f->caller.regs = frames[i + 1].regs;
+    }
+}
+
+/* What a variable's location is evaluated with in one frame. */
+struct frame_env {
+    struct sym_space *sp;
+    const struct dw_frame *f;
+    Dwarf_Die func; /* the out-of-line DW_TAG_subprogram */
+    Dwarf_Addr pc_rel, bias;
+    Dwarf_Addr entry_rel; /* entry pc of the innermost scope */
+    uint64_t fb;
+    int fb_known;
+    int fb_is_cfa; /* DW_AT_frame_base is DW_OP_call_frame_cfa */
+    int abi_entry; /* at the entry of a function that is not a clone */
+};
+
+static int implicit_value(void *hctx, const Dwarf_Op *op, const uint8_t **data, size_t *len)
+{
+    struct dw_callee *c = hctx;
+    Dwarf_Block b;
+    if (!c->attr || dwarf_getlocation_implicit_value(c->attr, op, &b) != 0)
         return -1;
-    const unsigned long long vals[17] = {r->rax, r->rdx, r->rcx, r->rbx, r->rsi, r->rdi,
-                                         r->rbp, r->rsp, r->r8,  r->r9,  r->r10, r->r11,
-                                         r->r12, r->r13, r->r14, r->r15, r->rip};
-    if (n < 0 || n > 16)
-        return -1;
-    *v = vals[n];
+    *data = b.data;
+    *len = b.length;
     return 0;
 }
 
-/* Evaluates the simple location forms into v. */
-static void locate(const struct dw_frame *f, Dwarf_Die *die, Dwarf_Addr pc_rel, Dwarf_Addr bias,
-                   uint64_t fb, int fb_known, struct dw_var *v)
+/* DW_AT_const_value: a constant the compiler never stored. */
+static int const_value(Dwarf_Die *die, struct dw_var *v)
+{
+    Dwarf_Attribute at;
+    if (!dwarf_attr_integrate(die, DW_AT_const_value, &at))
+        return -1;
+    Dwarf_Block b;
+    Dwarf_Sword s;
+    Dwarf_Word u;
+    switch (dwarf_whatform(&at)) {
+    case DW_FORM_block: case DW_FORM_block1: case DW_FORM_block2: case DW_FORM_block4:
+    case DW_FORM_exprloc:
+        if (dwarf_formblock(&at, &b) != 0 || b.length > DW_VALUE_MAX)
+            return -1;
+        memcpy(v->value, b.data, b.length);
+        v->value_len = b.length;
+        break;
+    case DW_FORM_sdata: case DW_FORM_implicit_const:
+        if (dwarf_formsdata(&at, &s) != 0)
+            return -1;
+        memcpy(v->value, &s, 8);
+        v->value_len = 8;
+        break;
+    case DW_FORM_data1: case DW_FORM_data2: case DW_FORM_data4: case DW_FORM_data8:
+    case DW_FORM_udata:
+        if (dwarf_formudata(&at, &u) != 0)
+            return -1;
+        memcpy(v->value, &u, 8);
+        v->value_len = 8;
+        break;
+    default:
+        return -1; /* strings and the rest: not a value lindbg shows */
+    }
+    v->where = DW_WHERE_VALUE;
+    return 0;
+}
+
+/* The location list entry of at for pc. At a scope's entry pc an empty
+ * range there (GCC's record of location view 0, the state before the
+ * scope's first statement) comes first, as in GDB: the entry that starts
+ * at the same address describes a later view, values after code the
+ * stop has not run. */
+static int find_location(Dwarf_Attribute *at, Dwarf_Addr pc, Dwarf_Addr entry, Dwarf_Op **ops,
+                         size_t *n)
+{
+    ptrdiff_t off = 0;
+    Dwarf_Addr base, start, end;
+    Dwarf_Op *e;
+    size_t len;
+    int found = 0;
+    while ((off = dwarf_getlocations(at, off, &base, &start, &end, &e, &len)) > 0) {
+        if (start == end && start == pc && pc == entry) {
+            *ops = e;
+            *n = len;
+            return 0;
+        }
+        if (!found && pc >= start && pc < end) {
+            *ops = e;
+            *n = len;
+            found = 1;
+        }
+    }
+    return found ? 0 : -1;
+}
+
+/* Where the variable of die is at the frame's pc. Returns 1 when its
+ * location is a stack slot of the callee relative to the frame base
+ * (DW_OP_fbreg first), which a prologue has not written yet at the
+ * entry. */
+static int locate(const struct frame_env *fe, Dwarf_Die *die, struct dw_var *v)
 {
     Dwarf_Attribute at;
     Dwarf_Op *ops;
     size_t n;
     v->where = DW_WHERE_NONE;
-    if (!dwarf_attr_integrate(die, DW_AT_location, &at) ||
-        dwarf_getlocation_addr(&at, pc_rel, &ops, &n, 1) != 1 || n != 1)
-        return;
-    uint8_t op = ops[0].atom;
-    uint64_t r;
-    if (op == DW_OP_fbreg && fb_known) {
-        v->where = DW_WHERE_MEMORY;
-        v->addr = fb + (uint64_t)(int64_t)ops[0].number;
-    } else if (op == DW_OP_addr) {
-        v->where = DW_WHERE_MEMORY;
-        v->addr = ops[0].number + bias;
-    } else if (op >= DW_OP_breg0 && op <= DW_OP_breg16 && reg_of(f->regs, op - DW_OP_breg0, &r) == 0) {
-        v->where = DW_WHERE_MEMORY;
-        v->addr = r + (uint64_t)(int64_t)ops[0].number;
-    } else if (op >= DW_OP_reg0 && op <= DW_OP_reg16 && reg_of(f->regs, op - DW_OP_reg0, &r) == 0) {
-        v->where = DW_WHERE_VALUE;
-        memcpy(v->value, &r, 8);
-        v->value_len = 8;
-    }
-}
-
-static int frame_base(const struct dw_frame *f, Dwarf_Die *func, Dwarf_Addr pc_rel, uint64_t *fb)
-{
-    Dwarf_Attribute at;
-    Dwarf_Op *ops;
-    size_t n;
-    if (!dwarf_attr_integrate(func, DW_AT_frame_base, &at) ||
-        dwarf_getlocation_addr(&at, pc_rel, &ops, &n, 1) != 1 || n != 1)
+    if (!dwarf_attr_integrate(die, DW_AT_location, &at)) {
+        const_value(die, v);
         return 0;
-    uint64_t r;
-    if (ops[0].atom == DW_OP_call_frame_cfa && f->cfa) {
-        *fb = f->cfa;
-        return 1;
     }
-    if (ops[0].atom >= DW_OP_breg0 && ops[0].atom <= DW_OP_breg16 &&
-        reg_of(f->regs, ops[0].atom - DW_OP_breg0, &r) == 0) {
-        *fb = r + (uint64_t)(int64_t)ops[0].number;
-        return 1;
-    }
-    return 0;
+    if (find_location(&at, fe->pc_rel, fe->entry_rel, &ops, &n) < 0 || n == 0)
+        return 0; /* no entry for this pc: optimised out here */
+    struct dw_callee callee = {fe->sp, fe->f, fe->func, fe->bias, &at, -1};
+    struct dw_expr_env env = {
+        .f = fe->f, .bias = fe->bias, .fb = fe->fb, .fb_known = fe->fb_known,
+        .entry_value = dw_callsite_entry_value, .parameter_ref = dw_callsite_parameter_ref,
+        .implicit_value = implicit_value, .hctx = &callee,
+    };
+    dw_expr_eval(&env, ops, n, v);
+    /* a slot below the CFA is the callee's own frame, written by its
+     * prologue; at or above it the caller's (stack-passed arguments) */
+    return ops[0].atom == DW_OP_fbreg && (!fe->fb_is_cfa || (int64_t)ops[0].number < 0);
 }
 
 /* Integer-class per the System V ABI: passed in a general register. */
@@ -91,27 +164,27 @@ static int integer_class(Dwarf_Die *type)
     return 1;
 }
 
-/* At a function's first instruction its prologue has not stored the
- * parameters where DWARF says they live: they are still where the caller
- * put them. Integer and pointer parameters come in rdi rsi rdx rcx r8 r9,
- * as long as every earlier one is of that class too. */
+/* At a function's first instruction an unoptimised prologue has not yet
+ * stored the parameters in the stack slots DWARF names: they are still
+ * where the caller put them. Integer and pointer parameters come in rdi
+ * rsi rdx rcx r8 r9, as long as every earlier one is of that class too
+ * (a struct by value or a float ends the shortcut). */
 static int entry_register(const struct dw_frame *f, int index, uint64_t *v)
 {
-    if (!f->regs || index >= 6)
+    static const int dwarf_reg[6] = {5, 4, 1, 2, 8, 9}; /* rdi rsi rdx rcx r8 r9 */
+    if (index >= 6 || !(f->regs.known & (1u << dwarf_reg[index])))
         return 0;
-    const unsigned long long regs[6] = {f->regs->rdi, f->regs->rsi, f->regs->rdx,
-                                        f->regs->rcx, f->regs->r8,  f->regs->r9};
-    *v = regs[index];
+    *v = f->regs.r[dwarf_reg[index]];
     return 1;
 }
 
-static int visit_children(const struct dw_frame *f, Dwarf_Die *scope, int tag, Dwarf_Addr pc_rel,
-                          Dwarf_Addr bias, uint64_t fb, int fb_known, dw_var_fn fn, void *ctx)
+/* tag's children of scope (the parameters of an inlined call never come
+ * in registers: the entry shortcut is the out-of-line function's). */
+static int visit_children(const struct frame_env *fe, Dwarf_Die *scope, int tag, dw_var_fn fn,
+                          void *ctx)
 {
-    Dwarf_Addr low = 0;
-    /* (the parameters of an inlined call never come in registers) */
-    int at_entry = tag == DW_TAG_formal_parameter && dwarf_tag(scope) == DW_TAG_subprogram &&
-                   dwarf_lowpc(scope, &low) == 0 && low == pc_rel;
+    int entry = tag == DW_TAG_formal_parameter && dwarf_tag(scope) == DW_TAG_subprogram &&
+                fe->abi_entry;
     int int_index = 0, abi_ok = 1;
     Dwarf_Die c;
     if (dwarf_child(scope, &c) != 0)
@@ -121,25 +194,54 @@ static int visit_children(const struct dw_frame *f, Dwarf_Die *scope, int tag, D
             continue;
         struct dw_var v = {.name = dwarf_diename(&c), .is_param = tag == DW_TAG_formal_parameter};
         v.has_type = dw_type_of(&c, &v.type) != NULL;
-        locate(f, &c, pc_rel, bias, fb, fb_known, &v);
+        int slot = locate(fe, &c, &v);
+        if (!entry)
+            goto report;
         uint64_t r;
-        if (at_entry) {
-            if (abi_ok && v.has_type && integer_class(&v.type) &&
-                entry_register(f, int_index, &r)) {
+        if (!abi_ok || !v.has_type || !integer_class(&v.type)) {
+            abi_ok = 0;
+            if (slot)
+                v.where = DW_WHERE_NONE; /* the stack slot is not written yet */
+        } else if (slot) {
+            if (entry_register(fe->f, int_index, &r)) {
                 v.where = DW_WHERE_VALUE;
                 memcpy(v.value, &r, 8);
                 v.value_len = 8;
-                int_index++;
             } else {
-                abi_ok = 0;
-                v.where = DW_WHERE_NONE; /* the stack slot is not written yet */
+                v.where = DW_WHERE_NONE;
             }
         }
+        int_index++;
+    report:;
         int stop = fn(ctx, &v);
         if (stop)
             return stop;
     } while (dwarf_siblingof(&c, &c) == 0);
     return 0;
+}
+
+/* Whether the ELF symbol at the function's entry is a compiler-made copy
+ * (foo.constprop.0, foo.isra.0, foo.part.0, foo.cold): its parameters
+ * are not those of the declaration, in number or order. */
+static int is_clone(struct sym_space *sp, uint64_t entry)
+{
+    struct sym_entry e;
+    char name[512];
+    if (sym_symbol_at(sp, entry, &e, name, sizeof name) < 0)
+        return 1; /* unknown: do not guess */
+    return strchr(name, '.') != NULL;
+}
+
+/* Where a scope starts: DW_AT_entry_pc or DW_AT_low_pc, else its first
+ * range (GDB's block entry pc). (Dwarf_Addr)-1 when none. */
+static Dwarf_Addr scope_entry(Dwarf_Die *scope)
+{
+    Dwarf_Addr e, base, end;
+    if (dwarf_entrypc(scope, &e) == 0)
+        return e;
+    if (dwarf_ranges(scope, 0, &base, &e, &end) > 0)
+        return e;
+    return (Dwarf_Addr)-1;
 }
 
 int dw_frame_vars(struct sym_space *sp, const struct dw_frame *f, dw_var_fn fn, void *ctx,
@@ -171,13 +273,24 @@ int dw_frame_vars(struct sym_space *sp, const struct dw_frame *f, dw_var_fn fn, 
         free(scopes);
         return lerr_set(e, "No DWARF information for this frame's function");
     }
-    Dwarf_Addr pc_rel = f->pc - bias;
-    uint64_t fb = 0;
-    int fb_known = frame_base(f, &scopes[sub], pc_rel, &fb);
-    int stop = visit_children(f, &scopes[func], DW_TAG_formal_parameter, pc_rel, bias, fb,
-                              fb_known, fn, ctx);
+    /* locations are the out-of-line function's: its frame base, its
+     * entry, its caller's call sites */
+    struct frame_env fe = {.sp = sp, .f = f, .func = scopes[sub], .pc_rel = f->pc - bias,
+                           .bias = bias};
+    fe.fb_known = dw_frame_base(f, &scopes[sub], fe.pc_rel, &fe.fb) == 0;
+    Dwarf_Attribute fba;
+    Dwarf_Op *fbops;
+    size_t nfb;
+    fe.fb_is_cfa = dwarf_attr_integrate(&scopes[sub], DW_AT_frame_base, &fba) &&
+                   dwarf_getlocation(&fba, &fbops, &nfb) == 0 && nfb == 1 &&
+                   fbops[0].atom == DW_OP_call_frame_cfa;
+    fe.entry_rel = scope_entry(&scopes[0]);
+    Dwarf_Addr low;
+    fe.abi_entry = func == sub && dwarf_entrypc(&scopes[sub], &low) == 0 && low == fe.pc_rel &&
+                   !is_clone(sp, low + bias);
+    int stop = visit_children(&fe, &scopes[func], DW_TAG_formal_parameter, fn, ctx);
     for (int i = func; i >= inner && !stop; i--)
-        stop = visit_children(f, &scopes[i], DW_TAG_variable, pc_rel, bias, fb, fb_known, fn, ctx);
+        stop = visit_children(&fe, &scopes[i], DW_TAG_variable, fn, ctx);
     free(scopes);
     return 0;
 }

@@ -1,9 +1,9 @@
 /* Variables from DWARF (libdw): the parameters and locals of a frame and
  * where each one's value is at the frame's pc (struct dw_var, see
- * sym/dwtypes.h), and global variables by name. Locations handled:
- * DW_OP_fbreg over a DW_OP_call_frame_cfa or register frame base,
- * DW_OP_addr, DW_OP_breg/DW_OP_reg (registers known for the innermost
- * frame only); others are reported as unavailable. */
+ * sym/dwtypes.h), and global variables by name. Locations are DWARF
+ * expressions (sym/dwexpr.h) picked from location lists for the pc, in
+ * the frame's registers as the unwinder recovered them; entry values
+ * come from the caller's call site (sym/dwcallsite.h). */
 #ifndef LINDBG_SYM_DWVARS_H
 #define LINDBG_SYM_DWVARS_H
 

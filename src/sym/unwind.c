@@ -45,16 +45,26 @@ static bool memory_read(Dwfl *dwfl, Dwarf_Addr addr, Dwarf_Word *result, void *a
     return true;
 }
 
+void sym_regs_from_user(struct sym_regs *out, const struct user_regs_struct *r)
+{
+    /* DWARF register numbers of x86-64: rax rdx rcx rbx rsi rdi rbp rsp
+     * r8..r15, then the return address column (rip) */
+    const uint64_t v[SYM_NREGS] = {r->rax, r->rdx, r->rcx, r->rbx, r->rsi, r->rdi,
+                                   r->rbp, r->rsp, r->r8,  r->r9,  r->r10, r->r11,
+                                   r->r12, r->r13, r->r14, r->r15, r->rip};
+    memcpy(out->r, v, sizeof v);
+    out->known = (1u << SYM_NREGS) - 1;
+}
+
 static bool set_initial_registers(Dwfl_Thread *thread, void *thread_arg)
 {
     struct unwind_state *st = thread_arg;
-    const struct user_regs_struct *r = &st->src->regs;
-    /* DWARF register numbers of x86-64: rax rdx rcx rbx rsi rdi rbp rsp
-     * r8..r15, then the return address column (rip) */
-    Dwarf_Word regs[17] = {r->rax, r->rdx, r->rcx, r->rbx, r->rsi, r->rdi, r->rbp, r->rsp,
-                           r->r8,  r->r9,  r->r10, r->r11, r->r12, r->r13, r->r14, r->r15,
-                           r->rip};
-    return dwfl_thread_state_registers(thread, 0, 17, regs);
+    struct sym_regs r;
+    sym_regs_from_user(&r, &st->src->regs);
+    Dwarf_Word regs[SYM_NREGS];
+    for (int i = 0; i < SYM_NREGS; i++)
+        regs[i] = r.r[i];
+    return dwfl_thread_state_registers(thread, 0, SYM_NREGS, regs);
 }
 
 static const Dwfl_Thread_Callbacks thread_callbacks = {
@@ -63,6 +73,66 @@ static const Dwfl_Thread_Callbacks thread_callbacks = {
     .memory_read = memory_read,
     .set_initial_registers = set_initial_registers,
 };
+
+/* The CFI rule of the inner frame for register reg: 1 when it says where
+ * the register was saved (or how to compute it), 0 when it gives no
+ * rule of its own (the CIE's default), -1 when there is no CFI. */
+static int saved_by(Dwfl *dwfl, const struct sym_frame *inner, int reg)
+{
+    uint64_t pc = sym_frame_code(inner);
+    Dwfl_Module *mod = dwfl_addrmodule(dwfl, pc);
+    Dwarf_Addr bias;
+    Dwarf_CFI *cfi = mod ? dwfl_module_eh_cfi(mod, &bias) : NULL;
+    if (!cfi && mod)
+        cfi = dwfl_module_dwarf_cfi(mod, &bias);
+    Dwarf_Frame *fr;
+    if (!cfi || dwarf_cfi_addrframe(cfi, pc - bias, &fr) != 0)
+        return -1;
+    Dwarf_Op mem[3], *ops;
+    size_t nops;
+    int r = dwarf_frame_register(fr, reg, mem, &ops, &nops) == 0 && nops > 0;
+    free(fr);
+    return r;
+}
+
+/* elfutils up to 0.190 (backends/x86_64_cfi.c) gives the ABI's
+ * callee-saved rule of %rbx to DWARF register 0, %rax: the unwinder then
+ * hands out frame 0's rax in every frame and loses rbx wherever a
+ * function did not save it itself. Here rax above frame 0 is known only
+ * where a frame saved it (signal frames), and an rbx the inner frame did
+ * not touch is the inner frame's, as the ABI says. */
+static void fix_abi_regs(Dwfl *dwfl, const struct sym_frame *inner, struct sym_frame *f)
+{
+    if ((f->regs.known & 1u) && saved_by(dwfl, inner, 0) != 1)
+        f->regs.known &= ~1u;
+    if (!(f->regs.known & (1u << 3)) && (inner->regs.known & (1u << 3)) &&
+        saved_by(dwfl, inner, 3) == 0) {
+        f->regs.r[3] = inner->regs.r[3];
+        f->regs.known |= 1u << 3;
+    }
+}
+
+/* When frame 0 stands at the first instruction of a function, nothing
+ * has run since the call: the argument registers still hold what the
+ * caller had in them at the call, which is frame 1's value there (PLT
+ * stubs and the lazy binder keep them, as they must). */
+static void args_at_entry(Dwfl *dwfl, const struct sym_frame *inner, struct sym_frame *f)
+{
+    static const int arg_regs[6] = {5, 4, 1, 2, 8, 9}; /* rdi rsi rdx rcx r8 r9 */
+    Dwfl_Module *mod = inner->activation ? dwfl_addrmodule(dwfl, inner->pc) : NULL;
+    GElf_Off off = 1;
+    GElf_Sym sym;
+    if (!mod || !dwfl_module_addrinfo(mod, inner->pc, &off, &sym, NULL, NULL, NULL) || off != 0 ||
+        GELF_ST_TYPE(sym.st_info) != STT_FUNC)
+        return;
+    for (int i = 0; i < 6; i++) {
+        int r = arg_regs[i];
+        if (!(f->regs.known & (1u << r)) && (inner->regs.known & (1u << r))) {
+            f->regs.r[r] = inner->regs.r[r];
+            f->regs.known |= 1u << r;
+        }
+    }
+}
 
 struct collect {
     struct sym_frame *frames;
@@ -76,9 +146,22 @@ static int on_frame(Dwfl_Frame *frame, void *arg)
     bool activation;
     if (!dwfl_frame_pc(frame, &pc, &activation) || pc == 0)
         return DWARF_CB_ABORT;
-    Dwarf_Word sp = 0;
-    dwfl_frame_reg(frame, 7, &sp);
-    c->frames[c->n++] = (struct sym_frame){pc, sp, activation};
+    struct sym_frame *f = &c->frames[c->n++];
+    *f = (struct sym_frame){pc, 0, activation, {{0}, 0}};
+    /* libdwfl leaves the registers the CFI calls undefined (the
+     * caller-saved ones above frame 0) unset: those stay unknown */
+    for (unsigned i = 0; i < SYM_NREGS; i++) {
+        Dwarf_Word v;
+        if (dwfl_frame_reg(frame, i, &v) == 0) {
+            f->regs.r[i] = v;
+            f->regs.known |= 1u << i;
+        }
+    }
+    f->sp = f->regs.r[7];
+    if (c->n > 1)
+        fix_abi_regs(dwfl_thread_dwfl(dwfl_frame_thread(frame)), &c->frames[c->n - 2], f);
+    if (c->n == 2)
+        args_at_entry(dwfl_thread_dwfl(dwfl_frame_thread(frame)), &c->frames[0], f);
     return c->n < c->max ? DWARF_CB_OK : DWARF_CB_ABORT;
 }
 
@@ -92,7 +175,13 @@ static void fp_chain(const struct sym_unwind_source *src, struct collect *c)
         uint64_t next, ra;
         if (src->read(src->ctx, fp, &next) != 0 || src->read(src->ctx, fp + 8, &ra) != 0 || !ra)
             break;
-        c->frames[c->n++] = (struct sym_frame){ra, fp + 16, 0};
+        /* a frame-pointer frame knows its rsp and rbp, nothing else */
+        struct sym_frame *f = &c->frames[c->n++];
+        *f = (struct sym_frame){ra, fp + 16, 0, {{0}, 0}};
+        f->regs.r[6] = next;
+        f->regs.r[7] = fp + 16;
+        f->regs.r[16] = ra;
+        f->regs.known = 1u << 6 | 1u << 7 | 1u << 16;
         if (next <= fp)
             break;
         fp = next;
@@ -115,8 +204,10 @@ size_t sym_unwind(struct sym_space *sp, const struct sym_unwind_source *src,
     }
     if (sp->unwind_attached)
         dwfl_getthread_frames(sp->dwfl, src->tid, on_frame, &c);
-    if (c.n == 0)
-        c.frames[c.n++] = (struct sym_frame){src->regs.rip, src->regs.rsp, 1};
+    if (c.n == 0) {
+        c.frames[c.n] = (struct sym_frame){src->regs.rip, src->regs.rsp, 1, {{0}, 0}};
+        sym_regs_from_user(&c.frames[c.n++].regs, &src->regs);
+    }
     fp_chain(src, &c);
     return c.n;
 }

@@ -13,10 +13,25 @@
 
 #include "sym/symbols.h"
 
+/* General registers of one frame in DWARF numbering (rax rdx rcx rbx rsi
+ * rdi rbp rsp r8..r15 rip = 0..16), with the set of those known: all of
+ * them in frame 0; above it only what the unwinder recovered (callee-saved
+ * ones, rsp = the CFA, rip), never a caller-saved register, whose value
+ * in the frame is lost. */
+#define SYM_NREGS 17
+struct sym_regs {
+    uint64_t r[SYM_NREGS];
+    uint32_t known; /* bit n: r[n] is the frame's value */
+};
+
+/* rax..rip of a register file as struct sym_regs, all known. */
+void sym_regs_from_user(struct sym_regs *out, const struct user_regs_struct *r);
+
 struct sym_frame {
     uint64_t pc;      /* the frame's instruction (return address - 1 is looked up) */
     uint64_t sp;      /* its stack pointer ("Child-SP") */
     int activation;   /* pc is exact (frame 0, signal frames), not a return address */
+    struct sym_regs regs;
 };
 
 /* Where a frame's code is looked up: its pc, or for a return address the
