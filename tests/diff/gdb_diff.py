@@ -377,10 +377,15 @@ def main():
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--min-frame0", type=float, default=None,
                     help="fail if frame-0 agreement (percent) is below this")
+    ap.add_argument("--min-frames13", type=float, default=None,
+                    help="fail if agreement over frames 1-3 (percent) is below this")
     ap.add_argument("--strict", type=int, default=0,
                     help="1: also fail when lindbg shows a number where GDB says <optimized out>")
     ap.add_argument("--verbose", action="store_true", help="list every miss")
     a = ap.parse_args()
+    # GDB runs a program by its full path (argv[0], AT_EXECFN): so must
+    # lindbg here, or the stacks start at different addresses
+    a.prog = os.path.abspath(a.prog)
     t0 = time.time()
     with tempfile.TemporaryDirectory(prefix="gdbdiff.") as work:
         reach = reached(a.prog, work, 6, a.seed)
@@ -433,6 +438,10 @@ def main():
     f0 = pct(table[0]["same"], table[0]["shown"])
     if a.min_frame0 is not None and f0 < a.min_frame0:
         print("frame-0 agreement %.1f%% is below the floor %.1f%%" % (f0, a.min_frame0))
+        bad = 1
+    f13 = pct(up["same"], up["shown"])
+    if a.min_frames13 is not None and f13 < a.min_frames13:
+        print("frames 1-3 agreement %.1f%% is below the floor %.1f%%" % (f13, a.min_frames13))
         bad = 1
     print("gdb_diff: %s" % ("FAIL" if bad else "ok"))
     return bad
