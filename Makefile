@@ -5,7 +5,7 @@
 #                 build and the fixtures, run every test
 SHELL := /bin/bash
 CC ?= gcc
-PKGS := libdw libelf libedit libdebuginfod
+PKGS := libdw libelf libedit
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lZydis -lZycore -liberty
 

@@ -1,6 +1,7 @@
 #include "sym/debugpaths.h"
 #include "util/xalloc.h"
 
+#include <dlfcn.h>
 #include <elfutils/debuginfod.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,6 +103,32 @@ void sym_debug_set_progress(sym_debug_progress_fn fn, void *ctx)
     progress_ctx = ctx;
 }
 
+/* libdebuginfod's functions, looked up in the copy libdwfl loads itself
+ * (it dlopens libdebuginfod.so.1 when DEBUGINFOD_URLS is set): linking it
+ * would load libcurl and some thirty libraries into every session, which
+ * tripled lindbg's start-up time and memory. */
+static struct {
+    int looked;
+    void (*set_progressfn)(debuginfod_client *, debuginfod_progressfn_t);
+    const char *(*get_url)(debuginfod_client *);
+    int (*find_source)(debuginfod_client *, const unsigned char *, int, const char *, char **);
+} client_fns;
+
+/* Whether the functions are there: only once libdwfl has a client. */
+static int client_fns_ok(void)
+{
+    if (!client_fns.looked) {
+        client_fns.looked = 1;
+        void *h = dlopen("libdebuginfod.so.1", RTLD_LAZY | RTLD_NOLOAD);
+        if (h) {
+            *(void **)&client_fns.set_progressfn = dlsym(h, "debuginfod_set_progressfn");
+            *(void **)&client_fns.get_url = dlsym(h, "debuginfod_get_url");
+            *(void **)&client_fns.find_source = dlsym(h, "debuginfod_find_source");
+        }
+    }
+    return client_fns.set_progressfn && client_fns.get_url && client_fns.find_source;
+}
+
 /* libdebuginfod calls this through the transfer, also before any byte came
  * and for an answer that is an error: only a transfer with bytes counts. */
 static int on_progress(debuginfod_client *c, long done, long total)
@@ -109,7 +136,7 @@ static int on_progress(debuginfod_client *c, long done, long total)
     if (progress_fn && done > 0) {
         reported = 1;
         /* the client knows its URL only once the download is done */
-        const char *url = debuginfod_get_url(c);
+        const char *url = client_fns.get_url(c);
         progress_fn(progress_ctx, searched ? searched : "debug info", searching ? searching : "?",
                     url ? url : getenv("DEBUGINFOD_URLS"), done, total > 0 ? total : 0);
     }
@@ -122,12 +149,22 @@ static long size_of(int fd)
     return fd >= 0 && fstat(fd, &st) == 0 ? (long)st.st_size : -1;
 }
 
+/* Whether debuginfod is asked at all. Without it, lindbg never asks libdwfl
+ * for its client: the first request dlopens libdebuginfod (and libcurl
+ * with some thirty libraries), which tripled start-up time and memory. */
+static int debuginfod_wanted(void)
+{
+    const char *urls = getenv("DEBUGINFOD_URLS");
+    return urls && *urls;
+}
+
 void sym_debug_attach(Dwfl *dwfl)
 {
-    /* NULL unless DEBUGINFOD_URLS was set when libdwfl was loaded */
+    if (!debuginfod_wanted())
+        return;
     debuginfod_client *c = dwfl_get_debuginfod_client(dwfl);
-    if (c)
-        debuginfod_set_progressfn(c, on_progress);
+    if (c && client_fns_ok())
+        client_fns.set_progressfn(c, on_progress);
 }
 
 /* The standard search (local paths, then debuginfod), with the module's
@@ -165,14 +202,15 @@ int sym_debug_find_source(Dwfl *dwfl, Dwfl_Module *mod, const char *modname, con
     const unsigned char *bits;
     GElf_Addr vaddr;
     int n = dwfl_module_build_id(mod, &bits, &vaddr);
-    debuginfod_client *c = n > 0 && file[0] == '/' ? dwfl_get_debuginfod_client(dwfl) : NULL;
-    if (!c)
+    debuginfod_client *c = n > 0 && file[0] == '/' && debuginfod_wanted()
+                               ? dwfl_get_debuginfod_client(dwfl) : NULL;
+    if (!c || !client_fns_ok())
         return -1;
     searching = modname;
     searched = "source";
     reported = 0;
     char *path = NULL;
-    int fd = debuginfod_find_source(c, bits, n, file, &path);
+    int fd = client_fns.find_source(c, bits, n, file, &path);
     if (reported && progress_fn)
         progress_fn(progress_ctx, searched, modname, NULL, -1, size_of(fd));
     searching = searched = NULL;

@@ -179,6 +179,11 @@ static int by_name_addr(const void *a, const void *b)
 
 static struct inl_index *index_of(struct sym_module *m, Dwarf_Addr *bias)
 {
+    /* the vDSO, an image from memory, never has DWARF: asking for it would
+     * only start a search for a debug file (and load the debuginfod
+     * client, some thirty libraries) */
+    if (m->image_fd > 0)
+        return NULL;
     Dwarf *dw = m->dw ? dwfl_module_getdwarf(m->dw, bias) : NULL;
     if (m->inlined || !dw)
         return m->inlined;
