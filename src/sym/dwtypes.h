@@ -94,11 +94,6 @@ int dw_var_scalar(const struct dw_frame *f, const struct dw_var *v, uint64_t *ou
 /* When type is a pointer to a struct or union: that type in *out, 1. */
 int dw_pointee_aggregate(Dwarf_Die *type, Dwarf_Die *out);
 
-/* dt: the members of a struct/union (one per line: "   +0x004 b : 0n2"),
- * or the value of anything else, at addr. depth limits nesting. */
-void dw_dump_type(const struct dw_frame *f, Dwarf_Die *type, uint64_t addr, int indent,
-                  int depth, struct strbuf *out);
-
 /* Calls fn on every top-level DIE of every CU of the module, until fn
  * returns nonzero. Returns 1 when fn stopped the walk, else 0. */
 int dw_each_top_die(struct sym_module *m, int (*fn)(Dwarf_Die *, Dwarf_Addr, void *), void *ctx);
