@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sym/dwlayout.h"
 #include "sym/dwvars.h"
 
 static const char *arena_str(struct cx_arena *a, const char *s)
@@ -329,49 +330,27 @@ int dw_cx_struct_die(const struct cx_type *t, Dwarf_Die *out)
     return 1;
 }
 
+/* obj.name: a member in the object (static members are not), also in
+ * anonymous members and base classes; a bitfield by its bits from the
+ * start of the aggregate that holds it. */
 static int find_member(struct dw_cx *c, struct cx_arena *a, Dwarf_Die *agg, const char *name,
-                       uint64_t base, struct cx_member *out, int depth)
+                       struct cx_member *out)
 {
-    Dwarf_Die m;
-    if (depth > 16 || dwarf_child(agg, &m) != 0)
+    Dwarf_Die m, mt;
+    uint64_t off;
+    struct dw_bits b;
+    if (!dw_member_find(agg, name, strlen(name), DW_MEMBER_IN_OBJECT, &m, &off) ||
+        !dw_type_of(&m, &mt))
         return 0;
-    do {
-        int tag = dwarf_tag(&m);
-        if (tag != DW_TAG_member && tag != DW_TAG_inheritance)
-            continue;
-        if (dwarf_hasattr(&m, DW_AT_external) || dwarf_hasattr(&m, DW_AT_declaration))
-            continue; /* a static member: not in the object */
-        uint64_t off = udata(&m, DW_AT_data_member_location, 0);
-        const char *n = dwarf_diename(&m);
-        Dwarf_Die mt, pm;
-        if (!dw_type_of(&m, &mt))
-            continue;
-        if (tag == DW_TAG_member && n && !strcmp(n, name)) {
-            memset(out, 0, sizeof *out);
-            out->type = dw_cx_type(c, a, &mt);
-            out->off = base + off;
-            uint64_t bits = udata(&m, DW_AT_bit_size, 0);
-            if (bits) {
-                uint64_t pos;
-                if (dwarf_hasattr(&m, DW_AT_data_bit_offset)) {
-                    pos = udata(&m, DW_AT_data_bit_offset, 0);
-                } else {
-                    /* DWARF 2-4: from the most significant bit of a storage
-                     * unit of DW_AT_byte_size at the member's location */
-                    uint64_t unit = udata(&m, DW_AT_byte_size, out->type->size);
-                    pos = off * 8 + unit * 8 - udata(&m, DW_AT_bit_offset, 0) - bits;
-                }
-                out->off = base;
-                out->bit_off = (unsigned)pos;
-                out->bit_size = (unsigned)bits;
-            }
-            return 1;
-        }
-        if ((tag == DW_TAG_inheritance || !n) && dw_peel(&mt, &pm) &&
-            find_member(c, a, &pm, name, base + off, out, depth + 1))
-            return 1;
-    } while (dwarf_siblingof(&m, &m) == 0);
-    return 0;
+    memset(out, 0, sizeof *out);
+    out->type = dw_cx_type(c, a, &mt);
+    out->off = off;
+    if (dw_member_bits(&m, &b)) {
+        out->off = off - udata(&m, DW_AT_data_member_location, 0);
+        out->bit_off = (unsigned)b.first_bit;
+        out->bit_size = b.width;
+    }
+    return 1;
 }
 
 static int env_member(void *ctx, struct cx_arena *a, const struct cx_type *agg, const char *name,
@@ -380,7 +359,7 @@ static int env_member(void *ctx, struct cx_arena *a, const struct cx_type *agg, 
     Dwarf_Die d;
     if (!dw_cx_struct_die(agg, &d))
         return 0;
-    return find_member(ctx, a, &d, name, 0, out, 0);
+    return find_member(ctx, a, &d, name, out);
 }
 
 static int env_find_type(void *ctx, struct cx_arena *a, const char *name, struct cx_type **out)

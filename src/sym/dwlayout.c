@@ -297,8 +297,15 @@ int dw_bits_read(const struct dw_frame *f, const struct dw_bits *b, uint64_t agg
     return 0;
 }
 
-int dw_member_find(Dwarf_Die *agg, const char *name, size_t len, Dwarf_Die *member,
-                   uint64_t *off)
+/* Not part of the object: a static member, or a member only declared. */
+static int not_in_object(Dwarf_Die *mem)
+{
+    return dwarf_tag(mem) == DW_TAG_variable || dwarf_hasattr(mem, DW_AT_external) ||
+           dwarf_hasattr(mem, DW_AT_declaration);
+}
+
+int dw_member_find(Dwarf_Die *agg, const char *name, size_t len, unsigned flags,
+                   Dwarf_Die *member, uint64_t *off)
 {
     Dwarf_Die t, mem;
     if (!dw_peel(agg, &t) || dwarf_child(&t, &mem) != 0)
@@ -306,6 +313,8 @@ int dw_member_find(Dwarf_Die *agg, const char *name, size_t len, Dwarf_Die *memb
     do {
         int tag = dwarf_tag(&mem);
         const char *n = dwarf_diename(&mem);
+        if ((flags & DW_MEMBER_IN_OBJECT) && not_in_object(&mem))
+            continue;
         if ((tag == DW_TAG_member || tag == DW_TAG_variable) && n && strlen(n) == len &&
             !strncmp(n, name, len)) {
             *member = mem;
@@ -319,8 +328,10 @@ int dw_member_find(Dwarf_Die *agg, const char *name, size_t len, Dwarf_Die *memb
         int tag = dwarf_tag(&mem);
         Dwarf_Die mt;
         uint64_t sub;
+        if ((flags & DW_MEMBER_IN_OBJECT) && not_in_object(&mem))
+            continue;
         if ((tag == DW_TAG_inheritance || (tag == DW_TAG_member && !dwarf_diename(&mem))) &&
-            dw_type_of(&mem, &mt) && dw_member_find(&mt, name, len, member, &sub)) {
+            dw_type_of(&mem, &mt) && dw_member_find(&mt, name, len, flags, member, &sub)) {
             *off = member_offset(&mem) + sub;
             return 1;
         }
@@ -430,7 +441,7 @@ int dw_find_scoped_global(struct sym_space *sp, const char *name, uint64_t *addr
     snprintf(scope, sizeof scope, "%.*s", (int)(last - name), name);
     /* Class::member: a static data member of a class */
     if (dw_find_type(sp, scope, &cls) && dw_is_aggregate(&cls) &&
-        dw_member_find(&cls, last + 2, strlen(last + 2), &decl, &off) &&
+        dw_member_find(&cls, last + 2, strlen(last + 2), 0, &decl, &off) &&
         is_static_member(&decl) && static_addr(sp, &decl, addr))
         return dw_type_of(&decl, type) != NULL;
     /* ns::var: a variable inside namespaces */
@@ -686,7 +697,7 @@ int dw_dt_path(const struct dw_frame *f, Dwarf_Die *agg, const char *path, int h
     uint64_t off;
     for (const char *p = path; *p;) {
         size_t len = strcspn(p, ".");
-        if (!dw_is_aggregate(&cur) || !dw_member_find(&cur, p, len, &mem, &off) ||
+        if (!dw_is_aggregate(&cur) || !dw_member_find(&cur, p, len, 0, &mem, &off) ||
             !dw_type_of(&mem, &cur))
             return 0;
         p += len;
@@ -697,7 +708,7 @@ int dw_dt_path(const struct dw_frame *f, Dwarf_Die *agg, const char *path, int h
     cur = *agg;
     for (const char *p = path; *p; indent += 3) {
         size_t len = strcspn(p, ".");
-        dw_member_find(&cur, p, len, &mem, &off);
+        dw_member_find(&cur, p, len, 0, &mem, &off);
         p += len;
         if (*p == '.')
             p++;

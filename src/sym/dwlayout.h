@@ -34,9 +34,12 @@ uint64_t dw_type_size(Dwarf_Die *type);
 
 /* A data member of aggregate agg by name (name[0..len)), also inside
  * anonymous members and base classes: its DIE and its byte offset from
- * the start of agg. 1 found, 0 not. */
-int dw_member_find(Dwarf_Die *agg, const char *name, size_t len, Dwarf_Die *member,
-                   uint64_t *off);
+ * the start of agg (0 for a static member). 1 found, 0 not. With
+ * DW_MEMBER_IN_OBJECT, static members and declarations are passed over
+ * (an expression's obj.m wants what is in the object; dt shows both). */
+#define DW_MEMBER_IN_OBJECT 1u
+int dw_member_find(Dwarf_Die *agg, const char *name, size_t len, unsigned flags,
+                   Dwarf_Die *member, uint64_t *off);
 
 /* A bitfield member: the offset of its storage unit (the size of its
  * type) from the start of the aggregate, its position from that unit's
