@@ -154,36 +154,6 @@ static int match_spec(Dwarf_Die *d, Dwarf_Addr bias, void *ctx)
 
 /* ---- types ---------------------------------------------------------------- */
 
-/* A C++ class, struct, union or enum by its qualified name, as GDB and
- * WinDbg show it ("geometry::Counter"); NULL for C and for types that are
- * in no namespace or class. */
-static const char *qualified_name(struct cx_arena *a, Dwarf_Die *d)
-{
-    Dwarf_Die cu;
-    int lang = dwarf_diecu(d, &cu, NULL, NULL) ? dwarf_srclang(&cu) : -1;
-    if (lang != DW_LANG_C_plus_plus && lang != DW_LANG_C_plus_plus_11 &&
-        lang != DW_LANG_C_plus_plus_14 && lang != DW_LANG_C_plus_plus_03)
-        return NULL;
-    const char *n = dwarf_diename(d);
-    Dwarf_Die *scopes = NULL;
-    int ns = n ? dwarf_getscopes_die(d, &scopes) : 0;
-    struct strbuf sb;
-    sb_init(&sb);
-    /* scopes[0] is d itself, the CU last */
-    for (int i = ns - 2; i >= 1; i--) {
-        const char *sn = dwarf_diename(&scopes[i]);
-        if (is_scope_tag(dwarf_tag(&scopes[i])) && sn)
-            sb_addf(&sb, "%s::", sn);
-    }
-    free(scopes);
-    if (!n)
-        return NULL;
-    sb_adds(&sb, n);
-    const char *r = arena_str(a, sb_str(&sb));
-    sb_free(&sb);
-    return r;
-}
-
 struct cx_type *dw_cx_type(struct dw_cx *c, struct cx_arena *a, Dwarf_Die *die)
 {
     struct cx_type *t = cx_alloc(a, sizeof *t);
@@ -223,9 +193,14 @@ struct cx_type *dw_cx_type(struct dw_cx *c, struct cx_arena *a, Dwarf_Die *die)
     int own = dwarf_dieoffset(die) == dwarf_dieoffset(&pt);
     if (own && (tag == DW_TAG_structure_type || tag == DW_TAG_class_type ||
                 tag == DW_TAG_union_type || tag == DW_TAG_enumeration_type)) {
-        const char *q = qualified_name(a, &pt);
-        if (q)
-            t->name = q;
+        /* C++: by its qualified name, as GDB and WinDbg show it
+         * ("geometry::Counter"); C keeps "struct point" */
+        if (dwarf_diename(&pt) && dw_is_cplusplus(&pt)) {
+            sb_init(&sb);
+            dw_type_qualname(&pt, &sb);
+            t->name = arena_str(a, sb_str(&sb));
+            sb_free(&sb);
+        }
     }
     switch (tag) {
     case DW_TAG_base_type: {

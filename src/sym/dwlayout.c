@@ -82,15 +82,20 @@ static int is_char_type(Dwarf_Die *type)
     return size == 1 && (enc == DW_ATE_signed_char || enc == DW_ATE_unsigned_char);
 }
 
-/* C++ scopes (namespaces, classes) around an aggregate or enum, "a::b::". */
-static void add_scope(Dwarf_Die *die, struct strbuf *out)
+int dw_is_cplusplus(Dwarf_Die *die)
 {
     Dwarf_Die cu;
     if (!dwarf_diecu(die, &cu, NULL, NULL))
-        return;
+        return 0;
     int lang = dwarf_srclang(&cu);
-    if (lang != DW_LANG_C_plus_plus && lang != DW_LANG_C_plus_plus_03 &&
-        lang != DW_LANG_C_plus_plus_11 && lang != DW_LANG_C_plus_plus_14)
+    return lang == DW_LANG_C_plus_plus || lang == DW_LANG_C_plus_plus_03 ||
+           lang == DW_LANG_C_plus_plus_11 || lang == DW_LANG_C_plus_plus_14;
+}
+
+/* C++ scopes (namespaces, classes) around an aggregate or enum, "a::b::". */
+static void add_scope(Dwarf_Die *die, struct strbuf *out)
+{
+    if (!dw_is_cplusplus(die))
         return;
     Dwarf_Die *scopes = NULL;
     int n = dwarf_getscopes_die(die, &scopes);

@@ -22,6 +22,9 @@ struct dw_dt_opts {
  * Float, Double, Ptr64 point, Ptr64 Void, [16] UChar, a struct's name. */
 void dw_type_word(Dwarf_Die *type, struct strbuf *out);
 
+/* Whether die is in a C++ compilation unit (names have scopes). */
+int dw_is_cplusplus(Dwarf_Die *die);
+
 /* WinDbg's name of a type: point, shape*, long[3], zoo::Dog (C++ names
  * qualified by their namespaces and classes), <unnamed-tag>. */
 void dw_type_qualname(Dwarf_Die *type, struct strbuf *out);
