@@ -129,18 +129,6 @@ struct spec_query {
     uint64_t addr;
 };
 
-static int var_addr(Dwarf_Die *d, Dwarf_Addr bias, uint64_t *addr)
-{
-    Dwarf_Attribute at;
-    Dwarf_Op *ops;
-    size_t nops;
-    if (!dwarf_attr(d, DW_AT_location, &at) || dwarf_getlocation(&at, &ops, &nops) != 0 ||
-        nops != 1 || ops[0].atom != DW_OP_addr)
-        return 0;
-    *addr = ops[0].number + bias;
-    return 1;
-}
-
 static int match_spec(Dwarf_Die *d, Dwarf_Addr bias, void *ctx)
 {
     struct spec_query *q = ctx;
@@ -149,7 +137,7 @@ static int match_spec(Dwarf_Die *d, Dwarf_Addr bias, void *ctx)
     if (dwarf_tag(d) != DW_TAG_variable || !dwarf_attr(d, DW_AT_specification, &at) ||
         !dwarf_formref_die(&at, &decl) || dwarf_dieoffset(&decl) != q->decl)
         return 0;
-    return var_addr(d, bias, &q->addr);
+    return dw_var_static_addr(d, bias, &q->addr);
 }
 
 /* ---- types ---------------------------------------------------------------- */
@@ -536,7 +524,7 @@ static int env_lookup(void *ctx, struct cx_arena *a, const char *name, struct cx
     }
     if (strstr(name, "::") && find_scoped(c->sp, name, is_variable, &d, &bias, &mod)) {
         struct spec_query sq = {dwarf_dieoffset(&d), 0};
-        if (!var_addr(&d, bias, &addr)) {
+        if (!dw_var_static_addr(&d, bias, &addr)) {
             if (!dw_each_top_die(mod, match_spec, &sq))
                 return lerr_set(e, "Memory access error at '%s': <optimized out>", name);
             addr = sq.addr;

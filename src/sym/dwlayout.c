@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sym/dwvars.h"
+
 static int udata(Dwarf_Die *d, int at, Dwarf_Word *out)
 {
     Dwarf_Attribute a;
@@ -370,13 +372,7 @@ static int find_static_def(Dwarf_Die *d, Dwarf_Addr bias, void *ctx)
         !dwarf_formref_die(&a, &spec) || dwarf_dieoffset(&spec) != q->decl ||
         dwarf_cu_getdwarf(spec.cu) != q->dw)
         return 0;
-    Dwarf_Op *ops;
-    size_t n;
-    if (!dwarf_attr(d, DW_AT_location, &a) || dwarf_getlocation(&a, &ops, &n) != 0 || n != 1 ||
-        ops[0].atom != DW_OP_addr)
-        return 0;
-    q->addr = ops[0].number + bias;
-    return 1;
+    return dw_var_static_addr(d, bias, &q->addr);
 }
 
 static int static_addr(struct sym_space *sp, Dwarf_Die *decl, uint64_t *addr)
@@ -456,15 +452,10 @@ int dw_find_scoped_global(struct sym_space *sp, const char *name, uint64_t *addr
         struct scoped_query q = {name, {0}, 0};
         if (!dw_each_top_die(sp->mods[i], find_scoped_var, &q))
             continue;
-        Dwarf_Attribute a;
-        Dwarf_Op *ops;
-        size_t n;
         Dwarf_Addr bias;
         dwfl_module_getdwarf(sp->mods[i]->dw, &bias);
-        if (dwarf_attr(&q.found, DW_AT_location, &a) && dwarf_getlocation(&a, &ops, &n) == 0 &&
-            n == 1 && ops[0].atom == DW_OP_addr)
-            *addr = ops[0].number + bias;
-        else if (!static_addr(sp, &q.found, addr)) /* declared here, defined elsewhere */
+        if (!dw_var_static_addr(&q.found, bias, addr) &&
+            !static_addr(sp, &q.found, addr)) /* declared here, defined elsewhere */
             continue;
         return dw_type_of(&q.found, type) != NULL;
     }
