@@ -225,18 +225,7 @@ struct cx_type *dw_cx_type(struct dw_cx *c, struct cx_arena *a, Dwarf_Die *die)
         break;
     case DW_TAG_array_type: {
         uint64_t dims[8];
-        int nd = 0;
-        Dwarf_Die sub;
-        if (dwarf_child(&pt, &sub) == 0) {
-            do {
-                if (dwarf_tag(&sub) != DW_TAG_subrange_type || nd == 8)
-                    continue;
-                uint64_t cnt = udata(&sub, DW_AT_count, 0);
-                if (!cnt && dwarf_hasattr(&sub, DW_AT_upper_bound))
-                    cnt = udata(&sub, DW_AT_upper_bound, 0) + 1;
-                dims[nd++] = cnt;
-            } while (dwarf_siblingof(&sub, &sub) == 0);
-        }
+        int nd = (int)dw_array_dims(&pt, dims, 8);
         struct cx_type *elem = dw_type_of(&pt, &target) ? dw_cx_type(c, a, &target) : NULL;
         if (!elem || !nd)
             return t;

@@ -14,30 +14,11 @@ static int udata(Dwarf_Die *d, int at, Dwarf_Word *out)
     return dwarf_attr_integrate(d, at, &a) && dwarf_formudata(&a, out) == 0;
 }
 
-/* The dimensions of an array type (int a[2][3]: 2, 3), at most max. */
-static size_t array_dims(Dwarf_Die *arr, uint64_t *dims, size_t max)
-{
-    Dwarf_Die sub;
-    size_t n = 0;
-    if (dwarf_child(arr, &sub) != 0)
-        return 0;
-    do {
-        Dwarf_Word w;
-        if (dwarf_tag(&sub) != DW_TAG_subrange_type || n == max)
-            continue;
-        if (udata(&sub, DW_AT_count, &w))
-            dims[n++] = w;
-        else
-            dims[n++] = udata(&sub, DW_AT_upper_bound, &w) ? w + 1 : 0;
-    } while (dwarf_siblingof(&sub, &sub) == 0);
-    return n;
-}
-
 /* Elements of an array counted over all its dimensions (flattened). */
 static uint64_t array_elements(Dwarf_Die *arr)
 {
     uint64_t dims[8], total = 1;
-    size_t nd = array_dims(arr, dims, 8);
+    size_t nd = dw_array_dims(arr, dims, 8);
     for (size_t i = 0; i < nd; i++)
         if (__builtin_mul_overflow(total, dims[i], &total))
             return UINT64_MAX; /* corrupt DWARF: callers cap what they show */
@@ -229,7 +210,7 @@ void dw_type_word(Dwarf_Die *type, struct strbuf *out)
     }
     case DW_TAG_array_type: {
         uint64_t dims[8];
-        size_t nd = array_dims(&t, dims, 8);
+        size_t nd = dw_array_dims(&t, dims, 8);
         for (size_t i = 0; i < nd; i++)
             sb_addf(out, "[%llu] ", (unsigned long long)dims[i]);
         if (!nd)
@@ -556,7 +537,7 @@ static void value(struct dt_state *s, Dwarf_Die *type, uint64_t addr, int indent
     }
     if (tag == DW_TAG_array_type) {
         uint64_t dims[8], n = array_elements(&t);
-        size_t nd = array_dims(&t, dims, 8);
+        size_t nd = dw_array_dims(&t, dims, 8);
         Dwarf_Die *elem = dw_type_of(&t, &inner);
         uint64_t esize = dw_type_size(elem);
         for (size_t i = 0; i < nd; i++)

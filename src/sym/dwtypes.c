@@ -33,23 +33,31 @@ int dw_peel(Dwarf_Die *t, Dwarf_Die *out)
     return 0;
 }
 
-uint64_t dw_array_count(Dwarf_Die *arr)
+size_t dw_array_dims(Dwarf_Die *arr, uint64_t *dims, size_t max)
 {
     Dwarf_Die sub;
+    size_t n = 0;
     if (dwarf_child(arr, &sub) != 0)
         return 0;
     do {
-        if (dwarf_tag(&sub) != DW_TAG_subrange_type)
+        if (dwarf_tag(&sub) != DW_TAG_subrange_type || n == max)
             continue;
         Dwarf_Attribute a;
         Dwarf_Word w;
         if (dwarf_attr_integrate(&sub, DW_AT_count, &a) && dwarf_formudata(&a, &w) == 0)
-            return w;
-        if (dwarf_attr_integrate(&sub, DW_AT_upper_bound, &a) && dwarf_formudata(&a, &w) == 0)
-            return w + 1;
-        return 0;
+            dims[n++] = w;
+        else if (dwarf_attr_integrate(&sub, DW_AT_upper_bound, &a) && dwarf_formudata(&a, &w) == 0)
+            dims[n++] = w + 1;
+        else
+            dims[n++] = 0; /* no bound, or one computed at run time */
     } while (dwarf_siblingof(&sub, &sub) == 0);
-    return 0;
+    return n;
+}
+
+uint64_t dw_array_count(Dwarf_Die *arr)
+{
+    uint64_t d;
+    return dw_array_dims(arr, &d, 1) ? d : 0;
 }
 
 void dw_type_name(Dwarf_Die *type, struct strbuf *out)

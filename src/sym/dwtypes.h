@@ -73,6 +73,12 @@ Dwarf_Die *dw_type_of(Dwarf_Die *die, Dwarf_Die *out);
  * 1 and *out, or 0 (const void). */
 int dw_peel(Dwarf_Die *t, Dwarf_Die *out);
 
+/* The dimensions of an array type, outermost first (int a[2][3]: 2, 3),
+ * at most max of them; returns how many. A dimension is 0 when its
+ * bound is unknown: a flexible array member, or a variable-length
+ * array's (its bound is computed at run time, not a constant). */
+size_t dw_array_dims(Dwarf_Die *arr, uint64_t *dims, size_t max);
+
 /* Element count of an array type's first dimension (0 when unknown). */
 uint64_t dw_array_count(Dwarf_Die *arr);
 
