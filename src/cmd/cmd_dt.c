@@ -73,7 +73,7 @@ static int next_field(Dwarf_Die *type, const char **p, char *field, size_t size)
     snprintf(field, size, "%.*s", (int)n, *p);
     for (const char *c = field; *c;) {
         size_t len = strcspn(c, ".");
-        if (!len || !dw_is_aggregate(&cur) || !dw_member_find(&cur, c, len, &m, &off) ||
+        if (!len || !dw_is_aggregate(&cur) || !dw_member_find(&cur, c, len, 0, &m, &off) ||
             !dw_type_of(&m, &cur))
             return 0;
         c += len + (c[len] == '.');

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sym/dwlayout.h"
 #include "sym/dwvars.h"
 
 static const char *arena_str(struct cx_arena *a, const char *s)
@@ -128,18 +129,6 @@ struct spec_query {
     uint64_t addr;
 };
 
-static int var_addr(Dwarf_Die *d, Dwarf_Addr bias, uint64_t *addr)
-{
-    Dwarf_Attribute at;
-    Dwarf_Op *ops;
-    size_t nops;
-    if (!dwarf_attr(d, DW_AT_location, &at) || dwarf_getlocation(&at, &ops, &nops) != 0 ||
-        nops != 1 || ops[0].atom != DW_OP_addr)
-        return 0;
-    *addr = ops[0].number + bias;
-    return 1;
-}
-
 static int match_spec(Dwarf_Die *d, Dwarf_Addr bias, void *ctx)
 {
     struct spec_query *q = ctx;
@@ -148,40 +137,10 @@ static int match_spec(Dwarf_Die *d, Dwarf_Addr bias, void *ctx)
     if (dwarf_tag(d) != DW_TAG_variable || !dwarf_attr(d, DW_AT_specification, &at) ||
         !dwarf_formref_die(&at, &decl) || dwarf_dieoffset(&decl) != q->decl)
         return 0;
-    return var_addr(d, bias, &q->addr);
+    return dw_var_static_addr(d, bias, &q->addr);
 }
 
 /* ---- types ---------------------------------------------------------------- */
-
-/* A C++ class, struct, union or enum by its qualified name, as GDB and
- * WinDbg show it ("geometry::Counter"); NULL for C and for types that are
- * in no namespace or class. */
-static const char *qualified_name(struct cx_arena *a, Dwarf_Die *d)
-{
-    Dwarf_Die cu;
-    int lang = dwarf_diecu(d, &cu, NULL, NULL) ? dwarf_srclang(&cu) : -1;
-    if (lang != DW_LANG_C_plus_plus && lang != DW_LANG_C_plus_plus_11 &&
-        lang != DW_LANG_C_plus_plus_14 && lang != DW_LANG_C_plus_plus_03)
-        return NULL;
-    const char *n = dwarf_diename(d);
-    Dwarf_Die *scopes = NULL;
-    int ns = n ? dwarf_getscopes_die(d, &scopes) : 0;
-    struct strbuf sb;
-    sb_init(&sb);
-    /* scopes[0] is d itself, the CU last */
-    for (int i = ns - 2; i >= 1; i--) {
-        const char *sn = dwarf_diename(&scopes[i]);
-        if (is_scope_tag(dwarf_tag(&scopes[i])) && sn)
-            sb_addf(&sb, "%s::", sn);
-    }
-    free(scopes);
-    if (!n)
-        return NULL;
-    sb_adds(&sb, n);
-    const char *r = arena_str(a, sb_str(&sb));
-    sb_free(&sb);
-    return r;
-}
 
 struct cx_type *dw_cx_type(struct dw_cx *c, struct cx_arena *a, Dwarf_Die *die)
 {
@@ -222,9 +181,14 @@ struct cx_type *dw_cx_type(struct dw_cx *c, struct cx_arena *a, Dwarf_Die *die)
     int own = dwarf_dieoffset(die) == dwarf_dieoffset(&pt);
     if (own && (tag == DW_TAG_structure_type || tag == DW_TAG_class_type ||
                 tag == DW_TAG_union_type || tag == DW_TAG_enumeration_type)) {
-        const char *q = qualified_name(a, &pt);
-        if (q)
-            t->name = q;
+        /* C++: by its qualified name, as GDB and WinDbg show it
+         * ("geometry::Counter"); C keeps "struct point" */
+        if (dwarf_diename(&pt) && dw_is_cplusplus(&pt)) {
+            sb_init(&sb);
+            dw_type_qualname(&pt, &sb);
+            t->name = arena_str(a, sb_str(&sb));
+            sb_free(&sb);
+        }
     }
     switch (tag) {
     case DW_TAG_base_type: {
@@ -261,18 +225,7 @@ struct cx_type *dw_cx_type(struct dw_cx *c, struct cx_arena *a, Dwarf_Die *die)
         break;
     case DW_TAG_array_type: {
         uint64_t dims[8];
-        int nd = 0;
-        Dwarf_Die sub;
-        if (dwarf_child(&pt, &sub) == 0) {
-            do {
-                if (dwarf_tag(&sub) != DW_TAG_subrange_type || nd == 8)
-                    continue;
-                uint64_t cnt = udata(&sub, DW_AT_count, 0);
-                if (!cnt && dwarf_hasattr(&sub, DW_AT_upper_bound))
-                    cnt = udata(&sub, DW_AT_upper_bound, 0) + 1;
-                dims[nd++] = cnt;
-            } while (dwarf_siblingof(&sub, &sub) == 0);
-        }
+        int nd = (int)dw_array_dims(&pt, dims, 8);
         struct cx_type *elem = dw_type_of(&pt, &target) ? dw_cx_type(c, a, &target) : NULL;
         if (!elem || !nd)
             return t;
@@ -329,49 +282,27 @@ int dw_cx_struct_die(const struct cx_type *t, Dwarf_Die *out)
     return 1;
 }
 
+/* obj.name: a member in the object (static members are not), also in
+ * anonymous members and base classes; a bitfield by its bits from the
+ * start of the aggregate that holds it. */
 static int find_member(struct dw_cx *c, struct cx_arena *a, Dwarf_Die *agg, const char *name,
-                       uint64_t base, struct cx_member *out, int depth)
+                       struct cx_member *out)
 {
-    Dwarf_Die m;
-    if (depth > 16 || dwarf_child(agg, &m) != 0)
+    Dwarf_Die m, mt;
+    uint64_t off;
+    struct dw_bits b;
+    if (!dw_member_find(agg, name, strlen(name), DW_MEMBER_IN_OBJECT, &m, &off) ||
+        !dw_type_of(&m, &mt))
         return 0;
-    do {
-        int tag = dwarf_tag(&m);
-        if (tag != DW_TAG_member && tag != DW_TAG_inheritance)
-            continue;
-        if (dwarf_hasattr(&m, DW_AT_external) || dwarf_hasattr(&m, DW_AT_declaration))
-            continue; /* a static member: not in the object */
-        uint64_t off = udata(&m, DW_AT_data_member_location, 0);
-        const char *n = dwarf_diename(&m);
-        Dwarf_Die mt, pm;
-        if (!dw_type_of(&m, &mt))
-            continue;
-        if (tag == DW_TAG_member && n && !strcmp(n, name)) {
-            memset(out, 0, sizeof *out);
-            out->type = dw_cx_type(c, a, &mt);
-            out->off = base + off;
-            uint64_t bits = udata(&m, DW_AT_bit_size, 0);
-            if (bits) {
-                uint64_t pos;
-                if (dwarf_hasattr(&m, DW_AT_data_bit_offset)) {
-                    pos = udata(&m, DW_AT_data_bit_offset, 0);
-                } else {
-                    /* DWARF 2-4: from the most significant bit of a storage
-                     * unit of DW_AT_byte_size at the member's location */
-                    uint64_t unit = udata(&m, DW_AT_byte_size, out->type->size);
-                    pos = off * 8 + unit * 8 - udata(&m, DW_AT_bit_offset, 0) - bits;
-                }
-                out->off = base;
-                out->bit_off = (unsigned)pos;
-                out->bit_size = (unsigned)bits;
-            }
-            return 1;
-        }
-        if ((tag == DW_TAG_inheritance || !n) && dw_peel(&mt, &pm) &&
-            find_member(c, a, &pm, name, base + off, out, depth + 1))
-            return 1;
-    } while (dwarf_siblingof(&m, &m) == 0);
-    return 0;
+    memset(out, 0, sizeof *out);
+    out->type = dw_cx_type(c, a, &mt);
+    out->off = off;
+    if (dw_member_bits(&m, &b)) {
+        out->off = off - udata(&m, DW_AT_data_member_location, 0);
+        out->bit_off = (unsigned)b.first_bit;
+        out->bit_size = b.width;
+    }
+    return 1;
 }
 
 static int env_member(void *ctx, struct cx_arena *a, const struct cx_type *agg, const char *name,
@@ -380,7 +311,7 @@ static int env_member(void *ctx, struct cx_arena *a, const struct cx_type *agg, 
     Dwarf_Die d;
     if (!dw_cx_struct_die(agg, &d))
         return 0;
-    return find_member(ctx, a, &d, name, 0, out, 0);
+    return find_member(ctx, a, &d, name, out);
 }
 
 static int env_find_type(void *ctx, struct cx_arena *a, const char *name, struct cx_type **out)
@@ -582,7 +513,7 @@ static int env_lookup(void *ctx, struct cx_arena *a, const char *name, struct cx
     }
     if (strstr(name, "::") && find_scoped(c->sp, name, is_variable, &d, &bias, &mod)) {
         struct spec_query sq = {dwarf_dieoffset(&d), 0};
-        if (!var_addr(&d, bias, &addr)) {
+        if (!dw_var_static_addr(&d, bias, &addr)) {
             if (!dw_each_top_die(mod, match_spec, &sq))
                 return lerr_set(e, "Memory access error at '%s': <optimized out>", name);
             addr = sq.addr;

@@ -6,36 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sym/dwvars.h"
+
 static int udata(Dwarf_Die *d, int at, Dwarf_Word *out)
 {
     Dwarf_Attribute a;
     return dwarf_attr_integrate(d, at, &a) && dwarf_formudata(&a, out) == 0;
 }
 
-/* The dimensions of an array type (int a[2][3]: 2, 3), at most max. */
-static size_t array_dims(Dwarf_Die *arr, uint64_t *dims, size_t max)
-{
-    Dwarf_Die sub;
-    size_t n = 0;
-    if (dwarf_child(arr, &sub) != 0)
-        return 0;
-    do {
-        Dwarf_Word w;
-        if (dwarf_tag(&sub) != DW_TAG_subrange_type || n == max)
-            continue;
-        if (udata(&sub, DW_AT_count, &w))
-            dims[n++] = w;
-        else
-            dims[n++] = udata(&sub, DW_AT_upper_bound, &w) ? w + 1 : 0;
-    } while (dwarf_siblingof(&sub, &sub) == 0);
-    return n;
-}
-
 /* Elements of an array counted over all its dimensions (flattened). */
 static uint64_t array_elements(Dwarf_Die *arr)
 {
     uint64_t dims[8], total = 1;
-    size_t nd = array_dims(arr, dims, 8);
+    size_t nd = dw_array_dims(arr, dims, 8);
     for (size_t i = 0; i < nd; i++)
         if (__builtin_mul_overflow(total, dims[i], &total))
             return UINT64_MAX; /* corrupt DWARF: callers cap what they show */
@@ -82,15 +65,20 @@ static int is_char_type(Dwarf_Die *type)
     return size == 1 && (enc == DW_ATE_signed_char || enc == DW_ATE_unsigned_char);
 }
 
-/* C++ scopes (namespaces, classes) around an aggregate or enum, "a::b::". */
-static void add_scope(Dwarf_Die *die, struct strbuf *out)
+int dw_is_cplusplus(Dwarf_Die *die)
 {
     Dwarf_Die cu;
     if (!dwarf_diecu(die, &cu, NULL, NULL))
-        return;
+        return 0;
     int lang = dwarf_srclang(&cu);
-    if (lang != DW_LANG_C_plus_plus && lang != DW_LANG_C_plus_plus_03 &&
-        lang != DW_LANG_C_plus_plus_11 && lang != DW_LANG_C_plus_plus_14)
+    return lang == DW_LANG_C_plus_plus || lang == DW_LANG_C_plus_plus_03 ||
+           lang == DW_LANG_C_plus_plus_11 || lang == DW_LANG_C_plus_plus_14;
+}
+
+/* C++ scopes (namespaces, classes) around an aggregate or enum, "a::b::". */
+static void add_scope(Dwarf_Die *die, struct strbuf *out)
+{
+    if (!dw_is_cplusplus(die))
         return;
     Dwarf_Die *scopes = NULL;
     int n = dwarf_getscopes_die(die, &scopes);
@@ -222,7 +210,7 @@ void dw_type_word(Dwarf_Die *type, struct strbuf *out)
     }
     case DW_TAG_array_type: {
         uint64_t dims[8];
-        size_t nd = array_dims(&t, dims, 8);
+        size_t nd = dw_array_dims(&t, dims, 8);
         for (size_t i = 0; i < nd; i++)
             sb_addf(out, "[%llu] ", (unsigned long long)dims[i]);
         if (!nd)
@@ -297,8 +285,15 @@ int dw_bits_read(const struct dw_frame *f, const struct dw_bits *b, uint64_t agg
     return 0;
 }
 
-int dw_member_find(Dwarf_Die *agg, const char *name, size_t len, Dwarf_Die *member,
-                   uint64_t *off)
+/* Not part of the object: a static member, or a member only declared. */
+static int not_in_object(Dwarf_Die *mem)
+{
+    return dwarf_tag(mem) == DW_TAG_variable || dwarf_hasattr(mem, DW_AT_external) ||
+           dwarf_hasattr(mem, DW_AT_declaration);
+}
+
+int dw_member_find(Dwarf_Die *agg, const char *name, size_t len, unsigned flags,
+                   Dwarf_Die *member, uint64_t *off)
 {
     Dwarf_Die t, mem;
     if (!dw_peel(agg, &t) || dwarf_child(&t, &mem) != 0)
@@ -306,6 +301,8 @@ int dw_member_find(Dwarf_Die *agg, const char *name, size_t len, Dwarf_Die *memb
     do {
         int tag = dwarf_tag(&mem);
         const char *n = dwarf_diename(&mem);
+        if ((flags & DW_MEMBER_IN_OBJECT) && not_in_object(&mem))
+            continue;
         if ((tag == DW_TAG_member || tag == DW_TAG_variable) && n && strlen(n) == len &&
             !strncmp(n, name, len)) {
             *member = mem;
@@ -319,8 +316,10 @@ int dw_member_find(Dwarf_Die *agg, const char *name, size_t len, Dwarf_Die *memb
         int tag = dwarf_tag(&mem);
         Dwarf_Die mt;
         uint64_t sub;
+        if ((flags & DW_MEMBER_IN_OBJECT) && not_in_object(&mem))
+            continue;
         if ((tag == DW_TAG_inheritance || (tag == DW_TAG_member && !dwarf_diename(&mem))) &&
-            dw_type_of(&mem, &mt) && dw_member_find(&mt, name, len, member, &sub)) {
+            dw_type_of(&mem, &mt) && dw_member_find(&mt, name, len, flags, member, &sub)) {
             *off = member_offset(&mem) + sub;
             return 1;
         }
@@ -354,13 +353,7 @@ static int find_static_def(Dwarf_Die *d, Dwarf_Addr bias, void *ctx)
         !dwarf_formref_die(&a, &spec) || dwarf_dieoffset(&spec) != q->decl ||
         dwarf_cu_getdwarf(spec.cu) != q->dw)
         return 0;
-    Dwarf_Op *ops;
-    size_t n;
-    if (!dwarf_attr(d, DW_AT_location, &a) || dwarf_getlocation(&a, &ops, &n) != 0 || n != 1 ||
-        ops[0].atom != DW_OP_addr)
-        return 0;
-    q->addr = ops[0].number + bias;
-    return 1;
+    return dw_var_static_addr(d, bias, &q->addr);
 }
 
 static int static_addr(struct sym_space *sp, Dwarf_Die *decl, uint64_t *addr)
@@ -430,7 +423,7 @@ int dw_find_scoped_global(struct sym_space *sp, const char *name, uint64_t *addr
     snprintf(scope, sizeof scope, "%.*s", (int)(last - name), name);
     /* Class::member: a static data member of a class */
     if (dw_find_type(sp, scope, &cls) && dw_is_aggregate(&cls) &&
-        dw_member_find(&cls, last + 2, strlen(last + 2), &decl, &off) &&
+        dw_member_find(&cls, last + 2, strlen(last + 2), 0, &decl, &off) &&
         is_static_member(&decl) && static_addr(sp, &decl, addr))
         return dw_type_of(&decl, type) != NULL;
     /* ns::var: a variable inside namespaces */
@@ -440,15 +433,10 @@ int dw_find_scoped_global(struct sym_space *sp, const char *name, uint64_t *addr
         struct scoped_query q = {name, {0}, 0};
         if (!dw_each_top_die(sp->mods[i], find_scoped_var, &q))
             continue;
-        Dwarf_Attribute a;
-        Dwarf_Op *ops;
-        size_t n;
         Dwarf_Addr bias;
         dwfl_module_getdwarf(sp->mods[i]->dw, &bias);
-        if (dwarf_attr(&q.found, DW_AT_location, &a) && dwarf_getlocation(&a, &ops, &n) == 0 &&
-            n == 1 && ops[0].atom == DW_OP_addr)
-            *addr = ops[0].number + bias;
-        else if (!static_addr(sp, &q.found, addr)) /* declared here, defined elsewhere */
+        if (!dw_var_static_addr(&q.found, bias, addr) &&
+            !static_addr(sp, &q.found, addr)) /* declared here, defined elsewhere */
             continue;
         return dw_type_of(&q.found, type) != NULL;
     }
@@ -549,7 +537,7 @@ static void value(struct dt_state *s, Dwarf_Die *type, uint64_t addr, int indent
     }
     if (tag == DW_TAG_array_type) {
         uint64_t dims[8], n = array_elements(&t);
-        size_t nd = array_dims(&t, dims, 8);
+        size_t nd = dw_array_dims(&t, dims, 8);
         Dwarf_Die *elem = dw_type_of(&t, &inner);
         uint64_t esize = dw_type_size(elem);
         for (size_t i = 0; i < nd; i++)
@@ -686,7 +674,7 @@ int dw_dt_path(const struct dw_frame *f, Dwarf_Die *agg, const char *path, int h
     uint64_t off;
     for (const char *p = path; *p;) {
         size_t len = strcspn(p, ".");
-        if (!dw_is_aggregate(&cur) || !dw_member_find(&cur, p, len, &mem, &off) ||
+        if (!dw_is_aggregate(&cur) || !dw_member_find(&cur, p, len, 0, &mem, &off) ||
             !dw_type_of(&mem, &cur))
             return 0;
         p += len;
@@ -697,7 +685,7 @@ int dw_dt_path(const struct dw_frame *f, Dwarf_Die *agg, const char *path, int h
     cur = *agg;
     for (const char *p = path; *p; indent += 3) {
         size_t len = strcspn(p, ".");
-        dw_member_find(&cur, p, len, &mem, &off);
+        dw_member_find(&cur, p, len, 0, &mem, &off);
         p += len;
         if (*p == '.')
             p++;

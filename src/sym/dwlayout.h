@@ -22,6 +22,9 @@ struct dw_dt_opts {
  * Float, Double, Ptr64 point, Ptr64 Void, [16] UChar, a struct's name. */
 void dw_type_word(Dwarf_Die *type, struct strbuf *out);
 
+/* Whether die is in a C++ compilation unit (names have scopes). */
+int dw_is_cplusplus(Dwarf_Die *die);
+
 /* WinDbg's name of a type: point, shape*, long[3], zoo::Dog (C++ names
  * qualified by their namespaces and classes), <unnamed-tag>. */
 void dw_type_qualname(Dwarf_Die *type, struct strbuf *out);
@@ -34,9 +37,12 @@ uint64_t dw_type_size(Dwarf_Die *type);
 
 /* A data member of aggregate agg by name (name[0..len)), also inside
  * anonymous members and base classes: its DIE and its byte offset from
- * the start of agg. 1 found, 0 not. */
-int dw_member_find(Dwarf_Die *agg, const char *name, size_t len, Dwarf_Die *member,
-                   uint64_t *off);
+ * the start of agg (0 for a static member). 1 found, 0 not. With
+ * DW_MEMBER_IN_OBJECT, static members and declarations are passed over
+ * (an expression's obj.m wants what is in the object; dt shows both). */
+#define DW_MEMBER_IN_OBJECT 1u
+int dw_member_find(Dwarf_Die *agg, const char *name, size_t len, unsigned flags,
+                   Dwarf_Die *member, uint64_t *off);
 
 /* A bitfield member: the offset of its storage unit (the size of its
  * type) from the start of the aggregate, its position from that unit's

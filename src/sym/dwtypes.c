@@ -33,23 +33,31 @@ int dw_peel(Dwarf_Die *t, Dwarf_Die *out)
     return 0;
 }
 
-uint64_t dw_array_count(Dwarf_Die *arr)
+size_t dw_array_dims(Dwarf_Die *arr, uint64_t *dims, size_t max)
 {
     Dwarf_Die sub;
+    size_t n = 0;
     if (dwarf_child(arr, &sub) != 0)
         return 0;
     do {
-        if (dwarf_tag(&sub) != DW_TAG_subrange_type)
+        if (dwarf_tag(&sub) != DW_TAG_subrange_type || n == max)
             continue;
         Dwarf_Attribute a;
         Dwarf_Word w;
         if (dwarf_attr_integrate(&sub, DW_AT_count, &a) && dwarf_formudata(&a, &w) == 0)
-            return w;
-        if (dwarf_attr_integrate(&sub, DW_AT_upper_bound, &a) && dwarf_formudata(&a, &w) == 0)
-            return w + 1;
-        return 0;
+            dims[n++] = w;
+        else if (dwarf_attr_integrate(&sub, DW_AT_upper_bound, &a) && dwarf_formudata(&a, &w) == 0)
+            dims[n++] = w + 1;
+        else
+            dims[n++] = 0; /* no bound, or one computed at run time */
     } while (dwarf_siblingof(&sub, &sub) == 0);
-    return 0;
+    return n;
+}
+
+uint64_t dw_array_count(Dwarf_Die *arr)
+{
+    uint64_t d;
+    return dw_array_dims(arr, &d, 1) ? d : 0;
 }
 
 void dw_type_name(Dwarf_Die *type, struct strbuf *out)
@@ -290,51 +298,6 @@ void dw_format_value(const struct dw_frame *f, Dwarf_Die *type, const struct dw_
     }
     format_at(f, type, v, 0, out);
 }
-
-void dw_dump_type(const struct dw_frame *f, Dwarf_Die *type, uint64_t addr, int indent,
-                  int depth, struct strbuf *out)
-{
-    Dwarf_Die t;
-    struct dw_var at = {.where = DW_WHERE_MEMORY, .addr = addr};
-    if (!dw_peel(type, &t) ||
-        (dwarf_tag(&t) != DW_TAG_structure_type && dwarf_tag(&t) != DW_TAG_union_type)) {
-        sb_addf(out, "%*s", indent, "");
-        format_at(f, type, &at, 0, out);
-        sb_addc(out, '\n');
-        return;
-    }
-    Dwarf_Die mem;
-    if (dwarf_child(&t, &mem) != 0)
-        return;
-    do {
-        if (dwarf_tag(&mem) != DW_TAG_member)
-            continue;
-        Dwarf_Attribute a;
-        Dwarf_Word off = 0;
-        if (dwarf_attr_integrate(&mem, DW_AT_data_member_location, &a))
-            dwarf_formudata(&a, &off);
-        const char *name = dwarf_diename(&mem);
-        sb_addf(out, "%*s+0x%03llx %-16s : ", indent, "", (unsigned long long)off, name ? name : "");
-        Dwarf_Die mt, pm;
-        if (!dw_type_of(&mem, &mt)) {
-            sb_adds(out, "?\n");
-            continue;
-        }
-        int tag = dw_peel(&mt, &pm) ? dwarf_tag(&pm) : 0;
-        if ((tag == DW_TAG_structure_type || tag == DW_TAG_union_type) && depth > 0) {
-            struct strbuf tn;
-            sb_init(&tn);
-            dw_type_name(&pm, &tn);
-            sb_addf(out, "%s\n", sb_str(&tn));
-            sb_free(&tn);
-            dw_dump_type(f, &mt, addr + off, indent + 3, depth - 1, out);
-        } else {
-            format_at(f, &mt, &at, off, out);
-            sb_addc(out, '\n');
-        }
-    } while (dwarf_siblingof(&mem, &mem) == 0);
-}
-
 
 int dw_each_top_die(struct sym_module *m, int (*fn)(Dwarf_Die *, Dwarf_Addr, void *), void *ctx)
 {

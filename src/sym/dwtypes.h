@@ -73,6 +73,12 @@ Dwarf_Die *dw_type_of(Dwarf_Die *die, Dwarf_Die *out);
  * 1 and *out, or 0 (const void). */
 int dw_peel(Dwarf_Die *t, Dwarf_Die *out);
 
+/* The dimensions of an array type, outermost first (int a[2][3]: 2, 3),
+ * at most max of them; returns how many. A dimension is 0 when its
+ * bound is unknown: a flexible array member, or a variable-length
+ * array's (its bound is computed at run time, not a constant). */
+size_t dw_array_dims(Dwarf_Die *arr, uint64_t *dims, size_t max);
+
 /* Element count of an array type's first dimension (0 when unknown). */
 uint64_t dw_array_count(Dwarf_Die *arr);
 
@@ -93,11 +99,6 @@ int dw_var_scalar(const struct dw_frame *f, const struct dw_var *v, uint64_t *ou
 
 /* When type is a pointer to a struct or union: that type in *out, 1. */
 int dw_pointee_aggregate(Dwarf_Die *type, Dwarf_Die *out);
-
-/* dt: the members of a struct/union (one per line: "   +0x004 b : 0n2"),
- * or the value of anything else, at addr. depth limits nesting. */
-void dw_dump_type(const struct dw_frame *f, Dwarf_Die *type, uint64_t addr, int indent,
-                  int depth, struct strbuf *out);
 
 /* Calls fn on every top-level DIE of every CU of the module, until fn
  * returns nonzero. Returns 1 when fn stopped the walk, else 0. */

@@ -302,19 +302,26 @@ struct global_query {
     uint64_t addr;
 };
 
+int dw_var_static_addr(Dwarf_Die *die, Dwarf_Addr bias, uint64_t *addr)
+{
+    Dwarf_Attribute at;
+    Dwarf_Op *ops;
+    size_t nops;
+    if (!dwarf_attr_integrate(die, DW_AT_location, &at) ||
+        dwarf_getlocation(&at, &ops, &nops) != 0 || nops != 1 || ops[0].atom != DW_OP_addr)
+        return 0;
+    *addr = ops[0].number + bias;
+    return 1;
+}
+
 static int match_global(Dwarf_Die *d, Dwarf_Addr bias, void *ctx)
 {
     struct global_query *q = ctx;
     const char *n = dwarf_diename(d);
     if (dwarf_tag(d) != DW_TAG_variable || !n || strcmp(n, q->name) != 0)
         return 0;
-    Dwarf_Attribute at;
-    Dwarf_Op *ops;
-    size_t nops;
-    if (!dwarf_attr_integrate(d, DW_AT_location, &at) || dwarf_getlocation(&at, &ops, &nops) != 0 ||
-        nops != 1 || ops[0].atom != DW_OP_addr)
+    if (!dw_var_static_addr(d, bias, &q->addr))
         return 0;
-    q->addr = ops[0].number + bias;
     return dw_type_of(d, q->type) != NULL;
 }
 

@@ -20,6 +20,12 @@ int dw_frame_vars(struct sym_space *sp, const struct dw_frame *f, dw_var_fn fn, 
 /* The function name of pc from DWARF (NULL when none). */
 const char *dw_function_name(struct sym_space *sp, uint64_t pc);
 
+/* The address of a variable that lives at one fixed place (its location
+ * a single DW_OP_addr: globals, statics, static members' definitions),
+ * relocated by the module's bias. 1, or 0 for any other location (none,
+ * a declaration, a location list, a register). */
+int dw_var_static_addr(Dwarf_Die *die, Dwarf_Addr bias, uint64_t *addr);
+
 /* A global variable by name in DWARF: address and type. 1 found, 0 not. */
 int dw_find_global(struct sym_space *sp, const char *name, uint64_t *addr, Dwarf_Die *type);
 
