@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 static int parse_expr(struct cx_parser *ps, struct cx_value *v);
 static int parse_unary(struct cx_parser *ps, struct cx_value *v);
@@ -42,10 +43,11 @@ static int parse_switch(struct cx_parser *ps, struct cx_value *v)
 {
     const char *p = ps->p + 2;
     int masm = 1;
-    if (!strncmp(p, "c++", 3)) {
+    /* as the MASM side reads them: the evaluator's name in any case */
+    if (!strncasecmp(p, "c++", 3)) {
         masm = 0;
         p += 3;
-    } else if (!strncmp(p, "masm", 4)) {
+    } else if (!strncasecmp(p, "masm", 4)) {
         p += 4;
     }
     const char *close = *p == '(' ? cx_close_paren(p) : NULL;
