@@ -1,4 +1,5 @@
 #include "sym/debugpaths.h"
+#include "sym/srcpath.h"
 #include "util/xalloc.h"
 
 #include <dlfcn.h>
@@ -56,22 +57,14 @@ void sym_debug_set_path(const char *list, int append)
     if (old)
         strcpy(s, old);
     /* ';'-separated, blanks around entries and empty entries dropped */
-    while (*list) {
-        size_t k = strcspn(list, ";");
-        const char *e = list;
-        size_t len = k;
-        while (len && (*e == ' ' || *e == '\t'))
-            e++, len--;
-        while (len && (e[len - 1] == ' ' || e[len - 1] == '\t'))
-            len--;
+    const char *e;
+    size_t len;
+    while (sym_path_list_next(&list, &e, &len)) {
         if (len) {
             if (s[0])
                 strcat(s, ";");
             strncat(s, e, len);
         }
-        list += k;
-        if (*list == ';')
-            list++;
     }
     free(shown);
     shown = s;

@@ -32,25 +32,35 @@ static void clear_dirs(struct sym_srcpath *p)
     p->ndirs = 0;
 }
 
+int sym_path_list_next(const char **list, const char **entry, size_t *len)
+{
+    const char *l = *list;
+    if (!*l)
+        return 0;
+    size_t n = strcspn(l, ";");
+    const char *s = l;
+    size_t k = n;
+    while (k && (*s == ' ' || *s == '\t'))
+        s++, k--;
+    while (k && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+        k--;
+    *entry = s;
+    *len = k;
+    *list = l + n + (l[n] == ';');
+    return 1;
+}
+
 void sym_srcpath_set(struct sym_srcpath *p, const char *list, int append)
 {
     if (!append)
         clear_dirs(p);
-    while (*list) {
-        size_t n = strcspn(list, ";");
-        const char *s = list;
-        size_t len = n;
-        while (len && (*s == ' ' || *s == '\t'))
-            s++, len--;
-        while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-            len--;
+    const char *s;
+    size_t len;
+    while (sym_path_list_next(&list, &s, &len)) {
         if (len) {
             p->dirs = xrealloc(p->dirs, (p->ndirs + 1) * sizeof *p->dirs);
             p->dirs[p->ndirs++] = dir_dup(s, len);
         }
-        list += n;
-        if (*list == ';')
-            list++;
     }
 }
 

@@ -14,6 +14,12 @@ struct sym_srcpath {
     size_t nsubst;
 };
 
+/* The next entry of a ';'-separated path list as .srcpath and .sympath
+ * read them, blanks around it trimmed: 1 with *entry and *len (0 for an
+ * empty entry, which callers drop), and *list moved past it; 0 at the
+ * end. */
+int sym_path_list_next(const char **list, const char **entry, size_t *len);
+
 /* Sets (or with append adds to) the search path from a ';'-separated list;
  * empty entries are dropped. */
 void sym_srcpath_set(struct sym_srcpath *p, const char *list, int append);
