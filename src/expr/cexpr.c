@@ -38,6 +38,18 @@ static int truth(struct cx_parser *ps, struct cx_value *v, int *out)
     return 0;
 }
 
+/* An expression after '(' up to its ')', which it consumes. */
+static int parse_paren_rest(struct cx_parser *ps, struct cx_value *v)
+{
+    if (parse_expr(ps, v) < 0)
+        return -1;
+    cx_skip_ws(ps);
+    if (*ps->p != ')')
+        return cx_syntax_error(ps);
+    ps->p++;
+    return 0;
+}
+
 /* @@c++(...), @@masm(...), @@(...): the part in the other evaluator. */
 static int parse_switch(struct cx_parser *ps, struct cx_value *v)
 {
@@ -55,13 +67,7 @@ static int parse_switch(struct cx_parser *ps, struct cx_value *v)
         return cx_syntax_error(ps);
     if (!masm) {
         ps->p = p + 1;
-        if (parse_expr(ps, v) < 0)
-            return -1;
-        cx_skip_ws(ps);
-        if (*ps->p != ')')
-            return cx_syntax_error(ps);
-        ps->p++;
-        return 0;
+        return parse_paren_rest(ps, v);
     }
     uint64_t u;
     if (!ps->env->masm)
@@ -79,13 +85,7 @@ static int parse_primary(struct cx_parser *ps, struct cx_value *v)
     const char *p = ps->p;
     if (*p == '(') {
         ps->p++;
-        if (parse_expr(ps, v) < 0)
-            return -1;
-        cx_skip_ws(ps);
-        if (*ps->p != ')')
-            return cx_syntax_error(ps);
-        ps->p++;
-        return 0;
+        return parse_paren_rest(ps, v);
     }
     if (isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1])))
         return cx_parse_number(ps, v);
