@@ -18,6 +18,7 @@ struct options {
     int keep_aslr;            /* -aslr */
     int follow_children;      /* -o */
     pid_t attach_pid;         /* -p */
+    const char *core;         /* -z: a core file (argv: its program, if any) */
     char **argv;              /* program and its arguments */
 };
 
@@ -25,6 +26,7 @@ static void usage(FILE *f)
 {
     fputs("usage: lindbg [options] PROGRAM [ARGS...]\n"
           "       lindbg [options] -p PID\n"
+          "       lindbg [options] -z CORE [PROGRAM]\n"
           "  -c \"CMD; CMD\"  run these commands at the first break\n"
           "  -cf FILE       run the commands in FILE at the first break, then go on\n"
           "  -g             do not stop at the initial break\n"
@@ -63,6 +65,8 @@ static int parse_options(int argc, char **argv, struct options *o)
                 return -1;
             }
             o->attach_pid = (pid_t)pid;
+        } else if (!strcmp(a, "-z") && i + 1 < argc) {
+            o->core = argv[++i];
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             exit(0);
@@ -73,7 +77,11 @@ static int parse_options(int argc, char **argv, struct options *o)
         }
     }
     o->argv = argv + i;
-    if (!o->attach_pid && i >= argc) {
+    if (o->core && (o->attach_pid || argc - i > 1)) {
+        fprintf(stderr, "lindbg: Syntax error: -z takes a core file and at most its program\n");
+        return -1;
+    }
+    if (!o->attach_pid && !o->core && i >= argc) {
         usage(stderr);
         return -1;
     }
@@ -134,6 +142,19 @@ static char *history_path(void)
     return p;
 }
 
+/* -z: WinDbg's "Loading Dump File", the modules (the events say them),
+ * then what does not match the core. */
+static int open_core(struct session *s, const struct options *o, struct lerr *e)
+{
+    printf("\nLoading Dump File [%s]\n", o->core);
+    char *warnings = NULL;
+    int rc = eng_open_core(s, o->core, o->argv[0], &warnings, e);
+    if (warnings)
+        fputs(warnings, stdout);
+    free(warnings);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     struct options o;
@@ -150,7 +171,9 @@ int main(int argc, char **argv)
 
     struct lerr e = {0};
     int rc;
-    if (o.attach_pid) {
+    if (o.core) {
+        rc = open_core(s, &o, &e);
+    } else if (o.attach_pid) {
         rc = eng_attach(s, o.attach_pid, &e);
     } else {
         fputs("CommandLine:", stdout);
@@ -173,7 +196,7 @@ int main(int argc, char **argv)
     free(hist);
     d.run_hook = terminal_hook;
     d.run_hook_ctx = con;
-    if (o.go)
+    if (o.go && !o.core)
         dbg_execute_line(&d, "g");
     else
         dbg_report_stop(&d);

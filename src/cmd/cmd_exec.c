@@ -104,6 +104,8 @@ static int go_args(struct dbg *d, const char *args, struct dbg_go_to *to)
     }
     if ((have_start || to->n) && dbg_need_process(d) < 0)
         return -1;
+    if (have_start && eng_check_live(d->s, "run", &d->err) < 0)
+        return -1;
     if (have_start) {
         struct eng_thread *t = eng_cur_thread(d->s);
         struct user_regs_struct *r = eng_regs(d->s, t, &d->err);

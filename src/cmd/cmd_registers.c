@@ -94,7 +94,7 @@ static int assign(struct dbg *d, const char *name, size_t len, uint64_t v)
         d->t_regs[ti] = v;
         return 0;
     }
-    if (dbg_need_process(d) < 0)
+    if (dbg_need_process(d) < 0 || eng_check_live(d->s, "be written", &d->err) < 0)
         return -1;
     const struct x86_reg *reg = x86_reg_lookupn(n, len);
     if (!reg)

@@ -116,7 +116,7 @@ static int cmd_process(struct dbg *d, const char *args)
         char exe[4096];
         eng_exe_path(d->s, p, exe, sizeof exe);
         fprintf(d->out, "%c%3d\tid: %x\t%s\tname: %s\n", p == eng_cur_process(d->s) ? '.' : ' ',
-                eng_proc_index(p), eng_proc_pid(p), eng_proc_launched(p) ? "create" : "attach", exe);
+                eng_proc_index(p), eng_proc_pid(p), eng_proc_is_core(p) ? "core" : eng_proc_launched(p) ? "create" : "attach", exe);
     }
     return 0;
 }

@@ -212,4 +212,7 @@ int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len);
 /* Needs a stopped process; else sets the error and returns -1. */
 int dbg_need_process(struct dbg *d);
 
+/* cmd_core.c: the stop of a core file (ENG_STOP_CORE) in words. */
+void dbg_report_core_stop(struct dbg *d, const struct eng_stop *st);
+
 #endif

@@ -153,6 +153,9 @@ void dbg_report_stop(struct dbg *d)
     case ENG_STOP_ATTACH:
         fprintf(d->out, "(%x.%x): Break-in after attach\n", st->pid, st->tid);
         break;
+    case ENG_STOP_CORE:
+        dbg_report_core_stop(d, st);
+        break;
     case ENG_STOP_BREAKIN:
         fprintf(d->out, "(%x.%x): Break-in (Ctrl+C)\n", st->pid, st->tid);
         break;

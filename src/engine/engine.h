@@ -42,6 +42,8 @@ enum eng_stop_kind {
     ENG_STOP_PROCESS_CREATE, /* `sxe cpr`: a followed child was created */
     ENG_STOP_THREAD_CREATE,  /* `sxe ct` */
     ENG_STOP_THREAD_EXIT,    /* `sxe et` (code: exit code) */
+    ENG_STOP_CORE,    /* a core file opened: the signal that ended the
+                       * process (sig, si; sig 0 when it was dumped alive) */
 };
 
 struct eng_stop {
@@ -110,6 +112,17 @@ void eng_destroy(struct session *s);
 int eng_launch(struct session *s, char *const argv[], const struct tgt_launch_opts *o,
                struct lerr *e);
 int eng_attach(struct session *s, pid_t pid, struct lerr *e);
+/* postmortem.c: a core file opened as a process that does not run.
+ * program (or NULL) stands for the core's program; *warnings (malloc'd,
+ * or NULL: the caller frees) has lines to show once: files on disk that
+ * do not match the core. */
+int eng_open_core(struct session *s, const char *core, const char *program, char **warnings,
+                  struct lerr *e);
+/* 0 when every process of the session runs; else -1 with "Not supported:
+ * the target is a core file, it cannot <what>" (what: "run", "be
+ * written"...). */
+int eng_check_live(struct session *s, const char *what, struct lerr *e);
+int eng_proc_is_core(const struct eng_process *p);
 
 struct eng_process *eng_cur_process(struct session *s);
 struct eng_thread *eng_cur_thread(struct session *s);

@@ -40,6 +40,8 @@ int eng_hw_add(struct session *s, pid_t pid, uint64_t addr, int access, unsigned
     struct eng_process *p = eng_process_by_pid(s, pid);
     if (!p)
         return lerr_set(e, "No process %d", pid);
+    if (eng_not_live(p, "have breakpoints", e) < 0)
+        return -1;
     for (size_t i = 0; i < p->nwatches; i++)
         if (p->watches[i].addr == addr && p->watches[i].access == access &&
             p->watches[i].len == len)
@@ -107,6 +109,8 @@ int eng_hw_apply(struct session *s, struct eng_thread *t, struct lerr *e)
     struct eng_process *p = NULL;
     if (!t || !eng_find_thread(s, t->tid, &p))
         return lerr_set(e, "No thread");
+    if (eng_not_live(p, "be written", e) < 0)
+        return -1;
     return write_thread(p, t, e);
 }
 

@@ -12,6 +12,8 @@ int eng_ifunc_watch(struct session *s, pid_t pid, uint64_t resolver, struct lerr
     struct eng_process *p = eng_process_by_pid(s, pid);
     if (!p)
         return lerr_set(e, "No process %d", pid);
+    if (eng_not_live(p, "have breakpoints", e) < 0)
+        return -1;
     if (eng_trap_find(p, ENG_TRAP_IFUNC, resolver) >= 0)
         return 0;
     if (eng_trap_add(p, ENG_TRAP_IFUNC, resolver, 0, 0, e) < 0)

@@ -11,6 +11,9 @@ static inline int eng_can(const struct eng_process *p, unsigned caps)
 {
     return (p->be->caps & caps) == caps;
 }
+/* 0 when p runs (or is NULL); else -1 with "Not supported: the target is a
+ * core file, it cannot <what>" (postmortem.c). */
+int eng_not_live(const struct eng_process *p, const char *what, struct lerr *e);
 struct eng_process *eng_new_process(struct session *s, struct tgt_proc *tp, int launched);
 struct eng_thread *eng_add_thread(struct eng_process *p, pid_t tid);
 void eng_remove_thread(struct eng_process *p, pid_t tid);

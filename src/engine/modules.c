@@ -132,7 +132,9 @@ static void arm_loader_trap(struct eng_process *p)
         snprintf(q, sizeof q, "%s!_r_debug", m->name);
         if (sym_lookup(p->syms, q, strlen(q), &rdebug, NULL) != 1)
             continue;
-        if (eng_trap_add(p, ENG_TRAP_LOADER, state, 0, 0, NULL) == 0)
+        /* a process that does not run (a core) has its list read once,
+         * without a trap */
+        if (!eng_can(p, TGT_CAP_LIVE) || eng_trap_add(p, ENG_TRAP_LOADER, state, 0, 0, NULL) == 0)
             p->r_debug = rdebug;
         return;
     }

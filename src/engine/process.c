@@ -257,6 +257,8 @@ int eng_set_dreg(struct session *s, struct eng_thread *t, int idx, uint64_t v, s
     struct tgt_proc *tp = proc_of(s, t);
     if (!tp)
         return lerr_set(e, "No thread");
+    if (eng_check_live(s, "be written", e) < 0)
+        return -1;
     return tgt_set_dreg(tp, t->tid, idx, v, e);
 }
 
@@ -326,6 +328,8 @@ int eng_write(struct session *s, uint64_t addr, const void *buf, size_t len, str
     struct eng_process *p = eng_cur_process(s);
     if (!p)
         return lerr_set(e, "No process");
+    if (eng_not_live(p, "be written", e) < 0)
+        return -1;
     return bp_sites_write(&p->sites, p->tp, addr, buf, len, e);
 }
 
@@ -352,6 +356,10 @@ uint64_t eng_auxv_entry(struct session *s, struct eng_process *p, uint64_t type)
 int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
 {
     int rc = 0;
+    if (!eng_can(p, TGT_CAP_LIVE)) {
+        eng_remove_process(s, p); /* a core file: nothing to let go */
+        return 0;
+    }
     /* nothing of ours stays behind: the program's bytes go back first,
      * and the debug registers are cleared */
     eng_ool_release(s, p);
@@ -372,6 +380,10 @@ int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
 
 int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e)
 {
+    if (!eng_can(p, TGT_CAP_LIVE)) {
+        eng_remove_process(s, p); /* a core file: nothing to end */
+        return 0;
+    }
     tgt_kill(p->tp);
     /* Reap every thread until the leader is gone. */
     for (;;) {

@@ -664,6 +664,8 @@ static int end_of_run(struct session *s, int rc)
 
 int eng_go(struct session *s, enum eng_go_mode mode, struct lerr *e)
 {
+    if (eng_check_live(s, "run", e) < 0)
+        return -1;
     return end_of_run(s, go(s, mode, e));
 }
 
@@ -673,6 +675,8 @@ int eng_go_to(struct session *s, enum eng_go_mode mode, const uint64_t *addrs, s
     struct eng_process *p = eng_cur_process(s);
     if (!p)
         return lerr_set(e, "No runnable debuggees: the process has exited");
+    if (eng_check_live(s, "run", e) < 0)
+        return -1;
     struct eng_thread *t = eng_cur_thread(s);
     const struct user_regs_struct *r = t ? eng_regs(s, t, NULL) : NULL;
     for (size_t i = 0; i < n; i++) {
@@ -687,6 +691,8 @@ int eng_go_to(struct session *s, enum eng_go_mode mode, const uint64_t *addrs, s
 
 int eng_step(struct session *s, struct lerr *e)
 {
+    if (eng_check_live(s, "run", e) < 0)
+        return -1;
     if (start_run(s, e) < 0)
         return -1;
     struct eng_process *p = eng_cur_process(s);

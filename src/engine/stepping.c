@@ -31,6 +31,8 @@ int eng_run_to_return(struct session *s, pid_t tid, uint64_t ret_addr, uint64_t 
         return lerr_set(e, "No runnable debuggees: the process has exited");
     if (!t)
         return lerr_set(e, "Thread %d that was stepping is gone", tid);
+    if (eng_check_live(s, "run", e) < 0)
+        return -1;
     if (eng_trap_add(p, ENG_TRAP_RETURN, ret_addr, tid, caller_sp, e) < 0)
         return -1;
     return eng_go(s, ENG_GO, e); /* which takes the trap away */

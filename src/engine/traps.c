@@ -187,6 +187,8 @@ int eng_user_site_add(struct session *s, pid_t pid, uint64_t addr, struct lerr *
     struct eng_process *p = eng_process_by_pid(s, pid);
     if (!p)
         return lerr_set(e, "No process %d", pid);
+    if (eng_not_live(p, "have breakpoints", e) < 0)
+        return -1;
     if (p->vfork_parent)
         return lerr_set(e, "Process %d shares its parent's memory until it execs (vfork): "
                            "breakpoints in it wait for its exec (bu)", p->index);

@@ -638,7 +638,7 @@ done:
 const struct tgt_backend tgt_ptrace_backend = {
     .name = "ptrace",
     .caps = TGT_CAP_DEBUG_REGS | TGT_CAP_SYSCALL_STOPS | TGT_CAP_SIGMASK | TGT_CAP_INJECT |
-            TGT_CAP_OOL_PAGES | TGT_CAP_KERNEL_WRITE_WATCH,
+            TGT_CAP_OOL_PAGES | TGT_CAP_KERNEL_WRITE_WATCH | TGT_CAP_LIVE,
     .ops = &ptrace_ops,
     .launch = pt_launch,
     .attach = pt_attach,

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct tgt_backend *const backends[] = {&tgt_ptrace_backend};
+static const struct tgt_backend *const backends[] = {&tgt_ptrace_backend, &tgt_core_backend};
 
 const struct tgt_backend *tgt_backend_default(void) { return backends[0]; }
 

@@ -200,6 +200,9 @@ enum tgt_cap {
     TGT_CAP_KERNEL_WRITE_WATCH = 1u << 5, /* system-call stops tell the call's
                                       * number at entry and result at exit:
                                       * enough to see the kernel write memory */
+    TGT_CAP_LIVE = 1u << 6,          /* the process runs: it can be resumed,
+                                      * written, killed, detached (not a
+                                      * core file) */
 };
 
 /* A way to control processes: a static table, one per kind of target.
@@ -238,10 +241,23 @@ struct tgt_backend {
     /* Asks a running thread to stop; it reports TGT_EV_INTERRUPT.
      * Async-signal-safe (called from the SIGINT handler). */
     int (*interrupt)(const struct tgt_backend *be, pid_t tid);
+
+    /* A file that holds a process (a core), opened as one; NULL in
+     * backends of live processes. program (or NULL) stands for the core's
+     * program where its path is gone or moved. *tids receives the thread
+     * ids (malloc'd) in the core's order, *stop the event that ended the
+     * process (TGT_EV_SIGNAL; TGT_EV_INTERRUPT when it was not a signal),
+     * *warnings (malloc'd, or NULL) lines to say once (files that do not
+     * match the core). */
+    struct tgt_proc *(*open_core)(const struct tgt_backend *be, const char *core,
+                                  const char *program, pid_t **tids, size_t *ntids,
+                                  struct tgt_event *stop, char **warnings, struct lerr *e);
 };
 
 /* Linux ptrace (ptrace.c): every capability. */
 extern const struct tgt_backend tgt_ptrace_backend;
+/* ELF core files (core.c): read-only, open_core only. */
+extern const struct tgt_backend tgt_core_backend;
 
 /* The backend a session uses unless told otherwise. */
 const struct tgt_backend *tgt_backend_default(void);

@@ -38,7 +38,7 @@ static const struct tgt_ops fake_ops = {
 
 /* A backend that has none of the optional features (a core file, a
  * remote stub without breakpoint packets). */
-static const struct tgt_backend bare_backend = {.name = "bare", .caps = 0, .ops = &fake_ops};
+static const struct tgt_backend bare_backend = {.name = "bare", .caps = TGT_CAP_LIVE, .ops = &fake_ops};
 
 static struct session *setup_on(const struct tgt_backend *be)
 {

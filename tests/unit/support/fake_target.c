@@ -754,7 +754,7 @@ void fake_reset(unsigned caps, const struct fake_step *script)
     memset(&fake_stats, 0, sizeof fake_stats);
     fk.caps = caps;
     fk.script = script;
-    fake_backend.caps = caps;
+    fake_backend.caps = caps | TGT_CAP_LIVE; /* a process that runs */
 }
 
 size_t fake_traps_in_code(pid_t pid)
