@@ -58,7 +58,8 @@ static int cmd_ba(struct dbg *d, const char *args)
     char a[FMT_ADDR_LEN];
     uint8_t probe;
     struct eng_process *p = eng_cur_process(d->s);
-    if (bpspec_thread_from_prefix(d, &s) < 0 || dbg_need_process(d) < 0)
+    if (bpspec_thread_from_prefix(d, &s) < 0 || dbg_need_process(d) < 0 ||
+        eng_check_live(d->s, "have breakpoints", &d->err) < 0)
         goto out;
     if (!s.location) {
         lerr_set(&d->err, "Syntax error: ba needs an address: ba w4 address");
