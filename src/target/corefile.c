@@ -58,7 +58,7 @@ static void *grow(void *arr, size_t n, size_t elem)
 static int parse_file_note(struct core_file *cf, const unsigned char *d, size_t n,
                            struct lerr *e)
 {
-    if (cf->nfmaps)
+    if (cf->fmaps)
         return 0; /* one NT_FILE per core: a second one is ignored */
     if (n < 16)
         return lerr_set(e, "NT_FILE note too short");
