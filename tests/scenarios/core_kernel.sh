@@ -1,0 +1,56 @@
+# lindbg -z on cores the kernel wrote, when this machine's core_pattern is
+# a plain file name (never changed here): fx_core ended by SIGSEGV in libc
+# (strlen(NULL)), by abort() (SIGABRT, sent by tgkill) and by a division
+# by zero (SIGFPE); each stop in words, the faulting frames, the threads.
+# The program is not given: its path comes from the core (NT_FILE).
+. "$(dirname "$0")/../lib/scenario.sh"
+
+pattern=$(cat /proc/sys/kernel/core_pattern)
+case "$pattern" in
+'|'* | */* | *%*) echo "SKIP: core_pattern is '$pattern', not a plain file name"; exit 0 ;;
+esac
+ulimit -c unlimited 2>/dev/null || { echo "SKIP: the core size limit cannot be raised"; exit 0; }
+
+# dump HOW: runs fx_core HOW in its own directory, prints the core's path
+dump() {
+    mkdir -p "$1"
+    (cd "$1" && "$FX/fx_core" "$1" > /dev/null 2>&1)
+    local c
+    c=$(ls "$1"/"$pattern"* 2>/dev/null | head -1)
+    [ -n "$c" ] || { echo "SKIP: no core written (ulimit -c $(ulimit -c))"; exit 0; }
+    echo "$c"
+}
+
+check() { # HOW CORE STOP-REGEX FRAME-REGEX...
+    local how=$1 core=$2 stop=$3
+    shift 3
+    printf 'k\n~\nq\n' | "$LINDBG" -z "$core" > "$how.out" 2>&1 ||
+        { cat "$how.out"; fail "$how: lindbg failed"; }
+    expect_not_in "$how.out" 'AddressSanitizer|runtime error|Warning'
+    expect_in "$how.out" "^ModLoad: .*$FX/fx_core\$"
+    expect_in "$how.out" "$stop"
+    sed -n '/^0:000> k$/,/^0:000> ~$/p' "$how.out" > "$how.k"
+    local line=3
+    for f in "$@"; do
+        sed -n "${line}p" "$how.k" | grep -Eq "$f" || { cat "$how.k"; fail "$how: frame $((line - 3)) is not /$f/"; }
+        line=$((line + 1))
+    done
+    [ "$(grep -c ' Id: ' "$how.out")" -eq 4 ] || { cat "$how.out"; fail "$how: not 4 threads"; }
+}
+
+check segv "$(dump segv)" \
+    '^\([0-9a-f.]+\): Signal SIGSEGV \(first/second chance not available\) at 00000000`00000000: address not mapped to object \(SEGV_MAPERR\)$' \
+    'libc!__?strlen' 'fx_core!fx_crash_in_libc\+.*fx_core.c @ 44\]' 'fx_core!main\+'
+check abort "$(dump abort)" \
+    '^\([0-9a-f.]+\): Signal SIGABRT \(first/second chance not available\): sent by tkill or tgkill \(SI_TKILL\) from process [0-9]+$' \
+    'libc!'
+# abort's frame, and the fixture's call of it under it
+grep -A1 'libc!abort+' abort.k | tail -1 | grep -q 'fx_core!main+.*fx_core.c @ 64\]' ||
+    { cat abort.k; fail "abort: no libc!abort frame called from main's line 64"; }
+check fpe "$(dump fpe)" \
+    '^\([0-9a-f.]+\): Signal SIGFPE \(first/second chance not available\) at [0-9a-f`]+: integer divide by zero \(FPE_INTDIV\)$' \
+    'fx_core!main\+.*fx_core.c @ 66\]'
+# the fault address of SIGFPE is the instruction's: where frame 0 stands
+addr=$(sed -n 's/.*SIGFPE .* at \([0-9a-f`]*\):.*/\1/p' fpe.out)
+grep -q "^rip=$(echo "$addr" | tr -d '`')" fpe.out || { cat fpe.out; fail "SIGFPE's address is not rip"; }
+echo ok
