@@ -526,6 +526,8 @@ static struct tgt_proc *co_open_core(const struct tgt_backend *be, const char *c
         }
     } else if (f) {
         snprintf(cp->exe, sizeof cp->exe, "%s", f->path);
+    } else {
+        snprintf(cp->exe, sizeof cp->exe, "%s", cp->cf.fname); /* a name only */
     }
     check_files(cp, program ? cp->exe : NULL, warnings);
 
