@@ -159,6 +159,9 @@ void eng_select(struct session *s, struct eng_process *p, pid_t tid)
 int eng_launch(struct session *s, char *const argv[], const struct tgt_launch_opts *o,
                struct lerr *e)
 {
+    if (!s->be->launch) /* a backend of files (core), not of processes */
+        return lerr_set_code(e, LERR_UNSUPPORTED,
+                             "Not supported: the %s backend cannot start programs", s->be->name);
     struct tgt_proc *tp = s->be->launch(s->be, argv, o, e);
     if (!tp)
         return -1;
@@ -177,6 +180,9 @@ int eng_attach(struct session *s, pid_t pid, struct lerr *e)
 {
     pid_t *tids = NULL;
     size_t n = 0;
+    if (!s->be->attach)
+        return lerr_set_code(e, LERR_UNSUPPORTED, "Not supported: the %s backend cannot attach",
+                             s->be->name);
     struct tgt_proc *tp = s->be->attach(s->be, pid, &tids, &n, e);
     if (!tp)
         return -1;

@@ -234,8 +234,10 @@ static int co_read_map(struct tgt_proc *p, struct tgt_map *out, struct lerr *e)
     for (size_t i = 0; i < cf->nfmaps; i++) {
         const struct core_fmap *f = &cf->fmaps[i];
         int covered = 0;
-        for (size_t k = 0; k < cf->nsegs && !covered; k++)
-            covered = cf->segs[k].vaddr < f->end && cf->segs[k].vaddr + cf->segs[k].memsz > f->start;
+        for (size_t k = 0; k < cf->nsegs && !covered; k++) {
+            const struct core_segment *s = &cf->segs[k];
+            covered = s->vaddr < f->end && s->vaddr + s->memsz > f->start;
+        }
         if (!covered)
             add_region(out, f->start, f->end, f->offset, PROT_READ, f->path);
     }

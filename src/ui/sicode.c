@@ -54,7 +54,8 @@ const char *fmt_sicode(int sig, int code, char *buf, size_t size)
     /* codes above 0 mean something per signal; 0 and below, for any */
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
         const struct sicode *c = &table[i];
-        if (c->code == code && (c->sig == sig || (c->sig == 0 && (code <= 0 || code == SI_KERNEL)))) {
+        int any = c->sig == 0 && (code <= 0 || code == SI_KERNEL);
+        if (c->code == code && (c->sig == sig || any)) {
             snprintf(buf, size, "%s (%s)", c->words, c->name);
             return buf;
         }
