@@ -5,6 +5,7 @@
  * it neither kills nor detaches anything. */
 #include "engine/internal.h"
 
+#include <elf.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,38 @@ int eng_check_live(struct session *s, const char *what, struct lerr *e)
 }
 
 int eng_proc_is_core(const struct eng_process *p) { return !eng_can(p, TGT_CAP_LIVE); }
+
+/* The loader's r_debug from the program's DT_DEBUG (the loader fills it
+ * in), for when the loader's own symbols are not at hand (a core without
+ * NT_FILE: no path for it). 0 when not found. */
+static uint64_t r_debug_from_dynamic(struct eng_process *p)
+{
+    uint64_t phdr, phnum, bias = 0, dyn = 0, dynsz = 0;
+    int have_bias = 0;
+    if (tgt_auxv_entry(p->tp, AT_PHDR, &phdr) < 0 || tgt_auxv_entry(p->tp, AT_PHNUM, &phnum) < 0)
+        return 0;
+    for (uint64_t i = 0; i < phnum && i < 256; i++) {
+        Elf64_Phdr ph;
+        if (tgt_read_mem(p->tp, phdr + i * sizeof ph, &ph, sizeof ph, NULL) != 0)
+            return 0;
+        if (ph.p_type == PT_PHDR) {
+            bias = phdr - ph.p_vaddr;
+            have_bias = 1;
+        } else if (ph.p_type == PT_DYNAMIC) {
+            dyn = ph.p_vaddr;
+            dynsz = ph.p_memsz;
+        }
+    }
+    for (uint64_t k = 0; have_bias && dyn && k < dynsz / sizeof(Elf64_Dyn) && k < 1024; k++) {
+        Elf64_Dyn d;
+        if (tgt_read_mem(p->tp, bias + dyn + k * sizeof d, &d, sizeof d, NULL) != 0 ||
+            d.d_tag == DT_NULL)
+            break;
+        if (d.d_tag == DT_DEBUG)
+            return d.d_un.d_val;
+    }
+    return 0;
+}
 
 int eng_open_core(struct session *s, const char *core, const char *program, char **warnings,
                   struct lerr *e)
@@ -47,6 +80,8 @@ int eng_open_core(struct session *s, const char *core, const char *program, char
     eng_select(s, p, ev.tid);
     s->event_tid = ev.tid;
     eng_modules_initial(s, p);
+    if (!p->r_debug)
+        p->r_debug = r_debug_from_dynamic(p);
     /* the loader's list as it was at the end: modules the maps did not
      * show (a library whose path NT_FILE names differently) */
     int loaded, unloaded;

@@ -438,6 +438,55 @@ static const struct core_fmap *program_map(const struct core_file *cf)
     return f;
 }
 
+/* A core without NT_FILE (or without the program in it): the program's
+ * mappings made up from its own load segments, placed by AT_PHDR. */
+static void program_fmaps(struct core_proc *cp, const char *path)
+{
+    uint64_t at_phdr;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    Elf64_Ehdr eh;
+    if (fd < 0)
+        return;
+    if (core_auxv(&cp->cf, AT_PHDR, &at_phdr) < 0 || read_fd(&fd, 0, &eh, sizeof eh) != sizeof eh ||
+        memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0 || eh.e_phentsize != sizeof(Elf64_Phdr)) {
+        close(fd);
+        return;
+    }
+    Elf64_Phdr ph[64];
+    unsigned n = eh.e_phnum < 64 ? eh.e_phnum : 64;
+    size_t got = read_fd(&fd, eh.e_phoff, ph, n * sizeof ph[0]);
+    close(fd);
+    n = (unsigned)(got / sizeof ph[0]);
+    /* where the headers are in the file's address space: PT_PHDR, else
+     * the segment that maps e_phoff */
+    uint64_t phdr_vaddr = UINT64_MAX;
+    for (unsigned i = 0; i < n; i++)
+        if (ph[i].p_type == PT_PHDR)
+            phdr_vaddr = ph[i].p_vaddr;
+    for (unsigned i = 0; i < n && phdr_vaddr == UINT64_MAX; i++)
+        if (ph[i].p_type == PT_LOAD && eh.e_phoff >= ph[i].p_offset &&
+            eh.e_phoff - ph[i].p_offset < ph[i].p_filesz)
+            phdr_vaddr = ph[i].p_vaddr + (eh.e_phoff - ph[i].p_offset);
+    if (phdr_vaddr == UINT64_MAX)
+        return;
+    uint64_t bias = at_phdr - phdr_vaddr;
+    for (unsigned i = 0; i < n; i++) {
+        if (ph[i].p_type != PT_LOAD)
+            continue;
+        struct core_fmap *f = realloc(cp->cf.fmaps, (cp->cf.nfmaps + 1) * sizeof *f);
+        if (!f)
+            abort();
+        cp->cf.fmaps = f;
+        f = &cp->cf.fmaps[cp->cf.nfmaps++];
+        f->start = bias + (ph[i].p_vaddr & ~(PAGE - 1));
+        f->end = (bias + ph[i].p_vaddr + ph[i].p_memsz + PAGE - 1) & ~(PAGE - 1);
+        f->offset = ph[i].p_offset & ~(PAGE - 1);
+        f->path = strdup(path);
+        if (!f->path)
+            abort();
+    }
+}
+
 /* The program given on the command line stands for the core's: every
  * mapping of the core's program becomes one of it. */
 static int use_program(struct core_proc *cp, const char *program, char **w, struct lerr *e)
@@ -447,19 +496,21 @@ static int use_program(struct core_proc *cp, const char *program, char **w, stru
         return lerr_set(e, "Couldn't open program '%s': %s", program, strerror(errno));
     const struct core_fmap *f = program_map(&cp->cf);
     char *old = f ? strdup(f->path) : NULL;
-    char ch[130], fh[130];
-    if (f && !f->offset) {
-        int diff = compare_build_id(&cp->cf, f, real, ch, fh);
-        if (diff == 1)
-            warn(w, "Warning: program '%s' does not match the core's program '%s' "
-                    "(build-id %s, the core's %s)", program, f->path, fh[0] ? fh : "none", ch);
-        else if (diff < 0 && strcmp(base_name(real), base_name(f->path)))
-            warn(w, "Warning: program '%s' does not match the core's program '%s' (its name)",
-                 program, f->path);
-    } else if (cp->cf.fname[0] && strncmp(base_name(real), cp->cf.fname, 15)) {
-        warn(w, "Warning: program '%s' does not match the core's program '%s' (its name)",
-             program, cp->cf.fname);
+    if (!f) {
+        /* no NT_FILE entry: placed by AT_PHDR, checked the same way */
+        program_fmaps(cp, real);
+        f = program_map(&cp->cf);
     }
+    const char *core_name = old ? old : cp->cf.fname;
+    char ch[130], fh[130];
+    int diff = f && !f->offset ? compare_build_id(&cp->cf, f, real, ch, fh) : -1;
+    if (diff == 1)
+        warn(w, "Warning: program '%s' does not match the core's program '%s' "
+                "(build-id %s, the core's %s)", program, core_name, fh[0] ? fh : "none", ch);
+    else if (diff < 0 && core_name[0] &&
+             strncmp(base_name(real), base_name(core_name), old ? SIZE_MAX : 15))
+        warn(w, "Warning: program '%s' does not match the core's program '%s' (its name)",
+             program, core_name);
     for (size_t i = 0; old && i < cp->cf.nfmaps; i++) {
         if (strcmp(cp->cf.fmaps[i].path, old))
             continue;

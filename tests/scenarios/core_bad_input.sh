@@ -56,12 +56,32 @@ refused seg.core 'truncated: its segments need [0-9]+ bytes, the file has [0-9]+
 cp g.core note.core
 patch note.core $((note_off + 4)) fffffff0
 refused note.core 'a note runs past the end of its segment'
-# NT_FILE's count larger than the note: find the note by its type
+# NT_FILE's count larger than the note: find the note by its type and
+# name (grep's offset is the type's; the descriptor follows "CORE\0\0\0\0")
 nt_file=$(grep -obUaP '\x45\x4c\x49\x46\x43\x4f\x52\x45\x00' g.core | head -1 | cut -d: -f1)
 [ -n "$nt_file" ] || fail "no NT_FILE note in g.core"
 cp g.core file.core
-patch file.core $((nt_file + 8)) ffffffffffff0000
+patch file.core $((nt_file + 12)) ffffffffffff0000 # the count, after the name
 refused file.core 'NT_FILE note lists more files than it holds'
+
+# no NT_FILE (its note's type changed): the libraries still come from the
+# loader's list (r_debug found through the program's DT_DEBUG), the
+# program's name from NT_PRPSINFO; given, the program is placed by
+# AT_PHDR and checked by build-id against the core's copy of its headers
+cp g.core nofile.core
+patch nofile.core "$nt_file" 01020304
+printf 'k\n|\nq\n' | "$LINDBG" -z nofile.core > nofile.out 2>&1 || { cat nofile.out; fail "no NT_FILE: lindbg failed"; }
+expect_not_in nofile.out 'AddressSanitizer|runtime error|Warning'
+expect_in nofile.out '^ModLoad: .*/libc\.so\.6$'
+expect_in nofile.out 'core	name: fx_core$'
+expect_not_in nofile.out 'fx_core!'
+printf 'k\nq\n' | "$LINDBG" -z nofile.core "$FX/fx_core" > nofile-prog.out 2>&1 ||
+    { cat nofile-prog.out; fail "no NT_FILE, with the program: lindbg failed"; }
+expect_not_in nofile-prog.out 'AddressSanitizer|runtime error|Warning'
+expect_in nofile-prog.out "^ModLoad: 00005555\`55554000 .*  $FX/fx_core\$"
+expect_in nofile-prog.out 'fx_core!fx_crash_in_libc\+0x[0-9a-f]+ \[.*fx_core.c @ 44\]'
+printf 'q\n' | "$LINDBG" -z nofile.core "$FX/fx_basic" > nofile-wrong.out 2>&1
+expect_in nofile-wrong.out "^Warning: program '$FX/fx_basic' does not match the core's program 'fx_core' \\(build-id [0-9a-f]+, the core's [0-9a-f]+\\)\$"
 
 # bytes overwritten at random in the program headers and the notes: a
 # clear line, or a session that works; never a crash
