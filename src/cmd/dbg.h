@@ -89,6 +89,7 @@ extern const struct cmd_def cmd_event_table[];
 extern const struct cmd_def cmd_source_table[];
 extern const struct cmd_def cmd_locals_table[];
 extern const struct cmd_def cmd_dt_table[];
+extern const struct cmd_def cmd_session_table[];
 extern const struct cmd_def cmd_breakpoint_table[];
 extern const struct cmd_def cmd_bplist_table[];
 extern const struct cmd_def cmd_ba_table[];

@@ -49,6 +49,8 @@ void dbg_on_event(void *ctx, const struct eng_event *ev)
     case ENG_EVT_EXEC:
         fprintf(d->out, "(%x.%x): Exec %s\n", ev->pid, ev->tid, ev->path);
         break;
+    case ENG_EVT_PROCESS_LEFT:
+        break; /* the command that let it go says so */
     }
     /* the target runs on and writes to the same terminal: keep the order */
     fflush(d->out);

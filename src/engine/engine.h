@@ -65,6 +65,8 @@ enum eng_event_kind {
     ENG_EVT_EXEC,
     ENG_EVT_SIGNAL, /* a signal passed on without stopping (sxn) */
     ENG_EVT_PROCESS_CREATE, /* a followed child (-o): code is the parent's pid */
+    ENG_EVT_PROCESS_LEFT,   /* the session let the process go (.kill,
+                             * .detach, .restart): its sites are gone */
 };
 
 struct eng_event {
@@ -107,8 +109,14 @@ struct session *eng_create(eng_event_fn on_event, void *ctx);
 /* Kills launched processes and detaches from attached ones. */
 void eng_destroy(struct session *s);
 
+/* Starts argv[0] stopped at its initial break; the command line is kept
+ * for eng_launch_argv. With no other process in the session, the new one
+ * is process 0 again. */
 int eng_launch(struct session *s, char *const argv[], const struct tgt_launch_opts *o,
                struct lerr *e);
+/* The command line of the last program launched, and its options (NULL:
+ * the session launched none). */
+char *const *eng_launch_argv(const struct session *s, struct tgt_launch_opts *o);
 int eng_attach(struct session *s, pid_t pid, struct lerr *e);
 
 struct eng_process *eng_cur_process(struct session *s);
@@ -169,6 +177,10 @@ void eng_breakin(struct session *s);
 void eng_breakin_clear(struct session *s);
 
 int eng_detach_all(struct session *s, struct lerr *e);
+/* One process: detached (every trap out, the program's own pending signal
+ * delivered) or killed and reaped; gone from the session either way. */
+int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e);
+int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e);
 int eng_kill_all(struct session *s, struct lerr *e);
 
 /* `p` over a call: when the current thread stands on a call, 1 with the

@@ -18,8 +18,6 @@ void eng_remove_process(struct session *s, struct eng_process *p);
 int eng_flush_regs(struct eng_process *p, struct eng_thread *t, struct lerr *e);
 /* eng_regs when the process is known. */
 struct user_regs_struct *eng_regs_of(struct eng_process *p, struct eng_thread *t, struct lerr *e);
-int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e);
-int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e);
 
 /* traps.c */
 /* Memory of p for the instruction emulators (arch/x86_64): reads see the

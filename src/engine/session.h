@@ -214,6 +214,10 @@ struct session {
     /* data breakpoints by page protection even when a debug register is
      * free (the registers do not fire here, or `.dbgregs emulate`) */
     int hw_emulate;
+    /* the command line of the last program launched (.restart), NULL
+     * when none was (attached) */
+    char **launch_argv;
+    struct tgt_launch_opts launch_opts;
 };
 
 
