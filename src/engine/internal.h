@@ -20,6 +20,9 @@ int eng_flush_regs(struct eng_process *p, struct eng_thread *t, struct lerr *e);
 struct user_regs_struct *eng_regs_of(struct eng_process *p, struct eng_thread *t, struct lerr *e);
 int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e);
 int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e);
+/* exits.c: lets p's threads that stand on their way out go on (a SIGKILL
+ * does not move them). */
+void eng_exits_release(struct eng_process *p);
 
 /* traps.c */
 /* Memory of p for the instruction emulators (arch/x86_64): reads see the

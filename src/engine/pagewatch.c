@@ -302,7 +302,8 @@ int eng_watch_step(struct session *s, struct eng_process *p, struct eng_thread *
     for (;;) {
         if (tgt_resume(p->tp, t->tid, TGT_STEP, 0, e) < 0 || p->be->wait_thread(p->be, t->tid, &ev, e) < 0)
             return -1;
-        if (ev.kind == TGT_EV_EXITED || ev.kind == TGT_EV_KILLED || ev.kind == TGT_EV_EXEC) {
+        if (ev.kind == TGT_EV_EXITED || ev.kind == TGT_EV_KILLED || ev.kind == TGT_EV_EXEC ||
+            ev.kind == TGT_EV_EXITING) {
             eng_replay_later(s, &ev);
             return -1;
         }

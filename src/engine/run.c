@@ -36,6 +36,10 @@ static int watching_syscalls(const struct eng_process *p)
 int eng_run_resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume how, int sig,
                   struct lerr *e)
 {
+    if (t->exiting) {
+        how = TGT_CONT; /* on its way out: it only ends */
+        sig = 0;
+    }
     if (how == TGT_CONT && watching_syscalls(p))
         how = TGT_SYSCALL;
     if (how == TGT_STEP) {
@@ -56,6 +60,8 @@ int eng_run_resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume 
          * read, so it counts as running until then */
     }
     t->run = ENG_THREAD_RUNNING;
+    if (sig)
+        t->last_sig = sig; /* what it may die of (exits.c) */
     t->site_done = 0;
     t->in_event = 0;
     t->stepping = how == TGT_STEP;
@@ -174,7 +180,7 @@ static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
         }
     }
     for (size_t k = 0; k < n; k++)
-        if (eng_thread_on_site(s, go[k].p, go[k].t) &&
+        if (!go[k].t->exiting && eng_thread_on_site(s, go[k].p, go[k].t) &&
             eng_step_past_site(s, go[k].p, go[k].t, &go[k].sig, e) != 0)
             go[k].skip = 1; /* gone, or faulted: the replayed event says */
     int resumed = 0;
@@ -416,9 +422,10 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
             eng_run_decide(s, r, p, t, ENG_STOP_BREAKIN, 0, NULL);
         return;
     }
+    t->sig_si = ev->si; /* the first chance's, for a second one */
     int mode = sig > 0 && sig < ENG_NSIG ? s->sig_mode[sig] : ENG_SIG_STOP;
     if (mode != ENG_SIG_STOP && sig != SIGTRAP) {
-        if (mode == ENG_SIG_NOTIFY) {
+        if (mode == ENG_SIG_NOTIFY || mode == ENG_SIG_SECOND) {
             struct eng_event evt = {.kind = ENG_EVT_SIGNAL, .pid = p->pid, .tid = t->tid,
                                     .proc_index = p->index, .thread_index = t->index, .sig = sig};
             eng_emit(s, &evt);
@@ -533,6 +540,10 @@ static void dispatch(struct session *s, struct run *r, const struct tgt_event *e
     }
     if (ev->kind != TGT_EV_EXITED && ev->kind != TGT_EV_KILLED && t->run == ENG_THREAD_RUNNING)
         t->run = ENG_THREAD_STOPPED;
+    /* stopped by anything else than its end: what it was last given did
+     * not kill it */
+    if (ev->kind != TGT_EV_EXITING && ev->kind != TGT_EV_INTERRUPT)
+        t->last_sig = 0;
     if (ev->kind == TGT_EV_CLONE || ev->kind == TGT_EV_FORK || ev->kind == TGT_EV_VFORK_DONE)
         t->in_event = ev->kind == TGT_EV_FORK && ev->vfork ? 2 : 1;
     switch (ev->kind) {
@@ -562,6 +573,9 @@ static void dispatch(struct session *s, struct run *r, const struct tgt_event *e
     case TGT_EV_EXITED:
     case TGT_EV_KILLED:
         on_thread_exit(s, r, p, t, ev);
+        break;
+    case TGT_EV_EXITING:
+        eng_run_exiting(s, r, p, t, ev, e);
         break;
     }
 }
@@ -646,6 +660,8 @@ static int go(struct session *s, enum eng_go_mode mode, struct lerr *e)
         return 0;
     if (s->bp_hook && eng_pending_hit_stops(s))
         return 0;
+    if (eng_second_chance_due(s))
+        return 0;
     if (resume_all(s, mode, e) == 0 && !s->nreplay)
         return lerr_set(e, "No thread can run: every thread is frozen or suspended (~Nu thaws one, ~Nm resumes one)");
     return run_until_stop(s, e);
@@ -696,7 +712,8 @@ int eng_step(struct session *s, struct lerr *e)
     if (s->bp_hook && eng_pending_stop(s, p, t))
         return 0; /* a hit of its own was waiting: that is the stop */
     struct user_regs_struct *regs = eng_regs(s, t, e);
-    struct bp_site *site = regs ? bp_site_find(&p->sites, regs->rip) : NULL;
+    /* on its way out, it only ends: no breakpoint is hit there */
+    struct bp_site *site = regs && !t->exiting ? bp_site_find(&p->sites, regs->rip) : NULL;
     int returned;
     if (site && t->site_done != site->addr) {
         /* on a breakpoint it has not hit yet (interrupted just before): it
@@ -712,7 +729,7 @@ int eng_step(struct session *s, struct lerr *e)
     /* on a trap: lift it for this one step (the other threads stay
      * stopped, so none can run through it) */
     uint64_t lifted = 0;
-    site = regs ? bp_site_find(&p->sites, regs->rip) : NULL;
+    site = regs && !t->exiting ? bp_site_find(&p->sites, regs->rip) : NULL;
     if (site && bp_site_lift(site, p->tp, e) == 0)
         lifted = site->addr;
     pid_t tid = t->tid;

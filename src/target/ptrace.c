@@ -26,10 +26,12 @@
 #define SYS_FAIL(e, err, ...) lerr_set_code(e, lerr_code_of_errno(err), __VA_ARGS__)
 
 /* Forks are traced so that a child can be cleaned of our traps before it
- * runs (and let go). */
+ * runs (and let go); exits, so that a process dying of a signal can be
+ * looked at before it is gone (second chance). */
 #define SEIZE_OPTS                                                                   \
     (PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACESYSGOOD |               \
-     PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACEVFORKDONE)
+     PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACEVFORKDONE |             \
+     PTRACE_O_TRACEEXIT)
 
 static int pt_read_mem(struct tgt_proc *p, uint64_t addr, void *buf, size_t len, size_t *got)
 {
@@ -211,6 +213,15 @@ static void decode_status(pid_t tid, int st, struct tgt_event *ev)
         return;
     case PTRACE_EVENT_VFORK_DONE:
         ev->kind = TGT_EV_VFORK_DONE;
+        return;
+    case PTRACE_EVENT_EXIT:
+        /* the message is the wait status the exit will have */
+        ptrace(PTRACE_GETEVENTMSG, tid, 0, &msg);
+        ev->kind = TGT_EV_EXITING;
+        if (WIFSIGNALED((int)msg))
+            ev->sig = WTERMSIG((int)msg);
+        else
+            ev->code = WEXITSTATUS((int)msg);
         return;
     case PTRACE_EVENT_STOP:
         ev->kind = TGT_EV_INTERRUPT;

@@ -28,6 +28,9 @@ enum tgt_event_kind {
                        * entry from exit, sc_ret is the exit's result */
     TGT_EV_EXITED,    /* tid exited with `code` */
     TGT_EV_KILLED,    /* tid was ended by signal `sig` */
+    TGT_EV_EXITING,   /* tid is about to exit (memory and registers still
+                       * readable): with `code`, or, when sig is set, by
+                       * signal sig (the whole process dies of it) */
 };
 
 /* What a signal stop means, decoded by the backend from the system's own
