@@ -102,21 +102,50 @@ static void event_words(struct dbg *d, const struct eng_stop *st, char *buf, siz
     snprintf(buf, size, "unknown event");
 }
 
+/* The stop as it was reported: its words (the breakpoints it hit are
+ * forgotten by the manager once their commands ran) and when it came. */
+static struct {
+    int valid;
+    struct eng_stop st;
+    char words[512];
+    struct timeval when;
+} noted;
+
+static int same_stop(const struct eng_stop *a, const struct eng_stop *b)
+{
+    return a->kind == b->kind && a->pid == b->pid && a->tid == b->tid && a->sig == b->sig &&
+           a->code == b->code && a->addr == b->addr;
+}
+
+void dbg_lastevent_note(struct dbg *d)
+{
+    noted.st = *eng_last_stop(d->s);
+    event_words(d, &noted.st, noted.words, sizeof noted.words);
+    gettimeofday(&noted.when, NULL);
+    noted.valid = 1;
+}
+
 static int cmd_lastevent(struct dbg *d, const char *args)
 {
     if (*args)
         return lerr_set(&d->err, "Syntax error in '.lastevent %s': it takes no argument", args);
     const struct eng_stop *st = eng_last_stop(d->s);
     char words[512];
-    event_words(d, st, words, sizeof words);
+    struct timeval tv;
+    if (noted.valid && same_stop(st, &noted.st)) {
+        snprintf(words, sizeof words, "%s", noted.words);
+        tv = noted.when;
+    } else {
+        /* not reported (changed since: a step's end on a breakpoint) */
+        event_words(d, st, words, sizeof words);
+        gettimeofday(&tv, NULL);
+    }
     if (st->kind == ENG_STOP_NONE)
         fprintf(d->out, "Last event: none\n");
     else
         fprintf(d->out, "Last event: %x.%x: %s\n", st->pid, st->tid, words);
-    /* WinDbg's clock line: the debugger's time now, to the millisecond,
-     * with the offset of local time from UTC */
-    struct timeval tv;
-    gettimeofday(&tv, NULL);
+    /* WinDbg's clock line: when the event came, to the millisecond, with
+     * the offset of local time from UTC */
     struct tm tm;
     localtime_r(&tv.tv_sec, &tm);
     char when[64];

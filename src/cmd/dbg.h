@@ -138,6 +138,8 @@ void dbg_report_stop(struct dbg *d);
 /* A signal stop in words (cmd_lastevent.c): "Signal SIGSEGV (first
  * chance) at ADDR", "... (!!! second chance !!!) ...". */
 void dbg_signal_words(const struct eng_stop *st, char *buf, size_t size);
+/* Keeps the last stop's words and time for .lastevent (at its report). */
+void dbg_lastevent_note(struct dbg *d);
 /* The register dump of `r` and its current-instruction lines. */
 int dbg_print_registers(struct dbg *d);
 int dbg_print_current_insn(struct dbg *d);

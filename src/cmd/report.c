@@ -141,6 +141,7 @@ void dbg_report_stop(struct dbg *d)
 {
     const struct eng_stop *st = eng_last_stop(d->s);
     char sn[24];
+    dbg_lastevent_note(d);
     switch (st->kind) {
     case ENG_STOP_NONE:
         return;
