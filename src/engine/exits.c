@@ -3,7 +3,16 @@
  * a signal the program did not handle stops once more, WinDbg's second
  * chance: in the thread that took the signal, with every other thread of
  * the process stopped on its way out too, so that registers, memory and
- * stacks can still be read; the next resume lets the process end. */
+ * stacks can still be read; the next resume lets the process end.
+ *
+ * Such a stop would cost every thread's exit (a fifth more time for a
+ * program that only creates threads), so a process's exits are watched
+ * from the first time one of its threads is given a signal whose default
+ * action ends it: asked of every thread while all are stopped (threads
+ * created later inherit it, threads whose first stop is still to come ask
+ * at that stop). The leader must be among them: left to run into its
+ * end, it could not be stopped, nor be reported before the thread held on
+ * its way out. */
 #include "engine/internal.h"
 #include "engine/runloop.h"
 #include "engine/session.h"
@@ -27,6 +36,41 @@ static int second_chance_wanted(const struct session *s, int sig)
  * last resume delivered it. The others are killed by the same death and
  * say the same signal; when no thread was seen taking it, the first to
  * report is the one. */
+/* Signals whose default action does not end the process. */
+static int harmless_by_default(int sig)
+{
+    return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH ||
+           sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+int eng_exits_needed(const struct session *s, const struct eng_process *p, int sig)
+{
+    return sig && !p->exit_watched && second_chance_wanted(s, sig) && !harmless_by_default(sig);
+}
+
+void eng_exits_watch(struct eng_process *p)
+{
+    p->exit_watched = 1;
+    for (size_t i = 0; i < p->nthreads; i++)
+        if (p->threads[i]->run == ENG_THREAD_STOPPED)
+            tgt_watch_exit(p->tp, p->threads[i]->tid, NULL);
+}
+
+void eng_exits_thread_started(struct eng_process *p, struct eng_thread *t)
+{
+    if (p->exit_watched)
+        tgt_watch_exit(p->tp, t->tid, NULL);
+}
+
+int eng_exits_others_stopped(const struct eng_process *p, const struct eng_thread *t)
+{
+    for (size_t i = 0; i < p->nthreads; i++)
+        if (p->threads[i] != t && p->threads[i]->run != ENG_THREAD_STOPPED &&
+            p->threads[i]->run != ENG_THREAD_ENDED)
+            return 0;
+    return 1;
+}
+
 static int took_it(const struct eng_process *p, const struct eng_thread *t, int sig)
 {
     if (t->last_sig == sig)

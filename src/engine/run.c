@@ -145,8 +145,10 @@ struct eng_thread *eng_thread_created(struct session *s, struct eng_process *p, 
 {
     struct eng_thread *nt = eng_add_thread(p, tid);
     nt->run = eng_take_early_stop(s, tid) ? ENG_THREAD_STOPPED : ENG_THREAD_STARTING;
-    if (nt->run != ENG_THREAD_STARTING)
+    if (nt->run != ENG_THREAD_STARTING) {
         eng_hw_thread_started(p, nt);
+        eng_exits_thread_started(p, nt);
+    }
     struct eng_event ev = {.kind = ENG_EVT_THREAD_CREATE, .pid = p->pid, .tid = tid,
                            .proc_index = p->index, .thread_index = nt->index};
     eng_emit(s, &ev);
@@ -179,6 +181,11 @@ static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
             go[n++] = (struct go){p, t, sig, 0};
         }
     }
+    /* every thread is stopped: the moment to watch the exits of a process
+     * one of whose threads may die of what it is given */
+    for (size_t k = 0; k < n; k++)
+        if (eng_exits_needed(s, go[k].p, go[k].sig))
+            eng_exits_watch(go[k].p);
     for (size_t k = 0; k < n; k++)
         if (!go[k].t->exiting && eng_thread_on_site(s, go[k].p, go[k].t) &&
             eng_step_past_site(s, go[k].p, go[k].t, &go[k].sig, e) != 0)
@@ -250,6 +257,7 @@ static void on_interrupt(struct session *s, struct run *r, struct eng_process *p
     if (t->run == ENG_THREAD_STARTING) {
         t->run = ENG_THREAD_STOPPED;
         eng_hw_thread_started(p, t); /* debug registers are not inherited */
+        eng_exits_thread_started(p, t);
         if (!r->decided && !r->quiesce)
             eng_run_resume(p, t, TGT_CONT, 0, e);
         return;
@@ -356,6 +364,14 @@ static int on_hw_hit(struct session *s, struct run *r, struct eng_process *p,
 static void pass_signal(struct session *s, struct run *r, struct eng_process *p,
                         struct eng_thread *t, int sig, int stepping, struct lerr *e)
 {
+    if (!r->decided && !r->quiesce && eng_exits_needed(s, p, sig)) {
+        /* it may die of it: its process's exits are watched first, which
+         * needs every thread stopped (then it goes with resume_all) */
+        if (!eng_exits_others_stopped(p, t))
+            r->quiesce = 1;
+        else
+            eng_exits_watch(p);
+    }
     if (r->decided || r->quiesce)
         t->pending_sig = sig;
     else if (eng_ool_before_signal(s, p, t) == 0)
@@ -726,6 +742,8 @@ int eng_step(struct session *s, struct lerr *e)
     }
     int sig = t->pending_sig;
     t->pending_sig = 0;
+    if (eng_exits_needed(s, p, sig))
+        eng_exits_watch(p); /* the others are stopped */
     /* on a trap: lift it for this one step (the other threads stay
      * stopped, so none can run through it) */
     uint64_t lifted = 0;

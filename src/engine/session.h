@@ -175,6 +175,8 @@ struct eng_process {
                          * process's memory, so no trap can be planted */
     int dying_sig;      /* its second chance was given (of this signal):
                          * the rest of its exits go on without a stop */
+    int exit_watched;   /* its threads stop on their way out (asked when
+                         * it was first given a signal it may die of) */
 };
 
 struct session {

@@ -153,6 +153,11 @@ struct tgt_ops {
      * working directory), absolute with every link resolved: 0, or -1 when
      * it names no file (the vdso). */
     int (*real_path)(struct tgt_proc *p, const char *name, char *out, size_t size);
+    /* From now on the stopped thread tid stops on its way out
+     * (TGT_EV_EXITING), where a death by signal can still be looked at.
+     * Off until asked: it would cost every thread's exit a stop. NULL when
+     * the backend cannot. */
+    int (*watch_exit)(struct tgt_proc *p, pid_t tid, struct lerr *e);
 };
 
 /* The engine's calls into a process's backend: each is its tgt_ops
@@ -183,6 +188,7 @@ pid_t tgt_thread_group(struct tgt_proc *p, pid_t tid);
 int tgt_thread_ended(struct tgt_proc *p, pid_t tid);
 int tgt_auxv_entry(struct tgt_proc *p, uint64_t type, uint64_t *val);
 int tgt_real_path(struct tgt_proc *p, const char *name, char *out, size_t size);
+int tgt_watch_exit(struct tgt_proc *p, pid_t tid, struct lerr *e);
 
 struct tgt_launch_opts {
     int keep_aslr;
