@@ -19,6 +19,8 @@ r rip
 dv
 db @rsp L8
 ~
+.dbgregs emulate
+ba w4 fx_crash!fx_zero
 g
 .lastevent
 .exr -1
@@ -72,6 +74,9 @@ g
 # CHECK-NEXT: {{[0-9a-f]+`[0-9a-f]+}}  {{[0-9a-f][0-9a-f] }}
 # CHECK: 0:000> ~
 # CHECK-NEXT: .  0  Id: [[PID]].[[PID]]
+# No thread is left to make the system call a page watch needs:
+# CHECK: 0:000> ba w4 fx_crash!fx_zero
+# CHECK-NEXT: Process 0 is on its way out (second chance): no page can be protected for a data breakpoint
 # The next g lets it end.
 # CHECK: 0:000> g
 # CHECK-NEXT: Exit process 0:[[PID]], killed by SIGSEGV
