@@ -32,10 +32,6 @@ static int second_chance_wanted(const struct session *s, int sig)
     return s->sig_mode[sig] == ENG_SIG_STOP || s->sig_mode[sig] == ENG_SIG_SECOND;
 }
 
-/* Whether t is the thread that took the signal its process dies of: its
- * last resume delivered it. The others are killed by the same death and
- * say the same signal; when no thread was seen taking it, the first to
- * report is the one. */
 /* Signals whose default action does not end the process. */
 static int harmless_by_default(int sig)
 {
@@ -71,6 +67,10 @@ int eng_exits_others_stopped(const struct eng_process *p, const struct eng_threa
     return 1;
 }
 
+/* Whether t is the thread that took the signal its process dies of: its
+ * last resume delivered it. The others are killed by the same death and
+ * say the same signal; when no thread was seen taking it, the first to
+ * report is the one. */
 static int took_it(const struct eng_process *p, const struct eng_thread *t, int sig)
 {
     if (t->last_sig == sig)

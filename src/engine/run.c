@@ -176,6 +176,8 @@ static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
             if (mode == ENG_GO_HANDLED && t->tid == s->event_tid)
                 sig = 0;
             t->pending_sig = 0;
+            if (sig)
+                t->last_sig = sig; /* even when a step past a site gives it */
             if (n == cap && !(go = realloc(go, (cap = cap ? 2 * cap : 16) * sizeof *go)))
                 abort();
             go[n++] = (struct go){p, t, sig, 0};
