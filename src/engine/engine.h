@@ -42,14 +42,20 @@ enum eng_stop_kind {
     ENG_STOP_PROCESS_CREATE, /* `sxe cpr`: a followed child was created */
     ENG_STOP_THREAD_CREATE,  /* `sxe ct` */
     ENG_STOP_THREAD_EXIT,    /* `sxe et` (code: exit code) */
+    ENG_STOP_SECOND_CHANCE,  /* the process is dying of signal sig, which it
+                              * did not handle: its threads are stopped on
+                              * their way out (memory and registers still
+                              * there); si: the first chance's, when known
+                              * (si.si_signo == sig); `g` lets it end */
 };
 
 struct eng_stop {
     enum eng_stop_kind kind;
     pid_t pid, tid;
-    int sig;      /* SIGNAL, TRAP; EXITED when killed by a signal */
+    int sig;      /* SIGNAL, TRAP, SECOND_CHANCE; EXITED when killed by a
+                   * signal */
     int code;     /* EXITED: exit code */
-    siginfo_t si; /* SIGNAL, TRAP */
+    siginfo_t si; /* SIGNAL, TRAP, SECOND_CHANCE */
     uint64_t addr; /* BREAKPOINT: the site */
     int step_ended; /* BREAKPOINT: where a step ended too (it arrived on
                      * the breakpoint, or p's or gu's return came there) */
@@ -96,11 +102,16 @@ struct eng_hit_at {
     int proc_index, thread_index;
 };
 
-/* What a signal does when it arrives (sx*). */
+/* What a signal does when it arrives (sx*), and, when the program does
+ * not handle it and dies of it, whether a second chance stops first
+ * (WinDbg's break statuses). */
 enum eng_sig_mode {
-    ENG_SIG_STOP,   /* sxe: stop, first chance; g passes it on */
-    ENG_SIG_NOTIFY, /* sxd, sxn: print a line and pass it on */
-    ENG_SIG_IGNORE, /* sxi: pass it on silently */
+    ENG_SIG_STOP,   /* sxe: stop, first chance; g passes it on; second
+                     * chance stops too */
+    ENG_SIG_NOTIFY, /* sxn: print a line and pass it on; no stop */
+    ENG_SIG_IGNORE, /* sxi: pass it on silently; no stop */
+    ENG_SIG_SECOND, /* sxd: print a line and pass it on; second chance
+                     * stops */
 };
 
 #define ENG_NSIG 65

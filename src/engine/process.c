@@ -421,6 +421,9 @@ int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
 int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e)
 {
     tgt_kill(p->tp);
+    /* threads already stopped on their way out stay there whatever is
+     * sent: they are let go */
+    eng_exits_release(p);
     /* Reap every thread until the leader is gone. */
     for (;;) {
         struct tgt_event ev;
@@ -429,6 +432,11 @@ int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e)
             if (we->code == LERR_INTERRUPTED)
                 continue;
             break;
+        }
+        if (ev.kind == TGT_EV_EXITING) {
+            /* killed threads stop once more on their way out */
+            tgt_resume(p->tp, ev.tid, TGT_CONT, 0, NULL);
+            continue;
         }
         if ((ev.kind == TGT_EV_EXITED || ev.kind == TGT_EV_KILLED) && ev.tid == p->pid)
             break;
