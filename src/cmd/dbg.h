@@ -89,12 +89,14 @@ extern const struct cmd_def cmd_event_table[];
 extern const struct cmd_def cmd_source_table[];
 extern const struct cmd_def cmd_locals_table[];
 extern const struct cmd_def cmd_dt_table[];
+extern const struct cmd_def cmd_session_table[];
 extern const struct cmd_def cmd_breakpoint_table[];
 extern const struct cmd_def cmd_bplist_table[];
 extern const struct cmd_def cmd_ba_table[];
 extern const struct cmd_def cmd_script_table[];
 extern const struct cmd_def cmd_debugpath_table[];
 extern const struct cmd_def cmd_cexpr_table[];
+extern const struct cmd_def cmd_lastevent_table[];
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out);
 /* Sends debuginfod download progress to d (cmd_debugpaths.c). */
@@ -134,6 +136,11 @@ int dbg_source_file(struct dbg *d, const struct sym_line *l, char *out, size_t s
 /* Prints the event line, the registers and the current instruction for
  * the last stop, as WinDbg does. */
 void dbg_report_stop(struct dbg *d);
+/* A signal stop in words (cmd_lastevent.c): "Signal SIGSEGV (first
+ * chance) at ADDR", "... (!!! second chance !!!) ...". */
+void dbg_signal_words(const struct eng_stop *st, char *buf, size_t size);
+/* Keeps the last stop's words and time for .lastevent (at its report). */
+void dbg_lastevent_note(struct dbg *d);
 /* The register dump of `r` and its current-instruction lines. */
 int dbg_print_registers(struct dbg *d);
 int dbg_print_current_insn(struct dbg *d);
@@ -212,7 +219,12 @@ int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len);
 /* Needs a stopped process; else sets the error and returns -1. */
 int dbg_need_process(struct dbg *d);
 
-/* cmd_core.c: the stop of a core file (ENG_STOP_CORE) in words. */
+/* cmd_core.c: the stop of a core file (ENG_STOP_CORE): its line, and its
+ * words (for .lastevent). */
 void dbg_report_core_stop(struct dbg *d, const struct eng_stop *st);
+void dbg_core_stop_words(const struct eng_stop *st, char *buf, size_t size);
+/* cmd_lastevent.c: si_code in words, "address not mapped (SEGV_MAPERR)";
+ * "si_code N" when unknown. */
+const char *dbg_sicode_words(int sig, int code, char *buf, size_t size);
 
 #endif

@@ -42,6 +42,8 @@ eb fx_core!fx_divisor 1
 r rax=1
 r dr0=1
 k 2
+.lastevent
+.exr -1
 q
 CMDS
 "$LINDBG" -z g.core < cmds > ours.out 2>&1
@@ -52,7 +54,7 @@ expect_in ours.out '^Loading Dump File \[g\.core\]'
 expect_in ours.out "^ModLoad: .*$FX/fx_core\$"
 expect_in ours.out '^ModLoad: .*/libc\.so\.6$'
 expect_in ours.out '^This dump file has a signal of interest stored in it\.$'
-expect_in ours.out '^\([0-9a-f]+\.[0-9a-f]+\): Signal SIGSEGV \(first/second chance not available\) at 00000000`00000000: address not mapped to object \(SEGV_MAPERR\)$'
+expect_in ours.out '^\([0-9a-f]+\.[0-9a-f]+\): Signal SIGSEGV \(first/second chance not available\) at 00000000`00000000: address not mapped \(SEGV_MAPERR\)$'
 # frame 0 in libc's strlen, frame 1 the fixture's function that called it
 sed -n '/^0:000> k$/,/^0:000> ~$/p' ours.out > k.out
 sed -n '3p' k.out | grep -Eq 'libc!__?strlen' || { cat k.out; fail "frame 0 is not libc's strlen"; }
@@ -102,4 +104,10 @@ expect_in ours.out 'fx_core +\(.*\) +'"$FX/fx_core"'$'
 sed -n '/^0:000> bl$/,/^0:000> g$/p' ours.out | grep -v '^0:000> ' | grep -q . && fail "bl lists a breakpoint"
 sed -n '/^0:000> k 2$/,$p' ours.out | grep -q 'fx_core!fx_crash_in_libc' ||
     { cat ours.out; fail "k does not work after the refusals"; }
+# the last event and its signal information: the core's signal
+expect_in ours.out '^Last event: [0-9a-f]+\.[0-9a-f]+: Signal SIGSEGV \(first/second chance not available\) at 00000000`00000000: address not mapped \(SEGV_MAPERR\)$'
+expect_in ours.out '^ExceptionAddress: [0-9a-f`]+ \(libc!__?strlen'
+expect_in ours.out '^          Chance: not available \(a core file: the process died of it\)$'
+expect_in ours.out '^      SignalCode: 1 SEGV_MAPERR \(address not mapped\)$'
+expect_in ours.out '^    FaultAddress: 00000000`00000000$'
 echo ok

@@ -39,7 +39,7 @@ check() { # HOW CORE STOP-REGEX FRAME-REGEX...
 }
 
 check segv "$(dump segv)" \
-    '^\([0-9a-f.]+\): Signal SIGSEGV \(first/second chance not available\) at 00000000`00000000: address not mapped to object \(SEGV_MAPERR\)$' \
+    '^\([0-9a-f.]+\): Signal SIGSEGV \(first/second chance not available\) at 00000000`00000000: address not mapped \(SEGV_MAPERR\)$' \
     'libc!__?strlen' 'fx_core!fx_crash_in_libc\+.*fx_core.c @ 44\]' 'fx_core!main\+'
 # the faulting instruction's bytes (libc's code, which the core leaves
 # out: read from the file) as GDB reads them on the same core
@@ -49,7 +49,7 @@ want=$(gdb -nx -batch -ex "x/$((${#ours} / 2))xb \$pc" "$FX/fx_core" "$(ls segv/
     grep -E '^0x[0-9a-f]+ <' | sed 's/^[^:]*://' | tr -d ' \t\n' | sed 's/0x//g')
 [ "$ours" = "$want" ] || fail "the instruction at the fault is $ours, GDB reads $want"
 check abort "$(dump abort)" \
-    '^\([0-9a-f.]+\): Signal SIGABRT \(first/second chance not available\): sent by tkill or tgkill \(SI_TKILL\) from process [0-9]+$' \
+    '^\([0-9a-f.]+\): Signal SIGABRT \(first/second chance not available\): sent by tkill or tgkill \(raise, abort, pthread_kill\) \(SI_TKILL\) from process [0-9]+$' \
     'libc!'
 # abort's frame, and the fixture's call of it under it
 grep -A1 'libc!abort+' abort.k | tail -1 | grep -q 'fx_core!main+.*fx_core.c @ 64\]' ||
