@@ -162,3 +162,24 @@ int tgt_real_path(struct tgt_proc *p, const char *name, char *out, size_t size)
 {
     return p->ops->real_path(p, name, out, size);
 }
+
+int tgt_get_xstate(struct tgt_proc *p, pid_t tid, void *buf, size_t size, size_t *got,
+                   struct lerr *e)
+{
+    *got = 0;
+    if (!p->ops->get_xstate)
+        return lerr_set_code(e, LERR_UNSUPPORTED, "The %s target cannot read the XSAVE area",
+                             p->ops->name);
+    return p->ops->get_xstate(p, tid, buf, size, got, e);
+}
+
+int tgt_read_auxv(struct tgt_proc *p, void *buf, size_t size, size_t *got, struct lerr *e)
+{
+    *got = 0;
+    if (!p->ops->read_auxv)
+        return lerr_set_code(e, LERR_UNSUPPORTED,
+                             "The %s target cannot read the auxiliary vector", p->ops->name);
+    if (p->ops->read_auxv(p, buf, size, got) < 0)
+        return lerr_set(e, "Couldn't read the auxiliary vector of process %d", p->pid);
+    return 0;
+}

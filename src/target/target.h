@@ -150,6 +150,15 @@ struct tgt_ops {
      * working directory), absolute with every link resolved: 0, or -1 when
      * it names no file (the vdso). */
     int (*real_path)(struct tgt_proc *p, const char *name, char *out, size_t size);
+
+    /* For writing a core (.dump). Optional: NULL when the backend has
+     * none (the tgt_* call fails then). */
+    /* The thread's XSAVE area as the kernel gives it (NT_X86_XSTATE):
+     * *got bytes of it into buf. */
+    int (*get_xstate)(struct tgt_proc *p, pid_t tid, void *buf, size_t size, size_t *got,
+                      struct lerr *e);
+    /* The auxiliary vector's raw bytes, up to and with AT_NULL. */
+    int (*read_auxv)(struct tgt_proc *p, void *buf, size_t size, size_t *got);
 };
 
 /* The engine's calls into a process's backend: each is its tgt_ops
@@ -180,6 +189,9 @@ pid_t tgt_thread_group(struct tgt_proc *p, pid_t tid);
 int tgt_thread_ended(struct tgt_proc *p, pid_t tid);
 int tgt_auxv_entry(struct tgt_proc *p, uint64_t type, uint64_t *val);
 int tgt_real_path(struct tgt_proc *p, const char *name, char *out, size_t size);
+int tgt_get_xstate(struct tgt_proc *p, pid_t tid, void *buf, size_t size, size_t *got,
+                   struct lerr *e);
+int tgt_read_auxv(struct tgt_proc *p, void *buf, size_t size, size_t *got, struct lerr *e);
 
 struct tgt_launch_opts {
     int keep_aslr;
