@@ -67,6 +67,11 @@ static int stop_signal(const struct session *s, const struct eng_process *p,
     case ENG_STOP_GOTO:
         return SIGTRAP;
     default:
+        /* another stop on a signal (a second chance): as it says */
+        if (st->sig > 0 && st->si.si_signo == st->sig) {
+            *si = &st->si;
+            return st->sig;
+        }
         return 0;
     }
 }

@@ -2,6 +2,7 @@
  * first: their size fixes where the memory segments start. */
 #include "target/corewrite.h"
 
+#include <cpuid.h>
 #include <elf.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -9,6 +10,13 @@
 #include <sys/mman.h>
 #include <sys/procfs.h>
 #include <unistd.h>
+
+#ifndef NT_X86_XSAVE_LAYOUT
+#define NT_X86_XSAVE_LAYOUT 0x205 /* Linux 6.12's: where each XSAVE part is */
+#endif
+/* Where the XSAVE area holds the user feature mask (XCR0): the software
+ * bytes of the FXSAVE part, as ptrace and cores give it. */
+#define XSTATE_XCR0_OFFSET 464
 
 #define PAGE 4096u
 #define CHUNK (256u * 1024u)
@@ -28,7 +36,16 @@ static int ends_with(const char *s, const char *tail)
     return n >= m && !strcmp(s + n - m, tail);
 }
 
-enum tgt_dump_kind tgt_dump_region_kind(const struct tgt_region *r, int full)
+/* The RELRO part of a module: read-only now, written by the loader
+ * (relocated) before, right in front of the module's writable data. */
+static int relro(const struct tgt_region *r, const struct tgt_region *next)
+{
+    return next && next->start == r->end && (next->prot & PROT_WRITE) && !next->shared &&
+           !strcmp(next->path, r->path);
+}
+
+enum tgt_dump_kind tgt_dump_region_kind(const struct tgt_region *r, const struct tgt_region *next,
+                                        int full)
 {
     if (!(r->prot & PROT_READ) || r->end <= r->start)
         return TGT_DUMP_NONE;
@@ -44,18 +61,14 @@ enum tgt_dump_kind tgt_dump_region_kind(const struct tgt_region *r, int full)
         /* shared memory of no file (memfd, SysV, a deleted file) is the
          * kernel's "anonymous shared": in; a file's own pages: in the file */
         return ends_with(r->path, " (deleted)") ? TGT_DUMP_WHOLE : TGT_DUMP_NONE;
-    /* Private pages the program may have written: .data, .bss, and the
-     * RELRO part that the loader relocated and then made read-only (the
-     * kernel sees the written pages themselves; /proc/PID/maps does not
-     * say, so a read-only non-text part past the file's start counts as
-     * written: it holds the relocated GOT). */
-    if (r->prot & PROT_WRITE)
+    /* Private pages the program wrote: the kernel dumps a mapping with
+     * written pages whole. /proc/PID/maps does not say which have been;
+     * writable ones may, and the RELRO part was (the relocated GOT). */
+    if ((r->prot & PROT_WRITE) || (!(r->prot & PROT_EXEC) && r->offset && relro(r, next)))
         return TGT_DUMP_WHOLE;
     if (r->offset == 0)
         return TGT_DUMP_HEADER;
-    if (!(r->prot & PROT_EXEC))
-        return TGT_DUMP_WHOLE;
-    return TGT_DUMP_NONE;
+    return TGT_DUMP_NONE; /* text and read-only data: in the file */
 }
 
 /* ---- notes ---------------------------------------------------------------- */
@@ -174,6 +187,32 @@ static void note_file(struct buf *b, const struct tgt_dump_desc *d)
     free(f.p);
 }
 
+/* NT_X86_XSAVE_LAYOUT, as the kernel writes it: type, size, offset and
+ * flags of every extended part of the XSAVE area the mask enables, from
+ * the processor's CPUID leaf 0xD (the process ran on this machine).
+ * Readers need it where the layout is not Intel's (AMD's AVX-512). */
+static void note_xsave_layout(struct buf *b, const struct tgt_dump_thread *t)
+{
+    uint64_t xcr0;
+    if (t->xstate_size < XSTATE_XCR0_OFFSET + sizeof xcr0)
+        return;
+    memcpy(&xcr0, (const char *)t->xstate + XSTATE_XCR0_OFFSET, sizeof xcr0);
+    uint32_t comp[64][4];
+    size_t n = 0;
+    for (unsigned i = 2; i < 64; i++) { /* 0, 1: x87 and SSE, fixed */
+        unsigned eax, ebx, ecx, edx;
+        if (!(xcr0 >> i & 1) || !__get_cpuid_count(0xd, i, &eax, &ebx, &ecx, &edx) || !eax)
+            continue;
+        comp[n][0] = i;
+        comp[n][1] = eax; /* size */
+        comp[n][2] = ebx; /* offset */
+        comp[n][3] = ecx; /* flags */
+        n++;
+    }
+    if (n)
+        note(b, "LINUX", NT_X86_XSAVE_LAYOUT, comp, n * sizeof comp[0]);
+}
+
 static void thread_regsets(struct buf *b, const struct tgt_dump_thread *t)
 {
     if (t->fpvalid)
@@ -183,7 +222,8 @@ static void thread_regsets(struct buf *b, const struct tgt_dump_thread *t)
 }
 
 /* The kernel's order: the first thread's status, the process's notes,
- * the first thread's register sets, then each other thread's. */
+ * the first thread's register sets, then each other thread's; the XSAVE
+ * layout last. */
 static void build_notes(struct buf *b, const struct tgt_dump_desc *d)
 {
     for (size_t i = 0; i < d->nthreads; i++) {
@@ -199,6 +239,9 @@ static void build_notes(struct buf *b, const struct tgt_dump_desc *d)
         }
         thread_regsets(b, t);
     }
+    /* the same for every thread: once, last, as the kernel writes it */
+    if (d->nthreads)
+        note_xsave_layout(b, &d->threads[0]);
 }
 
 /* ---- the file ------------------------------------------------------------- */
@@ -255,9 +298,10 @@ static int write_memory(int fd, uint64_t addr, uint64_t len, tgt_dump_read_fn rd
 }
 
 /* How much of region r goes in: a header page only when it is an ELF's. */
-static uint64_t region_filesz(const struct tgt_region *r, int full, tgt_dump_read_fn rd, void *ctx)
+static uint64_t region_filesz(const struct tgt_region *r, const struct tgt_region *next, int full,
+                              tgt_dump_read_fn rd, void *ctx)
 {
-    switch (tgt_dump_region_kind(r, full)) {
+    switch (tgt_dump_region_kind(r, next, full)) {
     case TGT_DUMP_WHOLE:
         return r->end - r->start;
     case TGT_DUMP_HEADER: {
@@ -315,7 +359,7 @@ int tgt_dump_write(int fd, const struct tgt_dump_desc *d, tgt_dump_read_fn rd, v
     for (size_t i = 0; i < d->nregions; i++) {
         const struct tgt_region *r = &d->regions[i];
         Elf64_Phdr *p = &ph[1 + i];
-        filesz[i] = region_filesz(r, d->full, rd, ctx);
+        filesz[i] = region_filesz(r, i + 1 < d->nregions ? r + 1 : NULL, d->full, rd, ctx);
         p->p_type = PT_LOAD;
         p->p_offset = off;
         p->p_vaddr = r->start;

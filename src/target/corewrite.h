@@ -1,8 +1,8 @@
 /* Writing an ELF core file of a stopped process (.dump), laid out as the
  * Linux kernel lays out its own: one PT_NOTE first (per thread
  * NT_PRSTATUS, NT_FPREGSET, NT_X86_XSTATE; after the first thread's status
- * the process's NT_PRPSINFO, NT_SIGINFO, NT_AUXV, NT_FILE), then one
- * PT_LOAD per mapping. So GDB, elfutils and lindbg -z read it as they read
+ * the process's NT_PRPSINFO, NT_SIGINFO, NT_AUXV, NT_FILE; the XSAVE
+ * layout last), then one PT_LOAD per mapping. So GDB, elfutils and lindbg -z read it as they read
  * a kernel's core. The writer knows nothing of a debugger: what goes in is
  * a description and a function that reads the process's memory. */
 #ifndef LINDBG_TARGET_COREWRITE_H
@@ -51,12 +51,15 @@ enum tgt_dump_kind {
 };
 
 /* The kernel's default coredump_filter (GDB's gcore follows it):
- * anonymous memory, private memory that was or may have been written, the
+ * anonymous memory, private memory that was or may have been written
+ * (writable, or the RELRO part in front of a module's writable data), the
  * vDSO and the stack whole; the first page of a file mapping from offset
- * 0; nothing of a file's shared or read-only text otherwise. With full,
- * every readable mapping whole. Unreadable mappings ([vvar], PROT_NONE
- * guards and reservations) never. */
-enum tgt_dump_kind tgt_dump_region_kind(const struct tgt_region *r, int full);
+ * 0; nothing of a file's shared pages, text or read-only data otherwise.
+ * With full, every readable mapping whole. Unreadable mappings ([vvar],
+ * PROT_NONE guards and reservations) never. next: the mapping after r in
+ * address order, or NULL. */
+enum tgt_dump_kind tgt_dump_region_kind(const struct tgt_region *r, const struct tgt_region *next,
+                                        int full);
 /* Whether the mapping is of a file (its path names one). */
 int tgt_dump_file_backed(const struct tgt_region *r);
 

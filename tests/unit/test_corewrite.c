@@ -23,7 +23,7 @@
 static enum tgt_dump_kind kind(const char *path, int prot, int shared, uint64_t off, int full)
 {
     struct tgt_region r = {0x1000, 0x3000, off, prot, shared, (char *)path};
-    return tgt_dump_region_kind(&r, full);
+    return tgt_dump_region_kind(&r, NULL, full);
 }
 
 static void test_region_kinds(void **state)
@@ -47,13 +47,27 @@ static void test_region_kinds(void **state)
     assert_int_equal(kind("/bin/prog", RX, 0, 0x1000, 0), TGT_DUMP_NONE);
     /* written or relocated (RELRO) private pages: whole */
     assert_int_equal(kind("/bin/prog", RW, 0, 0x3000, 0), TGT_DUMP_WHOLE);
-    assert_int_equal(kind("/bin/prog", R, 0, 0x2000, 0), TGT_DUMP_WHOLE);
+    assert_int_equal(kind("/bin/prog", R, 0, 0x2000, 0), TGT_DUMP_NONE); /* .rodata */
     /* a file's shared pages are the file's; shared memory of no file is in */
     assert_int_equal(kind("/data/file", RW, 1, 0, 0), TGT_DUMP_NONE);
     assert_int_equal(kind("/memfd:x (deleted)", RW, 1, 0, 0), TGT_DUMP_WHOLE);
     /* /ma: every readable mapping whole */
     assert_int_equal(kind("/bin/prog", RX, 0, 0x1000, 1), TGT_DUMP_WHOLE);
     assert_int_equal(kind("/data/file", R, 1, 0, 1), TGT_DUMP_WHOLE);
+    /* RELRO: read-only right before the same file's writable data */
+    const struct tgt_region lib[] = {
+        {0x1000, 0x2000, 0x0000, R, 0, "/lib/x.so"},
+        {0x2000, 0x3000, 0x1000, RX, 0, "/lib/x.so"},
+        {0x3000, 0x4000, 0x2000, R, 0, "/lib/x.so"},  /* .rodata */
+        {0x4000, 0x5000, 0x2000, R, 0, "/lib/x.so"},  /* RELRO */
+        {0x5000, 0x6000, 0x3000, RW, 0, "/lib/x.so"}, /* .data */
+        {0x6000, 0x7000, 0x3000, R, 0, "/lib/y.so"},  /* another file's */
+        {0x7000, 0x8000, 0x3000, RW, 0, "/lib/x.so"},
+    };
+    enum tgt_dump_kind want[] = {TGT_DUMP_HEADER, TGT_DUMP_NONE, TGT_DUMP_NONE, TGT_DUMP_WHOLE,
+                                 TGT_DUMP_WHOLE, TGT_DUMP_NONE, TGT_DUMP_WHOLE};
+    for (size_t i = 0; i < 7; i++)
+        assert_int_equal(tgt_dump_region_kind(&lib[i], i + 1 < 7 ? &lib[i + 1] : NULL, 0), want[i]);
     assert_true(tgt_dump_file_backed(&(struct tgt_region){0, 1, 0, R, 0, "/bin/prog"}));
     assert_false(tgt_dump_file_backed(&(struct tgt_region){0, 1, 0, R, 0, "[vdso]"}));
 }
