@@ -114,6 +114,16 @@ gdb -batch "$P" full.core -ex 'echo BT\n' -ex 'bt' > gdbfull.out 2>&1
 sed -n '/^BT$/,$p' gdbfull.out | grep -E '^#[0-9]+ ' | sed -E 's/^#[0-9]+ +(0x[0-9a-f]+ in )?([^ ]+).*/\2/' |
     sed '/^main$/q' | diff -u k.lindbg - || fail "GDB's bt on the /ma dump differs from k"
 
+# --- a page lindbg protects for a data breakpoint (emulated): its bytes
+# are in with the program's protection ----------------------------------------
+printf '.dbgregs emulate\nbp leaf\ng\ng\nba r8 fx_global\ndq fx_global L1\n.dump w.core\n' > watch.cmds
+timeout 120 "$LINDBG" -cf watch.cmds "$P" < /dev/null > watch.out 2>&1 || { cat watch.out; fail "lindbg failed"; }
+expect_in watch.out '^Dump successfully written$'
+lw=$(sed -n '/> dq fx_global L1$/{n;p}' watch.out | awk '{print $2}' | tr -d '`')
+gw=$(gdb -batch "$P" w.core -ex 'p/x fx_global' 2>/dev/null | sed -n 's/^\$1 = \(0x[0-9a-f]*\)$/\1/p')
+[ -n "$lw" ] && [ "$(hexval "$lw")" = "$(printf '%d' "$gw")" ] && [ "$gw" != 0x1234abcd ] ||
+    fail "watched fx_global: lindbg $lw, gdb $gw"
+
 # --- the notes, as eu-readelf lists them --------------------------------------
 eu-readelf -n a.core > notes.out || fail "eu-readelf cannot read the dump"
 [ "$(grep -cE '^ +CORE +[0-9]+ +PRSTATUS' notes.out)" -eq 4 ] || { cat notes.out; fail "expected 4 NT_PRSTATUS"; }
