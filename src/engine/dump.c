@@ -152,9 +152,22 @@ int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e
     if (tgt_read_auxv(p->tp, auxv, sizeof auxv, &nauxv, NULL) < 0)
         nauxv = 0;
 
-    char exe[4096];
+    /* NT_PRPSINFO as the kernel fills it: the leader's name, and the
+     * command line with blanks between the arguments */
+    char exe[4096], name[64], args[81];
     if (tgt_exe_path(p->tp, exe, sizeof exe) < 0)
         exe[0] = 0;
+    if (tgt_thread_name(p->tp, p->pid, name, sizeof name) < 0 || !name[0])
+        snprintf(name, sizeof name, "%.63s", strrchr(exe, '/') ? strrchr(exe, '/') + 1 : exe);
+    size_t nargs = 0;
+    if (tgt_read_cmdline(p->tp, args, sizeof args - 1, &nargs, NULL) < 0 || !nargs) {
+        snprintf(args, sizeof args, "%.80s", exe);
+        nargs = strlen(args);
+    }
+    args[nargs] = 0; /* nargs < sizeof args: read at most sizeof args - 1 */
+    for (size_t i = 0; i + 1 < nargs; i++)
+        if (!args[i])
+            args[i] = ' ';
     const siginfo_t *si;
     struct tgt_dump_desc d = {
         .pid = p->pid,
@@ -167,8 +180,8 @@ int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e
         .nregions = nregs,
         .auxv = nauxv ? auxv : NULL,
         .auxv_size = nauxv,
-        .fname = exe,
-        .psargs = exe,
+        .fname = name,
+        .psargs = args,
         .full = (flags & ENG_DUMP_FULL) != 0,
     };
     fd = open_dump(path, flags, e);

@@ -130,9 +130,7 @@ static void note_prstatus(struct buf *b, const struct tgt_dump_desc *d,
     st.pr_info.si_signo = d->sig;
     st.pr_cursig = (short)d->sig;
     st.pr_pid = t->tid;
-    st.pr_ppid = d->ppid;
-    st.pr_pgrp = d->pid;
-    st.pr_sid = d->pid;
+    st.pr_ppid = d->ppid; /* group and session: not known here (0) */
     _Static_assert(sizeof st.pr_reg == sizeof t->regs, "elf_gregset_t is user_regs_struct");
     memcpy(&st.pr_reg, &t->regs, sizeof t->regs);
     st.pr_fpvalid = t->fpvalid;
@@ -149,8 +147,6 @@ static void note_prpsinfo(struct buf *b, const struct tgt_dump_desc *d)
     ps.pr_gid = getgid();
     ps.pr_pid = d->pid;
     ps.pr_ppid = d->ppid;
-    ps.pr_pgrp = d->pid;
-    ps.pr_sid = d->pid;
     const char *fname = d->fname ? d->fname : "";
     const char *slash = strrchr(fname, '/');
     strncpy(ps.pr_fname, slash ? slash + 1 : fname, sizeof ps.pr_fname - 1);

@@ -369,6 +369,7 @@ static const struct tgt_ops ptrace_ops = {
     .real_path = tgt_procfs_real_path,
     .get_xstate = pt_get_xstate,
     .read_auxv = tgt_procfs_read_auxv,
+    .read_cmdline = tgt_procfs_read_cmdline,
 };
 
 static struct tgt_proc *new_proc(pid_t pid)

@@ -183,3 +183,14 @@ int tgt_read_auxv(struct tgt_proc *p, void *buf, size_t size, size_t *got, struc
         return lerr_set(e, "Couldn't read the auxiliary vector of process %d", p->pid);
     return 0;
 }
+
+int tgt_read_cmdline(struct tgt_proc *p, char *buf, size_t size, size_t *got, struct lerr *e)
+{
+    *got = 0;
+    if (!p->ops->read_cmdline)
+        return lerr_set_code(e, LERR_UNSUPPORTED, "The %s target cannot read the command line",
+                             p->ops->name);
+    if (p->ops->read_cmdline(p, buf, size, got) < 0)
+        return lerr_set(e, "Couldn't read the command line of process %d", p->pid);
+    return 0;
+}

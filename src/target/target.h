@@ -159,6 +159,9 @@ struct tgt_ops {
                       struct lerr *e);
     /* The auxiliary vector's raw bytes, up to and with AT_NULL. */
     int (*read_auxv)(struct tgt_proc *p, void *buf, size_t size, size_t *got);
+    /* The command line as the process has it now: its arguments, each
+     * ended by a NUL (*got bytes, at most size). */
+    int (*read_cmdline)(struct tgt_proc *p, char *buf, size_t size, size_t *got);
 };
 
 /* The engine's calls into a process's backend: each is its tgt_ops
@@ -192,6 +195,7 @@ int tgt_real_path(struct tgt_proc *p, const char *name, char *out, size_t size);
 int tgt_get_xstate(struct tgt_proc *p, pid_t tid, void *buf, size_t size, size_t *got,
                    struct lerr *e);
 int tgt_read_auxv(struct tgt_proc *p, void *buf, size_t size, size_t *got, struct lerr *e);
+int tgt_read_cmdline(struct tgt_proc *p, char *buf, size_t size, size_t *got, struct lerr *e);
 
 struct tgt_launch_opts {
     int keep_aslr;
