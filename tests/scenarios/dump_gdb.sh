@@ -124,6 +124,18 @@ gw=$(gdb -batch "$P" w.core -ex 'p/x fx_global' 2>/dev/null | sed -n 's/^\$1 = \
 [ -n "$lw" ] && [ "$(hexval "$lw")" = "$(printf '%d' "$gw")" ] && [ "$gw" != 0x1234abcd ] ||
     fail "watched fx_global: lindbg $lw, gdb $gw"
 
+# --- lindbg's own page in the target (copies of instructions run out of
+# line) is not the program's: not in the dump --------------------------------
+printf 'bp fx_ool_lea "gc"\nbp fx_ool_add+8 0n5\ng\n.dump ool.core\n' > ool.cmds
+timeout 120 "$LINDBG" -cf ool.cmds "$FX/fx_ool" 2000 < /dev/null > ool.out 2>&1 || { cat ool.out; fail "lindbg failed"; }
+expect_in ool.out '^Dump successfully written$'
+vdso=$(eu-readelf -n ool.core | awk '$1 == "SYSINFO_EHDR:" {print $2}')
+eu-readelf -n ool.core | awk '$1 ~ /^[0-9a-f]+-[0-9a-f]+$/ {split($1, a, "-"); print "0x" a[1]}' > files.txt
+eu-readelf -l ool.core | awk '$1 == "LOAD" && $8 ~ /E/ {print $3}' | while read -r va; do
+    [ "$(printf '%d' "$va")" = "$(printf '%d' "$vdso")" ] && continue
+    grep -q "^$(printf '0x%x' "$va")$" files.txt || fail "an executable mapping of no file in the dump at $va"
+done || exit 1
+
 # --- the notes, as eu-readelf lists them --------------------------------------
 eu-readelf -n a.core > notes.out || fail "eu-readelf cannot read the dump"
 [ "$(grep -cE '^ +CORE +[0-9]+ +PRSTATUS' notes.out)" -eq 4 ] || { cat notes.out; fail "expected 4 NT_PRSTATUS"; }
