@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Enough for any XSAVE layout the kernel reports today (AMX included). */
@@ -99,12 +100,20 @@ static int collect_thread(struct eng_process *p, struct eng_thread *t, struct tg
 
 static int open_dump(const char *path, unsigned flags, struct lerr *e)
 {
-    int oflags = O_WRONLY | O_CREAT | O_CLOEXEC | (flags & ENG_DUMP_OVERWRITE ? O_TRUNC : O_EXCL);
+    /* O_NONBLOCK: a FIFO without a reader fails instead of hanging */
+    int oflags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NONBLOCK |
+                 (flags & ENG_DUMP_OVERWRITE ? O_TRUNC : O_EXCL);
     int fd = open(path, oflags, 0600); /* a core holds the program's secrets */
     if (fd < 0 && errno == EEXIST)
         return lerr_set(e, "Couldn't create %s: the file exists (.dump /o overwrites it)", path);
     if (fd < 0)
         return lerr_set(e, "Couldn't create %s: %s", path, strerror(errno));
+    /* a core is a file with holes, removed when it fails: never a device */
+    struct stat st;
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return lerr_set(e, "Couldn't create %s: not a regular file", path);
+    }
     return fd;
 }
 

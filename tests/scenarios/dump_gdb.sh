@@ -148,12 +148,14 @@ expect_in notes.out "fx_dump$"
 expect_not_in notes.out '^ +CORE +[0-9]+ +SIGINFO' # no signal arrived
 
 # --- a process stopped by SIGSEGV (first chance) ------------------------------
-printf 'g\nk\n.dump /o /nonexistent-dir/x.core\n.dump s.core\ng\n.dump after.core\n.dump\n.dump /zz x.core\n' > segv.cmds
+printf 'g\nk\n.dump /o /nonexistent-dir/x.core\n.dump /o /dev/null\n.dump s.core\ng\n.dump after.core\n.dump\n.dump /zz x.core\n' > segv.cmds
 timeout 120 "$LINDBG" -cf segv.cmds "$P" segv < /dev/null > segv.out 2>&1 || { cat segv.out; fail "lindbg failed"; }
 expect_in segv.out 'Signal SIGSEGV \(first chance\)'
 expect_in segv.out '^No process to dump$'
 expect_in segv.out '^Couldn.t create /nonexistent-dir/x\.core: No such file or directory$'
 expect_in segv.out '^Syntax error: \.dump needs a file name'
+expect_in segv.out '^Couldn.t create /dev/null: not a regular file$'
+[ -c /dev/null ] || fail "/dev/null is gone"
 expect_in segv.out "^Syntax error: unknown option '/zz'"
 [ ! -e after.core ] && [ ! -e x.core ] || fail "a dump was written where it should fail"
 gdb -batch "$P" s.core -ex 'bt' > gdbsegv.out 2>&1
