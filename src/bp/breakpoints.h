@@ -53,6 +53,7 @@ struct bp {
                            * or no working debug register) */
     unsigned size;        /* BP_ACCESS: 1, 2, 4 or 8 */
     unsigned char bm_all, bm_address, bm_params; /* BP_PATTERN: /a /d /( */
+    int waits_restart;    /* a bp or ba kept over .restart, not placed yet */
 };
 
 /* How locations reach the processes: the engine's site table. */

@@ -146,5 +146,13 @@ void bpm_on_load(struct bpm *m, pid_t pid, uint64_t start);
 void bpm_on_unload(struct bpm *m, pid_t pid, uint64_t start, uint64_t end);
 void bpm_on_fork(struct bpm *m, pid_t parent, pid_t child);
 void bpm_on_exit(struct bpm *m, pid_t pid);
+/* .restart: before the program is launched again, every breakpoint's
+ * hit count and pass counter start again, and the bp and ba breakpoints
+ * that lost their places wait to be placed again, each as the module that
+ * holds its address loads (BPM_NOTE_RESOLVED); bu and bm resolve again
+ * as they always do. After the launch, bpm_restart_end places those whose
+ * address is mapped outside any module (the stack). */
+void bpm_restart_begin(struct bpm *m);
+void bpm_restart_end(struct bpm *m, pid_t pid);
 
 #endif

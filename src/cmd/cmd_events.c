@@ -2,7 +2,9 @@
  * and sxn make it print a line only; sxi silences it. Events: cpr, epr
  * (process create and exit), ct, et (threads), ld (module load), ud
  * (unload), and signals by name (SIGUSR1, usr1) or av (SIGSEGV,
- * WinDbg's access violation). A signal that does not stop is passed on. */
+ * WinDbg's access violation). A signal that does not stop is passed on.
+ * A signal the program dies of stops at its second chance under sxe and
+ * sxd (WinDbg's "second chance break"), not under sxn and sxi. */
 #include "cmd/dbg.h"
 #include "ui/format.h"
 
@@ -43,7 +45,8 @@ static int signal_named(const char *name)
 
 static int cmd_sx(struct dbg *d, const char *args)
 {
-    static const char *const modes[] = {"break", "output", "ignore"};
+    /* by enum eng_sig_mode */
+    static const char *const modes[] = {"break", "output", "ignore", "second-chance break"};
     if (*args)
         return lerr_set(&d->err, "Syntax error in 'sx %s': use sxe, sxd, sxn or sxi to change", args);
     for (size_t i = 0; i < sizeof events / sizeof events[0]; i++)
@@ -65,8 +68,13 @@ static int set_filter(struct dbg *d, const char *args, int stop, const char *cmd
     if (sig) {
         if (sig == SIGKILL || sig == SIGSTOP)
             return lerr_set(&d->err, "%s cannot be caught: %s does not apply", args, cmd);
+        /* WinDbg's break statuses: sxd stops at the second chance only,
+         * sxn and sxi at neither */
         eng_set_signal_mode(d->s, sig,
-                            stop == 1 ? ENG_SIG_STOP : stop == 2 ? ENG_SIG_IGNORE : ENG_SIG_NOTIFY);
+                            stop == 1   ? ENG_SIG_STOP
+                            : stop == 2 ? ENG_SIG_IGNORE
+                            : !strcmp(cmd, "sxd") ? ENG_SIG_SECOND
+                                                  : ENG_SIG_NOTIFY);
         return 0;
     }
     /* sxe ld:name: only loads of matching modules stop */
@@ -94,9 +102,9 @@ static int cmd_sxi(struct dbg *d, const char *a) { return set_filter(d, a, 2, "s
 
 const struct cmd_def cmd_event_table[] = {
     {"sx", cmd_sx, "list the event filters"},
-    {"sxe", cmd_sxe, "make an event stop the target: sxe ld, sxe ld:name*, sxe ud, sxe av, sxe SIGUSR1"},
-    {"sxd", cmd_sxd, "make an event only print: sxd ld"},
-    {"sxn", cmd_sxn, "make an event only print: sxn ld, sxn SIGUSR1"},
-    {"sxi", cmd_sxi, "make a signal pass silently: sxi SIGUSR1"},
+    {"sxe", cmd_sxe, "make an event stop the target: sxe ld, sxe ld:name*, sxe ud, sxe av, sxe SIGUSR1 (a signal: first and second chance)"},
+    {"sxd", cmd_sxd, "make an event only print: sxd ld; a signal: print, stop at its second chance only (sxd av)"},
+    {"sxn", cmd_sxn, "make an event only print: sxn ld, sxn SIGUSR1 (no second-chance stop)"},
+    {"sxi", cmd_sxi, "make a signal pass silently: sxi SIGUSR1 (no stop at either chance)"},
     {NULL, NULL, NULL},
 };

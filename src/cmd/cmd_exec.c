@@ -369,11 +369,13 @@ static int cmd_qd(struct dbg *d, const char *args)
     return eng_detach_all(d->s, &d->err);
 }
 
+/* .detach and .kill act on the current process only, as in WinDbg (a
+ * followed child can go without its parent); the others stay. */
 static int cmd_detach(struct dbg *d, const char *args)
 {
     if (no_args(d, args, ".detach") < 0 || dbg_need_process(d) < 0)
         return -1;
-    if (eng_detach_all(d->s, &d->err) < 0)
+    if (eng_detach_process(d->s, eng_cur_process(d->s), &d->err) < 0)
         return -1;
     fprintf(d->out, "Detached\n");
     return 0;
@@ -383,7 +385,7 @@ static int cmd_kill(struct dbg *d, const char *args)
 {
     if (no_args(d, args, ".kill") < 0 || dbg_need_process(d) < 0)
         return -1;
-    eng_kill_all(d->s, &d->err);
+    eng_kill_process(d->s, eng_cur_process(d->s), &d->err);
     fprintf(d->out, "Terminated\n");
     return 0;
 }
@@ -402,7 +404,7 @@ const struct cmd_def cmd_exec_table[] = {
     {"gu", cmd_gu, "go up: run until the current function returns to its caller"},
     {"q", cmd_q, "quit: kill a launched target, detach from an attached one"},
     {"qd", cmd_qd, "quit and detach, leaving the target running"},
-    {".detach", cmd_detach, "detach from the target and stay in lindbg"},
-    {".kill", cmd_kill, "kill the target"},
+    {".detach", cmd_detach, "detach from the current process (it runs on) and stay in lindbg"},
+    {".kill", cmd_kill, "kill the current process and stay in lindbg (.restart runs it again)"},
     {NULL, NULL, NULL},
 };

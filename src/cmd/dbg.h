@@ -89,12 +89,14 @@ extern const struct cmd_def cmd_event_table[];
 extern const struct cmd_def cmd_source_table[];
 extern const struct cmd_def cmd_locals_table[];
 extern const struct cmd_def cmd_dt_table[];
+extern const struct cmd_def cmd_session_table[];
 extern const struct cmd_def cmd_breakpoint_table[];
 extern const struct cmd_def cmd_bplist_table[];
 extern const struct cmd_def cmd_ba_table[];
 extern const struct cmd_def cmd_script_table[];
 extern const struct cmd_def cmd_debugpath_table[];
 extern const struct cmd_def cmd_cexpr_table[];
+extern const struct cmd_def cmd_lastevent_table[];
 extern const struct cmd_def cmd_dump_table[];
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out);
@@ -135,6 +137,11 @@ int dbg_source_file(struct dbg *d, const struct sym_line *l, char *out, size_t s
 /* Prints the event line, the registers and the current instruction for
  * the last stop, as WinDbg does. */
 void dbg_report_stop(struct dbg *d);
+/* A signal stop in words (cmd_lastevent.c): "Signal SIGSEGV (first
+ * chance) at ADDR", "... (!!! second chance !!!) ...". */
+void dbg_signal_words(const struct eng_stop *st, char *buf, size_t size);
+/* Keeps the last stop's words and time for .lastevent (at its report). */
+void dbg_lastevent_note(struct dbg *d);
 /* The register dump of `r` and its current-instruction lines. */
 int dbg_print_registers(struct dbg *d);
 int dbg_print_current_insn(struct dbg *d);

@@ -63,7 +63,8 @@ void dbg_frame_site(struct dbg *d, const struct dbg_frame *f, char *buf, size_t 
      * offset, as WinDbg shows inline frames */
     if (f->is_inline && m)
         snprintf(buf, size, "%s!%s", m->name, f->name);
-    else if (!sp || sym_describe(sp, f->f.pc, buf, size) < 0)
+    else if (!sp || (f->f.activation ? sym_describe(sp, f->f.pc, buf, size)
+                                     : sym_describe_return(sp, f->f.pc, buf, size)) < 0)
         snprintf(buf, size, "%s", fmt_addr(a, f->f.pc));
 }
 

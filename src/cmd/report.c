@@ -49,6 +49,8 @@ void dbg_on_event(void *ctx, const struct eng_event *ev)
     case ENG_EVT_EXEC:
         fprintf(d->out, "(%x.%x): Exec %s\n", ev->pid, ev->tid, ev->path);
         break;
+    case ENG_EVT_PROCESS_LEFT:
+        break; /* the command that let it go says so */
     }
     /* the target runs on and writes to the same terminal: keep the order */
     fflush(d->out);
@@ -140,7 +142,8 @@ static void print_source_line(struct dbg *d)
 void dbg_report_stop(struct dbg *d)
 {
     const struct eng_stop *st = eng_last_stop(d->s);
-    char sn[24], a[FMT_ADDR_LEN];
+    char sn[24];
+    dbg_lastevent_note(d);
     switch (st->kind) {
     case ENG_STOP_NONE:
         return;
@@ -200,13 +203,12 @@ void dbg_report_stop(struct dbg *d)
                 st->tid, fmt_signame(st->sig, sn));
         break;
     case ENG_STOP_SIGNAL:
-        if (st->sig == SIGSEGV || st->sig == SIGBUS || st->sig == SIGFPE || st->sig == SIGILL)
-            fprintf(d->out, "(%x.%x): Signal %s (first chance) at %s\n", st->pid, st->tid,
-                    fmt_signame(st->sig, sn), fmt_addr(a, (uint64_t)(uintptr_t)st->si.si_addr));
-        else
-            fprintf(d->out, "(%x.%x): Signal %s (first chance)\n", st->pid, st->tid,
-                    fmt_signame(st->sig, sn));
+    case ENG_STOP_SECOND_CHANCE: {
+        char words[128];
+        dbg_signal_words(st, words, sizeof words);
+        fprintf(d->out, "(%x.%x): %s\n", st->pid, st->tid, words);
         break;
+    }
     }
     if (dbg_print_registers(d) < 0)
         fprintf(d->out, "%s\n", d->err.msg);

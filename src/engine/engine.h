@@ -42,14 +42,20 @@ enum eng_stop_kind {
     ENG_STOP_PROCESS_CREATE, /* `sxe cpr`: a followed child was created */
     ENG_STOP_THREAD_CREATE,  /* `sxe ct` */
     ENG_STOP_THREAD_EXIT,    /* `sxe et` (code: exit code) */
+    ENG_STOP_SECOND_CHANCE,  /* the process is dying of signal sig, which it
+                              * did not handle: its threads are stopped on
+                              * their way out (memory and registers still
+                              * there); si: the first chance's, when known
+                              * (si.si_signo == sig); `g` lets it end */
 };
 
 struct eng_stop {
     enum eng_stop_kind kind;
     pid_t pid, tid;
-    int sig;      /* SIGNAL, TRAP; EXITED when killed by a signal */
+    int sig;      /* SIGNAL, TRAP, SECOND_CHANCE; EXITED when killed by a
+                   * signal */
     int code;     /* EXITED: exit code */
-    siginfo_t si; /* SIGNAL, TRAP */
+    siginfo_t si; /* SIGNAL, TRAP, SECOND_CHANCE */
     uint64_t addr; /* BREAKPOINT: the site */
     int step_ended; /* BREAKPOINT: where a step ended too (it arrived on
                      * the breakpoint, or p's or gu's return came there) */
@@ -65,6 +71,8 @@ enum eng_event_kind {
     ENG_EVT_EXEC,
     ENG_EVT_SIGNAL, /* a signal passed on without stopping (sxn) */
     ENG_EVT_PROCESS_CREATE, /* a followed child (-o): code is the parent's pid */
+    ENG_EVT_PROCESS_LEFT,   /* the session let the process go (.kill,
+                             * .detach, .restart): its sites are gone */
 };
 
 struct eng_event {
@@ -94,11 +102,16 @@ struct eng_hit_at {
     int proc_index, thread_index;
 };
 
-/* What a signal does when it arrives (sx*). */
+/* What a signal does when it arrives (sx*), and, when the program does
+ * not handle it and dies of it, whether a second chance stops first
+ * (WinDbg's break statuses). */
 enum eng_sig_mode {
-    ENG_SIG_STOP,   /* sxe: stop, first chance; g passes it on */
-    ENG_SIG_NOTIFY, /* sxd, sxn: print a line and pass it on */
-    ENG_SIG_IGNORE, /* sxi: pass it on silently */
+    ENG_SIG_STOP,   /* sxe: stop, first chance; g passes it on; second
+                     * chance stops too */
+    ENG_SIG_NOTIFY, /* sxn: print a line and pass it on; no stop */
+    ENG_SIG_IGNORE, /* sxi: pass it on silently; no stop */
+    ENG_SIG_SECOND, /* sxd: print a line and pass it on; second chance
+                     * stops */
 };
 
 #define ENG_NSIG 65
@@ -107,8 +120,14 @@ struct session *eng_create(eng_event_fn on_event, void *ctx);
 /* Kills launched processes and detaches from attached ones. */
 void eng_destroy(struct session *s);
 
+/* Starts argv[0] stopped at its initial break; the command line is kept
+ * for eng_launch_argv. With no other process in the session, the new one
+ * is process 0 again. */
 int eng_launch(struct session *s, char *const argv[], const struct tgt_launch_opts *o,
                struct lerr *e);
+/* The command line of the last program launched, and its options (NULL:
+ * the session launched none). */
+char *const *eng_launch_argv(const struct session *s, struct tgt_launch_opts *o);
 int eng_attach(struct session *s, pid_t pid, struct lerr *e);
 
 struct eng_process *eng_cur_process(struct session *s);
@@ -169,6 +188,10 @@ void eng_breakin(struct session *s);
 void eng_breakin_clear(struct session *s);
 
 int eng_detach_all(struct session *s, struct lerr *e);
+/* One process: detached (every trap out, the program's own pending signal
+ * delivered) or killed and reaped; gone from the session either way. */
+int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e);
+int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e);
 int eng_kill_all(struct session *s, struct lerr *e);
 
 /* `p` over a call: when the current thread stands on a call, 1 with the

@@ -62,7 +62,9 @@ static int run_to(struct eng_process *p, struct eng_thread *t, enum tgt_resume h
     for (;;) {
         if (tgt_resume(p->tp, t->tid, how, 0, e) < 0 || p->be->wait_thread(p->be, t->tid, ev, e) < 0)
             return -1;
-        if (ev->kind == TGT_EV_EXITED || ev->kind == TGT_EV_KILLED)
+        if (ev->kind == TGT_EV_EXITING)
+            t->exiting = 1; /* its next resume lets it end */
+        if (ev->kind == TGT_EV_EXITED || ev->kind == TGT_EV_KILLED || ev->kind == TGT_EV_EXITING)
             return lerr_set(e, "Thread %d ended during a system call made for the debugger", t->tid);
         if (ev->kind == TGT_EV_SIGNAL && ev->cause == TGT_CAUSE_INT3) {
             *own_trap = 1;
@@ -149,8 +151,8 @@ static int at_syscall_entry(struct eng_process *p, struct eng_thread *t,
  * is finished first), 3 cannot. */
 static int rank(const struct eng_thread *t)
 {
-    if (t->run != ENG_THREAD_STOPPED)
-        return 3;
+    if (t->run != ENG_THREAD_STOPPED || t->exiting)
+        return 3; /* on its way out: running it would end it */
     return t->in_event ? 2 : t->sc_entry ? 1 : 0;
 }
 

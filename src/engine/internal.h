@@ -18,8 +18,11 @@ void eng_remove_process(struct session *s, struct eng_process *p);
 int eng_flush_regs(struct eng_process *p, struct eng_thread *t, struct lerr *e);
 /* eng_regs when the process is known. */
 struct user_regs_struct *eng_regs_of(struct eng_process *p, struct eng_thread *t, struct lerr *e);
-int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e);
-int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e);
+/* exits.c: lets p's threads that stand on their way out go on (a SIGKILL
+ * does not move them). */
+void eng_exits_release(struct eng_process *p);
+/* A thread's first stop: its exit is watched if its process's are. */
+void eng_exits_thread_started(struct eng_process *p, struct eng_thread *t);
 
 /* traps.c */
 /* Memory of p for the instruction emulators (arch/x86_64): reads see the

@@ -159,6 +159,9 @@ int eng_watch_add(struct session *s, struct eng_process *p, uint64_t addr, int a
         return lerr_set(e, "Process %d shares its parent's memory until it execs (vfork)",
                         p->index);
     struct eng_thread *t = eng_syscall_thread(p);
+    if (!t && p->dying_sig)
+        return lerr_set(e, "Process %d is on its way out (second chance): no page can be "
+                           "protected for a data breakpoint", p->index);
     if (!t)
         return lerr_set(e, "No stopped thread to protect the page with");
     size_t old_npages = p->nwpages;
@@ -302,7 +305,8 @@ int eng_watch_step(struct session *s, struct eng_process *p, struct eng_thread *
     for (;;) {
         if (tgt_resume(p->tp, t->tid, TGT_STEP, 0, e) < 0 || p->be->wait_thread(p->be, t->tid, &ev, e) < 0)
             return -1;
-        if (ev.kind == TGT_EV_EXITED || ev.kind == TGT_EV_KILLED || ev.kind == TGT_EV_EXEC) {
+        if (ev.kind == TGT_EV_EXITED || ev.kind == TGT_EV_KILLED || ev.kind == TGT_EV_EXEC ||
+            ev.kind == TGT_EV_EXITING) {
             eng_replay_later(s, &ev);
             return -1;
         }

@@ -156,12 +156,41 @@ void eng_select(struct session *s, struct eng_process *p, pid_t tid)
     s->cur_tid = tid;
 }
 
+static void free_argv(char **argv)
+{
+    for (size_t i = 0; argv && argv[i]; i++)
+        free(argv[i]);
+    free(argv);
+}
+
+static char **copy_argv(char *const argv[])
+{
+    size_t n = 0;
+    while (argv[n])
+        n++;
+    char **c = calloc(n + 1, sizeof *c);
+    if (!c)
+        abort();
+    for (size_t i = 0; i < n; i++)
+        if (!(c[i] = strdup(argv[i])))
+            abort();
+    return c;
+}
+
 int eng_launch(struct session *s, char *const argv[], const struct tgt_launch_opts *o,
                struct lerr *e)
 {
+    if (s->nprocs == 0)
+        s->next_proc_index = 0; /* a new session's first process, as in WinDbg */
     struct tgt_proc *tp = s->be->launch(s->be, argv, o, e);
     if (!tp)
         return -1;
+    if (argv != (char *const *)s->launch_argv) {
+        char **keep = copy_argv(argv);
+        free_argv(s->launch_argv);
+        s->launch_argv = keep;
+    }
+    s->launch_opts = *o;
     struct eng_process *p = eng_new_process(s, tp, 1);
     eng_add_thread(p, tgt_pid(tp));
     eng_select(s, p, tgt_pid(tp));
@@ -173,8 +202,17 @@ int eng_launch(struct session *s, char *const argv[], const struct tgt_launch_op
     return 0;
 }
 
+char *const *eng_launch_argv(const struct session *s, struct tgt_launch_opts *o)
+{
+    if (o)
+        *o = s->launch_opts;
+    return s->launch_argv;
+}
+
 int eng_attach(struct session *s, pid_t pid, struct lerr *e)
 {
+    if (s->nprocs == 0)
+        s->next_proc_index = 0;
     pid_t *tids = NULL;
     size_t n = 0;
     struct tgt_proc *tp = s->be->attach(s->be, pid, &tids, &n, e);
@@ -349,6 +387,15 @@ uint64_t eng_auxv_entry(struct session *s, struct eng_process *p, uint64_t type)
     return tgt_auxv_entry(p->tp, type, &v) == 0 ? v : 0;
 }
 
+/* The breakpoints hear of it (their locations there go): the process is
+ * no longer the session's, though it did not exit on its own. */
+static void emit_left(struct session *s, struct eng_process *p)
+{
+    struct eng_event ev = {.kind = ENG_EVT_PROCESS_LEFT, .pid = p->pid, .tid = p->pid,
+                           .proc_index = p->index};
+    eng_emit(s, &ev);
+}
+
 int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
 {
     int rc = 0;
@@ -366,6 +413,7 @@ int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
         if (tgt_detach(p->tp, t->tid, t->pending_sig, e) < 0)
             rc = -1;
     }
+    emit_left(s, p);
     eng_remove_process(s, p);
     return rc;
 }
@@ -373,6 +421,9 @@ int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
 int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e)
 {
     tgt_kill(p->tp);
+    /* threads already stopped on their way out stay there whatever is
+     * sent: they are let go */
+    eng_exits_release(p);
     /* Reap every thread until the leader is gone. */
     for (;;) {
         struct tgt_event ev;
@@ -382,9 +433,15 @@ int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e)
                 continue;
             break;
         }
+        if (ev.kind == TGT_EV_EXITING) {
+            /* killed threads stop once more on their way out */
+            tgt_resume(p->tp, ev.tid, TGT_CONT, 0, NULL);
+            continue;
+        }
         if ((ev.kind == TGT_EV_EXITED || ev.kind == TGT_EV_KILLED) && ev.tid == p->pid)
             break;
     }
+    emit_left(s, p);
     eng_remove_process(s, p);
     return 0;
 }
@@ -418,6 +475,7 @@ void eng_destroy(struct session *s)
             eng_detach_process(s, p, NULL);
     }
     free(s->procs);
+    free_argv(s->launch_argv);
     eng_set_load_filter(s, NULL, NULL);
     free(s);
 }

@@ -36,6 +36,10 @@ static int watching_syscalls(const struct eng_process *p)
 int eng_run_resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume how, int sig,
                   struct lerr *e)
 {
+    if (t->exiting) {
+        how = TGT_CONT; /* on its way out: it only ends */
+        sig = 0;
+    }
     if (how == TGT_CONT && watching_syscalls(p))
         how = TGT_SYSCALL;
     if (how == TGT_STEP) {
@@ -56,6 +60,8 @@ int eng_run_resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume 
          * read, so it counts as running until then */
     }
     t->run = ENG_THREAD_RUNNING;
+    if (sig)
+        t->last_sig = sig; /* what it may die of (exits.c) */
     t->site_done = 0;
     t->in_event = 0;
     t->stepping = how == TGT_STEP;
@@ -139,8 +145,10 @@ struct eng_thread *eng_thread_created(struct session *s, struct eng_process *p, 
 {
     struct eng_thread *nt = eng_add_thread(p, tid);
     nt->run = eng_take_early_stop(s, tid) ? ENG_THREAD_STOPPED : ENG_THREAD_STARTING;
-    if (nt->run != ENG_THREAD_STARTING)
+    if (nt->run != ENG_THREAD_STARTING) {
         eng_hw_thread_started(p, nt);
+        eng_exits_thread_started(p, nt);
+    }
     struct eng_event ev = {.kind = ENG_EVT_THREAD_CREATE, .pid = p->pid, .tid = tid,
                            .proc_index = p->index, .thread_index = nt->index};
     eng_emit(s, &ev);
@@ -168,13 +176,20 @@ static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
             if (mode == ENG_GO_HANDLED && t->tid == s->event_tid)
                 sig = 0;
             t->pending_sig = 0;
+            if (sig)
+                t->last_sig = sig; /* even when a step past a site gives it */
             if (n == cap && !(go = realloc(go, (cap = cap ? 2 * cap : 16) * sizeof *go)))
                 abort();
             go[n++] = (struct go){p, t, sig, 0};
         }
     }
+    /* every thread is stopped: the moment to watch the exits of a process
+     * one of whose threads may die of what it is given */
     for (size_t k = 0; k < n; k++)
-        if (eng_thread_on_site(s, go[k].p, go[k].t) &&
+        if (eng_exits_needed(s, go[k].p, go[k].sig))
+            eng_exits_watch(go[k].p);
+    for (size_t k = 0; k < n; k++)
+        if (!go[k].t->exiting && eng_thread_on_site(s, go[k].p, go[k].t) &&
             eng_step_past_site(s, go[k].p, go[k].t, &go[k].sig, e) != 0)
             go[k].skip = 1; /* gone, or faulted: the replayed event says */
     int resumed = 0;
@@ -244,6 +259,7 @@ static void on_interrupt(struct session *s, struct run *r, struct eng_process *p
     if (t->run == ENG_THREAD_STARTING) {
         t->run = ENG_THREAD_STOPPED;
         eng_hw_thread_started(p, t); /* debug registers are not inherited */
+        eng_exits_thread_started(p, t);
         if (!r->decided && !r->quiesce)
             eng_run_resume(p, t, TGT_CONT, 0, e);
         return;
@@ -350,6 +366,14 @@ static int on_hw_hit(struct session *s, struct run *r, struct eng_process *p,
 static void pass_signal(struct session *s, struct run *r, struct eng_process *p,
                         struct eng_thread *t, int sig, int stepping, struct lerr *e)
 {
+    if (!r->decided && !r->quiesce && eng_exits_needed(s, p, sig)) {
+        /* it may die of it: its process's exits are watched first, which
+         * needs every thread stopped (then it goes with resume_all) */
+        if (!eng_exits_others_stopped(p, t))
+            r->quiesce = 1;
+        else
+            eng_exits_watch(p);
+    }
     if (r->decided || r->quiesce)
         t->pending_sig = sig;
     else if (eng_ool_before_signal(s, p, t) == 0)
@@ -416,9 +440,10 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
             eng_run_decide(s, r, p, t, ENG_STOP_BREAKIN, 0, NULL);
         return;
     }
+    t->sig_si = ev->si; /* the first chance's, for a second one */
     int mode = sig > 0 && sig < ENG_NSIG ? s->sig_mode[sig] : ENG_SIG_STOP;
     if (mode != ENG_SIG_STOP && sig != SIGTRAP) {
-        if (mode == ENG_SIG_NOTIFY) {
+        if (mode == ENG_SIG_NOTIFY || mode == ENG_SIG_SECOND) {
             struct eng_event evt = {.kind = ENG_EVT_SIGNAL, .pid = p->pid, .tid = t->tid,
                                     .proc_index = p->index, .thread_index = t->index, .sig = sig};
             eng_emit(s, &evt);
@@ -533,6 +558,10 @@ static void dispatch(struct session *s, struct run *r, const struct tgt_event *e
     }
     if (ev->kind != TGT_EV_EXITED && ev->kind != TGT_EV_KILLED && t->run == ENG_THREAD_RUNNING)
         t->run = ENG_THREAD_STOPPED;
+    /* stopped by anything else than its end: what it was last given did
+     * not kill it */
+    if (ev->kind != TGT_EV_EXITING && ev->kind != TGT_EV_INTERRUPT)
+        t->last_sig = 0;
     if (ev->kind == TGT_EV_CLONE || ev->kind == TGT_EV_FORK || ev->kind == TGT_EV_VFORK_DONE)
         t->in_event = ev->kind == TGT_EV_FORK && ev->vfork ? 2 : 1;
     switch (ev->kind) {
@@ -562,6 +591,9 @@ static void dispatch(struct session *s, struct run *r, const struct tgt_event *e
     case TGT_EV_EXITED:
     case TGT_EV_KILLED:
         on_thread_exit(s, r, p, t, ev);
+        break;
+    case TGT_EV_EXITING:
+        eng_run_exiting(s, r, p, t, ev, e);
         break;
     }
 }
@@ -646,6 +678,8 @@ static int go(struct session *s, enum eng_go_mode mode, struct lerr *e)
         return 0;
     if (s->bp_hook && eng_pending_hit_stops(s))
         return 0;
+    if (eng_second_chance_due(s))
+        return 0;
     if (resume_all(s, mode, e) == 0 && !s->nreplay)
         return lerr_set(e, "No thread can run: every thread is frozen or suspended (~Nu thaws one, ~Nm resumes one)");
     return run_until_stop(s, e);
@@ -696,7 +730,8 @@ int eng_step(struct session *s, struct lerr *e)
     if (s->bp_hook && eng_pending_stop(s, p, t))
         return 0; /* a hit of its own was waiting: that is the stop */
     struct user_regs_struct *regs = eng_regs(s, t, e);
-    struct bp_site *site = regs ? bp_site_find(&p->sites, regs->rip) : NULL;
+    /* on its way out, it only ends: no breakpoint is hit there */
+    struct bp_site *site = regs && !t->exiting ? bp_site_find(&p->sites, regs->rip) : NULL;
     int returned;
     if (site && t->site_done != site->addr) {
         /* on a breakpoint it has not hit yet (interrupted just before): it
@@ -709,10 +744,12 @@ int eng_step(struct session *s, struct lerr *e)
     }
     int sig = t->pending_sig;
     t->pending_sig = 0;
+    if (eng_exits_needed(s, p, sig))
+        eng_exits_watch(p); /* the others are stopped */
     /* on a trap: lift it for this one step (the other threads stay
      * stopped, so none can run through it) */
     uint64_t lifted = 0;
-    site = regs ? bp_site_find(&p->sites, regs->rip) : NULL;
+    site = regs && !t->exiting ? bp_site_find(&p->sites, regs->rip) : NULL;
     if (site && bp_site_lift(site, p->tp, e) == 0)
         lifted = site->addr;
     pid_t tid = t->tid;

@@ -53,4 +53,19 @@ void eng_run_syscall(struct session *s, struct run *r, struct eng_process *p,
 int eng_run_kernel_write(struct session *s, struct run *r, struct eng_process *p,
                          struct eng_thread *t, const struct tgt_event *ev, struct lerr *e);
 
+/* exits.c */
+/* Thread t stopped on its way out (TGT_EV_EXITING): it goes on, or, dying
+ * of a signal it did not handle, it is the second chance's stop. */
+void eng_run_exiting(struct session *s, struct run *r, struct eng_process *p,
+                     struct eng_thread *t, const struct tgt_event *ev, struct lerr *e);
+/* A second chance that came while another stop was being decided is the
+ * stop now (1), before anything runs. */
+int eng_second_chance_due(struct session *s);
+/* Whether giving sig to a thread of p first needs p's exits watched
+ * (eng_exits_watch, done while every thread of p is stopped). */
+int eng_exits_needed(const struct session *s, const struct eng_process *p, int sig);
+void eng_exits_watch(struct eng_process *p);
+/* Whether every thread of p but t is stopped (or ended). */
+int eng_exits_others_stopped(const struct eng_process *p, const struct eng_thread *t);
+
 #endif

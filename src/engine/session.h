@@ -76,6 +76,11 @@ struct eng_thread {
                             * hit yet (interrupted just before) hits it. */
     int regs_valid, regs_dirty;
     struct user_regs_struct regs;
+    int exiting;           /* stopped on its way out (TGT_EV_EXITING): any
+                            * resume lets it end; nothing to deliver */
+    int last_sig;          /* the signal its last resume delivered, until
+                            * it stops again: the one it may die of */
+    siginfo_t sig_si;      /* its last signal's information (first chance) */
 };
 
 /* Traps the engine plants for itself. They share sites with user
@@ -168,6 +173,10 @@ struct eng_process {
     pid_t parent_pid;   /* a followed child: the process that forked it */
     pid_t vfork_parent; /* a vfork child before its exec: shares that
                          * process's memory, so no trap can be planted */
+    int dying_sig;      /* its second chance was given (of this signal):
+                         * the rest of its exits go on without a stop */
+    int exit_watched;   /* its threads stop on their way out (asked when
+                         * it was first given a signal it may die of) */
 };
 
 struct session {
@@ -214,6 +223,10 @@ struct session {
     /* data breakpoints by page protection even when a debug register is
      * free (the registers do not fire here, or `.dbgregs emulate`) */
     int hw_emulate;
+    /* the command line of the last program launched (.restart), NULL
+     * when none was (attached) */
+    char **launch_argv;
+    struct tgt_launch_opts launch_opts;
 };
 
 

@@ -146,7 +146,8 @@ int eng_step_past_site(struct session *s, struct eng_process *p, struct eng_thre
         }
         if (ev.kind == TGT_EV_SIGNAL && ev.sig == SIGTRAP)
             break; /* stepped */
-        if (ev.kind == TGT_EV_EXITED || ev.kind == TGT_EV_KILLED || ev.kind == TGT_EV_EXEC) {
+        if (ev.kind == TGT_EV_EXITED || ev.kind == TGT_EV_KILLED || ev.kind == TGT_EV_EXEC ||
+            ev.kind == TGT_EV_EXITING) {
             eng_replay_later(s, &ev);
             return -1; /* the site went with the thread or its address space */
         }

@@ -477,16 +477,19 @@ int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *add
     return 0;
 }
 
-int sym_describe(struct sym_space *sp, uint64_t addr, char *buf, size_t size)
+/* addr named by the symbol that holds `code` (addr itself, or the call
+ * before a return address), with addr's offset from it. */
+static int describe(struct sym_space *sp, uint64_t code, uint64_t addr, char *buf, size_t size)
 {
-    struct sym_module *m = sym_module_at(sp, addr);
+    struct sym_module *m = sym_module_at(sp, code);
     if (!m)
         return -1;
-    if (sym_plt_describe(m, addr, buf, size) == 0)
+    if (code == addr && sym_plt_describe(m, addr, buf, size) == 0)
         return 0;
     GElf_Off off = 0;
     GElf_Sym s;
-    const char *raw = m->dw ? dwfl_module_addrinfo(m->dw, addr, &off, &s, NULL, NULL, NULL) : NULL;
+    const char *raw = m->dw ? dwfl_module_addrinfo(m->dw, code, &off, &s, NULL, NULL, NULL) : NULL;
+    off += addr - code;
     if (!raw || !raw[0]) {
         snprintf(buf, size, "%s+0x%llx", m->name, (unsigned long long)(addr - m->start));
         return 1;
@@ -509,6 +512,16 @@ int sym_describe(struct sym_space *sp, uint64_t addr, char *buf, size_t size)
     else
         snprintf(buf, size, "%s!%s", m->name, nb);
     return 0;
+}
+
+int sym_describe(struct sym_space *sp, uint64_t addr, char *buf, size_t size)
+{
+    return describe(sp, addr, addr, buf, size);
+}
+
+int sym_describe_return(struct sym_space *sp, uint64_t ret, char *buf, size_t size)
+{
+    return describe(sp, ret - 1, ret, buf, size);
 }
 
 int sym_symbol_at(struct sym_space *sp, uint64_t addr, struct sym_entry *out, char *name,

@@ -93,6 +93,11 @@ int sym_lookup(struct sym_space *sp, const char *name, size_t len, uint64_t *add
 /* "mod!sym+0x10", "mod!sym", or "mod+0x1234" outside any symbol. Returns
  * 0 with a symbol, 1 with only a module, -1 when addr is in no module. */
 int sym_describe(struct sym_space *sp, uint64_t addr, char *buf, size_t size);
+/* The same for a return address: named by the function of the call before
+ * it, as GDB and LLDB name callers (a call to a function that does not
+ * return can end its caller: the return address is then the next
+ * function's first byte), with the return address's own offset. */
+int sym_describe_return(struct sym_space *sp, uint64_t ret, char *buf, size_t size);
 
 /* The symbol that contains addr (libdwfl's sorted tables: O(log n)).
  * Returns 0 and fills out, its name written into name_buf, or -1. */

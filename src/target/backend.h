@@ -10,6 +10,7 @@ struct tgt_proc {
     const struct tgt_ops *ops;
     pid_t pid;
     int memfd; /* ptrace: the process's memory file; -1 elsewhere */
+    long opts; /* ptrace: the options its threads were seized with */
 };
 
 #endif

@@ -27,7 +27,7 @@
 #define SYS_FAIL(e, err, ...) lerr_set_code(e, lerr_code_of_errno(err), __VA_ARGS__)
 
 /* Forks are traced so that a child can be cleaned of our traps before it
- * runs (and let go). */
+ * runs (and let go). Exits only when asked (pt_watch_exit). */
 #define SEIZE_OPTS                                                                   \
     (PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACESYSGOOD |               \
      PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACEVFORKDONE)
@@ -225,6 +225,15 @@ static void decode_status(pid_t tid, int st, struct tgt_event *ev)
     case PTRACE_EVENT_VFORK_DONE:
         ev->kind = TGT_EV_VFORK_DONE;
         return;
+    case PTRACE_EVENT_EXIT:
+        /* the message is the wait status the exit will have */
+        ptrace(PTRACE_GETEVENTMSG, tid, 0, &msg);
+        ev->kind = TGT_EV_EXITING;
+        if (WIFSIGNALED((int)msg))
+            ev->sig = WTERMSIG((int)msg);
+        else
+            ev->code = WEXITSTATUS((int)msg);
+        return;
     case PTRACE_EVENT_STOP:
         ev->kind = TGT_EV_INTERRUPT;
         ev->sig = sig;
@@ -316,6 +325,16 @@ static int pt_detach(struct tgt_proc *p, pid_t tid, int sig, struct lerr *e)
     return 0;
 }
 
+static int pt_watch_exit(struct tgt_proc *p, pid_t tid, struct lerr *e)
+{
+    /* the options are replaced as a whole: the seize's, plus exits (the
+     * threads it creates from now on inherit them) */
+    if (ptrace(PTRACE_SETOPTIONS, tid, 0, p->opts | PTRACE_O_TRACEEXIT) < 0)
+        return SYS_FAIL(e, errno, "Couldn't watch the exit of thread %d: %s", tid,
+                        strerror(errno));
+    return 0;
+}
+
 static int pt_kill(struct tgt_proc *p)
 {
     return kill(p->pid, SIGKILL);
@@ -367,6 +386,7 @@ static const struct tgt_ops ptrace_ops = {
     .thread_ended = tgt_procfs_thread_ended,
     .auxv_entry = tgt_procfs_auxv_entry,
     .real_path = tgt_procfs_real_path,
+    .watch_exit = pt_watch_exit,
     .get_xstate = pt_get_xstate,
     .read_auxv = tgt_procfs_read_auxv,
     .read_cmdline = tgt_procfs_read_cmdline,
@@ -380,6 +400,9 @@ static struct tgt_proc *new_proc(pid_t pid)
     p->ops = &ptrace_ops;
     p->pid = pid;
     p->memfd = -1;
+    /* a fork child of a launched process has EXITKILL too, which would
+     * be lost once its exit is watched: a small loss, lindbg dying */
+    p->opts = SEIZE_OPTS;
     return p;
 }
 
@@ -483,6 +506,7 @@ static struct tgt_proc *pt_launch(const struct tgt_backend *be, char *const argv
     }
     close(errpipe[0]);
     struct tgt_proc *p = new_proc(pid);
+    p->opts = SEIZE_OPTS | PTRACE_O_EXITKILL;
     if (open_mem(p, e) < 0) {
         kill(pid, SIGKILL);
         waitpid(pid, &st, __WALL);

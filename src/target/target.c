@@ -163,6 +163,13 @@ int tgt_real_path(struct tgt_proc *p, const char *name, char *out, size_t size)
     return p->ops->real_path(p, name, out, size);
 }
 
+int tgt_watch_exit(struct tgt_proc *p, pid_t tid, struct lerr *e)
+{
+    if (!p->ops->watch_exit)
+        return lerr_set(e, "The %s backend cannot stop threads on their way out", p->ops->name);
+    return p->ops->watch_exit(p, tid, e);
+}
+
 int tgt_get_xstate(struct tgt_proc *p, pid_t tid, void *buf, size_t size, size_t *got,
                    struct lerr *e)
 {

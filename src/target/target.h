@@ -28,6 +28,9 @@ enum tgt_event_kind {
                        * entry from exit, sc_ret is the exit's result */
     TGT_EV_EXITED,    /* tid exited with `code` */
     TGT_EV_KILLED,    /* tid was ended by signal `sig` */
+    TGT_EV_EXITING,   /* tid is about to exit (memory and registers still
+                       * readable): with `code`, or, when sig is set, by
+                       * signal sig (the whole process dies of it) */
 };
 
 /* What a signal stop means, decoded by the backend from the system's own
@@ -150,6 +153,11 @@ struct tgt_ops {
      * working directory), absolute with every link resolved: 0, or -1 when
      * it names no file (the vdso). */
     int (*real_path)(struct tgt_proc *p, const char *name, char *out, size_t size);
+    /* From now on the stopped thread tid stops on its way out
+     * (TGT_EV_EXITING), where a death by signal can still be looked at.
+     * Off until asked: it would cost every thread's exit a stop. NULL when
+     * the backend cannot. */
+    int (*watch_exit)(struct tgt_proc *p, pid_t tid, struct lerr *e);
 
     /* For writing a core (.dump). Optional: NULL when the backend has
      * none (the tgt_* call fails then). */
@@ -192,6 +200,7 @@ pid_t tgt_thread_group(struct tgt_proc *p, pid_t tid);
 int tgt_thread_ended(struct tgt_proc *p, pid_t tid);
 int tgt_auxv_entry(struct tgt_proc *p, uint64_t type, uint64_t *val);
 int tgt_real_path(struct tgt_proc *p, const char *name, char *out, size_t size);
+int tgt_watch_exit(struct tgt_proc *p, pid_t tid, struct lerr *e);
 int tgt_get_xstate(struct tgt_proc *p, pid_t tid, void *buf, size_t size, size_t *got,
                    struct lerr *e);
 int tgt_read_auxv(struct tgt_proc *p, void *buf, size_t size, size_t *got, struct lerr *e);

@@ -9,6 +9,7 @@ g
 g
 u @rip L1
 g
+g
 # CHECK: Signal SIGUSR1 (first chance)
 # CHECK: Breakpoint 0 hit
 # CHECK: fx_signal!main+0x8b:
@@ -18,5 +19,7 @@ g
 # CHECK: 0:000> u @rip L1
 # CHECK-NEXT: fx_signal!main+0x8b:
 # CHECK-NEXT: 00005555`{{[0-9a-f]+}} c70001000000    mov     dword ptr [rax],1h
+# CHECK: 0:000> g
+# CHECK-NEXT: Signal SIGSEGV (!!! second chance !!!) at 00000000`00000010
 # CHECK: 0:000> g
 # CHECK-NEXT: Exit process {{.*}}, killed by SIGSEGV

@@ -1,13 +1,17 @@
 # ARGS: fx_signal segv
 # Signal filters: sxn prints a line and passes the signal on (the handler
-# runs), sxi passes it silently, sxe stops; av is SIGSEGV; sx lists them.
+# runs), sxi passes it silently, sxe stops (at the first chance, and at
+# the second when the program dies of it); sxd stops at the second chance
+# only; av is SIGSEGV; sx lists them.
 sxn usr1
 sxe av
 sx
 g
 g
+g
 sxi SIGUSR1
 sxd 11
+sx
 sxe nosuch
 sxi SIGKILL
 # CHECK: 0:000> sx{{$}}
@@ -25,7 +29,12 @@ sxi SIGKILL
 # CHECK: fx_signal: handler saw 10
 # CHECK: Signal SIGSEGV (first chance) at 00000000`00000010
 # CHECK: 0:000> g
+# CHECK-NEXT: Signal SIGSEGV (!!! second chance !!!) at 00000000`00000010
+# CHECK: 0:000> g
 # CHECK: Exit process {{.*}}, killed by SIGSEGV
+# CHECK: 0:000> sx{{$}}
+# CHECK:      - SIGUSR1                  - ignore
+# CHECK:   av - SIGSEGV                  - second-chance break
 # CHECK: 0:000> sxe nosuch
 # CHECK-NEXT: Syntax error in 'sxe nosuch': unknown event or signal (ct, et, cpr, epr, ld, ud, av, SIGUSR1...)
 # CHECK-NEXT: 0:000> sxi SIGKILL

@@ -1,7 +1,9 @@
 # ARGS: fx_signal segv
 # A signal stops the target as a first-chance event; `g` passes it (the
 # program's handler runs); SIGSEGV shows the faulting address; passing it
-# again ends the process, and the exit says by which signal.
+# on, the process dies of it: it stops once more on its way out (second
+# chance), and the next g ends it, the exit saying by which signal.
+g
 g
 g
 g
@@ -13,4 +15,6 @@ g
 # CHECK: fx_signal: handler saw 10
 # CHECK: Signal SIGSEGV (first chance) at 00000000`00000010
 # CHECK: 0:000> g
-# CHECK: Exit process 0:{{[0-9a-f]+}}, killed by SIGSEGV
+# CHECK-NEXT: Signal SIGSEGV (!!! second chance !!!) at 00000000`00000010
+# CHECK: 0:000> g
+# CHECK-NEXT: Exit process 0:{{[0-9a-f]+}}, killed by SIGSEGV
