@@ -148,7 +148,7 @@ expect_in notes.out "fx_dump$"
 expect_not_in notes.out '^ +CORE +[0-9]+ +SIGINFO' # no signal arrived
 
 # --- a process stopped by SIGSEGV (first chance) ------------------------------
-printf 'g\nk\n.dump /o /nonexistent-dir/x.core\n.dump /o /dev/null\n.dump s.core\ng\n.dump after.core\n.dump\n.dump /zz x.core\n' > segv.cmds
+printf 'g\nk\n.dump /o /nonexistent-dir/x.core\n.dump /o /dev/null\n.dump s.core\ng\n.dump sc.core\ng\n.dump after.core\n.dump\n.dump /zz x.core\n' > segv.cmds
 timeout 120 "$LINDBG" -cf segv.cmds "$P" segv < /dev/null > segv.out 2>&1 || { cat segv.out; fail "lindbg failed"; }
 expect_in segv.out 'Signal SIGSEGV \(first chance\)'
 expect_in segv.out '^No process to dump$'
@@ -165,6 +165,13 @@ expect_in gdbsegv.out '^#0 +(0x[0-9a-f]+ in )?leaf '
 eu-readelf -n s.core > snotes.out
 expect_in snotes.out '^ +CORE +[0-9]+ +SIGINFO'
 [ "$(grep -cE '^ +CORE +[0-9]+ +PRSTATUS' snotes.out)" -eq 4 ] || fail "expected 4 NT_PRSTATUS"
+# at the second chance, on the way out
+expect_in segv.out 'Signal SIGSEGV \(!!! second chance !!!\)'
+gdb -batch "$P" sc.core -ex 'echo BT\n' -ex 'bt' > gdbsc.out 2>&1
+expect_in gdbsc.out 'Program terminated with signal SIGSEGV, Segmentation fault'
+sed -n '/^BT$/,$p' gdbsc.out | grep -E '^#[0-9]+ ' | sed -E 's/^#[0-9]+ +(0x[0-9a-f]+ in )?([^ ]+).*/\2/' |
+    sed '/^main$/q' | diff -u k.lindbg - || fail "GDB's bt at the second chance differs"
+eu-readelf -n sc.core | grep -qE '^ +CORE +[0-9]+ +SIGINFO' || fail "no NT_SIGINFO at the second chance"
 
 # --- /ma of an -O2 program: GDB's bt is lindbg's k ---------------------------
 printf 'bp fx_stop\ng\nk\n.dump /ma o2.core\n' > o2.cmds
