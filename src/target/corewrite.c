@@ -41,7 +41,7 @@ static int ends_with(const char *s, const char *tail)
 static int relro(const struct tgt_region *r, const struct tgt_region *next)
 {
     return next && next->start == r->end && (next->prot & PROT_WRITE) && !next->shared &&
-           !strcmp(next->path, r->path);
+           next->path && !strcmp(next->path, r->path);
 }
 
 enum tgt_dump_kind tgt_dump_region_kind(const struct tgt_region *r, const struct tgt_region *next,
@@ -49,6 +49,8 @@ enum tgt_dump_kind tgt_dump_region_kind(const struct tgt_region *r, const struct
 {
     if (!(r->prot & PROT_READ) || r->end <= r->start)
         return TGT_DUMP_NONE;
+    if (!r->path)
+        return TGT_DUMP_WHOLE; /* a backend that names no mapping */
     /* the kernel's pages behind the vDSO and the legacy vsyscall page
      * cannot be read through the process (VM_IO, VM_PFNMAP) */
     if (!strncmp(r->path, "[vvar", 5) || !strcmp(r->path, "[vsyscall]"))
