@@ -14,7 +14,8 @@ python3-pexpect
 clang-14
 libclang-rt-14-dev
 libc6-dbg
-gdb"
+gdb
+elfutils"
 
 missing=""
 for p in $PKGS; do

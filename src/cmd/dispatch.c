@@ -12,6 +12,7 @@ static const struct cmd_def *const tables[] = {
     cmd_source_table, cmd_locals_table, cmd_dt_table, cmd_breakpoint_table, cmd_bplist_table,
     cmd_ba_table,     cmd_script_table, cmd_debugpath_table, cmd_cexpr_table,
     cmd_info_table,   cmd_session_table, cmd_lastevent_table,
+    cmd_dump_table,
 };
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out)

@@ -326,6 +326,14 @@ const struct eng_stop *eng_last_stop(const struct session *s);
  * on the stop is the step's. */
 void eng_last_stop_is_step(struct session *s);
 
+/* .dump (dump.c): an ELF core file of the current process at path, all
+ * its stopped threads, as GDB's gcore and the kernel write one. The
+ * target is only read. An existing file is refused unless
+ * ENG_DUMP_OVERWRITE. */
+enum { ENG_DUMP_FULL = 1u << 0,      /* /ma: file-backed pages too */
+       ENG_DUMP_OVERWRITE = 1u << 1 /* /o */ };
+int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e);
+
 /* Process list helpers. */
 int eng_has_process(const struct session *s);
 

@@ -193,7 +193,8 @@ int eng_launch(struct session *s, char *const argv[], const struct tgt_launch_op
         free_argv(s->launch_argv);
         s->launch_argv = keep;
     }
-    s->launch_opts = *o;
+    if (o)
+        s->launch_opts = *o;
     struct eng_process *p = eng_new_process(s, tp, 1);
     eng_add_thread(p, tgt_pid(tp));
     eng_select(s, p, tgt_pid(tp));

@@ -12,6 +12,10 @@ int tgt_procfs_thread_name(struct tgt_proc *p, pid_t tid, char *buf, size_t size
 pid_t tgt_procfs_thread_group(struct tgt_proc *p, pid_t tid);
 int tgt_procfs_thread_ended(struct tgt_proc *p, pid_t tid);
 int tgt_procfs_auxv_entry(struct tgt_proc *p, uint64_t type, uint64_t *val);
+/* /proc/PID/auxv's bytes (0: all of it fit in buf). */
+int tgt_procfs_read_auxv(struct tgt_proc *p, void *buf, size_t size, size_t *got);
+/* /proc/PID/cmdline's first size bytes. */
+int tgt_procfs_read_cmdline(struct tgt_proc *p, char *buf, size_t size, size_t *got);
 int tgt_procfs_real_path(struct tgt_proc *p, const char *name, char *out, size_t size);
 
 #endif

@@ -5,6 +5,7 @@
 #include "target/procfs.h"
 
 #include <dirent.h>
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -91,6 +92,18 @@ static int pt_set_fpregs(struct tgt_proc *p, pid_t tid, const struct user_fpregs
     if (ptrace(PTRACE_SETFPREGS, tid, 0, r) < 0)
         return SYS_FAIL(e, errno, "Couldn't write FP registers of thread %d: %s",
                         tid, strerror(errno));
+    return 0;
+}
+
+static int pt_get_xstate(struct tgt_proc *p, pid_t tid, void *buf, size_t size, size_t *got,
+                         struct lerr *e)
+{
+    struct iovec iov = {buf, size};
+    *got = 0;
+    if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_X86_XSTATE, &iov) < 0)
+        return SYS_FAIL(e, errno, "Couldn't read the XSAVE area of thread %d: %s", tid,
+                        strerror(errno));
+    *got = iov.iov_len; /* the kernel says how much of buf it filled */
     return 0;
 }
 
@@ -374,6 +387,9 @@ static const struct tgt_ops ptrace_ops = {
     .auxv_entry = tgt_procfs_auxv_entry,
     .real_path = tgt_procfs_real_path,
     .watch_exit = pt_watch_exit,
+    .get_xstate = pt_get_xstate,
+    .read_auxv = tgt_procfs_read_auxv,
+    .read_cmdline = tgt_procfs_read_cmdline,
 };
 
 static struct tgt_proc *new_proc(pid_t pid)

@@ -169,3 +169,35 @@ int tgt_watch_exit(struct tgt_proc *p, pid_t tid, struct lerr *e)
         return lerr_set(e, "The %s backend cannot stop threads on their way out", p->ops->name);
     return p->ops->watch_exit(p, tid, e);
 }
+
+int tgt_get_xstate(struct tgt_proc *p, pid_t tid, void *buf, size_t size, size_t *got,
+                   struct lerr *e)
+{
+    *got = 0;
+    if (!p->ops->get_xstate)
+        return lerr_set_code(e, LERR_UNSUPPORTED, "The %s target cannot read the XSAVE area",
+                             p->ops->name);
+    return p->ops->get_xstate(p, tid, buf, size, got, e);
+}
+
+int tgt_read_auxv(struct tgt_proc *p, void *buf, size_t size, size_t *got, struct lerr *e)
+{
+    *got = 0;
+    if (!p->ops->read_auxv)
+        return lerr_set_code(e, LERR_UNSUPPORTED,
+                             "The %s target cannot read the auxiliary vector", p->ops->name);
+    if (p->ops->read_auxv(p, buf, size, got) < 0)
+        return lerr_set(e, "Couldn't read the auxiliary vector of process %d", p->pid);
+    return 0;
+}
+
+int tgt_read_cmdline(struct tgt_proc *p, char *buf, size_t size, size_t *got, struct lerr *e)
+{
+    *got = 0;
+    if (!p->ops->read_cmdline)
+        return lerr_set_code(e, LERR_UNSUPPORTED, "The %s target cannot read the command line",
+                             p->ops->name);
+    if (p->ops->read_cmdline(p, buf, size, got) < 0)
+        return lerr_set(e, "Couldn't read the command line of process %d", p->pid);
+    return 0;
+}

@@ -158,6 +158,18 @@ struct tgt_ops {
      * Off until asked: it would cost every thread's exit a stop. NULL when
      * the backend cannot. */
     int (*watch_exit)(struct tgt_proc *p, pid_t tid, struct lerr *e);
+
+    /* For writing a core (.dump). Optional: NULL when the backend has
+     * none (the tgt_* call fails then). */
+    /* The thread's XSAVE area as the kernel gives it (NT_X86_XSTATE):
+     * *got bytes of it into buf. */
+    int (*get_xstate)(struct tgt_proc *p, pid_t tid, void *buf, size_t size, size_t *got,
+                      struct lerr *e);
+    /* The auxiliary vector's raw bytes, up to and with AT_NULL. */
+    int (*read_auxv)(struct tgt_proc *p, void *buf, size_t size, size_t *got);
+    /* The command line as the process has it now: its arguments, each
+     * ended by a NUL (*got bytes, at most size). */
+    int (*read_cmdline)(struct tgt_proc *p, char *buf, size_t size, size_t *got);
 };
 
 /* The engine's calls into a process's backend: each is its tgt_ops
@@ -189,6 +201,10 @@ int tgt_thread_ended(struct tgt_proc *p, pid_t tid);
 int tgt_auxv_entry(struct tgt_proc *p, uint64_t type, uint64_t *val);
 int tgt_real_path(struct tgt_proc *p, const char *name, char *out, size_t size);
 int tgt_watch_exit(struct tgt_proc *p, pid_t tid, struct lerr *e);
+int tgt_get_xstate(struct tgt_proc *p, pid_t tid, void *buf, size_t size, size_t *got,
+                   struct lerr *e);
+int tgt_read_auxv(struct tgt_proc *p, void *buf, size_t size, size_t *got, struct lerr *e);
+int tgt_read_cmdline(struct tgt_proc *p, char *buf, size_t size, size_t *got, struct lerr *e);
 
 struct tgt_launch_opts {
     int keep_aslr;

@@ -1,0 +1,71 @@
+/* .dump [/m | /ma] [/o] FILE: an ELF core file of the current process
+ * (engine/dump.c), in WinDbg's words. */
+#include "cmd/dbg.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+/* Whether the word of n characters at p is an option's shape: '/' and
+ * letters only (a path has a second '/' or a dot). */
+static int option_shaped(const char *p, size_t n)
+{
+    if (n < 2 || p[0] != '/')
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if (!((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z')))
+            return 0;
+    return 1;
+}
+
+static int cmd_dump(struct dbg *d, const char *args)
+{
+    unsigned flags = 0;
+    const char *p = dbg_skip(args);
+    /* options first; an absolute path is the file, not an option */
+    while (*p == '/') {
+        size_t n = strcspn(p, " \t");
+        if ((n == 3 && (!strncmp(p, "/ma", 3) || !strncmp(p, "/mA", 3))))
+            flags |= ENG_DUMP_FULL;
+        else if (n == 2 && p[1] == 'o')
+            flags |= ENG_DUMP_OVERWRITE;
+        else if (n == 2 && p[1] == 'm')
+            ; /* the default */
+        else if (option_shaped(p, n))
+            return lerr_set(&d->err, "Syntax error: unknown option '%.*s' (.dump [/ma] [/o] FILE)",
+                            (int)n, p);
+        else
+            break;
+        p = dbg_skip(p + n);
+    }
+    char path[4096];
+    size_t n = strlen(p);
+    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+        n--;
+    if (n >= 2 && p[0] == '"' && p[n - 1] == '"') {
+        p++;
+        n -= 2;
+    }
+    if (!n)
+        return lerr_set(&d->err, "Syntax error: .dump needs a file name (.dump [/ma] [/o] FILE)");
+    if (n >= sizeof path)
+        return lerr_set(&d->err, "Syntax error: the file name is too long");
+    memcpy(path, p, n);
+    path[n] = 0;
+    if (!eng_has_process(d->s) || !eng_cur_process(d->s))
+        return lerr_set(&d->err, "No process to dump");
+    struct stat st;
+    if (!(flags & ENG_DUMP_OVERWRITE) && stat(path, &st) == 0)
+        return lerr_set(&d->err, "Couldn't create %s: the file exists (.dump /o overwrites it)",
+                        path);
+    fprintf(d->out, "Creating %s - %s\n", path,
+            flags & ENG_DUMP_FULL ? "user full dump" : "mini user dump");
+    if (eng_dump(d->s, path, flags, &d->err) < 0)
+        return -1;
+    fprintf(d->out, "Dump successfully written\n");
+    return 0;
+}
+
+const struct cmd_def cmd_dump_table[] = {
+    {".dump", cmd_dump, "write a core file of the process: .dump [/ma] [/o] FILE"},
+    {NULL, NULL, NULL},
+};

@@ -1,0 +1,210 @@
+/* .dump: an ELF core of the current process as the program would see it.
+ * Registers come from the engine's cache (a user's `r rax=...` not yet
+ * written back is what the program has), memory through the site table
+ * (never one of lindbg's 0xCC), and lindbg's own pages (out-of-line
+ * copies) stay out. Nothing of the target changes: it is only read. */
+#include "engine/internal.h"
+#include "target/corewrite.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Enough for any XSAVE layout the kernel reports today (AMX included). */
+#define XSTATE_MAX (16u * 1024u)
+
+static int read_program_memory(void *ctx, uint64_t addr, void *buf, size_t len, size_t *got)
+{
+    struct eng_process *p = ctx;
+    size_t n = 0;
+    int rc = tgt_read_mem(p->tp, addr, buf, len, &n);
+    bp_sites_hide(&p->sites, addr, buf, n); /* the program's bytes, not our traps */
+    *got = n;
+    return rc;
+}
+
+/* Whether the mapping is one lindbg made in the target (an out-of-line
+ * copies page): not the program's. */
+static int lindbg_page(const struct eng_process *p, const struct tgt_region *r)
+{
+    for (size_t i = 0; i < p->nool; i++)
+        if (p->ool[i].base >= r->start && p->ool[i].base < r->end)
+            return 1;
+    return 0;
+}
+
+/* The protection the program gave the region: pages watched by page
+ * protection (data breakpoints) show lindbg's. */
+static int program_prot(const struct eng_process *p, const struct tgt_region *r)
+{
+    for (size_t i = 0; i < p->nwpages; i++)
+        if (p->wpages[i].page >= r->start && p->wpages[i].page < r->end)
+            return p->wpages[i].orig;
+    return r->prot;
+}
+
+/* The signal the process stands on (the kernel's pr_cursig), and its
+ * information when one arrived. Breakpoints and steps are SIGTRAP, as in
+ * GDB's gcore. */
+static int stop_signal(const struct session *s, const struct eng_process *p,
+                       const siginfo_t **si)
+{
+    const struct eng_stop *st = &s->last_stop;
+    *si = NULL;
+    if (st->pid != p->pid)
+        return 0;
+    switch (st->kind) {
+    case ENG_STOP_SIGNAL:
+    case ENG_STOP_TRAP:
+        *si = &st->si;
+        return st->sig;
+    case ENG_STOP_STEP:
+    case ENG_STOP_BREAKPOINT:
+    case ENG_STOP_RETURNED:
+    case ENG_STOP_GOTO:
+        return SIGTRAP;
+    default:
+        /* another stop on a signal (a second chance): as it says */
+        if (st->sig > 0 && st->si.si_signo == st->sig) {
+            *si = &st->si;
+            return st->sig;
+        }
+        return 0;
+    }
+}
+
+/* One thread's registers; 0, or -1 when it cannot be read (not stopped). */
+static int collect_thread(struct eng_process *p, struct eng_thread *t, struct tgt_dump_thread *dt,
+                          unsigned char *xbuf)
+{
+    if (t->run != ENG_THREAD_STOPPED)
+        return -1;
+    const struct user_regs_struct *r = eng_regs_of(p, t, NULL);
+    if (!r)
+        return -1;
+    memset(dt, 0, sizeof *dt);
+    dt->tid = t->tid;
+    dt->regs = *r;
+    dt->fpvalid = tgt_get_fpregs(p->tp, t->tid, &dt->fpregs, NULL) == 0;
+    size_t got = 0;
+    if (tgt_get_xstate(p->tp, t->tid, xbuf, XSTATE_MAX, &got, NULL) == 0 && got) {
+        dt->xstate = xbuf;
+        dt->xstate_size = got;
+    }
+    return 0;
+}
+
+static int open_dump(const char *path, unsigned flags, struct lerr *e)
+{
+    /* O_NONBLOCK: a FIFO without a reader fails instead of hanging */
+    int oflags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NONBLOCK |
+                 (flags & ENG_DUMP_OVERWRITE ? O_TRUNC : O_EXCL);
+    int fd = open(path, oflags, 0600); /* a core holds the program's secrets */
+    if (fd < 0 && errno == EEXIST)
+        return lerr_set(e, "Couldn't create %s: the file exists (.dump /o overwrites it)", path);
+    if (fd < 0)
+        return lerr_set(e, "Couldn't create %s: %s", path, strerror(errno));
+    /* a core is a file with holes, removed when it fails: never a device */
+    struct stat st;
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return lerr_set(e, "Couldn't create %s: not a regular file", path);
+    }
+    return fd;
+}
+
+int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e)
+{
+    struct eng_process *p = eng_cur_process(s);
+    if (!p)
+        return lerr_set(e, "No process to dump");
+    struct tgt_map map = {0};
+    if (tgt_read_map(p->tp, &map, e) < 0) {
+        tgt_map_free(&map);
+        return -1;
+    }
+    struct tgt_region *regs = calloc(map.n + 1, sizeof *regs);
+    struct tgt_dump_thread *th = calloc(p->nthreads + 1, sizeof *th);
+    unsigned char *xstate = malloc((p->nthreads + 1) * (size_t)XSTATE_MAX);
+    unsigned char auxv[8192];
+    size_t nauxv = 0, nregs = 0, nth = 0;
+    int rc = -1, fd = -1;
+    if (!regs || !th || !xstate) {
+        lerr_set(e, "Couldn't write the dump: out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < map.n; i++) {
+        if (lindbg_page(p, &map.r[i]))
+            continue;
+        regs[nregs] = map.r[i]; /* the paths stay map's */
+        regs[nregs++].prot = program_prot(p, &map.r[i]);
+    }
+    /* the current thread first: readers make the first one current */
+    struct eng_thread *cur = NULL;
+    for (size_t i = 0; i < p->nthreads; i++)
+        if (p->threads[i]->tid == s->cur_tid)
+            cur = p->threads[i];
+    if (cur && collect_thread(p, cur, &th[nth], xstate) == 0)
+        nth++;
+    for (size_t i = 0; i < p->nthreads; i++)
+        if (p->threads[i] != cur &&
+            collect_thread(p, p->threads[i], &th[nth], xstate + nth * XSTATE_MAX) == 0)
+            nth++;
+    if (!nth) {
+        lerr_set(e, "Couldn't write the dump: no thread of process %d is stopped", p->pid);
+        goto out;
+    }
+    if (tgt_read_auxv(p->tp, auxv, sizeof auxv, &nauxv, NULL) < 0)
+        nauxv = 0;
+
+    /* NT_PRPSINFO as the kernel fills it: the leader's name, and the
+     * command line with blanks between the arguments */
+    char exe[4096], name[64], args[81];
+    if (tgt_exe_path(p->tp, exe, sizeof exe) < 0)
+        exe[0] = 0;
+    if (tgt_thread_name(p->tp, p->pid, name, sizeof name) < 0 || !name[0])
+        snprintf(name, sizeof name, "%.63s", strrchr(exe, '/') ? strrchr(exe, '/') + 1 : exe);
+    size_t nargs = 0;
+    if (tgt_read_cmdline(p->tp, args, sizeof args - 1, &nargs, NULL) < 0 || !nargs) {
+        snprintf(args, sizeof args, "%.80s", exe);
+        nargs = strlen(args);
+    }
+    args[nargs] = 0; /* nargs < sizeof args: read at most sizeof args - 1 */
+    for (size_t i = 0; i + 1 < nargs; i++)
+        if (!args[i])
+            args[i] = ' ';
+    const siginfo_t *si;
+    struct tgt_dump_desc d = {
+        .pid = p->pid,
+        .ppid = p->launched ? getpid() : 0,
+        .sig = stop_signal(s, p, &si),
+        .si = si,
+        .threads = th,
+        .nthreads = nth,
+        .regions = regs,
+        .nregions = nregs,
+        .auxv = nauxv ? auxv : NULL,
+        .auxv_size = nauxv,
+        .fname = name,
+        .psargs = args,
+        .full = (flags & ENG_DUMP_FULL) != 0,
+    };
+    fd = open_dump(path, flags, e);
+    if (fd < 0)
+        goto out;
+    rc = tgt_dump_write(fd, &d, read_program_memory, p, e);
+    if (close(fd) < 0 && rc == 0)
+        rc = lerr_set(e, "Couldn't write the dump: %s", strerror(errno));
+    if (rc < 0)
+        unlink(path); /* no half-written core left to be mistaken for one */
+out:
+    free(regs);
+    free(th);
+    free(xstate);
+    tgt_map_free(&map);
+    return rc;
+}
