@@ -277,10 +277,11 @@ static int show_last_signal(struct dbg *d)
             fprintf(d->out, "ExceptionAddress: %s\n", fmt_addr(a, r->rip));
     }
     fprintf(d->out, "   ExceptionCode: %s (%s)\n", fmt_signame(st->sig, sn), strsignal(st->sig));
-    fprintf(d->out, "          Chance: %s\n",
-            st->kind == ENG_STOP_SECOND_CHANCE ? "second (the process dies of it)"
-            : st->kind == ENG_STOP_CORE        ? "not available (a core file: the process died of it)"
-                                               : "first");
+    const char *chance = st->kind == ENG_STOP_SECOND_CHANCE ? "second (the process dies of it)"
+                         : st->kind == ENG_STOP_CORE
+                             ? "not available (a core file: the process died of it)"
+                             : "first";
+    fprintf(d->out, "          Chance: %s\n", chance);
     const siginfo_t *si = &st->si;
     if (si->si_signo != st->sig) {
         /* a second chance whose first went by unseen (sxd) */
