@@ -107,10 +107,14 @@ for s in "$here"/scenarios/*.cmd "$here"/scenarios/*.sh "$here"/interactive/*.py
         printf 'SKIP %s (debug registers do not trigger on this machine)\n' "$name"
         continue
     fi
+    # each script its own directory: files one leaves (a core, a moved
+    # tree) must not change what the next one finds
+    dir="$work/$name.d"
+    mkdir -p "$dir"
     case "$s" in
     *.cmd) run_cmd_scenario "$s" > "$work/log" 2>&1 ;;
-    *.sh) (cd "$work" && timeout 120 bash "$s") > "$work/log" 2>&1 ;;
-    *.py) (cd "$work" && timeout 120 "$PYTHON" "$s") > "$work/log" 2>&1 ;;
+    *.sh) (cd "$dir" && timeout 120 bash "$s") > "$work/log" 2>&1 ;;
+    *.py) (cd "$dir" && timeout 120 "$PYTHON" "$s") > "$work/log" 2>&1 ;;
     esac
     if [ $? -eq 0 ]; then ok "$name"; else cat "$work/log"; ko "$name"; fi
 done
