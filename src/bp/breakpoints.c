@@ -108,6 +108,9 @@ void bp_free(struct bp *b)
     free(b->commands);
     free(b->condition);
     free(b->locs);
+    if (b->home)
+        free(b->home->path);
+    free(b->home);
     free(b);
 }
 

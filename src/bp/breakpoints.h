@@ -54,6 +54,17 @@ struct bp {
     unsigned size;        /* BP_ACCESS: 1, 2, 4 or 8 */
     unsigned char bm_all, bm_address, bm_params; /* BP_PATTERN: /a /d /( */
     int waits_restart;    /* a bp or ba kept over .restart, not placed yet */
+    struct bp_home *home; /* where its address was when its process went
+                           * (restart.c), NULL: in no module, or none */
+};
+
+/* A module-relative place: the file, the offset from the module's start,
+ * the build-id of the file then (len 0: it had none). */
+struct bp_home {
+    char *path;
+    uint64_t offset;
+    unsigned char build_id[64];
+    size_t build_id_len;
 };
 
 /* How locations reach the processes: the engine's site table. */

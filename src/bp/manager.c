@@ -221,77 +221,20 @@ void bpm_on_exit(struct bpm *m, pid_t pid)
         bp_drop_locations(&m->bps, m->bps.v[i], pid, 0, 0, 1);
 }
 
-/* The address a bp or ba breakpoint stands for (its text is the address
- * it was set at), or 0 for one set on a source line's several places. */
-static uint64_t fixed_address(const struct bp *b)
-{
-    if (strncmp(b->expr, "0x", 2) != 0)
-        return 0;
-    char *end;
-    uint64_t a = strtoull(b->expr + 2, &end, 16);
-    return *end ? 0 : a;
-}
-
-/* Places a waiting breakpoint in pid; 1 when it is placed. */
-static int place_one(struct bpm *m, struct bp *b, pid_t pid)
-{
-    uint64_t a = fixed_address(b);
-    int placed = a ? bp_add_location(&m->bps, b, pid, a, NULL) == 0 : bpm_resolve_in(m, b, pid);
-    if (placed) {
-        b->waits_restart = 0;
-        struct bpm_note n = {.kind = BPM_NOTE_RESOLVED, .id = b->id, .pid = pid};
-        m->client.note(m->client.ctx, &n);
-    }
-    return placed;
-}
-
-/* bp and ba breakpoints kept over a restart go back where they were as
- * the module that holds them is mapped again (the address is the same:
- * the address space is laid out as before, randomisation off). */
-static void place_waiting(struct bpm *m, pid_t pid, uint64_t start, uint64_t end)
-{
-    for (size_t i = 0; i < m->bps.n; i++) {
-        struct bp *b = m->bps.v[i];
-        uint64_t a = fixed_address(b);
-        if (b->waits_restart && (a ? a >= start && a < end : 1))
-            place_one(m, b, pid);
-    }
-}
-
-void bpm_restart_begin(struct bpm *m)
-{
-    for (size_t i = 0; i < m->bps.n; i++) {
-        struct bp *b = m->bps.v[i];
-        b->hits = 0;
-        b->passes_left = b->passes_init;
-        b->waits_restart = b->kind != BP_SYMBOLIC && b->kind != BP_PATTERN && !b->nlocs;
-    }
-}
-
-void bpm_restart_end(struct bpm *m, pid_t pid)
-{
-    for (size_t i = 0; i < m->bps.n; i++) {
-        struct bp *b = m->bps.v[i];
-        uint64_t a = fixed_address(b), probe;
-        /* outside every module but mapped already: the stack */
-        if (b->waits_restart && a && eng_read_in(m->s, pid, a, &probe, 1, NULL) == 0)
-            place_one(m, b, pid);
-    }
-}
-
 static void on_event(void *ctx, const struct eng_event *ev)
 {
     struct bpm *m = ctx;
     switch (ev->kind) {
     case ENG_EVT_MODLOAD:
         bpm_on_load(m, ev->pid, ev->start);
-        place_waiting(m, ev->pid, ev->start, ev->end);
+        bpm_restart_on_load(m, ev->pid, ev->start);
         break;
     case ENG_EVT_MODUNLOAD:
         bpm_on_unload(m, ev->pid, ev->start, ev->end);
         break;
     case ENG_EVT_PROCESS_EXIT:
     case ENG_EVT_PROCESS_LEFT:
+        bpm_restart_remember(m, ev->pid);
         bpm_on_exit(m, ev->pid);
         break;
     case ENG_EVT_PROCESS_CREATE:

@@ -36,6 +36,8 @@ enum bpm_note_kind {
     BPM_NOTE_BM_SET,       /* a deferred bm (pattern_id, pattern) set
                             * breakpoint id on name at addr (0: waits) */
     BPM_NOTE_BM_OVERLOADS, /* name has overloads: left out */
+    BPM_NOTE_NOT_RESTORED, /* breakpoint id (at addr) is not placed again
+                            * after .restart: text says why */
 };
 
 struct bpm_note {
@@ -146,13 +148,23 @@ void bpm_on_load(struct bpm *m, pid_t pid, uint64_t start);
 void bpm_on_unload(struct bpm *m, pid_t pid, uint64_t start, uint64_t end);
 void bpm_on_fork(struct bpm *m, pid_t parent, pid_t child);
 void bpm_on_exit(struct bpm *m, pid_t pid);
-/* .restart: before the program is launched again, every breakpoint's
- * hit count and pass counter start again, and the bp and ba breakpoints
- * that lost their places wait to be placed again, each as the module that
- * holds its address loads (BPM_NOTE_RESOLVED); bu and bm resolve again
- * as they always do. After the launch, bpm_restart_end places those whose
- * address is mapped outside any module (the stack). */
+/* .restart (restart.c). A bp or ba breakpoint whose process goes
+ * remembers where its address was: the module's file, the offset in it,
+ * the module's build-id (bpm_restart_remember, at the process's exit or
+ * when it is let go). bpm_restart_begin, before the program is launched
+ * again: every breakpoint's hit count and pass counter start again, and
+ * the bp and ba breakpoints without a place wait for their module, placed
+ * as it loads (bpm_restart_on_load: the same file with the same build-id,
+ * at the same offset; BPM_NOTE_RESOLVED) or said not to come back
+ * (BPM_NOTE_NOT_RESTORED: the file changed). bu and bm resolve again as
+ * they always do. bpm_restart_end, after the launch: those outside any
+ * module are placed when their address is mapped already (the stack) and
+ * said not to come back otherwise. bpm_restart_cancel forgets every wait
+ * (.create, .attach, a restart that failed). */
+void bpm_restart_remember(struct bpm *m, pid_t pid);
 void bpm_restart_begin(struct bpm *m);
+void bpm_restart_on_load(struct bpm *m, pid_t pid, uint64_t start);
 void bpm_restart_end(struct bpm *m, pid_t pid);
+void bpm_restart_cancel(struct bpm *m);
 
 #endif

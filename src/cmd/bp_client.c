@@ -66,6 +66,10 @@ static void note(void *ctx, const struct bpm_note *n)
         fprintf(d->out, "%s has overloads: not set (bm /( sets them by parameter list)\n",
                 n->name);
         break;
+    case BPM_NOTE_NOT_RESTORED:
+        fprintf(d->out, "Breakpoint %u at %s not set again: %s\n", n->id, fmt_addr(a, n->addr),
+                n->text);
+        break;
     }
 }
 

@@ -55,19 +55,14 @@ static int cmd_restart(struct dbg *d, const char *args)
     if (!saved)
         return lerr_set(&d->err, "Couldn't restart: this session did not start a program "
                                  "(.create starts one)");
-    /* the command line outlives the processes it started */
-    size_t n = 0;
-    while (saved[n])
-        n++;
-    char **argv = xcalloc(n + 1, sizeof *argv);
-    for (size_t i = 0; i < n; i++)
-        argv[i] = xstrdup(saved[i]);
+    /* (eng_launch keeps its own copy of the command line: saved stays
+     * valid while the processes go) */
     let_go_all(d);
     bpm_restart_begin(&d->bpm);
-    int rc = launch(d, argv, &o);
-    cmdline_free(argv);
-    if (rc < 0)
+    if (launch(d, saved, &o) < 0) {
+        bpm_restart_cancel(&d->bpm);
         return -1;
+    }
     bpm_restart_end(&d->bpm, eng_proc_pid(eng_cur_process(d->s)));
     started(d);
     return 0;
@@ -84,6 +79,7 @@ static int cmd_create(struct dbg *d, const char *args)
     }
     struct tgt_launch_opts o;
     eng_launch_argv(d->s, &o); /* -aslr of the session carries over */
+    bpm_restart_cancel(&d->bpm); /* another program: the old places mean nothing */
     int rc = launch(d, argv, &o);
     cmdline_free(argv);
     if (rc < 0)
@@ -107,6 +103,7 @@ static int cmd_attach(struct dbg *d, const char *args)
     if (eng_process_by_pid(d->s, (pid_t)pid))
         return lerr_set(&d->err, "Couldn't attach: process %llu is debugged in this session already",
                         (unsigned long long)pid);
+    bpm_restart_cancel(&d->bpm);
     if (eng_attach(d->s, (pid_t)pid, &d->err) < 0)
         return -1;
     started(d);

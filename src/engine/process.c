@@ -452,6 +452,14 @@ int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e)
                 continue;
             break;
         }
+        /* the other processes' events are theirs, for the run loop
+         * (a vfork parent's VFORK_DONE when its child is killed) */
+        struct eng_process *owner = NULL;
+        eng_find_thread(s, ev.tid, &owner);
+        if ((owner && owner != p) || (!owner && ev.pid && ev.pid != p->pid)) {
+            eng_replay_later(s, &ev);
+            continue;
+        }
         if (ev.kind == TGT_EV_EXITING) {
             /* killed threads stop once more on their way out */
             tgt_resume(p->tp, ev.tid, TGT_CONT, 0, NULL);

@@ -514,6 +514,13 @@ static int describe(struct sym_space *sp, uint64_t code, uint64_t addr, char *bu
     return 0;
 }
 
+size_t sym_module_build_id(const struct sym_module *m, const unsigned char **bits)
+{
+    GElf_Addr vaddr;
+    int n = m->dw ? dwfl_module_build_id(m->dw, bits, &vaddr) : -1;
+    return n > 0 ? (size_t)n : 0;
+}
+
 int sym_describe(struct sym_space *sp, uint64_t addr, char *buf, size_t size)
 {
     return describe(sp, addr, addr, buf, size);

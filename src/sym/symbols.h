@@ -80,6 +80,9 @@ void sym_reload(struct sym_space *sp);
 struct sym_module *sym_module_named(const struct sym_space *sp, const char *name, size_t len);
 struct sym_module *sym_module_at(const struct sym_space *sp, uint64_t addr);
 struct sym_module *sym_module_by_path(const struct sym_space *sp, const char *path);
+/* The module's GNU build-id: its length (0: none), *bits pointing into
+ * libdwfl's copy (valid while the module is). */
+size_t sym_module_build_id(const struct sym_module *m, const unsigned char **bits);
 
 /* Reads the module's symbols if not done yet. */
 void sym_module_load(struct sym_module *m);
