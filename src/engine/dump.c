@@ -27,6 +27,12 @@ static int read_program_memory(void *ctx, uint64_t addr, void *buf, size_t len, 
     return rc;
 }
 
+static int program_pages_present(void *ctx, uint64_t addr, size_t npages, unsigned char *out)
+{
+    struct eng_process *p = ctx;
+    return tgt_pages_present(p->tp, addr, npages, out);
+}
+
 /* Whether the mapping is one lindbg made in the target (an out-of-line
  * copies page): not the program's. */
 static int lindbg_page(const struct eng_process *p, const struct tgt_region *r)
@@ -123,7 +129,8 @@ int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e
     if (!p)
         return lerr_set(e, "No process to dump");
     struct tgt_map map = {0};
-    if (tgt_read_map(p->tp, &map, e) < 0) {
+    /* with what the kernel's dump looks at: MADV_DONTDUMP, VM_IO... */
+    if (tgt_read_dump_map(p->tp, &map, e) < 0) {
         tgt_map_free(&map);
         return -1;
     }
@@ -192,6 +199,7 @@ int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e
         .fname = name,
         .psargs = args,
         .full = (flags & ENG_DUMP_FULL) != 0,
+        .present = program_pages_present,
     };
     fd = open_dump(path, flags, e);
     if (fd < 0)
