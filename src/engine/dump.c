@@ -73,14 +73,29 @@ static int stop_signal(const struct session *s, const struct eng_process *p,
     case ENG_STOP_RETURNED:
     case ENG_STOP_GOTO:
         return SIGTRAP;
-    default:
-        /* another stop on a signal (a second chance): as it says */
-        if (st->sig > 0 && st->si.si_signo == st->sig) {
+    case ENG_STOP_SECOND_CHANCE:
+    case ENG_STOP_CORE:
+        /* dying of sig: its information only when a first chance brought
+         * it (sxd stops at the second only: the signal without it) */
+        if (st->sig > 0 && st->si.si_signo == st->sig)
             *si = &st->si;
-            return st->sig;
-        }
+        return st->sig > 0 ? st->sig : 0;
+    default:
         return 0;
     }
+}
+
+/* The process's real parent, as the kernel's core says it: the system's
+ * word (a followed child's is the process that forked it, an attached
+ * process's its own parent), else what the session knows. */
+static pid_t dump_ppid(struct eng_process *p)
+{
+    pid_t pp = tgt_parent_pid(p->tp);
+    if (pp > 0)
+        return pp;
+    if (p->parent_pid > 0)
+        return p->parent_pid;
+    return p->launched ? getpid() : 0;
 }
 
 /* One thread's registers; 0, or -1 when it cannot be read (not stopped). */
@@ -187,7 +202,7 @@ int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e
     const siginfo_t *si;
     struct tgt_dump_desc d = {
         .pid = p->pid,
-        .ppid = p->launched ? getpid() : 0,
+        .ppid = dump_ppid(p),
         .sig = stop_signal(s, p, &si),
         .si = si,
         .threads = th,

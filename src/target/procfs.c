@@ -207,6 +207,17 @@ static int scan_state(const char *line, void *out)
     return sscanf(line, "State: %c", (char *)out) == 1;
 }
 
+static int scan_ppid(const char *line, void *out)
+{
+    return sscanf(line, "PPid: %d", (pid_t *)out) == 1;
+}
+
+pid_t tgt_procfs_parent_pid(struct tgt_proc *p)
+{
+    pid_t ppid = 0;
+    return status_line(p->pid, scan_ppid, &ppid) ? ppid : 0;
+}
+
 pid_t tgt_procfs_thread_group(struct tgt_proc *p, pid_t tid)
 {
     pid_t tgid = 0;

@@ -213,3 +213,8 @@ int tgt_pages_present(struct tgt_proc *p, uint64_t addr, size_t npages, unsigned
 {
     return p->ops->pages_present ? p->ops->pages_present(p, addr, npages, out) : -1;
 }
+
+pid_t tgt_parent_pid(struct tgt_proc *p)
+{
+    return p->ops->parent_pid ? p->ops->parent_pid(p) : 0;
+}

@@ -188,6 +188,8 @@ struct tgt_ops {
      * or swapped out (1), or never touched (0; they read as zeros, and
      * reading would make the system map them). Reads no page. */
     int (*pages_present)(struct tgt_proc *p, uint64_t addr, size_t npages, unsigned char *out);
+    /* The process's real parent (not its tracer), 0 when unknown. */
+    pid_t (*parent_pid)(struct tgt_proc *p);
 };
 
 /* The engine's calls into a process's backend: each is its tgt_ops
@@ -225,6 +227,8 @@ int tgt_read_auxv(struct tgt_proc *p, void *buf, size_t size, size_t *got, struc
 int tgt_read_cmdline(struct tgt_proc *p, char *buf, size_t size, size_t *got, struct lerr *e);
 /* read_dump_map, or read_map (no flags) where the backend has none. */
 int tgt_read_dump_map(struct tgt_proc *p, struct tgt_map *out, struct lerr *e);
+/* parent_pid; 0 where the backend cannot tell. */
+pid_t tgt_parent_pid(struct tgt_proc *p);
 /* pages_present; -1 where the backend cannot tell (every page counts). */
 int tgt_pages_present(struct tgt_proc *p, uint64_t addr, size_t npages, unsigned char *out);
 
