@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define DUMP_PAGE 4096ull /* x86-64's; out-of-line and watched pages are one */
+
 /* Enough for any XSAVE layout the kernel reports today (AMX included). */
 #define XSTATE_MAX (16u * 1024u)
 
@@ -33,24 +35,59 @@ static int program_pages_present(void *ctx, uint64_t addr, size_t npages, unsign
     return tgt_pages_present(p->tp, addr, npages, out);
 }
 
-/* Whether the mapping is one lindbg made in the target (an out-of-line
- * copies page): not the program's. */
-static int lindbg_page(const struct eng_process *p, const struct tgt_region *r)
+/* A page of a mapping that is not as the system shows it: one of
+ * lindbg's out-of-line pages (not the program's: left out), or a page
+ * watched by page protection (the program's protection is orig). */
+struct odd_page {
+    uint64_t page;
+    int drop, orig;
+};
+
+static int by_page(const void *a, const void *b)
 {
-    for (size_t i = 0; i < p->nool; i++)
-        if (p->ool[i].base >= r->start && p->ool[i].base < r->end)
-            return 1;
-    return 0;
+    const struct odd_page *x = a, *y = b;
+    return x->page < y->page ? -1 : x->page > y->page;
 }
 
-/* The protection the program gave the region: pages watched by page
- * protection (data breakpoints) show lindbg's. */
-static int program_prot(const struct eng_process *p, const struct tgt_region *r)
+static void add_piece(struct tgt_region *out, size_t *n, const struct tgt_region *r,
+                      uint64_t start, uint64_t end, int prot)
 {
+    if (start >= end)
+        return;
+    struct tgt_region *q = &out[(*n)++];
+    *q = *r; /* the path stays map's */
+    q->start = start;
+    q->end = end;
+    q->offset = r->offset + (start - r->start);
+    q->prot = prot;
+}
+
+/* Region r as the program has it, into out (at most 2 * the odd pages in
+ * it + 1 pieces): the system merges a page lindbg mapped or protected
+ * with its neighbours when they look alike (an out-of-line page next to
+ * a JIT's anonymous code, a watched page made read-only next to RELRO),
+ * so only those pages are cut out or given back their protection, never
+ * the mapping around them. */
+static void program_pieces(const struct eng_process *p, const struct tgt_region *r,
+                           struct odd_page *odd, struct tgt_region *out, size_t *n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < p->nool; i++)
+        if (p->ool[i].base >= r->start && p->ool[i].base < r->end)
+            odd[k++] = (struct odd_page){p->ool[i].base, 1, 0};
     for (size_t i = 0; i < p->nwpages; i++)
         if (p->wpages[i].page >= r->start && p->wpages[i].page < r->end)
-            return p->wpages[i].orig;
-    return r->prot;
+            odd[k++] = (struct odd_page){p->wpages[i].page, 0, p->wpages[i].orig};
+    qsort(odd, k, sizeof *odd, by_page);
+    uint64_t cur = r->start;
+    for (size_t i = 0; i < k; i++) {
+        uint64_t end = odd[i].page + DUMP_PAGE < r->end ? odd[i].page + DUMP_PAGE : r->end;
+        add_piece(out, n, r, cur, odd[i].page, r->prot);
+        if (!odd[i].drop)
+            add_piece(out, n, r, odd[i].page, end, odd[i].orig);
+        cur = end;
+    }
+    add_piece(out, n, r, cur, r->end, r->prot);
 }
 
 /* The signal the process stands on (the kernel's pr_cursig), and its
@@ -149,22 +186,20 @@ int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e
         tgt_map_free(&map);
         return -1;
     }
-    struct tgt_region *regs = calloc(map.n + 1, sizeof *regs);
+    size_t nodd = p->nool + p->nwpages;
+    struct tgt_region *regs = calloc(map.n + 2 * nodd + 1, sizeof *regs);
+    struct odd_page *odd = calloc(nodd + 1, sizeof *odd);
     struct tgt_dump_thread *th = calloc(p->nthreads + 1, sizeof *th);
     unsigned char *xstate = malloc((p->nthreads + 1) * (size_t)XSTATE_MAX);
     unsigned char auxv[8192];
     size_t nauxv = 0, nregs = 0, nth = 0;
     int rc = -1, fd = -1;
-    if (!regs || !th || !xstate) {
+    if (!regs || !odd || !th || !xstate) {
         lerr_set(e, "Couldn't write the dump: out of memory");
         goto out;
     }
-    for (size_t i = 0; i < map.n; i++) {
-        if (lindbg_page(p, &map.r[i]))
-            continue;
-        regs[nregs] = map.r[i]; /* the paths stay map's */
-        regs[nregs++].prot = program_prot(p, &map.r[i]);
-    }
+    for (size_t i = 0; i < map.n; i++)
+        program_pieces(p, &map.r[i], odd, regs, &nregs);
     /* the current thread first: readers make the first one current */
     struct eng_thread *cur = NULL;
     for (size_t i = 0; i < p->nthreads; i++)
@@ -226,6 +261,7 @@ int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e
         unlink(path); /* no half-written core left to be mistaken for one */
 out:
     free(regs);
+    free(odd);
     free(th);
     free(xstate);
     tgt_map_free(&map);
