@@ -135,9 +135,12 @@ static pid_t dump_ppid(struct eng_process *p)
     return p->launched ? getpid() : 0;
 }
 
-/* One thread's registers; 0, or -1 when it cannot be read (not stopped). */
+/* One thread's registers; 0, or -1 when it cannot be read (not stopped).
+ * The XSAVE area is read into scratch (XSTATE_MAX bytes) and kept in a
+ * copy of the size the kernel gave (a few KB, not XSTATE_MAX a thread:
+ * a process of 10,000 threads would cost 160 MB); the caller frees it. */
 static int collect_thread(struct eng_process *p, struct eng_thread *t, struct tgt_dump_thread *dt,
-                          unsigned char *xbuf)
+                          unsigned char *scratch)
 {
     if (t->run != ENG_THREAD_STOPPED)
         return -1;
@@ -149,8 +152,10 @@ static int collect_thread(struct eng_process *p, struct eng_thread *t, struct tg
     dt->regs = *r;
     dt->fpvalid = tgt_get_fpregs(p->tp, t->tid, &dt->fpregs, NULL) == 0;
     size_t got = 0;
-    if (tgt_get_xstate(p->tp, t->tid, xbuf, XSTATE_MAX, &got, NULL) == 0 && got) {
-        dt->xstate = xbuf;
+    void *copy;
+    if (tgt_get_xstate(p->tp, t->tid, scratch, XSTATE_MAX, &got, NULL) == 0 && got &&
+        (copy = malloc(got))) {
+        dt->xstate = memcpy(copy, scratch, got);
         dt->xstate_size = got;
     }
     return 0;
@@ -190,7 +195,7 @@ int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e
     struct tgt_region *regs = calloc(map.n + 2 * nodd + 1, sizeof *regs);
     struct odd_page *odd = calloc(nodd + 1, sizeof *odd);
     struct tgt_dump_thread *th = calloc(p->nthreads + 1, sizeof *th);
-    unsigned char *xstate = malloc((p->nthreads + 1) * (size_t)XSTATE_MAX);
+    unsigned char *xstate = malloc(XSTATE_MAX); /* scratch: one thread's at a time */
     unsigned char auxv[8192];
     size_t nauxv = 0, nregs = 0, nth = 0;
     int rc = -1, fd = -1;
@@ -209,7 +214,7 @@ int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e
         nth++;
     for (size_t i = 0; i < p->nthreads; i++)
         if (p->threads[i] != cur &&
-            collect_thread(p, p->threads[i], &th[nth], xstate + nth * XSTATE_MAX) == 0)
+            collect_thread(p, p->threads[i], &th[nth], xstate) == 0)
             nth++;
     if (!nth) {
         lerr_set(e, "Couldn't write the dump: no thread of process %d is stopped", p->pid);
@@ -262,6 +267,8 @@ int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e
 out:
     free(regs);
     free(odd);
+    for (size_t i = 0; i < nth; i++)
+        free((void *)th[i].xstate);
     free(th);
     free(xstate);
     tgt_map_free(&map);
