@@ -1,5 +1,7 @@
-/* .dump [/m | /ma] [/o] FILE: an ELF core file of the current process
- * (engine/dump.c), in WinDbg's words. */
+/* .dump [/m | /ma | /f] [/o] FILE: an ELF core file of the current
+ * process (engine/dump.c), in WinDbg's words: every /m* is a "mini user
+ * dump" (/ma: with all memory), /f the "user full dump" (the same bytes
+ * as /ma here: a core has no other kind). */
 #include "cmd/dbg.h"
 
 #include <string.h>
@@ -17,21 +19,35 @@ static int option_shaped(const char *p, size_t n)
     return 1;
 }
 
+/* Whether nothing but blanks follows the word of n characters at p. */
+static int last_word(const char *p, size_t n)
+{
+    return !*dbg_skip(p + n);
+}
+
 static int cmd_dump(struct dbg *d, const char *args)
 {
     unsigned flags = 0;
+    int user_full = 0; /* /f: WinDbg's name for it */
     const char *p = dbg_skip(args);
-    /* options first; an absolute path is the file, not an option */
+    /* WinDbg's paths never start with '/', so every '/' word is an
+     * option there; here an absolute path can. A word that is no option
+     * is the file when it is the last word (`.dump /core`), an unknown
+     * option when more follows (`.dump /x FILE`); a path with a second
+     * '/' or a dot is never an option. */
     while (*p == '/') {
         size_t n = strcspn(p, " \t");
-        if ((n == 3 && (!strncmp(p, "/ma", 3) || !strncmp(p, "/mA", 3))))
+        if (n == 3 && (!strncmp(p, "/ma", 3) || !strncmp(p, "/mA", 3)))
             flags |= ENG_DUMP_FULL;
+        else if (n == 2 && p[1] == 'f')
+            flags |= ENG_DUMP_FULL, user_full = 1;
         else if (n == 2 && p[1] == 'o')
             flags |= ENG_DUMP_OVERWRITE;
         else if (n == 2 && p[1] == 'm')
             ; /* the default */
-        else if (option_shaped(p, n))
-            return lerr_set(&d->err, "Syntax error: unknown option '%.*s' (.dump [/ma] [/o] FILE)",
+        else if (option_shaped(p, n) && !last_word(p, n))
+            return lerr_set(&d->err,
+                            "Syntax error: unknown option '%.*s' (.dump [/ma | /f] [/o] FILE)",
                             (int)n, p);
         else
             break;
@@ -46,7 +62,7 @@ static int cmd_dump(struct dbg *d, const char *args)
         n -= 2;
     }
     if (!n)
-        return lerr_set(&d->err, "Syntax error: .dump needs a file name (.dump [/ma] [/o] FILE)");
+        return lerr_set(&d->err, "Syntax error: .dump needs a file name (.dump [/ma | /f] [/o] FILE)");
     if (n >= sizeof path)
         return lerr_set(&d->err, "Syntax error: the file name is too long");
     memcpy(path, p, n);
@@ -58,7 +74,7 @@ static int cmd_dump(struct dbg *d, const char *args)
         return lerr_set(&d->err, "Couldn't create %s: the file exists (.dump /o overwrites it)",
                         path);
     fprintf(d->out, "Creating %s - %s\n", path,
-            flags & ENG_DUMP_FULL ? "user full dump" : "mini user dump");
+            user_full ? "user full dump" : "mini user dump");
     if (eng_dump(d->s, path, flags, &d->err) < 0)
         return -1;
     fprintf(d->out, "Dump successfully written\n");
@@ -66,6 +82,6 @@ static int cmd_dump(struct dbg *d, const char *args)
 }
 
 const struct cmd_def cmd_dump_table[] = {
-    {".dump", cmd_dump, "write a core file of the process: .dump [/ma] [/o] FILE"},
+    {".dump", cmd_dump, "write a core file of the process: .dump [/ma | /f] [/o] FILE"},
     {NULL, NULL, NULL},
 };

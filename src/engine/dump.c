@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define DUMP_PAGE 4096ull /* x86-64's; out-of-line and watched pages are one */
+
 /* Enough for any XSAVE layout the kernel reports today (AMX included). */
 #define XSTATE_MAX (16u * 1024u)
 
@@ -27,24 +29,65 @@ static int read_program_memory(void *ctx, uint64_t addr, void *buf, size_t len, 
     return rc;
 }
 
-/* Whether the mapping is one lindbg made in the target (an out-of-line
- * copies page): not the program's. */
-static int lindbg_page(const struct eng_process *p, const struct tgt_region *r)
+static int program_pages_present(void *ctx, uint64_t addr, size_t npages, unsigned char *out)
 {
-    for (size_t i = 0; i < p->nool; i++)
-        if (p->ool[i].base >= r->start && p->ool[i].base < r->end)
-            return 1;
-    return 0;
+    struct eng_process *p = ctx;
+    return tgt_pages_present(p->tp, addr, npages, out);
 }
 
-/* The protection the program gave the region: pages watched by page
- * protection (data breakpoints) show lindbg's. */
-static int program_prot(const struct eng_process *p, const struct tgt_region *r)
+/* A page of a mapping that is not as the system shows it: one of
+ * lindbg's out-of-line pages (not the program's: left out), or a page
+ * watched by page protection (the program's protection is orig). */
+struct odd_page {
+    uint64_t page;
+    int drop, orig;
+};
+
+static int by_page(const void *a, const void *b)
 {
+    const struct odd_page *x = a, *y = b;
+    return x->page < y->page ? -1 : x->page > y->page;
+}
+
+static void add_piece(struct tgt_region *out, size_t *n, const struct tgt_region *r,
+                      uint64_t start, uint64_t end, int prot)
+{
+    if (start >= end)
+        return;
+    struct tgt_region *q = &out[(*n)++];
+    *q = *r; /* the path stays map's */
+    q->start = start;
+    q->end = end;
+    q->offset = r->offset + (start - r->start);
+    q->prot = prot;
+}
+
+/* Region r as the program has it, into out (at most 2 * the odd pages in
+ * it + 1 pieces): the system merges a page lindbg mapped or protected
+ * with its neighbours when they look alike (an out-of-line page next to
+ * a JIT's anonymous code, a watched page made read-only next to RELRO),
+ * so only those pages are cut out or given back their protection, never
+ * the mapping around them. */
+static void program_pieces(const struct eng_process *p, const struct tgt_region *r,
+                           struct odd_page *odd, struct tgt_region *out, size_t *n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < p->nool; i++)
+        if (p->ool[i].base >= r->start && p->ool[i].base < r->end)
+            odd[k++] = (struct odd_page){p->ool[i].base, 1, 0};
     for (size_t i = 0; i < p->nwpages; i++)
         if (p->wpages[i].page >= r->start && p->wpages[i].page < r->end)
-            return p->wpages[i].orig;
-    return r->prot;
+            odd[k++] = (struct odd_page){p->wpages[i].page, 0, p->wpages[i].orig};
+    qsort(odd, k, sizeof *odd, by_page);
+    uint64_t cur = r->start;
+    for (size_t i = 0; i < k; i++) {
+        uint64_t end = odd[i].page + DUMP_PAGE < r->end ? odd[i].page + DUMP_PAGE : r->end;
+        add_piece(out, n, r, cur, odd[i].page, r->prot);
+        if (!odd[i].drop)
+            add_piece(out, n, r, odd[i].page, end, odd[i].orig);
+        cur = end;
+    }
+    add_piece(out, n, r, cur, r->end, r->prot);
 }
 
 /* The signal the process stands on (the kernel's pr_cursig), and its
@@ -67,19 +110,37 @@ static int stop_signal(const struct session *s, const struct eng_process *p,
     case ENG_STOP_RETURNED:
     case ENG_STOP_GOTO:
         return SIGTRAP;
-    default:
-        /* another stop on a signal (a second chance): as it says */
-        if (st->sig > 0 && st->si.si_signo == st->sig) {
+    case ENG_STOP_SECOND_CHANCE:
+    case ENG_STOP_CORE:
+        /* dying of sig: its information only when a first chance brought
+         * it (sxd stops at the second only: the signal without it) */
+        if (st->sig > 0 && st->si.si_signo == st->sig)
             *si = &st->si;
-            return st->sig;
-        }
+        return st->sig > 0 ? st->sig : 0;
+    default:
         return 0;
     }
 }
 
-/* One thread's registers; 0, or -1 when it cannot be read (not stopped). */
+/* The process's real parent, as the kernel's core says it: the system's
+ * word (a followed child's is the process that forked it, an attached
+ * process's its own parent), else what the session knows. */
+static pid_t dump_ppid(struct eng_process *p)
+{
+    pid_t pp = tgt_parent_pid(p->tp);
+    if (pp > 0)
+        return pp;
+    if (p->parent_pid > 0)
+        return p->parent_pid;
+    return p->launched ? getpid() : 0;
+}
+
+/* One thread's registers; 0, or -1 when it cannot be read (not stopped).
+ * The XSAVE area is read into scratch (XSTATE_MAX bytes) and kept in a
+ * copy of the size the kernel gave (a few KB, not XSTATE_MAX a thread:
+ * a process of 10,000 threads would cost 160 MB); the caller frees it. */
 static int collect_thread(struct eng_process *p, struct eng_thread *t, struct tgt_dump_thread *dt,
-                          unsigned char *xbuf)
+                          unsigned char *scratch)
 {
     if (t->run != ENG_THREAD_STOPPED)
         return -1;
@@ -91,8 +152,10 @@ static int collect_thread(struct eng_process *p, struct eng_thread *t, struct tg
     dt->regs = *r;
     dt->fpvalid = tgt_get_fpregs(p->tp, t->tid, &dt->fpregs, NULL) == 0;
     size_t got = 0;
-    if (tgt_get_xstate(p->tp, t->tid, xbuf, XSTATE_MAX, &got, NULL) == 0 && got) {
-        dt->xstate = xbuf;
+    void *copy;
+    if (tgt_get_xstate(p->tp, t->tid, scratch, XSTATE_MAX, &got, NULL) == 0 && got &&
+        (copy = malloc(got))) {
+        dt->xstate = memcpy(copy, scratch, got);
         dt->xstate_size = got;
     }
     return 0;
@@ -123,26 +186,25 @@ int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e
     if (!p)
         return lerr_set(e, "No process to dump");
     struct tgt_map map = {0};
-    if (tgt_read_map(p->tp, &map, e) < 0) {
+    /* with what the kernel's dump looks at: MADV_DONTDUMP, VM_IO... */
+    if (tgt_read_dump_map(p->tp, &map, e) < 0) {
         tgt_map_free(&map);
         return -1;
     }
-    struct tgt_region *regs = calloc(map.n + 1, sizeof *regs);
+    size_t nodd = p->nool + p->nwpages;
+    struct tgt_region *regs = calloc(map.n + 2 * nodd + 1, sizeof *regs);
+    struct odd_page *odd = calloc(nodd + 1, sizeof *odd);
     struct tgt_dump_thread *th = calloc(p->nthreads + 1, sizeof *th);
-    unsigned char *xstate = malloc((p->nthreads + 1) * (size_t)XSTATE_MAX);
+    unsigned char *xstate = malloc(XSTATE_MAX); /* scratch: one thread's at a time */
     unsigned char auxv[8192];
     size_t nauxv = 0, nregs = 0, nth = 0;
     int rc = -1, fd = -1;
-    if (!regs || !th || !xstate) {
+    if (!regs || !odd || !th || !xstate) {
         lerr_set(e, "Couldn't write the dump: out of memory");
         goto out;
     }
-    for (size_t i = 0; i < map.n; i++) {
-        if (lindbg_page(p, &map.r[i]))
-            continue;
-        regs[nregs] = map.r[i]; /* the paths stay map's */
-        regs[nregs++].prot = program_prot(p, &map.r[i]);
-    }
+    for (size_t i = 0; i < map.n; i++)
+        program_pieces(p, &map.r[i], odd, regs, &nregs);
     /* the current thread first: readers make the first one current */
     struct eng_thread *cur = NULL;
     for (size_t i = 0; i < p->nthreads; i++)
@@ -152,7 +214,7 @@ int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e
         nth++;
     for (size_t i = 0; i < p->nthreads; i++)
         if (p->threads[i] != cur &&
-            collect_thread(p, p->threads[i], &th[nth], xstate + nth * XSTATE_MAX) == 0)
+            collect_thread(p, p->threads[i], &th[nth], xstate) == 0)
             nth++;
     if (!nth) {
         lerr_set(e, "Couldn't write the dump: no thread of process %d is stopped", p->pid);
@@ -180,7 +242,7 @@ int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e
     const siginfo_t *si;
     struct tgt_dump_desc d = {
         .pid = p->pid,
-        .ppid = p->launched ? getpid() : 0,
+        .ppid = dump_ppid(p),
         .sig = stop_signal(s, p, &si),
         .si = si,
         .threads = th,
@@ -192,6 +254,7 @@ int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e
         .fname = name,
         .psargs = args,
         .full = (flags & ENG_DUMP_FULL) != 0,
+        .present = program_pages_present,
     };
     fd = open_dump(path, flags, e);
     if (fd < 0)
@@ -203,6 +266,9 @@ int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e
         unlink(path); /* no half-written core left to be mistaken for one */
 out:
     free(regs);
+    free(odd);
+    for (size_t i = 0; i < nth; i++)
+        free((void *)th[i].xstate);
     free(th);
     free(xstate);
     tgt_map_free(&map);

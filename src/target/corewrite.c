@@ -30,6 +30,14 @@ int tgt_dump_file_backed(const struct tgt_region *r)
     return r->path && r->path[0] == '/';
 }
 
+int tgt_dump_anonymous(const struct tgt_region *r)
+{
+    /* the vDSO, vvar, vsyscall and other "[name]"s are the kernel's */
+    return !r->shared && r->path &&
+           (!r->path[0] || !strcmp(r->path, "[heap]") || !strncmp(r->path, "[stack", 6) ||
+            !strncmp(r->path, "[anon:", 6));
+}
+
 static int ends_with(const char *s, const char *tail)
 {
     size_t n = strlen(s), m = strlen(tail);
@@ -49,8 +57,16 @@ enum tgt_dump_kind tgt_dump_region_kind(const struct tgt_region *r, const struct
 {
     if (!(r->prot & PROT_READ) || r->end <= r->start)
         return TGT_DUMP_NONE;
+    /* the program's "not in a core", and device memory (reading it could
+     * talk to the device): as the kernel, never */
+    if (r->flags & (TGT_REGION_DONTDUMP | TGT_REGION_IO))
+        return TGT_DUMP_NONE;
     if (!r->path)
         return TGT_DUMP_WHOLE; /* a backend that names no mapping */
+    /* anonymous memory never written: the kernel dumps nothing of it (no
+     * anon_vma; one freed by MADV_DONTNEED since is the exception we miss) */
+    if ((r->flags & TGT_REGION_UNTOUCHED) && tgt_dump_anonymous(r))
+        return TGT_DUMP_NONE;
     /* the kernel's pages behind the vDSO and the legacy vsyscall page
      * cannot be read through the process (VM_IO, VM_PFNMAP) */
     if (!strncmp(r->path, "[vvar", 5) || !strcmp(r->path, "[vsyscall]"))
@@ -267,10 +283,17 @@ static int all_zero(const unsigned char *p, size_t n)
     return 1;
 }
 
+static int skip(int fd, uint64_t n, struct lerr *e)
+{
+    if (lseek(fd, (off_t)n, SEEK_CUR) < 0)
+        return lerr_set(e, "Couldn't write the dump: %s", strerror(errno));
+    return 0;
+}
+
 /* The bytes of [addr, addr+len) at the file's current offset; pages that
  * do not read and pages of zeros become holes (the file is sparse). */
-static int write_memory(int fd, uint64_t addr, uint64_t len, tgt_dump_read_fn rd, void *ctx,
-                        unsigned char *chunk, struct lerr *e)
+static int write_bytes(int fd, uint64_t addr, uint64_t len, tgt_dump_read_fn rd, void *ctx,
+                       unsigned char *chunk, struct lerr *e)
 {
     while (len) {
         size_t n = len < CHUNK ? (size_t)len : CHUNK, got = 0;
@@ -284,13 +307,48 @@ static int write_memory(int fd, uint64_t addr, uint64_t len, tgt_dump_read_fn rd
             n = upto;
         }
         if (all_zero(chunk, n)) {
-            if (lseek(fd, (off_t)n, SEEK_CUR) < 0)
-                return lerr_set(e, "Couldn't write the dump: %s", strerror(errno));
+            if (skip(fd, n, e) < 0)
+                return -1;
         } else if (write_all(fd, chunk, n, e) < 0) {
             return -1;
         }
         addr += n;
         len -= n;
+    }
+    return 0;
+}
+
+/* Pages asked about at once: 16 MB of address space, 4 KB of answers. */
+#define BATCH 4096u
+
+/* Region r's first len bytes. In anonymous memory only the pages that
+ * hold something are read, the rest are holes, as the kernel's dump
+ * leaves them (it never faults a page in to dump it): a 64 GB mapping
+ * with one page touched costs one page. Raw page frames are all holes. */
+static int write_memory(int fd, const struct tgt_region *r, uint64_t len,
+                        const struct tgt_dump_desc *d, tgt_dump_read_fn rd, void *ctx,
+                        unsigned char *chunk, unsigned char *present, struct lerr *e)
+{
+    if (r->flags & TGT_REGION_PFNMAP)
+        return skip(fd, len, e);
+    if (!d->present || !tgt_dump_anonymous(r))
+        return write_bytes(fd, r->start, len, rd, ctx, chunk, e);
+    uint64_t addr = r->start, end = r->start + len;
+    while (addr < end) {
+        size_t n = (end - addr) / PAGE < BATCH ? (size_t)((end - addr) / PAGE) : BATCH;
+        if (d->present(ctx, addr, n, present) < 0)
+            memset(present, 1, n); /* cannot tell: read them */
+        for (size_t i = 0; i < n;) {
+            size_t j = i;
+            while (j < n && present[j] == present[i])
+                j++;
+            uint64_t bytes = (uint64_t)(j - i) * PAGE;
+            if ((present[i] ? write_bytes(fd, addr + i * PAGE, bytes, rd, ctx, chunk, e)
+                            : skip(fd, bytes, e)) < 0)
+                return -1;
+            i = j;
+        }
+        addr += (uint64_t)n * PAGE;
     }
     return 0;
 }
@@ -321,9 +379,9 @@ int tgt_dump_write(int fd, const struct tgt_dump_desc *d, tgt_dump_read_fn rd, v
     size_t nph = 1 + d->nregions;
     Elf64_Phdr *ph = calloc(nph, sizeof *ph);
     uint64_t *filesz = calloc(d->nregions + 1, sizeof *filesz);
-    unsigned char *chunk = malloc(CHUNK);
+    unsigned char *chunk = malloc(CHUNK), *present = malloc(BATCH);
     int rc = -1;
-    if (notes.failed || !ph || !filesz || !chunk) {
+    if (notes.failed || !ph || !filesz || !chunk || !present) {
         lerr_set(e, "Couldn't write the dump: out of memory");
         goto out;
     }
@@ -378,7 +436,7 @@ int tgt_dump_write(int fd, const struct tgt_dump_desc *d, tgt_dump_read_fn rd, v
     }
     for (size_t i = 0; i < d->nregions; i++)
         if (filesz[i] &&
-            write_memory(fd, d->regions[i].start, filesz[i], rd, ctx, chunk, e) < 0)
+            write_memory(fd, &d->regions[i], filesz[i], d, rd, ctx, chunk, present, e) < 0)
             goto out;
     /* holes at the end still count in the size */
     if (ftruncate(fd, (off_t)off) < 0) {
@@ -391,5 +449,6 @@ out:
     free(ph);
     free(filesz);
     free(chunk);
+    free(present);
     return rc;
 }

@@ -26,6 +26,10 @@ struct tgt_dump_thread {
     size_t xstate_size;
 };
 
+/* Which of npages pages from addr hold memory (see tgt_ops.pages_present);
+ * -1 when it cannot tell. */
+typedef int (*tgt_dump_present_fn)(void *ctx, uint64_t addr, size_t npages, unsigned char *out);
+
 struct tgt_dump_desc {
     pid_t pid, ppid;
     int sig;              /* the signal the process stopped with, or 0 */
@@ -40,6 +44,11 @@ struct tgt_dump_desc {
     const char *fname;    /* the program's file name (NT_PRPSINFO) */
     const char *psargs;   /* its command line, blank-separated */
     int full;             /* /ma: the bytes of every readable mapping */
+    /* Optional (NULL: every page is read): anonymous pages never touched
+     * become holes without being read, as in the kernel's dump, where
+     * reading them would map them in the process and a huge sparse
+     * mapping would take hours. */
+    tgt_dump_present_fn present;
 };
 
 /* How much of a mapping's memory goes into the file. */
@@ -56,12 +65,17 @@ enum tgt_dump_kind {
  * vDSO and the stack whole; the first page of a file mapping from offset
  * 0; nothing of a file's shared pages, text or read-only data otherwise.
  * With full, every readable mapping whole. Unreadable mappings ([vvar],
- * PROT_NONE guards and reservations) never. next: the mapping after r in
+ * PROT_NONE guards and reservations) never, nor what the program excluded
+ * (MADV_DONTDUMP), device memory (VM_IO), or anonymous memory not one page
+ * of which was ever touched (the kernel's test: no anon_vma). next: the mapping after r in
  * address order, or NULL. */
 enum tgt_dump_kind tgt_dump_region_kind(const struct tgt_region *r, const struct tgt_region *next,
                                         int full);
 /* Whether the mapping is of a file (its path names one). */
 int tgt_dump_file_backed(const struct tgt_region *r);
+/* Whether it is private anonymous memory (heap, stacks, MAP_ANONYMOUS):
+ * the pages never touched are holes in a core. */
+int tgt_dump_anonymous(const struct tgt_region *r);
 
 /* Reads len bytes at addr of the process; *got: how many before the first
  * unreadable byte. Returns 0 when all were read. */

@@ -3,6 +3,7 @@
 
 #include <elf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,45 +19,144 @@ static char *xstrdup(const char *s)
     return d;
 }
 
+/* One line of /proc/PID/maps (smaps' headers are the same) appended to
+ * out; 0 when the line is not one. */
+static int map_line(const char *line, struct tgt_map *out, size_t *cap)
+{
+    unsigned long long lo, hi, off;
+    char perms[8], file[4096] = "", dev[16];
+    unsigned long inode;
+    /* the path is optional: anonymous mappings have none */
+    if (sscanf(line, "%llx-%llx %7s %llx %15s %lu %4095[^\n]", &lo, &hi, perms, &off, dev, &inode,
+               file) < 6 ||
+        strlen(perms) < 4)
+        return 0;
+    char *fp = file;
+    while (*fp == ' ')
+        fp++;
+    if (out->n == *cap) {
+        *cap = *cap ? 2 * *cap : 64;
+        out->r = realloc(out->r, *cap * sizeof *out->r);
+        if (!out->r)
+            abort();
+    }
+    struct tgt_region *r = &out->r[out->n++];
+    r->start = lo;
+    r->end = hi;
+    r->offset = off;
+    r->prot = (perms[0] == 'r' ? PROT_READ : 0) | (perms[1] == 'w' ? PROT_WRITE : 0) |
+              (perms[2] == 'x' ? PROT_EXEC : 0);
+    r->shared = perms[3] == 's';
+    r->path = xstrdup(fp);
+    r->flags = 0;
+    return 1;
+}
+
+static FILE *open_proc(struct tgt_proc *p, const char *what, char *path, size_t size,
+                       struct lerr *e)
+{
+    snprintf(path, size, "/proc/%d/%s", p->pid, what);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        lerr_set_code(e, errno == ENOENT ? LERR_GONE : lerr_code_of_errno(errno),
+                      "Couldn't read %s", path);
+    return f;
+}
+
 int tgt_procfs_read_map(struct tgt_proc *p, struct tgt_map *out, struct lerr *e)
 {
     char path[64], line[4096 + 128];
     size_t cap = 0;
     out->r = NULL;
     out->n = 0;
-    snprintf(path, sizeof path, "/proc/%d/maps", p->pid);
-    FILE *f = fopen(path, "r");
+    FILE *f = open_proc(p, "maps", path, sizeof path, e);
     if (!f)
-        return lerr_set_code(e, errno == ENOENT ? LERR_GONE : lerr_code_of_errno(errno),
-                             "Couldn't read %s", path);
+        return -1;
+    while (fgets(line, sizeof line, f))
+        map_line(line, out, &cap);
+    fclose(f);
+    return 0;
+}
+
+/* VmFlags' two-letter names (fs/proc/task_mmu.c) of the kernel's flags a
+ * core dump looks at. */
+static unsigned vm_flags(const char *list)
+{
+    unsigned flags = 0;
+    char name[3];
+    int n;
+    while (sscanf(list, " %2s%n", name, &n) == 1) {
+        if (!strcmp(name, "dd"))
+            flags |= TGT_REGION_DONTDUMP;
+        else if (!strcmp(name, "io"))
+            flags |= TGT_REGION_IO;
+        else if (!strcmp(name, "pf"))
+            flags |= TGT_REGION_PFNMAP;
+        list += n;
+        while (*list && *list != ' ' && *list != '\n')
+            list++; /* a longer name than two letters: not one of these */
+    }
+    return flags;
+}
+
+int tgt_procfs_read_dump_map(struct tgt_proc *p, struct tgt_map *out, struct lerr *e)
+{
+    char path[64], line[4096 + 128];
+    size_t cap = 0;
+    unsigned long long kb, pages = 0; /* the last region's Rss + Swap */
+    out->r = NULL;
+    out->n = 0;
+    FILE *f = open_proc(p, "smaps", path, sizeof path, e);
+    if (!f)
+        return -1;
     while (fgets(line, sizeof line, f)) {
-        unsigned long long lo, hi, off;
-        char perms[8], file[4096] = "", dev[16];
-        unsigned long inode;
-        /* the path is optional: anonymous mappings have none */
-        if (sscanf(line, "%llx-%llx %7s %llx %15s %lu %4095[^\n]", &lo, &hi, perms, &off, dev,
-                   &inode, file) < 6 ||
-            strlen(perms) < 4)
+        /* a mapping's line starts with its address in lower-case hex;
+         * the lines about it with a capitalised name */
+        if (line[0] >= 'A' && line[0] <= 'Z') {
+            if (!out->n)
+                continue;
+            struct tgt_region *r = &out->r[out->n - 1];
+            if (sscanf(line, "Rss: %llu kB", &kb) == 1 || sscanf(line, "Swap: %llu kB", &kb) == 1)
+                pages += kb;
+            else if (!strncmp(line, "VmFlags:", 8)) {
+                r->flags |= vm_flags(line + 8);
+                if (!pages)
+                    r->flags |= TGT_REGION_UNTOUCHED;
+                pages = 0;
+            }
             continue;
-        char *fp = file;
-        while (*fp == ' ')
-            fp++;
-        if (out->n == cap) {
-            cap = cap ? 2 * cap : 64;
-            out->r = realloc(out->r, cap * sizeof *out->r);
-            if (!out->r)
-                abort();
         }
-        struct tgt_region *r = &out->r[out->n++];
-        r->start = lo;
-        r->end = hi;
-        r->offset = off;
-        r->prot = (perms[0] == 'r' ? PROT_READ : 0) | (perms[1] == 'w' ? PROT_WRITE : 0) |
-                  (perms[2] == 'x' ? PROT_EXEC : 0);
-        r->shared = perms[3] == 's';
-        r->path = xstrdup(fp);
+        if (map_line(line, out, &cap))
+            pages = 0;
     }
     fclose(f);
+    return 0;
+}
+
+int tgt_procfs_pages_present(struct tgt_proc *p, uint64_t addr, size_t npages, unsigned char *out)
+{
+    /* 8 bytes a page: bit 63 present, bit 62 swapped (Documentation/
+     * admin-guide/mm/pagemap.rst); a page never touched has neither */
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/pagemap", p->pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    uint64_t ent[512];
+    size_t done = 0;
+    while (done < npages) {
+        size_t n = npages - done < 512 ? npages - done : 512;
+        ssize_t got = pread(fd, ent, n * sizeof *ent, (off_t)((addr / 4096 + done) * sizeof *ent));
+        if (got < (ssize_t)sizeof *ent) {
+            close(fd);
+            return -1;
+        }
+        n = (size_t)got / sizeof *ent;
+        for (size_t i = 0; i < n; i++)
+            out[done + i] = (ent[i] >> 62 & 3) != 0;
+        done += n;
+    }
+    close(fd);
     return 0;
 }
 
@@ -105,6 +205,17 @@ static int scan_tgid(const char *line, void *out)
 static int scan_state(const char *line, void *out)
 {
     return sscanf(line, "State: %c", (char *)out) == 1;
+}
+
+static int scan_ppid(const char *line, void *out)
+{
+    return sscanf(line, "PPid: %d", (pid_t *)out) == 1;
+}
+
+pid_t tgt_procfs_parent_pid(struct tgt_proc *p)
+{
+    pid_t ppid = 0;
+    return status_line(p->pid, scan_ppid, &ppid) ? ppid : 0;
 }
 
 pid_t tgt_procfs_thread_group(struct tgt_proc *p, pid_t tid)

@@ -16,6 +16,12 @@ int tgt_procfs_auxv_entry(struct tgt_proc *p, uint64_t type, uint64_t *val);
 int tgt_procfs_read_auxv(struct tgt_proc *p, void *buf, size_t size, size_t *got);
 /* /proc/PID/cmdline's first size bytes. */
 int tgt_procfs_read_cmdline(struct tgt_proc *p, char *buf, size_t size, size_t *got);
+/* /proc/PID/smaps: the mappings with their flags (VmFlags, Rss, Swap). */
+int tgt_procfs_read_dump_map(struct tgt_proc *p, struct tgt_map *out, struct lerr *e);
+/* /proc/PID/pagemap: which pages are present or swapped. */
+int tgt_procfs_pages_present(struct tgt_proc *p, uint64_t addr, size_t npages, unsigned char *out);
+/* PPid of /proc/PID/status: the real parent, which tracing leaves alone. */
+pid_t tgt_procfs_parent_pid(struct tgt_proc *p);
 int tgt_procfs_real_path(struct tgt_proc *p, const char *name, char *out, size_t size);
 
 #endif

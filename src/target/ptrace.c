@@ -390,6 +390,9 @@ static const struct tgt_ops ptrace_ops = {
     .get_xstate = pt_get_xstate,
     .read_auxv = tgt_procfs_read_auxv,
     .read_cmdline = tgt_procfs_read_cmdline,
+    .read_dump_map = tgt_procfs_read_dump_map,
+    .pages_present = tgt_procfs_pages_present,
+    .parent_pid = tgt_procfs_parent_pid,
 };
 
 static struct tgt_proc *new_proc(pid_t pid)

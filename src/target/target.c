@@ -201,3 +201,20 @@ int tgt_read_cmdline(struct tgt_proc *p, char *buf, size_t size, size_t *got, st
         return lerr_set(e, "Couldn't read the command line of process %d", p->pid);
     return 0;
 }
+
+int tgt_read_dump_map(struct tgt_proc *p, struct tgt_map *out, struct lerr *e)
+{
+    if (!p->ops->read_dump_map)
+        return tgt_read_map(p, out, e);
+    return p->ops->read_dump_map(p, out, e);
+}
+
+int tgt_pages_present(struct tgt_proc *p, uint64_t addr, size_t npages, unsigned char *out)
+{
+    return p->ops->pages_present ? p->ops->pages_present(p, addr, npages, out) : -1;
+}
+
+pid_t tgt_parent_pid(struct tgt_proc *p)
+{
+    return p->ops->parent_pid ? p->ops->parent_pid(p) : 0;
+}

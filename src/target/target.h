@@ -84,6 +84,17 @@ struct tgt_region {
     int prot;        /* PROT_READ | PROT_WRITE | PROT_EXEC */
     int shared;      /* MAP_SHARED */
     char *path;      /* the file, "[vdso]", "[stack]"...; "" when anonymous */
+    unsigned flags;  /* enum tgt_region_flag: only read_dump_map fills them */
+};
+
+/* What the system says of a mapping beyond maps' line, for a core: which
+ * the kernel's own dump leaves out or leaves empty. */
+enum tgt_region_flag {
+    TGT_REGION_DONTDUMP = 1u << 0,  /* madvise(MADV_DONTDUMP) (VM_DONTDUMP) */
+    TGT_REGION_IO = 1u << 1,        /* device memory (VM_IO): never read */
+    TGT_REGION_PFNMAP = 1u << 2,    /* raw page frames (VM_PFNMAP): no page
+                                     * behind them to read */
+    TGT_REGION_UNTOUCHED = 1u << 3, /* not one page resident or swapped */
 };
 
 /* The address space, regions in address order (freed by tgt_map_free). */
@@ -170,6 +181,15 @@ struct tgt_ops {
     /* The command line as the process has it now: its arguments, each
      * ended by a NUL (*got bytes, at most size). */
     int (*read_cmdline)(struct tgt_proc *p, char *buf, size_t size, size_t *got);
+    /* read_map with each region's flags (enum tgt_region_flag). Slower
+     * than read_map (the system counts every mapping's pages). */
+    int (*read_dump_map)(struct tgt_proc *p, struct tgt_map *out, struct lerr *e);
+    /* Which of npages pages from addr (page-aligned) hold memory: present
+     * or swapped out (1), or never touched (0; they read as zeros, and
+     * reading would make the system map them). Reads no page. */
+    int (*pages_present)(struct tgt_proc *p, uint64_t addr, size_t npages, unsigned char *out);
+    /* The process's real parent (not its tracer), 0 when unknown. */
+    pid_t (*parent_pid)(struct tgt_proc *p);
 };
 
 /* The engine's calls into a process's backend: each is its tgt_ops
@@ -205,6 +225,12 @@ int tgt_get_xstate(struct tgt_proc *p, pid_t tid, void *buf, size_t size, size_t
                    struct lerr *e);
 int tgt_read_auxv(struct tgt_proc *p, void *buf, size_t size, size_t *got, struct lerr *e);
 int tgt_read_cmdline(struct tgt_proc *p, char *buf, size_t size, size_t *got, struct lerr *e);
+/* read_dump_map, or read_map (no flags) where the backend has none. */
+int tgt_read_dump_map(struct tgt_proc *p, struct tgt_map *out, struct lerr *e);
+/* parent_pid; 0 where the backend cannot tell. */
+pid_t tgt_parent_pid(struct tgt_proc *p);
+/* pages_present; -1 where the backend cannot tell (every page counts). */
+int tgt_pages_present(struct tgt_proc *p, uint64_t addr, size_t npages, unsigned char *out);
 
 struct tgt_launch_opts {
     int keep_aslr;

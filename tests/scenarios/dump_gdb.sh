@@ -34,7 +34,7 @@ timeout 120 "$LINDBG" -cf without.cmds "$P" < /dev/null > without.out 2>&1 || { 
 
 expect_in with.out '^Creating a\.core - mini user dump$'
 expect_in with.out '^Couldn.t create a\.core: the file exists \(\.dump /o overwrites it\)$'
-expect_in with.out '^Creating full\.core - user full dump$'
+expect_in with.out '^Creating full\.core - mini user dump$'
 [ "$(grep -c '^Dump successfully written$' with.out)" -eq 3 ] || { cat with.out; fail "expected 3 dumps written"; }
 
 # the target is unchanged: every stop after the dump (its place,

@@ -209,11 +209,99 @@ static void test_write_and_read_back(void **state)
     unlink(path);
 }
 
+static enum tgt_dump_kind kind_flags(const char *path, int shared, unsigned flags, int full)
+{
+    struct tgt_region r = {0x1000, 0x3000, 0, PROT_READ | PROT_WRITE, shared, (char *)path, flags};
+    return tgt_dump_region_kind(&r, NULL, full);
+}
+
+/* What the kernel leaves out whatever the filter: MADV_DONTDUMP, VM_IO;
+ * anonymous memory never touched (no anon_vma), but not a file's. */
+static void test_region_flags(void **state)
+{
+    (void)state;
+    assert_int_equal(kind_flags("", 0, TGT_REGION_DONTDUMP, 1), TGT_DUMP_NONE);
+    assert_int_equal(kind_flags("[heap]", 0, TGT_REGION_DONTDUMP, 0), TGT_DUMP_NONE);
+    assert_int_equal(kind_flags("/dev/mem", 1, TGT_REGION_IO, 1), TGT_DUMP_NONE);
+    assert_int_equal(kind_flags("", 0, TGT_REGION_UNTOUCHED, 0), TGT_DUMP_NONE);
+    assert_int_equal(kind_flags("[anon:x]", 0, TGT_REGION_UNTOUCHED, 1), TGT_DUMP_NONE);
+    assert_int_equal(kind_flags("/bin/prog", 0, TGT_REGION_UNTOUCHED, 0), TGT_DUMP_WHOLE);
+    assert_int_equal(kind_flags("/memfd:x (deleted)", 1, TGT_REGION_UNTOUCHED, 0),
+                     TGT_DUMP_WHOLE);
+    assert_int_equal(kind_flags("", 0, TGT_REGION_PFNMAP, 0), TGT_DUMP_WHOLE);
+    assert_true(tgt_dump_anonymous(&(struct tgt_region){0, 1, 0, PROT_READ, 0, "[stack]"}));
+    assert_false(tgt_dump_anonymous(&(struct tgt_region){0, 1, 0, PROT_READ, 0, "[vdso]"}));
+    assert_false(tgt_dump_anonymous(&(struct tgt_region){0, 1, 0, PROT_READ, 1, ""}));
+}
+
+/* A 1 TB anonymous mapping with two pages present: only they are read;
+ * the rest are holes the reader never sees. */
+#define HUGE_AT 0x100000000000ull
+#define HUGE_LEN (1ull << 40)
+static size_t bytes_read;
+
+static int huge_read(void *ctx, uint64_t addr, void *buf, size_t len, size_t *got)
+{
+    (void)ctx;
+    bytes_read += len;
+    memset(buf, 0, len);
+    if (addr <= HUGE_AT + 5 * 4096 && HUGE_AT + 5 * 4096 < addr + len)
+        memcpy((char *)buf + (HUGE_AT + 5 * 4096 - addr), "MARK", 4);
+    *got = len;
+    return 0;
+}
+
+static int huge_present(void *ctx, uint64_t addr, size_t npages, unsigned char *out)
+{
+    (void)ctx;
+    for (size_t i = 0; i < npages; i++) {
+        uint64_t a = addr + i * 4096;
+        out[i] = a == HUGE_AT + 5 * 4096 || a == HUGE_AT + HUGE_LEN - 4096;
+    }
+    return 0;
+}
+
+static void test_sparse_anonymous(void **state)
+{
+    (void)state;
+    struct tgt_region regions[] = {
+        {HUGE_AT, HUGE_AT + HUGE_LEN, 0, PROT_READ | PROT_WRITE, 0, ""},
+        {HUGE_AT + HUGE_LEN, HUGE_AT + HUGE_LEN + 4096, 0, PROT_READ, 0, "",
+         TGT_REGION_PFNMAP},
+    };
+    struct tgt_dump_thread th = {.tid = 100};
+    struct tgt_dump_desc d = {
+        .pid = 100, .threads = &th, .nthreads = 1, .regions = regions, .nregions = 2,
+        .present = huge_present,
+    };
+    char path[] = "/tmp/lindbg-corewrite-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    struct lerr e = {0};
+    bytes_read = 0;
+    assert_int_equal(tgt_dump_write(fd, &d, huge_read, NULL, &e), 0);
+    assert_int_equal(bytes_read, 2 * 4096); /* the present pages; none of the frames */
+    elf_version(EV_CURRENT);
+    Elf *elf = elf_begin(fd, ELF_C_READ, NULL);
+    assert_non_null(elf);
+    GElf_Phdr ph;
+    assert_non_null(gelf_getphdr(elf, 1, &ph));
+    assert_int_equal(ph.p_filesz, HUGE_LEN); /* whole, with holes, as the kernel's */
+    char mark[4];
+    assert_int_equal(pread(fd, mark, 4, (off_t)(ph.p_offset + 5 * 4096)), 4);
+    assert_memory_equal(mark, "MARK", 4);
+    elf_end(elf);
+    close(fd);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_region_kinds),
         cmocka_unit_test(test_write_and_read_back),
+        cmocka_unit_test(test_region_flags),
+        cmocka_unit_test(test_sparse_anonymous),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
