@@ -157,7 +157,10 @@ struct eng_thread *eng_thread_created(struct session *s, struct eng_process *p, 
 
 /* Resumes every stopped thread that is not frozen. The ones that stand on
  * a trap are moved past it first, all of them before any thread runs: one
- * moved by lifting the trap must not let another run through it. */
+ * moved by lifting the trap must not let another run through it. A thread
+ * on its way out is resumed even when frozen or suspended: it can only
+ * end, and while it is held its process cannot (its leader's end would
+ * never be reported). */
 static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
 {
     struct go {
@@ -170,7 +173,7 @@ static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
         struct eng_process *p = s->procs[i];
         for (size_t j = 0; j < p->nthreads; j++) {
             struct eng_thread *t = p->threads[j];
-            if (t->frozen || t->suspend > 0 || t->run != ENG_THREAD_STOPPED)
+            if (t->run != ENG_THREAD_STOPPED || (!t->exiting && (t->frozen || t->suspend > 0)))
                 continue;
             int sig = t->pending_sig;
             if (mode == ENG_GO_HANDLED && t->tid == s->event_tid)
@@ -612,9 +615,15 @@ static int run_until_stop(struct session *s, struct lerr *e)
         if (!anything_running(s) && !s->nreplay) {
             if (r.decided || s->nprocs == 0)
                 break;
-            /* quiesced (or nothing was running): let everything go again */
+            /* quiesced (or nothing was running): let everything go again,
+             * unless a second chance came while another stop was decided:
+             * resuming its thread would let the process end unseen */
             r.quiesce = 0;
             r.stopping = 0;
+            if (eng_second_chance_due(s)) {
+                r.decided = 1;
+                break;
+            }
             if (eng_run_watch_steps(s, &r, e))
                 continue;
             if (resume_all(s, ENG_GO, e) > 0 || s->nreplay) {
@@ -733,6 +742,13 @@ int eng_step(struct session *s, struct lerr *e)
     struct eng_thread *t = eng_cur_thread(s);
     if (!p || !t)
         return lerr_set(e, "No thread to step");
+    /* a second chance is reported before anything runs (as g does); a
+     * thread on its way out cannot step, it only ends, and its process
+     * with it: every thread is let go, as g does */
+    if (eng_second_chance_due(s))
+        return 0;
+    if (t->exiting)
+        return go(s, ENG_GO, e);
     if (s->bp_hook && eng_pending_stop(s, p, t))
         return 0; /* a hit of its own was waiting: that is the stop */
     struct user_regs_struct *regs = eng_regs(s, t, e);
