@@ -12,7 +12,7 @@ g
 # CHECK: ([[PID:[0-9a-f]+]].[[TID:[0-9a-f]+]]): Signal SIGSEGV (first chance) at 00000000`00000000
 # CHECK: 0:001> g
 # CHECK-NEXT: ([[PID]].[[TID]]): Signal SIGSEGV (!!! second chance !!!) at 00000000`00000000
-# CHECK: 0:001> ~
+# CHECK: 0:001> ~{{$}}
 # CHECK-NEXT:    0  Id: [[PID]].[[PID]] Suspend: 0 {{.*}}Frozen
 # CHECK-NEXT: .  1  Id: [[PID]].[[TID]] Suspend: 1 {{.*}}Unfrozen
 # CHECK: 0:001> g
