@@ -486,6 +486,12 @@ static void on_exec(struct session *s, struct run *r, struct eng_process *p,
     eng_modules_initial(s, p);
     if (s->cur_proc >= 0 && eng_cur_process(s) == p)
         s->cur_tid = p->pid;
+    if (r->decided && s->last_stop.pid == p->pid) {
+        /* decided in a thread the exec has killed (the exec'ing one was
+         * running): that stop is gone with it, the run goes on */
+        r->decided = 0;
+        r->stopping = 0;
+    }
     if (!r->decided && !r->quiesce)
         eng_run_resume(p, t, TGT_CONT, 0, e);
 }
