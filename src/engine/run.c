@@ -60,8 +60,10 @@ int eng_run_resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume 
          * read, so it counts as running until then */
     }
     t->run = ENG_THREAD_RUNNING;
-    if (sig)
-        t->last_sig = sig; /* what it may die of (exits.c) */
+    /* what it may die of (exits.c); a resume without one clears it: a
+     * signal it survived (handled, then interrupted) must not make it the
+     * thread that took another's fatal one */
+    t->last_sig = sig;
     t->site_done = 0;
     t->in_event = 0;
     t->stepping = how == TGT_STEP;
