@@ -7,7 +7,7 @@ g
 g
 g
 # CHECK: 0:000> g
-# CHECK-NEXT: ([[PID:[0-9a-f]+]].[[PID]]): Signal SIGSEGV (first chance) at 00000000`00000000
+# CHECK: ([[PID:[0-9a-f]+]].[[PID]]): Signal SIGSEGV (first chance) at 00000000`00000000
 # CHECK: 0:000> g
 # CHECK: ([[PID]].[[TID:[0-9a-f]+]]): Signal SIGSEGV (first chance) at 00000000`00000000
 # CHECK: 0:001> g
