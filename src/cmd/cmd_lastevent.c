@@ -105,15 +105,6 @@ static void event_words(struct dbg *d, const struct eng_stop *st, char *buf, siz
     snprintf(buf, size, "unknown event");
 }
 
-/* The stop as it was reported: its words (the breakpoints it hit are
- * forgotten by the manager once their commands ran) and when it came. */
-static struct {
-    int valid;
-    struct eng_stop st;
-    char words[512];
-    struct timeval when;
-} noted;
-
 static int same_stop(const struct eng_stop *a, const struct eng_stop *b)
 {
     return a->kind == b->kind && a->pid == b->pid && a->tid == b->tid && a->sig == b->sig &&
@@ -122,10 +113,11 @@ static int same_stop(const struct eng_stop *a, const struct eng_stop *b)
 
 void dbg_lastevent_note(struct dbg *d)
 {
-    noted.st = *eng_last_stop(d->s);
-    event_words(d, &noted.st, noted.words, sizeof noted.words);
-    gettimeofday(&noted.when, NULL);
-    noted.valid = 1;
+    struct dbg_noted_event *n = &d->noted;
+    n->st = *eng_last_stop(d->s);
+    event_words(d, &n->st, n->words, sizeof n->words);
+    gettimeofday(&n->when, NULL);
+    n->valid = 1;
 }
 
 static int cmd_lastevent(struct dbg *d, const char *args)
@@ -135,9 +127,10 @@ static int cmd_lastevent(struct dbg *d, const char *args)
     const struct eng_stop *st = eng_last_stop(d->s);
     char words[512];
     struct timeval tv;
-    if (noted.valid && same_stop(st, &noted.st)) {
-        snprintf(words, sizeof words, "%s", noted.words);
-        tv = noted.when;
+    const struct dbg_noted_event *n = &d->noted;
+    if (n->valid && same_stop(st, &n->st)) {
+        snprintf(words, sizeof words, "%s", n->words);
+        tv = n->when;
     } else {
         /* not reported (changed since: a step's end on a breakpoint) */
         event_words(d, st, words, sizeof words);

@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/time.h>
 
 #include "bp/manager.h"
 #include "cmd/lexer.h"
@@ -21,6 +22,16 @@
 /* A resume command in a breakpoint's command string, carried out once the
  * string is done: g or gn, gh, and gc (on the way the target was going). */
 enum dbg_resume { DBG_RESUME_NONE, DBG_RESUME_GO, DBG_RESUME_GO_HANDLED, DBG_RESUME_GC };
+
+/* The last stop as it was reported, for .lastevent: its words (the
+ * breakpoints it hit are forgotten by the manager once their commands
+ * ran) and when it came. */
+struct dbg_noted_event {
+    int valid;
+    struct eng_stop st;
+    char words[512];
+    struct timeval when;
+};
 
 /* Where a g also stops (g address ...): one-time stops, not breakpoints. */
 struct dbg_go_to {
@@ -57,6 +68,7 @@ struct dbg {
     int dr_emulate;       /* .dbgregs emulate: no debug register is used */
     int quit;            /* set by q/qd: end the session after this line */
     int final_quit;      /* -G: quit when the process exits */
+    struct dbg_noted_event noted; /* the last stop reported (.lastevent) */
     struct lerr err;
     /* Called with running=1 before the target runs and 0 once it stopped,
      * so the console can hand the terminal to the program meanwhile. */

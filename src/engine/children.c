@@ -26,7 +26,7 @@ static struct tgt_proc *clean_child(struct session *s, struct eng_process *p, pi
     *sig = 0;
     if (!eng_take_early_stop(s, child))
         s->be->wait_thread(s->be, child, &ev, NULL);
-    struct tgt_proc *cp = s->be->adopt(s->be, child, NULL);
+    struct tgt_proc *cp = s->be->adopt(s->be, child, p->tp, NULL);
     if (!cp)
         return NULL;
     if (p->nwpages)

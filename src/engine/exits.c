@@ -107,7 +107,11 @@ void eng_run_exiting(struct session *s, struct run *r, struct eng_process *p,
         }
         return;
     }
-    if (!r->decided && !r->quiesce)
+    /* an exit with nothing to show goes on even while everything is being
+     * stopped: held, it could keep another thread from ever stopping (an
+     * exec waits for the other threads to be gone). Only a process giving
+     * its second chance keeps its threads on their way out. */
+    if (!p->dying_sig || (!r->decided && !r->quiesce))
         eng_run_resume(p, t, TGT_CONT, 0, e);
 }
 

@@ -60,8 +60,10 @@ int eng_run_resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume 
          * read, so it counts as running until then */
     }
     t->run = ENG_THREAD_RUNNING;
-    if (sig)
-        t->last_sig = sig; /* what it may die of (exits.c) */
+    /* what it may die of (exits.c); a resume without one clears it: a
+     * signal it survived (handled, then interrupted) must not make it the
+     * thread that took another's fatal one */
+    t->last_sig = sig;
     t->site_done = 0;
     t->in_event = 0;
     t->stepping = how == TGT_STEP;
@@ -157,7 +159,10 @@ struct eng_thread *eng_thread_created(struct session *s, struct eng_process *p, 
 
 /* Resumes every stopped thread that is not frozen. The ones that stand on
  * a trap are moved past it first, all of them before any thread runs: one
- * moved by lifting the trap must not let another run through it. */
+ * moved by lifting the trap must not let another run through it. A thread
+ * on its way out is resumed even when frozen or suspended: it can only
+ * end, and while it is held its process cannot (its leader's end would
+ * never be reported). */
 static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
 {
     struct go {
@@ -170,7 +175,7 @@ static int resume_all(struct session *s, enum eng_go_mode mode, struct lerr *e)
         struct eng_process *p = s->procs[i];
         for (size_t j = 0; j < p->nthreads; j++) {
             struct eng_thread *t = p->threads[j];
-            if (t->frozen || t->suspend > 0 || t->run != ENG_THREAD_STOPPED)
+            if (t->run != ENG_THREAD_STOPPED || (!t->exiting && (t->frozen || t->suspend > 0)))
                 continue;
             int sig = t->pending_sig;
             if (mode == ENG_GO_HANDLED && t->tid == s->event_tid)
@@ -457,76 +462,6 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
     /* else: it stays pending and is delivered when the thread next runs */
 }
 
-static void on_exec(struct session *s, struct run *r, struct eng_process *p,
-                    const struct tgt_event *ev, struct lerr *e)
-{
-    /* Every other thread is gone; the exec'ing thread is now the leader,
-     * and the old address space with our traps and its modules. */
-    while (p->nthreads)
-        eng_remove_thread(p, p->threads[0]->tid);
-    p->next_thread_index = 0;
-    struct eng_thread *t = eng_add_thread(p, p->pid);
-    tgt_reopen(p->tp, e);
-    bp_sites_forget(&p->sites);
-    eng_watch_forget(p);
-    eng_ool_forget(p);
-    p->ntraps = 0;
-    p->r_debug = 0;
-    p->vfork_lifted = 0;
-    p->vfork_parent = 0;
-    sym_remove_all(p->syms);
-    char path[4096];
-    tgt_exe_path(p->tp, path, sizeof path);
-    struct eng_event evt = {.kind = ENG_EVT_EXEC, .pid = p->pid, .tid = ev->tid,
-                            .proc_index = p->index, .path = path};
-    eng_emit(s, &evt);
-    eng_modules_initial(s, p);
-    if (s->cur_proc >= 0 && eng_cur_process(s) == p)
-        s->cur_tid = p->pid;
-    if (!r->decided && !r->quiesce)
-        eng_run_resume(p, t, TGT_CONT, 0, e);
-}
-
-static void on_thread_exit(struct session *s, struct run *r, struct eng_process *p,
-                           struct eng_thread *t, const struct tgt_event *ev)
-{
-    int killed = ev->kind == TGT_EV_KILLED;
-    if (ev->tid != p->pid) {
-        struct eng_event evt = {.kind = ENG_EVT_THREAD_EXIT, .pid = p->pid, .tid = t->tid,
-                                .proc_index = p->index, .thread_index = t->index,
-                                .code = ev->code, .sig = killed ? ev->sig : 0};
-        eng_emit(s, &evt);
-        if (s->cur_tid == t->tid && eng_cur_process(s) == p)
-            s->cur_tid = p->pid;
-        pid_t gone = t->tid;
-        eng_remove_thread(p, gone);
-        struct eng_thread *leader = eng_thread_by_index(p, 0);
-        if (s->stop_on_thread_exit && !r->decided && leader) {
-            eng_run_decide(s, r, p, leader, ENG_STOP_THREAD_EXIT, 0, NULL);
-            s->last_stop.tid = gone;
-            s->last_stop.code = ev->code;
-        }
-        return;
-    }
-    /* The leader is reported last: the whole process is gone. */
-    struct eng_event evt = {.kind = ENG_EVT_PROCESS_EXIT, .pid = p->pid, .tid = ev->tid,
-                            .proc_index = p->index, .code = ev->code,
-                            .sig = killed ? ev->sig : 0};
-    eng_emit(s, &evt);
-    pid_t pid = p->pid;
-    bp_sites_forget(&p->sites);
-    eng_remove_process(s, p);
-    /* the final break is the last process's exit (or any, with sxe epr);
-     * a stop already decided in this process (its other threads ran on
-     * to the end before they were stopped) becomes this one */
-    int stale = r->decided && s->last_stop.pid == pid;
-    if ((!r->decided || stale) && (s->nprocs == 0 || s->stop_on_proc_exit || stale)) {
-        eng_run_decide(s, r, NULL, NULL, ENG_STOP_EXITED, killed ? ev->sig : 0, NULL);
-        s->last_stop.pid = s->last_stop.tid = pid;
-        s->last_stop.code = ev->code;
-    }
-}
-
 static pid_t some_running_tid(const struct session *s)
 {
     for (size_t i = 0; i < s->nprocs; i++)
@@ -583,14 +518,14 @@ static void dispatch(struct session *s, struct run *r, const struct tgt_event *e
         on_signal(s, r, p, t, ev, e);
         break;
     case TGT_EV_EXEC:
-        on_exec(s, r, p, ev, e);
+        eng_run_exec(s, r, p, ev, e);
         break;
     case TGT_EV_SYSCALL:
         eng_run_syscall(s, r, p, t, ev, e);
         break;
     case TGT_EV_EXITED:
     case TGT_EV_KILLED:
-        on_thread_exit(s, r, p, t, ev);
+        eng_run_thread_exit(s, r, p, t, ev);
         break;
     case TGT_EV_EXITING:
         eng_run_exiting(s, r, p, t, ev, e);
@@ -612,9 +547,15 @@ static int run_until_stop(struct session *s, struct lerr *e)
         if (!anything_running(s) && !s->nreplay) {
             if (r.decided || s->nprocs == 0)
                 break;
-            /* quiesced (or nothing was running): let everything go again */
+            /* quiesced (or nothing was running): let everything go again,
+             * unless a second chance came while another stop was decided:
+             * resuming its thread would let the process end unseen */
             r.quiesce = 0;
             r.stopping = 0;
+            if (eng_second_chance_due(s)) {
+                r.decided = 1;
+                break;
+            }
             if (eng_run_watch_steps(s, &r, e))
                 continue;
             if (resume_all(s, ENG_GO, e) > 0 || s->nreplay) {
@@ -733,6 +674,13 @@ int eng_step(struct session *s, struct lerr *e)
     struct eng_thread *t = eng_cur_thread(s);
     if (!p || !t)
         return lerr_set(e, "No thread to step");
+    /* a second chance is reported before anything runs (as g does); a
+     * thread on its way out cannot step, it only ends, and its process
+     * with it: every thread is let go, as g does */
+    if (eng_second_chance_due(s))
+        return 0;
+    if (t->exiting)
+        return go(s, ENG_GO, e);
     if (s->bp_hook && eng_pending_stop(s, p, t))
         return 0; /* a hit of its own was waiting: that is the stop */
     struct user_regs_struct *regs = eng_regs(s, t, e);

@@ -53,6 +53,14 @@ void eng_run_syscall(struct session *s, struct run *r, struct eng_process *p,
 int eng_run_kernel_write(struct session *s, struct run *r, struct eng_process *p,
                          struct eng_thread *t, const struct tgt_event *ev, struct lerr *e);
 
+/* runends.c */
+/* An exec: every other thread of p is gone, and its old image. */
+void eng_run_exec(struct session *s, struct run *r, struct eng_process *p,
+                  const struct tgt_event *ev, struct lerr *e);
+/* The end of thread t, or, for the leader, of its whole process. */
+void eng_run_thread_exit(struct session *s, struct run *r, struct eng_process *p,
+                         struct eng_thread *t, const struct tgt_event *ev);
+
 /* exits.c */
 /* Thread t stopped on its way out (TGT_EV_EXITING): it goes on, or, dying
  * of a signal it did not handle, it is the second chance's stop. */

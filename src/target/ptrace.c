@@ -403,8 +403,6 @@ static struct tgt_proc *new_proc(pid_t pid)
     p->ops = &ptrace_ops;
     p->pid = pid;
     p->memfd = -1;
-    /* a fork child of a launched process has EXITKILL too, which would
-     * be lost once its exit is watched: a small loss, lindbg dying */
     p->opts = SEIZE_OPTS;
     return p;
 }
@@ -519,9 +517,15 @@ static struct tgt_proc *pt_launch(const struct tgt_backend *be, char *const argv
     return p;
 }
 
-static struct tgt_proc *pt_adopt(const struct tgt_backend *be, pid_t pid, struct lerr *e)
+static struct tgt_proc *pt_adopt(const struct tgt_backend *be, pid_t pid,
+                                 const struct tgt_proc *parent, struct lerr *e)
 {
     struct tgt_proc *p = new_proc(pid);
+    /* the child has its parent's options (the kernel copies them): EXITKILL
+     * of a launched process must stay when its exits are watched, or the
+     * child would outlive lindbg with our traps in it */
+    if (parent)
+        p->opts = parent->opts;
     if (open_mem(p, e) < 0) {
         pt_close(p);
         return NULL;

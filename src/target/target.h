@@ -274,8 +274,10 @@ struct tgt_backend {
     struct tgt_proc *(*attach)(const struct tgt_backend *be, pid_t pid, pid_t **tids,
                                size_t *ntids, struct lerr *e);
     /* A process handle for `pid`, already under control as the child of a
-     * controlled process (fork events): memory access and detach. */
-    struct tgt_proc *(*adopt)(const struct tgt_backend *be, pid_t pid, struct lerr *e);
+     * controlled process `parent` (fork events): memory access and detach;
+     * its tracing options are its parent's. */
+    struct tgt_proc *(*adopt)(const struct tgt_backend *be, pid_t pid,
+                              const struct tgt_proc *parent, struct lerr *e);
     /* Whether the debug registers trap: 1 (they fire), 0 (accepted but
      * silent, as on some virtual machines), -1 (could not tell, message in
      * e). */

@@ -721,8 +721,10 @@ static struct tgt_proc *attach(const struct tgt_backend *be, pid_t pid, pid_t **
     return lerr_set(e, "The fake target cannot attach to %d", pid), NULL;
 }
 
-static struct tgt_proc *adopt(const struct tgt_backend *be, pid_t pid, struct lerr *e)
+static struct tgt_proc *adopt(const struct tgt_backend *be, pid_t pid,
+                              const struct tgt_proc *parent, struct lerr *e)
 {
+    (void)parent;
     if (!proc_by_pid(pid))
         return lerr_set(e, "No process %d", pid), NULL;
     return handle(pid);
