@@ -89,7 +89,7 @@ run_cmd_scenario() {
     local -a optv restv
     eval "optv=($opts)"
     eval "restv=($rest)"
-    (cd "$work" && timeout 60 "$LINDBG" "${optv[@]}" "$prog" "${restv[@]}" < "$work/$name.in" > "$work/$name.out" 2>&1)
+    (cd "$work" && timeout -k 10 60 "$LINDBG" "${optv[@]}" "$prog" "${restv[@]}" < "$work/$name.in" > "$work/$name.out" 2>&1)
     local rc=$?
     if [ "$rc" -ne 0 ] && ! grep -q '^# EXIT: any' "$file"; then
         echo "lindbg exited with $rc"; tail -20 "$work/$name.out"; return 1
@@ -113,8 +113,8 @@ for s in "$here"/scenarios/*.cmd "$here"/scenarios/*.sh "$here"/interactive/*.py
     mkdir -p "$dir"
     case "$s" in
     *.cmd) run_cmd_scenario "$s" > "$work/log" 2>&1 ;;
-    *.sh) (cd "$dir" && timeout 120 bash "$s") > "$work/log" 2>&1 ;;
-    *.py) (cd "$dir" && timeout 120 "$PYTHON" "$s") > "$work/log" 2>&1 ;;
+    *.sh) (cd "$dir" && timeout -k 10 120 bash "$s") > "$work/log" 2>&1 ;;
+    *.py) (cd "$dir" && timeout -k 10 120 "$PYTHON" "$s") > "$work/log" 2>&1 ;;
     esac
     if [ $? -eq 0 ]; then ok "$name"; else cat "$work/log"; ko "$name"; fi
 done
