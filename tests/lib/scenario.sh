@@ -33,3 +33,23 @@ start_loop() {
     wait_for_file pid
     pid=$(cat pid)
 }
+
+# kernel_core DIR PROGRAM [ARGS...]: runs PROGRAM (an absolute path) in DIR
+# with core dumps allowed and address-space randomisation off, and prints
+# the core the kernel wrote there. Prints nothing and says why on stderr
+# when this machine cannot give one: core_pattern is not a plain file name
+# (a pipe to a handler, a directory: it is never changed here), or no core
+# came (the size limit).
+kernel_core() {
+    local dir=$1 pattern c
+    shift
+    pattern=$(cat /proc/sys/kernel/core_pattern)
+    case "$pattern" in
+    '' | '|'* | */* | *%*) echo "core_pattern is '$pattern', not a plain file name" >&2; return 1 ;;
+    esac
+    mkdir -p "$dir"
+    (cd "$dir" && ulimit -c unlimited 2>/dev/null && exec setarch -R "$@") > /dev/null 2>&1
+    c=$(ls "$dir/$pattern" "$dir/$pattern".* 2>/dev/null | head -1)
+    [ -n "$c" ] || { echo "the kernel wrote no core (ulimit -c or a core handler)" >&2; return 1; }
+    echo "$c"
+}

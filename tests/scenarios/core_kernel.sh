@@ -5,21 +5,13 @@
 # The program is not given: its path comes from the core (NT_FILE).
 . "$(dirname "$0")/../lib/scenario.sh"
 
-pattern=$(cat /proc/sys/kernel/core_pattern)
-case "$pattern" in
-'|'* | */* | *%*) echo "SKIP: core_pattern is '$pattern', not a plain file name"; exit 0 ;;
-esac
-ulimit -c unlimited 2>/dev/null || { echo "SKIP: the core size limit cannot be raised"; exit 0; }
-
 # dump HOW: runs fx_core HOW in its own directory, prints the core's path
 dump() {
-    mkdir -p "$1"
-    (cd "$1" && "$FX/fx_core" "$1" > /dev/null 2>&1)
     local c
-    c=$(ls "$1"/"$pattern"* 2>/dev/null | head -1)
-    [ -n "$c" ] || { echo "SKIP: no core written (ulimit -c $(ulimit -c))"; exit 0; }
+    c=$(kernel_core "$PWD/$1" "$FX/fx_core" "$1" 2>why) || { echo "SKIP: $(cat why)" >&2; exit 0; }
     echo "$c"
 }
+kernel_core probe "$FX/fx_core" segv > /dev/null 2>why || { echo "SKIP: $(cat why)"; exit 0; }
 
 check() { # HOW CORE STOP-REGEX FRAME-REGEX...
     local how=$1 core=$2 stop=$3
@@ -38,14 +30,15 @@ check() { # HOW CORE STOP-REGEX FRAME-REGEX...
     [ "$(grep -c ' Id: ' "$how.out")" -eq 4 ] || { cat "$how.out"; fail "$how: not 4 threads"; }
 }
 
-check segv "$(dump segv)" \
+segv_core=$(dump segv)
+check segv "$segv_core" \
     '^\([0-9a-f.]+\): Signal SIGSEGV \(first/second chance not available\) at 00000000`00000000: address not mapped \(SEGV_MAPERR\)$' \
     'libc!__?strlen' 'fx_core!fx_crash_in_libc\+.*fx_core.c @ 44\]' 'fx_core!main\+'
 # the faulting instruction's bytes (libc's code, which the core leaves
 # out: read from the file) as GDB reads them on the same core
 ours=$(grep -A1 -m1 '^libc!.*:$' segv.out | sed -n '2s/^[0-9a-f`]* \([0-9a-f]*\) .*/\1/p')
 [ -n "$ours" ] || { cat segv.out; fail "no instruction at the fault"; }
-want=$(gdb -nx -batch -ex "x/$((${#ours} / 2))xb \$pc" "$FX/fx_core" "$(ls segv/"$pattern"* | head -1)" 2>/dev/null |
+want=$(gdb -nx -batch -ex "x/$((${#ours} / 2))xb \$pc" "$FX/fx_core" "$segv_core" 2>/dev/null |
     grep -E '^0x[0-9a-f]+ <' | sed 's/^[^:]*://' | tr -d ' \t\n' | sed 's/0x//g')
 [ "$ours" = "$want" ] || fail "the instruction at the fault is $ours, GDB reads $want"
 check abort "$(dump abort)" \

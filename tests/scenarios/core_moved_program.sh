@@ -10,13 +10,7 @@ mkdir old
 cp "$FX/fx_core" old/
 # the kernel's core when core_pattern allows (it leaves the program's code
 # out: then it is read from the moved file), else gcore's (which keeps it)
-pattern=$(cat /proc/sys/kernel/core_pattern)
-case "$pattern" in
-'|'* | */* | *%*) ;;
-*) mkdir k && (cd k && ulimit -c unlimited 2>/dev/null && ../old/fx_core > /dev/null 2>&1)
-   c=$(ls k/"$pattern"* 2>/dev/null | head -1)
-   [ -n "$c" ] && mv "$c" m.core && echo "a kernel core" ;;
-esac
+c=$(kernel_core "$PWD/k" "$PWD/old/fx_core" 2>/dev/null) && mv "$c" m.core && echo "a kernel core"
 if [ ! -s m.core ]; then
     echo "gcore's core"
     gdb -nx -batch -ex run -ex "gcore $PWD/m.core" old/fx_core > gdb-run.out 2>&1

@@ -55,16 +55,7 @@ for f in d.core full.core; do
     if has $f SECRET-DONTDUMP-MARKER; then fail "$f holds the MADV_DONTDUMP page"; fi
 done
 
-pattern=$(cat /proc/sys/kernel/core_pattern)
-case "$pattern" in
-    ''|'|'*|*/*|*%*) echo "ok (kernel comparison skipped: core_pattern is '$pattern')"; exit 0 ;;
-esac
-( ulimit -c unlimited 2> /dev/null && cd "$PWD" && exec setarch -R "$P" segv ) > /dev/null 2>&1
-kcore=$(ls "$pattern" "$pattern".* 2> /dev/null | head -1)
-if [ -z "$kcore" ]; then
-    echo "ok (kernel comparison skipped: the kernel wrote no core)"
-    exit 0
-fi
+kcore=$(kernel_core "$PWD/k" "$P" segv 2>why) || { echo "ok (kernel comparison skipped: $(cat why))"; exit 0; }
 printf 'g\n.dump l.core\n' > cmds2
 timeout 120 "$LINDBG" -cf cmds2 "$P" segv < /dev/null > out2 2>&1 || { cat out2; fail "lindbg failed"; }
 expect_in out2 '^Dump successfully written$'

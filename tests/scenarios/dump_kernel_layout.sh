@@ -7,16 +7,7 @@
 . "$(dirname "$0")/../lib/scenario.sh"
 command -v eu-readelf > /dev/null || fail "eu-readelf is not installed (elfutils)"
 P="$FX/fx_dump"
-pattern=$(cat /proc/sys/kernel/core_pattern)
-case "$pattern" in
-    ''|'|'*|*/*|*%*) echo "skip: core_pattern is '$pattern', not a plain file name"; exit 0 ;;
-esac
-( ulimit -c unlimited 2> /dev/null && cd "$PWD" && exec setarch -R "$P" segv ) > /dev/null 2>&1
-kcore=$(ls "$pattern" "$pattern".* 2> /dev/null | head -1)
-if [ -z "$kcore" ]; then
-    echo "skip: the kernel wrote no core (ulimit -c or a core handler)"
-    exit 0
-fi
+kcore=$(kernel_core "$PWD/k" "$P" segv 2>why) || { echo "skip: $(cat why)"; exit 0; }
 printf 'g\n.dump l.core\n' > cmds
 timeout 120 "$LINDBG" -cf cmds "$P" segv < /dev/null > out 2>&1 || { cat out; fail "lindbg failed"; }
 expect_in out '^Dump successfully written$'
