@@ -53,3 +53,35 @@ kernel_core() {
     [ -n "$c" ] || { echo "the kernel wrote no core (ulimit -c or a core handler)" >&2; return 1; }
     echo "$c"
 }
+
+# same_segments_as_kernel KERNEL_CORE OUR_CORE: the two cores have the same
+# PT_LOAD segments (address, memory size, file size, flags), except the
+# kernel's own pages that lindbg cannot read through the process ([vvar]
+# right below the vDSO, [vsyscall]): the same size there, nothing in ours.
+same_segments_as_kernel() {
+    local loads='$1 == "LOAD" {f = $7; if (f ~ /^0x/) f = "-"; print $3, $6, $5, f}'
+    eu-readelf -l "$1" | awk "$loads" > k.loads
+    eu-readelf -l "$2" | awk "$loads" > l.loads
+    [ "$(wc -l < k.loads)" -gt 10 ] || fail "too few segments in the kernel's core"
+    local vdso
+    vdso=$(eu-readelf -n "$1" | awk '$1 == "SYSINFO_EHDR:" {print $2}')
+    [ -n "$vdso" ] || fail "no vDSO address in the kernel's core"
+    python3 - "$vdso" k.loads l.loads <<'PY' || fail "segments differ from the kernel's"
+import sys
+vdso = int(sys.argv[1], 0)
+k = [l.split() for l in open(sys.argv[2])]
+m = [l.split() for l in open(sys.argv[3])]
+if [x[0] for x in k] != [x[0] for x in m]:
+    print("mappings differ:", [x[0] for x in k], [x[0] for x in m]); sys.exit(1)
+bad = 0
+for a, b in zip(k, m):
+    va = int(a[0], 16)
+    kernels_own = vdso - 0x10000 <= va < vdso or va == 0xffffffffff600000
+    if kernels_own and int(b[2], 16) == 0 and a[1] == b[1]:
+        continue
+    if a[1:] != b[1:]:
+        print("at %s: kernel memsz %s filesz %s %s, lindbg memsz %s filesz %s %s" % (a[0], *a[1:], *b[1:]))
+        bad = 1
+sys.exit(bad)
+PY
+}

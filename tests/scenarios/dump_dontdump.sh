@@ -61,26 +61,5 @@ timeout 120 "$LINDBG" -cf cmds2 "$P" segv < /dev/null > out2 2>&1 || { cat out2;
 expect_in out2 '^Dump successfully written$'
 if has "$kcore" SECRET-DONTDUMP-MARKER; then fail "the kernel's core holds the secret (test broken)"; fi
 has "$kcore" SPARSE-TOUCHED-MARKER || fail "the kernel's core lacks the touched page (test broken)"
-# the same segments, sizes and file sizes, but for the kernel's own pages
-loads() { eu-readelf -l "$1" | awk '$1 == "LOAD" {print $3, $6, $5}'; }
-loads "$kcore" > k.loads
-loads l.core > l.loads
-vdso=$(eu-readelf -n "$kcore" | awk '$1 == "SYSINFO_EHDR:" {print $2}')
-python3 - "$vdso" k.loads l.loads <<'PY' || fail "segments differ from the kernel's"
-import sys
-vdso = int(sys.argv[1], 0)
-k = [l.split() for l in open(sys.argv[2])]
-m = [l.split() for l in open(sys.argv[3])]
-if [x[0] for x in k] != [x[0] for x in m]:
-    print("mappings differ:", [x[0] for x in k], [x[0] for x in m]); sys.exit(1)
-bad = 0
-for a, b in zip(k, m):
-    va = int(a[0], 16)
-    if (vdso - 0x10000 <= va < vdso or va == 0xffffffffff600000) and a[1] == b[1]:
-        continue
-    if a[1:] != b[1:]:
-        print("at %s: kernel memsz %s filesz %s, lindbg memsz %s filesz %s" % (a[0], *a[1:], *b[1:]))
-        bad = 1
-sys.exit(bad)
-PY
+same_segments_as_kernel "$kcore" l.core
 echo ok
