@@ -250,33 +250,34 @@ int tgt_procfs_auxv_entry(struct tgt_proc *p, uint64_t type, uint64_t *val)
     return found;
 }
 
-int tgt_procfs_read_auxv(struct tgt_proc *p, void *buf, size_t size, size_t *got)
+/* A whole /proc/PID/<what> file into buf: 0, or -1 when it cannot be read;
+ * *truncated when buf was too small for it. */
+static int read_whole(struct tgt_proc *p, const char *what, void *buf, size_t size,
+                      size_t *got, int *truncated)
 {
     char path[64];
-    snprintf(path, sizeof path, "/proc/%d/auxv", p->pid);
-    FILE *f = fopen(path, "rb");
+    FILE *f = open_proc(p, what, path, sizeof path, NULL);
     *got = 0;
     if (!f)
         return -1;
     *got = fread(buf, 1, size, f);
-    int more = *got == size && fgetc(f) != EOF;
+    *truncated = *got == size && fgetc(f) != EOF;
     int err = ferror(f);
     fclose(f);
-    return err || more || *got == 0 ? -1 : 0;
+    return err ? -1 : 0;
+}
+
+int tgt_procfs_read_auxv(struct tgt_proc *p, void *buf, size_t size, size_t *got)
+{
+    int truncated;
+    return read_whole(p, "auxv", buf, size, got, &truncated) < 0 || truncated || *got == 0 ? -1
+                                                                                         : 0;
 }
 
 int tgt_procfs_read_cmdline(struct tgt_proc *p, char *buf, size_t size, size_t *got)
 {
-    char path[64];
-    snprintf(path, sizeof path, "/proc/%d/cmdline", p->pid);
-    FILE *f = fopen(path, "rb");
-    *got = 0;
-    if (!f)
-        return -1;
-    *got = fread(buf, 1, size, f);
-    int err = ferror(f);
-    fclose(f);
-    return err ? -1 : 0;
+    int truncated; /* the command line is kept as far as it fits */
+    return read_whole(p, "cmdline", buf, size, got, &truncated);
 }
 
 int tgt_procfs_real_path(struct tgt_proc *p, const char *name, char *out, size_t size)
