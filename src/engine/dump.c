@@ -21,12 +21,7 @@
 
 static int read_program_memory(void *ctx, uint64_t addr, void *buf, size_t len, size_t *got)
 {
-    struct eng_process *p = ctx;
-    size_t n = 0;
-    int rc = tgt_read_mem(p->tp, addr, buf, len, &n);
-    bp_sites_hide(&p->sites, addr, buf, n); /* the program's bytes, not our traps */
-    *got = n;
-    return rc;
+    return eng_read_program(ctx, addr, buf, len, got);
 }
 
 static int program_pages_present(void *ctx, uint64_t addr, size_t npages, unsigned char *out)

@@ -19,6 +19,8 @@ struct eng_thread *eng_add_thread(struct eng_process *p, pid_t tid);
 void eng_remove_thread(struct eng_process *p, pid_t tid);
 void eng_remove_process(struct session *s, struct eng_process *p);
 int eng_flush_regs(struct eng_process *p, struct eng_thread *t, struct lerr *e);
+/* Memory of p as the program sees it (our traps hidden); got may be NULL. */
+int eng_read_program(struct eng_process *p, uint64_t addr, void *buf, size_t len, size_t *got);
 /* eng_regs when the process is known. */
 struct user_regs_struct *eng_regs_of(struct eng_process *p, struct eng_thread *t, struct lerr *e);
 /* exits.c: lets p's threads that stand on their way out go on (a SIGKILL

@@ -316,6 +316,16 @@ int eng_get_fpregs(struct session *s, struct eng_thread *t, struct user_fpregs_s
     return tgt_get_fpregs(tp, t->tid, r, e);
 }
 
+int eng_read_program(struct eng_process *p, uint64_t addr, void *buf, size_t len, size_t *got)
+{
+    size_t n = 0;
+    int rc = tgt_read_mem(p->tp, addr, buf, len, &n);
+    bp_sites_hide(&p->sites, addr, buf, n); /* the program's bytes, not our traps */
+    if (got)
+        *got = n;
+    return rc;
+}
+
 int eng_read(struct session *s, uint64_t addr, void *buf, size_t len, size_t *got)
 {
     struct eng_process *p = eng_cur_process(s);
@@ -324,12 +334,7 @@ int eng_read(struct session *s, uint64_t addr, void *buf, size_t len, size_t *go
             *got = 0;
         return -1;
     }
-    size_t n = 0;
-    int rc = tgt_read_mem(p->tp, addr, buf, len, &n);
-    bp_sites_hide(&p->sites, addr, buf, n); /* the program's bytes, not our traps */
-    if (got)
-        *got = n;
-    return rc;
+    return eng_read_program(p, addr, buf, len, got);
 }
 
 int eng_read_in(struct session *s, pid_t pid, uint64_t addr, void *buf, size_t len, size_t *got)
