@@ -334,6 +334,16 @@ enum { ENG_DUMP_FULL = 1u << 0,      /* /ma: file-backed pages too */
        ENG_DUMP_OVERWRITE = 1u << 1 /* /o */ };
 int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e);
 
+/* The mapped stretches of the current process within [lo, hi), in
+ * address order, neighbours joined (memspans.c); *out is malloc'd. Some
+ * may still be unreadable ([vvar]): readers skip what fails. */
+struct eng_span {
+    uint64_t start, end;
+    int writable;
+};
+int eng_mapped_spans(struct session *s, uint64_t lo, uint64_t hi, struct eng_span **out,
+                     size_t *n, struct lerr *e);
+
 /* Process list helpers. */
 int eng_has_process(const struct session *s);
 
