@@ -4,8 +4,8 @@
 # (unmapped and unreadable pages skipped), -[1] prints addresses only, -u a
 # UTF-16 string, -b a byte pattern on the stack (the array fx_probe gets in
 # rdi), -w/-d/-q print dw/dd/dq lines from each hit at aligned addresses,
-# -sa/-su list strings ([l N] the shortest), and a range over 256 MiB
-# needs L?.
+# -sa/-su list strings ([l N] the shortest), a range over 256 MiB needs
+# L?, and a search goes on past an unmapped hole.
 bp fx_probe
 g
 s -a fx_ro_text L20 "needle"
@@ -25,6 +25,8 @@ s -su fx_wide L30
 s -b 0 L20000000 1
 s -b fx_words+4 L-4 11 11
 s -b fx_words+2 L-1 11 11
+s -a poi(fx_edge)-1000 L3000 "after"
+s -a poi(fx_edge)-1000 L3000 "edge"
 .echo done
 # CHECK: 0:000> s -a fx_ro_text L20 "needle"
 # CHECK-NEXT: [[RO:[0-9a-f]{8}`[0-9a-f]{8}]]  6e 65 65 64 6c 65 2d 69-6e 2d 72 6f 64 61 74 61  needle-in-rodata
@@ -61,4 +63,8 @@ s -b fx_words+2 L-1 11 11
 # CHECK-NEXT: 0:000> s -b fx_words+4 L-4 11 11
 # CHECK-NEXT: {{[0-9a-f]+`[0-9a-f]+}}  11 11 ef be 22 22 33 33-{{.*}}
 # CHECK-NEXT: 0:000> s -b fx_words+2 L-1 11 11
+# CHECK-NEXT: 0:000> s -a poi(fx_edge)-1000 L3000 "after"
+# CHECK-NEXT: {{[0-9a-f]+`[0-9a-f]+}}000  61 66 74 65 72 00 00 00-00 00 00 00 00 00 00 00  after...........
+# CHECK-NEXT: 0:000> s -a poi(fx_edge)-1000 L3000 "edge"
+# CHECK-NEXT: {{[0-9a-f]+`[0-9a-f]+}}ffc  65 64 67 65 ?? ?? ?? ??-?? ?? ?? ?? ?? ?? ?? ??  edge????????????
 # CHECK-NEXT: 0:000> .echo done
