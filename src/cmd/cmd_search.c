@@ -64,6 +64,10 @@ static int parse_options(struct dbg *d, const char **pp, struct search *s)
         if (*p != ']')
             return lerr_set(&d->err, "Syntax error: search flags without a closing ']'");
         p++;
+        if (*p == ' ' || *p == '\t' || !*p) { /* flags alone: bytes */
+            *pp = dbg_skip(p);
+            return 0;
+        }
     }
     static const struct {
         const char *name;

@@ -5,7 +5,8 @@
 # UTF-16 string, -b a byte pattern on the stack (the array fx_probe gets in
 # rdi), -w/-d/-q print dw/dd/dq lines from each hit at aligned addresses,
 # -sa/-su list strings ([l N] the shortest), a range over 256 MiB needs
-# L?, and a search goes on past an unmapped hole.
+# L?, a search goes on past an unmapped hole, and bad input gives one
+# error line.
 bp fx_probe
 g
 s -a fx_ro_text L20 "needle"
@@ -27,6 +28,12 @@ s -b fx_words+4 L-4 11 11
 s -b fx_words+2 L-1 11 11
 s -a poi(fx_edge)-1000 L3000 "after"
 s -a poi(fx_edge)-1000 L3000 "edge"
+s
+s -x fx_buf L10 1
+s -a fx_buf L10 needle
+s -[s]b fx_buf L1 1
+s -b fx_buf L10 100
+s -[1] fx_words L10 ef be
 .echo done
 # CHECK: 0:000> s -a fx_ro_text L20 "needle"
 # CHECK-NEXT: [[RO:[0-9a-f]{8}`[0-9a-f]{8}]]  6e 65 65 64 6c 65 2d 69-6e 2d 72 6f 64 61 74 61  needle-in-rodata
@@ -67,4 +74,17 @@ s -a poi(fx_edge)-1000 L3000 "edge"
 # CHECK-NEXT: {{[0-9a-f]+`[0-9a-f]+}}000  61 66 74 65 72 00 00 00-00 00 00 00 00 00 00 00  after...........
 # CHECK-NEXT: 0:000> s -a poi(fx_edge)-1000 L3000 "edge"
 # CHECK-NEXT: {{[0-9a-f]+`[0-9a-f]+}}ffc  65 64 67 65 ?? ?? ?? ??-?? ?? ?? ?? ?? ?? ?? ??  edge????????????
+# CHECK-NEXT: 0:000> s
+# CHECK-NEXT: Syntax error: a range (address L length, or start end) is needed
+# CHECK-NEXT: 0:000> s -x fx_buf L10 1
+# CHECK-NEXT: Syntax error: unknown search type '-x' (b w d q a u sa su)
+# CHECK-NEXT: 0:000> s -a fx_buf L10 needle
+# CHECK-NEXT: Syntax error: a string in double quotes is needed at 'needle'
+# CHECK-NEXT: 0:000> s -[s]b fx_buf L1 1
+# CHECK-NEXT: Syntax error: search flag 's' (saved results) is not supported
+# CHECK-NEXT: 0:000> s -b fx_buf L10 100
+# CHECK-NEXT: Value too large for 1 byte(s): 100
+# CHECK-NEXT: 0:000> s -[1] fx_words L10 ef be
+# CHECK-NEXT: {{[0-9a-f]+`[0-9a-f]+}}2{{$}}
+# CHECK-NEXT: {{[0-9a-f]+`[0-9a-f]+}}8{{$}}
 # CHECK-NEXT: 0:000> .echo done
