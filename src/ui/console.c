@@ -21,8 +21,8 @@ struct console {
     char *histfile;
     char prompt[64];
     const struct cpl_source *cpl;
-    char *tab_line;    /* the line when a Tab added nothing: a second */
-    size_t tab_cursor; /* Tab on the same line lists the candidates */
+    char *tab_line;    /* the line a Tab left with several candidates: */
+    size_t tab_cursor; /* a Tab on that same line lists them */
 };
 
 static unsigned char complete_key(EditLine *el, int ch);
@@ -118,6 +118,15 @@ static unsigned char complete_key(EditLine *el, int ch)
     } else if (strlen(r.text) != typed || strncmp(r.text, line + r.start, typed) != 0) {
         el_deletestr(el, (int)typed);
         el_insertstr(el, r.text);
+        if (r.shown.n > 1) {
+            /* still ambiguous: the next Tab lists, as readline's */
+            size_t n = strlen(r.text);
+            c->tab_line = xmalloc(strlen(line) - typed + n + 1);
+            memcpy(c->tab_line, line, r.start);
+            memcpy(c->tab_line + r.start, r.text, n);
+            strcpy(c->tab_line + r.start + n, line + cursor);
+            c->tab_cursor = r.start + n;
+        }
         ret = CC_REFRESH;
     } else if (r.shown.n == 1) {
         ret = CC_REFRESH; /* complete already */
