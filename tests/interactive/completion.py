@@ -1,5 +1,6 @@
 """Tab at the prompt (libedit): command names, `mod!symbol` of the program
-and of libc once loaded, `@register`, a file name after `$<`; a second Tab
+and of libc once loaded, module names, `@register`, `@$pseudo`, a file
+name after `$<`; a second Tab
 lists the candidates, a long list is asked for first; each completed
 command then runs."""
 import os
@@ -97,6 +98,22 @@ def main():
     child.expect_exact("p ")
     child.send("\r")
     child.expect(r"rip=0000[0-9a-f]{12}\r\n")
+    child.expect(PROMPT)
+
+    # pseudo-registers the evaluator knows, after $ or @$
+    child.send("? @$exen\t")
+    child.expect_exact("try ")
+    child.send("\r")
+    child.expect(r"Evaluate expression: \d+ = [0-9a-f`]{17}\r\n")
+    child.expect(PROMPT)
+
+    # a module name before its '!', then one of its symbols
+    child.send("x fx_st\t")
+    child.expect_exact("ack!")
+    child.send("ma\t")
+    child.expect_exact("in ")
+    child.send("\r")
+    child.expect(r"[0-9a-f`]{17} fx_stack!main\r\n")
     child.expect(PROMPT)
 
     # a directory, then a file name, after $<
