@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
 /* Set by the SIGTERM/SIGHUP handler (a handler takes no argument). */
 static volatile sig_atomic_t quit_requested;
@@ -95,6 +96,23 @@ static void list_candidates(struct console *c, EditLine *el, const struct cpl_na
     fflush(c->out);
 }
 
+/* Characters in s[0, n): libedit deletes characters, not bytes. */
+static int char_count(const char *s, size_t n)
+{
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    int k = 0;
+    for (size_t i = 0; i < n; k++) {
+        size_t l = mbrlen(s + i, n - i, &st);
+        if (l == 0 || l > n - i) {
+            l = 1; /* not a character here: a byte, and start afresh */
+            memset(&st, 0, sizeof st);
+        }
+        i += l;
+    }
+    return k;
+}
+
 /* The Tab key (libedit calls it with the line as typed so far). */
 static unsigned char complete_key(EditLine *el, int ch)
 {
@@ -116,7 +134,7 @@ static unsigned char complete_key(EditLine *el, int ch)
     if (r.shown.n == 0) {
         ret = CC_REFRESH_BEEP;
     } else if (strlen(r.text) != typed || strncmp(r.text, line + r.start, typed) != 0) {
-        el_deletestr(el, (int)typed);
+        el_deletestr(el, char_count(line + r.start, typed));
         el_insertstr(el, r.text);
         if (r.shown.n > 1) {
             /* still ambiguous: the next Tab lists, as readline's */
