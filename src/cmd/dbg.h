@@ -240,4 +240,9 @@ void dbg_core_stop_words(const struct eng_stop *st, char *buf, size_t size);
  * "si_code N" when unknown. */
 const char *dbg_sicode_words(int sig, int code, char *buf, size_t size);
 
+/* dispatch.c: calls fn with each command name starting with prefix (len
+ * bytes), for completion at the prompt. */
+void dbg_command_names(const char *prefix, size_t len, void (*fn)(void *ctx, const char *name),
+                       void *ctx);
+
 #endif

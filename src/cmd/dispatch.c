@@ -162,3 +162,12 @@ int dbg_print_help(struct dbg *d)
             fprintf(d->out, "%-8s %s\n", c->name, c->help);
     return 0;
 }
+
+void dbg_command_names(const char *prefix, size_t len, void (*fn)(void *ctx, const char *name),
+                       void *ctx)
+{
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+        for (const struct cmd_def *c = tables[t]; c->name; c++)
+            if (strncmp(c->name, prefix, len) == 0)
+                fn(ctx, c->name);
+}
