@@ -10,6 +10,7 @@
 #include "ui/format.h"
 #include "util/xalloc.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -341,6 +342,9 @@ static int cmd_address(struct dbg *d, const char *args)
     if (!strncmp(p, "-summary", 8) && (p[8] == '\0' || p[8] == ' ' || p[8] == '\t')) {
         summary = 1;
         p = dbg_skip(p + 8);
+    } else if (*p == '-' && isalpha((unsigned char)p[1])) {
+        /* -f:, -o:, -c: are WinDbg's too, not done here */
+        return lerr_set(&d->err, "Syntax error: unknown option '%s' (!address [addr | -summary])", p);
     } else if (*p) {
         if (dbg_eval(d, &p, &addr) < 0)
             return -1;
