@@ -265,6 +265,8 @@ static void print_one(struct dbg *d, const struct area *a, uint64_t addr)
     fprintf(d->out, "\n");
 }
 
+#define MAX_GROUPS 32
+
 struct total {
     const char *name;
     size_t count;
@@ -277,6 +279,8 @@ static void count(struct total *t, size_t *nt, const char *name, const struct ar
     size_t i = 0;
     while (i < *nt && strcmp(t[i].name, name))
         i++;
+    if (i == MAX_GROUPS)
+        return; /* cannot happen: the words are a fixed few */
     if (i == *nt)
         t[(*nt)++] = (struct total){.name = name};
     t[i].count++;
@@ -301,11 +305,10 @@ static void print_totals(struct dbg *d, const char *title, const struct total *t
     }
 }
 
-#define MAX_GROUPS 32
-
 static void print_summary(struct dbg *d, const struct area *v, size_t n)
 {
-    struct total usage[MAX_GROUPS], type[MAX_GROUPS], state[MAX_GROUPS], prot[MAX_GROUPS];
+    struct total usage[MAX_GROUPS] = {0}, type[MAX_GROUPS] = {0}, state[MAX_GROUPS] = {0},
+                 prot[MAX_GROUPS] = {0};
     size_t nu = 0, nty = 0, ns = 0, np = 0;
     uint64_t busy = 0, all = 0;
     for (size_t i = 0; i < n; i++) {
