@@ -147,6 +147,11 @@ static void classify(struct dbg *d, const struct tgt_region *r, const struct thr
         a->usage = "Heap";
         return;
     }
+    if (!strcmp(r->path, "[stack]")) { /* the first thread's, which ended */
+        a->usage = "Stack";
+        snprintf(a->detail, sizeof a->detail, "%s", r->path);
+        return;
+    }
     for (size_t i = 0; i < nth; i++) {
         if (th[i].tls >= r->start && th[i].tls < r->end) {
             a->usage = "TLS";
