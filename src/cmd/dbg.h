@@ -110,6 +110,7 @@ extern const struct cmd_def cmd_debugpath_table[];
 extern const struct cmd_def cmd_cexpr_table[];
 extern const struct cmd_def cmd_lastevent_table[];
 extern const struct cmd_def cmd_dump_table[];
+extern const struct cmd_def cmd_dumpsyms_table[], cmd_address_table[], cmd_formats_table[];
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out);
 /* Sends debuginfod download progress to d (cmd_debugpaths.c). */

@@ -13,6 +13,7 @@ static const struct cmd_def *const tables[] = {
     cmd_ba_table,     cmd_script_table, cmd_debugpath_table, cmd_cexpr_table,
     cmd_info_table,   cmd_session_table, cmd_lastevent_table,
     cmd_dump_table,
+    cmd_dumpsyms_table, cmd_address_table, cmd_formats_table,
 };
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out)

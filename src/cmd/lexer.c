@@ -124,9 +124,10 @@ size_t cmd_name_len(const char *s)
     if (s[0] == '?' || s[0] == '|' || s[0] == '~')
         return s[0] == '?' && s[1] == '?' ? 2 : 1;
     size_t n = 0;
-    if (s[0] == '.')
+    /* `.cmd` meta-commands and `!ext` extension commands */
+    if (s[0] == '.' || s[0] == '!')
         n = 1;
-    while (isalpha((unsigned char)s[n]) || (n > 0 && s[0] == '.' && s[n] == '_'))
+    while (isalpha((unsigned char)s[n]) || (n > 0 && (s[0] == '.' || s[0] == '!') && s[n] == '_'))
         n++;
     return n;
 }

@@ -337,4 +337,8 @@ int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e
 /* Process list helpers. */
 int eng_has_process(const struct session *s);
 
+/* memmap.c: the current process's mappings in address order (freed by
+ * tgt_map_free, even on failure). */
+int eng_memory_map(struct session *s, struct tgt_map *out, struct lerr *e);
+
 #endif

@@ -97,6 +97,8 @@ static void test_names(void **state)
     assert_int_equal(cmd_name_len("$$<file"), 3);
     assert_int_equal(cmd_name_len("|1s"), 1);
     assert_int_equal(cmd_name_len("123"), 0);
+    assert_int_equal(cmd_name_len("!address -summary"), 8);
+    assert_int_equal(cmd_name_len("!my_ext 1"), 7);
 }
 
 int main(void)
