@@ -5,8 +5,6 @@
 #include "cmd/dbg.h"
 #include "cmd/script_text.h"
 
-#include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -8,6 +8,7 @@ g
 ~0e r rip; .echo in zero
 ~*e nosuchcmd; .echo after
 ~* r rip
+~*e r rip; p
 # CHECK: 0:001> ? fx_two!fx_second_here
 # CHECK-NEXT: Evaluate expression: {{[0-9]+}} = [[HI:[0-9a-f]+]]`[[LO:[0-9a-f]+]]
 # CHECK-NEXT: 0:001> ~*e r rip
@@ -24,3 +25,6 @@ g
 # CHECK-NEXT: rip=[[ZERO]]
 # CHECK-NEXT: .  1  Id:
 # CHECK-NEXT: rip=[[HI]][[LO]]
+# CHECK-NEXT: 0:001> ~*e r rip; p
+# CHECK-NEXT: Syntax error: ~e does not run execution commands (g, p, t...)
+# CHECK-NEXT: 0:001>
