@@ -77,7 +77,14 @@ struct dbg {
     /* the thread prefix of the command being run (`~2 bp`), for commands
      * that give it a meaning of their own */
     const struct cmd_prefix *prefix;
+    /* control flow (cmd_loops.c, scriptfile.c) */
+    int loop_depth;       /* loops running: .break and .continue need one */
+    int loop_ctl;         /* enum dbg_loop_ctl: the rest of a body is skipped */
+    int script_depth;     /* script files running, nested */
+    char script_at[320];  /* "file(line): " while a script runs: before its errors */
 };
+
+enum dbg_loop_ctl { DBG_LOOP_NONE, DBG_LOOP_BREAK, DBG_LOOP_CONTINUE };
 
 typedef int (*cmd_fn)(struct dbg *d, const char *args);
 
@@ -111,6 +118,8 @@ extern const struct cmd_def cmd_cexpr_table[];
 extern const struct cmd_def cmd_lastevent_table[];
 extern const struct cmd_def cmd_dump_table[];
 extern const struct cmd_def cmd_dumpsyms_table[], cmd_address_table[], cmd_formats_table[];
+extern const struct cmd_def cmd_loop_table[];
+extern const struct cmd_def cmd_scriptfile_table[];
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out);
 /* Sends debuginfod download progress to d (cmd_debugpaths.c). */
@@ -229,6 +238,10 @@ void dbg_dw_frame(struct dbg *d, const struct dbg_frame *frames, size_t n, size_
                   struct dw_frame *f);
 /* Reads the current process's memory for DWARF evaluation (dw_read_fn). */
 int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len);
+
+/* ~Ne CommandString (cmd_thread_e.c): `cmd` is "e CommandString", run
+ * with the thread already selected; an error does not stop the others. */
+int dbg_thread_e(struct dbg *d, const char *cmd);
 
 /* Needs a stopped process; else sets the error and returns -1. */
 int dbg_need_process(struct dbg *d);

@@ -14,6 +14,7 @@ static const struct cmd_def *const tables[] = {
     cmd_info_table,   cmd_session_table, cmd_lastevent_table,
     cmd_dump_table,
     cmd_dumpsyms_table, cmd_address_table, cmd_formats_table,
+    cmd_loop_table, cmd_scriptfile_table,
 };
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out)
@@ -58,6 +59,10 @@ int dbg_need_process(struct dbg *d)
 
 static int run_plain(struct dbg *d, const char *cmd)
 {
+    if (cmd_is_comment(cmd))
+        return 0;
+    if (d->prefix && d->prefix->kind != CMD_THREAD_NONE && cmd_is_thread_e(cmd))
+        return dbg_thread_e(d, cmd);
     size_t n = cmd_name_len(cmd);
     const struct cmd_def *c = n ? lookup(cmd, n) : NULL;
     if (!c) {
@@ -107,11 +112,14 @@ int dbg_execute(struct dbg *d, const char *cmd)
         struct eng_thread *t = NULL;
         if (pf.kind == CMD_THREAD_ALL) {
             rc = 0;
+            /* ~*e: no thread header, as WinDbg */
+            int e = cmd_is_thread_e(pf.rest);
             for (size_t i = 0; i < eng_proc_nthreads(p) && rc == 0; i++) {
                 struct eng_thread *ti = eng_proc_thread_at(p, i);
                 pid_t tid = eng_thread_tid(ti);
-                fprintf(d->out, "%c%3d  Id: %x.%x\n", tid == eng_cur_tid(d->s) ? '.' : ' ',
-                        eng_thread_index(ti), eng_proc_pid(p), tid);
+                if (!e)
+                    fprintf(d->out, "%c%3d  Id: %x.%x\n", tid == eng_cur_tid(d->s) ? '.' : ' ',
+                            eng_thread_index(ti), eng_proc_pid(p), tid);
                 rc = run_in_thread(d, ti, pf.rest);
             }
         } else {
@@ -130,7 +138,7 @@ int dbg_execute(struct dbg *d, const char *cmd)
     }
     d->prefix = NULL;
     if (rc < 0 && d->err.msg[0])
-        fprintf(d->out, "%s\n", d->err.msg);
+        fprintf(d->out, "%s%s\n", d->script_at, d->err.msg);
     return rc;
 }
 
@@ -138,11 +146,12 @@ int dbg_execute_line(struct dbg *d, const char *line)
 {
     struct cmd_list l;
     if (cmd_split(line, &l, &d->err) < 0) {
-        fprintf(d->out, "%s\n", d->err.msg);
+        fprintf(d->out, "%s%s\n", d->script_at, d->err.msg);
         return -1;
     }
     int rc = 0;
-    for (size_t i = 0; i < l.n && !d->quit && !d->resume_request && !d->list_ended; i++) {
+    for (size_t i = 0; i < l.n && !d->quit && !d->resume_request && !d->list_ended &&
+                       !d->loop_ctl; i++) {
         if (dbg_execute(d, l.cmds[i]) < 0) {
             rc = -1;
             break;

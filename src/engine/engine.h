@@ -199,6 +199,9 @@ int eng_step(struct session *s, struct lerr *e);
 void eng_breakin(struct session *s);
 /* Forgets a Ctrl+C typed at the prompt (before a new command line). */
 void eng_breakin_clear(struct session *s);
+/* How many Ctrl+C came so far (answered or not): a command loop that
+ * sees it change stops, whether or not the target ran meanwhile. */
+unsigned eng_breakin_count(const struct session *s);
 
 int eng_detach_all(struct session *s, struct lerr *e);
 /* One process: detached (every trap out, the program's own pending signal
