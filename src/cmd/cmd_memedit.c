@@ -5,7 +5,7 @@
  * written unless all of the destination can be read first: a command
  * that fails changes nothing. At most DBG_RANGE_LIMIT bytes, even with L?. */
 #include "cmd/dbg.h"
-#include "cmd/memrange.h"
+#include "cmd/memview.h"
 #include "ui/format.h"
 #include "util/xalloc.h"
 

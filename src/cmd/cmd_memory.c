@@ -1,9 +1,9 @@
 /* Memory commands: db dw dd dq dp da du (display) and eb ew ed eq (enter).
- * Ranges are WinDbg's (memrange.h): `addr`, `addr L count`, `addr L-count`,
+ * Ranges are WinDbg's (memview.h): `addr`, `addr L count`, `addr L-count`,
  * `addr end` (end included);
  * a display without an address continues where the last one ended. */
 #include "cmd/dbg.h"
-#include "cmd/memrange.h"
+#include "cmd/memview.h"
 #include "ui/format.h"
 #include "util/xalloc.h"
 
@@ -15,21 +15,13 @@
 
 /* Display ranges: the shared syntax (memrange.c), at most MAX_DISPLAY
  * bytes even with L?. */
-static int parse_range(struct dbg *d, const char *args, unsigned unit, uint64_t default_count,
-                       struct dbg_range *r)
+int dbg_mem_range(struct dbg *d, const char *args, unsigned unit, uint64_t default_count,
+                  struct dbg_range *r)
 {
     if (dbg_parse_range(d, &args, unit, default_count, 0, r) < 0)
         return -1;
     if (r->count > MAX_DISPLAY / unit)
         return lerr_set(&d->err, "Range error: more than %u MiB asked for", MAX_DISPLAY >> 20);
-    return 0;
-}
-
-static int any_readable(const uint8_t *ok, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (ok[i])
-            return 1;
     return 0;
 }
 
@@ -89,12 +81,12 @@ static int display(struct dbg *d, const char *args, const char *name, unsigned u
     if (dbg_need_process(d) < 0)
         return -1;
     struct dbg_range r;
-    if (parse_range(d, args, unit, default_count, &r) < 0)
+    if (dbg_mem_range(d, args, unit, default_count, &r) < 0)
         return -1;
     size_t len = (size_t)(r.count * unit);
-    uint8_t *ok, *b = dbg_read_range(d, r.addr, len, &ok);
+    uint8_t *ok, *b = dbg_mem_read(d, r.addr, len, &ok);
     int rc = 0;
-    if (!any_readable(ok, len)) {
+    if (!dbg_mem_any(ok, len)) {
         char a[FMT_ADDR_LEN];
         rc = lerr_set(&d->err, "Memory access error at %s", fmt_addr(a, r.addr));
     } else if (unit == 1) {
@@ -115,7 +107,7 @@ static int display_string(struct dbg *d, const char *args, unsigned width)
     if (dbg_need_process(d) < 0)
         return -1;
     struct dbg_range r;
-    if (parse_range(d, args, width, 0x100, &r) < 0)
+    if (dbg_mem_range(d, args, width, 0x100, &r) < 0)
         return -1;
     char a[FMT_ADDR_LEN];
     uint64_t addr = r.addr, i = 0;
@@ -155,6 +147,9 @@ static int cmd_du(struct dbg *d, const char *a) { return display_string(d, a, 2)
 static int cmd_d(struct dbg *d, const char *a)
 {
     const char *last = d->last_dump[0] ? d->last_dump : "db";
+    int rc;
+    if (dbg_dumpsyms_again(d, last, a, &rc))
+        return rc;
     if (!strcmp(last, "dw")) return cmd_dw(d, a);
     if (!strcmp(last, "dd")) return cmd_dd(d, a);
     if (!strcmp(last, "dq")) return cmd_dq(d, a);
@@ -215,6 +210,7 @@ static int cmd_eb(struct dbg *d, const char *a) { return enter(d, a, 1); }
 static int cmd_ew(struct dbg *d, const char *a) { return enter(d, a, 2); }
 static int cmd_ed(struct dbg *d, const char *a) { return enter(d, a, 4); }
 static int cmd_eq(struct dbg *d, const char *a) { return enter(d, a, 8); }
+
 
 const struct cmd_def cmd_memory_table[] = {
     {"db", cmd_db, "display bytes and ASCII: db [addr] [L count | end]"},

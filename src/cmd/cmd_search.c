@@ -10,13 +10,14 @@
  * and pages that cannot be read are skipped. A w/d/q/u pattern matches at
  * addresses aligned to its unit, as WinDbg's search granularity does. */
 #include "cmd/dbg.h"
-#include "cmd/memrange.h"
+#include "cmd/memview.h"
 #include "ui/format.h"
 #include "util/xalloc.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define CHUNK (1u << 20)
 
@@ -159,7 +160,7 @@ static void report_hit(struct dbg *d, struct search *s, uint64_t addr)
         return;
     }
     /* the line the matching display command shows from there */
-    uint8_t *ok, *b = dbg_read_range(d, addr, 16, &ok);
+    uint8_t *ok, *b = dbg_mem_read(d, addr, 16, &ok);
     switch (s->kind) {
     case K_WORDS: dbg_dump_units(d, addr, b, ok, 8, 2); break;
     case K_DWORDS: dbg_dump_units(d, addr, b, ok, 4, 4); break;
@@ -236,7 +237,7 @@ static void search_span(struct dbg *d, struct search *s, uint64_t lo, uint64_t h
         uint64_t left = hi - pos;
         size_t starts = left < CHUNK ? (size_t)left : CHUNK;
         size_t len = starts + (left - starts < over ? (size_t)(left - starts) : over);
-        uint8_t *ok, *b = dbg_read_range(d, pos, len, &ok);
+        uint8_t *ok, *b = dbg_mem_read(d, pos, len, &ok);
         if (strings)
             scan_strings(d, s, pos, b, ok, len);
         else
@@ -247,6 +248,42 @@ static void search_span(struct dbg *d, struct search *s, uint64_t lo, uint64_t h
     }
     if (strings && s->run_len)
         end_run(d, s);
+}
+
+struct span {
+    uint64_t start, end;
+    int writable;
+};
+
+/* The mapped stretches within [lo, hi), neighbours joined so that a match
+ * across two mappings is found. Without a map (it could not be read) the
+ * whole range, read page by page. */
+static size_t mapped_spans(struct dbg *d, uint64_t lo, uint64_t hi, struct span **out)
+{
+    struct tgt_map map;
+    struct lerr e = {0};
+    if (eng_memory_map(d->s, &map, &e) < 0) {
+        tgt_map_free(&map);
+        *out = xmalloc(sizeof **out);
+        (*out)[0] = (struct span){lo, hi, 1};
+        return 1;
+    }
+    struct span *v = xcalloc(map.n ? map.n : 1, sizeof *v);
+    size_t k = 0;
+    for (size_t i = 0; i < map.n; i++) {
+        const struct tgt_region *r = &map.r[i];
+        uint64_t a = r->start > lo ? r->start : lo, b = r->end < hi ? r->end : hi;
+        if (a >= b)
+            continue;
+        int writable = (r->prot & PROT_WRITE) != 0;
+        if (k && v[k - 1].end == a && v[k - 1].writable == writable)
+            v[k - 1].end = b;
+        else
+            v[k++] = (struct span){a, b, writable};
+    }
+    tgt_map_free(&map);
+    *out = v;
+    return k;
 }
 
 static int cmd_s(struct dbg *d, const char *args)
@@ -269,15 +306,8 @@ static int cmd_s(struct dbg *d, const char *args)
     uint64_t lo = r.addr, hi = r.addr + r.count;
     if (hi < lo || hi == 0)
         hi = UINT64_MAX; /* the range reaches the top of the address space */
-    struct eng_span *spans;
-    size_t n;
-    if (eng_mapped_spans(d->s, lo, hi, &spans, &n, &d->err) < 0) {
-        lerr_clear(&d->err);
-        /* no map to go by: read the whole range, page by page */
-        spans = xmalloc(sizeof *spans);
-        spans[0] = (struct eng_span){lo, hi, 1};
-        n = 1;
-    }
+    struct span *spans;
+    size_t n = mapped_spans(d, lo, hi, &spans);
     for (size_t i = 0; i < n; i++)
         if (!s.writable_only || spans[i].writable)
             search_span(d, &s, spans[i].start, spans[i].end);

@@ -77,7 +77,14 @@ struct dbg {
     /* the thread prefix of the command being run (`~2 bp`), for commands
      * that give it a meaning of their own */
     const struct cmd_prefix *prefix;
+    /* control flow (cmd_loops.c, scriptfile.c) */
+    int loop_depth;       /* loops running: .break and .continue need one */
+    int loop_ctl;         /* enum dbg_loop_ctl: the rest of a body is skipped */
+    int script_depth;     /* script files running, nested */
+    char script_at[320];  /* "file(line): " while a script runs: before its errors */
 };
+
+enum dbg_loop_ctl { DBG_LOOP_NONE, DBG_LOOP_BREAK, DBG_LOOP_CONTINUE };
 
 typedef int (*cmd_fn)(struct dbg *d, const char *args);
 
@@ -110,6 +117,9 @@ extern const struct cmd_def cmd_debugpath_table[];
 extern const struct cmd_def cmd_cexpr_table[];
 extern const struct cmd_def cmd_lastevent_table[];
 extern const struct cmd_def cmd_dump_table[];
+extern const struct cmd_def cmd_dumpsyms_table[], cmd_address_table[], cmd_formats_table[];
+extern const struct cmd_def cmd_loop_table[];
+extern const struct cmd_def cmd_scriptfile_table[];
 extern const struct cmd_def cmd_search_table[];
 extern const struct cmd_def cmd_memedit_table[];
 
@@ -231,6 +241,10 @@ void dbg_dw_frame(struct dbg *d, const struct dbg_frame *frames, size_t n, size_
 /* Reads the current process's memory for DWARF evaluation (dw_read_fn). */
 int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len);
 
+/* ~Ne CommandString (cmd_thread_e.c): `cmd` is "e CommandString", run
+ * with the thread already selected; an error does not stop the others. */
+int dbg_thread_e(struct dbg *d, const char *cmd);
+
 /* Needs a stopped process; else sets the error and returns -1. */
 int dbg_need_process(struct dbg *d);
 
@@ -241,5 +255,10 @@ void dbg_core_stop_words(const struct eng_stop *st, char *buf, size_t size);
 /* cmd_lastevent.c: si_code in words, "address not mapped (SEGV_MAPERR)";
  * "si_code N" when unknown. */
 const char *dbg_sicode_words(int sig, int code, char *buf, size_t size);
+
+/* dispatch.c: calls fn with each command name starting with prefix (len
+ * bytes), for completion at the prompt. */
+void dbg_command_names(const char *prefix, size_t len, void (*fn)(void *ctx, const char *name),
+                       void *ctx);
 
 #endif

@@ -1,5 +1,5 @@
-/* The range and string syntax of WinDbg's memory commands (memrange.h). */
-#include "cmd/memrange.h"
+/* The range and string syntax of WinDbg's memory commands (memview.h). */
+#include "cmd/memview.h"
 #include "ui/format.h"
 #include "util/xalloc.h"
 
@@ -77,7 +77,7 @@ int dbg_parse_range(struct dbg *d, const char **pp, unsigned unit, uint64_t defa
     return 0;
 }
 
-uint8_t *dbg_read_range(struct dbg *d, uint64_t addr, size_t len, uint8_t **okp)
+uint8_t *dbg_mem_read(struct dbg *d, uint64_t addr, size_t len, uint8_t **okp)
 {
     uint8_t *buf = xcalloc(len ? len : 1, 1), *ok = xcalloc(len ? len : 1, 1);
     size_t pos = 0;
@@ -94,6 +94,11 @@ uint8_t *dbg_read_range(struct dbg *d, uint64_t addr, size_t len, uint8_t **okp)
     }
     *okp = ok;
     return buf;
+}
+
+int dbg_mem_any(const uint8_t *ok, size_t len)
+{
+    return len && memchr(ok, 1, len) != NULL;
 }
 
 int dbg_read_all(struct dbg *d, uint64_t addr, void *buf, size_t len)

@@ -1,19 +1,22 @@
-/* Memory ranges and strings as WinDbg's memory commands take them, shared
- * by the display (cmd_memory.c), search (cmd_search.c) and edit
- * (cmd_memedit.c) commands so that every one reads `addr L n`, `addr L?n`,
- * `addr L-n` and `addr end` alike. */
-#ifndef LINDBG_CMD_MEMRANGE_H
-#define LINDBG_CMD_MEMRANGE_H
+/* What the memory commands share: WinDbg's range syntax (memrange.c:
+ * `addr L n`, `addr L?n`, `addr L-n`, `addr end`), a reader that marks the
+ * bytes it could not read, quoted strings, and db/dd lines (cmd_memory.c).
+ * The displays (cmd_memory.c, cmd_dumpsyms.c), s (cmd_search.c) and the
+ * edits (cmd_memedit.c) are built on them. */
+#ifndef LINDBG_CMD_MEMVIEW_H
+#define LINDBG_CMD_MEMVIEW_H
+
+#include <stdint.h>
 
 #include "cmd/dbg.h"
-
-/* WinDbg refuses a range larger than this unless it is given with L?. */
-#define DBG_RANGE_LIMIT (256u << 20)
 
 struct dbg_range {
     uint64_t addr;
     uint64_t count; /* in units */
 };
+
+/* WinDbg refuses a range larger than this unless it is given with L?. */
+#define DBG_RANGE_LIMIT (256u << 20)
 
 enum {
     DBG_RANGE_NEED_ADDR = 1u << 0, /* no default address (s, f, m, c) */
@@ -28,10 +31,16 @@ enum {
 int dbg_parse_range(struct dbg *d, const char **pp, unsigned unit, uint64_t default_count,
                     unsigned flags, struct dbg_range *r);
 
-/* Reads [addr, addr+len) through eng_read (breakpoint bytes hidden),
- * skipping unreadable pages; (*okp)[i] says whether byte i was read.
- * Both buffers are the caller's to free. */
-uint8_t *dbg_read_range(struct dbg *d, uint64_t addr, size_t len, uint8_t **okp);
+/* A display's range (cmd_memory.c): dbg_parse_range over all of args, at
+ * most 256 MiB even with L?. 0, or -1 with d->err set. */
+int dbg_mem_range(struct dbg *d, const char *args, unsigned unit, uint64_t default_count,
+                  struct dbg_range *r);
+/* len bytes at addr through eng_read (breakpoint bytes hidden), unreadable
+ * pages skipped, malloc'd; (*ok)[i] says whether byte i could be read
+ * (malloc'd too). */
+uint8_t *dbg_mem_read(struct dbg *d, uint64_t addr, size_t len, uint8_t **ok);
+/* Whether any of len bytes could be read. */
+int dbg_mem_any(const uint8_t *ok, size_t len);
 
 /* Reads all of [addr, addr+len) or fails with "Memory access error at"
  * the first byte that could not be read. */
@@ -51,5 +60,9 @@ void dbg_dump_bytes(struct dbg *d, uint64_t addr, const uint8_t *b, const uint8_
                     size_t len);
 void dbg_dump_units(struct dbg *d, uint64_t addr, const uint8_t *b, const uint8_t *ok,
                     size_t count, unsigned unit);
+
+/* cmd_dumpsyms.c: `d` after one of its displays (last: its name) runs it
+ * again; returns 1 with *rc then, 0 when last is not one of them. */
+int dbg_dumpsyms_again(struct dbg *d, const char *last, const char *args, int *rc);
 
 #endif
