@@ -1,7 +1,7 @@
 # ARGS: fx_memsearch
 # L-n: the range of n units that ends at the address (WinDbg's
 # Address L-Size), the same in every command that takes a range: db, dd,
-# dq, s, c. u has no backward count (ub does that) and says so; L-0 and a
+# dq, dc, dqs, s, c. u has no backward count (ub does that) and says so; L-0 and a
 # range below address 0 are errors.
 bp fx_probe
 g
@@ -11,6 +11,8 @@ dd fx_dwords+10 L-2
 dq fx_qwords+10 L-1
 s -d fx_dwords+10 L-10 cafef00d
 c fx_buf+4 L-4 fx_buf+1
+dc fx_buf+10 L-4
+dqs fx_qwords+10 L-2
 db fx_buf+10 L-0
 db 8 L-10
 u fx_probe L-2
@@ -31,6 +33,11 @@ db fx_buf+4 L- 4
 # CHECK-NEXT: {{[0-9a-f]+`[0-9a-f]+}}1 31 - {{[0-9a-f]+`[0-9a-f]+}}2 32
 # CHECK-NEXT: {{[0-9a-f]+`[0-9a-f]+}}2 32 - {{[0-9a-f]+`[0-9a-f]+}}3 33
 # CHECK-NEXT: {{[0-9a-f]+`[0-9a-f]+}}3 33 - {{[0-9a-f]+`[0-9a-f]+}}4 34
+# CHECK-NEXT: 0:000> dc fx_buf+10 L-4
+# CHECK-NEXT: [[B]]  33323130 37363534 62613938 66656463  0123456789abcdef
+# CHECK-NEXT: 0:000> dqs fx_qwords+10 L-2
+# CHECK-NEXT: {{[0-9a-f]+`[0-9a-f]+}}  01234567`89abcdef
+# CHECK-NEXT: {{[0-9a-f]+`[0-9a-f]+}}  feedface`cafebeef
 # CHECK-NEXT: 0:000> db fx_buf+10 L-0
 # CHECK-NEXT: Range error: a count of 0
 # CHECK-NEXT: 0:000> db 8 L-10
