@@ -1,8 +1,8 @@
 # ARGS: fx_memsearch
 # L-n: the range of n units that ends at the address (WinDbg's
 # Address L-Size), the same in every command that takes a range: db, dd,
-# dq, dc, dqs, s, c. u has no backward count (ub does that) and says so; L-0 and a
-# range below address 0 are errors.
+# dq, dc, dqs, s, c. u has no backward count (ub does that) and says so;
+# L-0 and a range below address 0 are errors.
 bp fx_probe
 g
 db fx_buf+10 L-10
