@@ -182,6 +182,6 @@ void dbg_command_names(const char *prefix, size_t len, void (*fn)(void *ctx, con
 {
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
         for (const struct cmd_def *c = tables[t]; c->name; c++)
-            if (strncmp(c->name, prefix, len) == 0)
+            if (c->help[0] && strncmp(c->name, prefix, len) == 0) /* not k's 80 spellings */
                 fn(ctx, c->name);
 }
