@@ -1,4 +1,4 @@
-/* Frames and their variables, from DWARF: .frame, dv, dt, kp, kb. */
+/* Frames and their variables, from DWARF: .frame, dv. */
 #include "cmd/dbg.h"
 #include "sym/dwvars.h"
 #include "sym/lines.h"
@@ -75,10 +75,59 @@ static void print_frame_line(struct dbg *d, int index, const struct dbg_frame *f
     fputc('\n', d->out);
 }
 
+/* .frame /r: the frame's general registers as the unwinder recovered
+ * them, in r's layout. Above frame 0 only the callee-saved registers the
+ * frame kept (rbx rbp r12-r15), rsp (the CFA) and rip (its return
+ * address) are the frame's; the caller-saved ones are lost once a call
+ * is made, and show as ?. */
+static void print_frame_regs(struct dbg *d, const struct dbg_frame *fr)
+{
+    static const struct {
+        const char *name;
+        int dw;
+    } rows[6][3] = {
+        {{"rax", 0}, {"rbx", 3}, {"rcx", 2}},   {{"rdx", 1}, {"rsi", 4}, {"rdi", 5}},
+        {{"rip", 16}, {"rsp", 7}, {"rbp", 6}},  {{" r8", 8}, {" r9", 9}, {"r10", 10}},
+        {{"r11", 11}, {"r12", 12}, {"r13", 13}}, {{"r14", 14}, {"r15", 15}, {NULL, 0}},
+    };
+    const struct sym_regs *r = &fr->f.regs;
+    int unknown = 0;
+    for (int i = 0; i < 6; i++) {
+        for (int j = 0; j < 3 && rows[i][j].name; j++) {
+            int n = rows[i][j].dw;
+            fprintf(d->out, "%s%s=", j ? " " : "", rows[i][j].name);
+            if (r->known & (1u << n)) {
+                fprintf(d->out, "%016llx", (unsigned long long)r->r[n]);
+            } else {
+                fputs("????????????????", d->out);
+                unknown++;
+            }
+        }
+        fputc('\n', d->out);
+    }
+    if (unknown)
+        fputs("(? : not saved by this frame: the unwinder cannot recover it)\n", d->out);
+    /* the instruction the frame is at: a return address above frame 0 */
+    char label[768];
+    struct sym_space *sp = eng_syms(d->s);
+    if (sp && dbg_describe_code(sp, fr->f.pc, label, sizeof label) >= 0)
+        fprintf(d->out, "%s:\n", label);
+    dbg_print_insn(d, "", fr->f.pc);
+}
+
+/* .frame [/c] [/r] [N]: /r shows the frame's registers; /c makes it the
+ * frame and shows them too (WinDbg's override context: here r and @reg
+ * keep the thread's own registers). */
 static int cmd_frame(struct dbg *d, const char *args)
 {
     if (dbg_need_process(d) < 0)
         return -1;
+    int regs = 0;
+    while (args[0] == '/' && (args[1] == 'r' || args[1] == 'c') &&
+           (args[2] == '\0' || args[2] == ' ' || args[2] == '\t')) {
+        regs = 1;
+        args = dbg_skip(args + 2);
+    }
     uint64_t index = (uint64_t)d->frame;
     if (*args && dbg_eval(d, &args, &index) < 0)
         return -1;
@@ -92,13 +141,17 @@ static int cmd_frame(struct dbg *d, const char *args)
         return -1;
     d->frame = (int)index;
     print_frame_line(d, d->frame, &fr);
+    if (regs)
+        print_frame_regs(d, &fr);
     return 0;
 }
 
 struct dv_ctx {
     struct dbg *d;
     const struct dw_frame *f;
-    int verbose;
+    int verbose;  /* /v: where each one is */
+    int types;    /* /t: its type */
+    int classify; /* /i: "prv param" or "prv local" */
     int count;
 };
 
@@ -108,15 +161,28 @@ static int print_var(void *ctx, const struct dw_var *v)
     struct strbuf val;
     sb_init(&val);
     dw_format_value(c->f, v->has_type ? (Dwarf_Die *)&v->type : NULL, v, &val);
+    /* every variable DWARF gives is private (WinDbg's "prv"): a
+     * function's own, not a global */
+    if (c->classify)
+        fprintf(c->d->out, "prv %-5s  ", v->is_param ? "param" : "local");
     if (c->verbose) {
         char a[FMT_ADDR_LEN];
         if (v->where == DW_WHERE_MEMORY)
             fprintf(c->d->out, "%s ", fmt_addr(a, v->addr));
         else
             fprintf(c->d->out, "%-17s ", v->where == DW_WHERE_VALUE ? "@register" : "<optimized out>");
-        fprintf(c->d->out, "%-5s ", v->is_param ? "prm" : "local");
+        if (!c->classify)
+            fprintf(c->d->out, "%-5s ", v->is_param ? "prm" : "local");
     }
-    fprintf(c->d->out, "%15s = %s\n", v->name, sb_str(&val));
+    struct strbuf name;
+    sb_init(&name);
+    if (c->types && v->has_type) {
+        dw_type_name((Dwarf_Die *)&v->type, &name);
+        sb_addc(&name, ' ');
+    }
+    sb_adds(&name, v->name);
+    fprintf(c->d->out, "%15s = %s\n", sb_str(&name), sb_str(&val));
+    sb_free(&name);
     sb_free(&val);
     c->count++;
     return 0;
@@ -126,109 +192,33 @@ static int cmd_dv(struct dbg *d, const char *args)
 {
     if (dbg_need_process(d) < 0)
         return -1;
-    int verbose = 0;
-    if (!strncmp(args, "/v", 2)) {
-        verbose = 1;
-        args = dbg_skip(args + 2);
+    struct dv_ctx c = {d, NULL, 0, 0, 0, 0};
+    /* /t /v /i, apart or together (/tv) */
+    while (*args == '/') {
+        const char *q = args + 1;
+        for (; *q && *q != ' ' && *q != '\t'; q++) {
+            if (*q == 'v')
+                c.verbose = 1;
+            else if (*q == 't')
+                c.types = 1;
+            else if (*q == 'i')
+                c.classify = 1;
+            else
+                return lerr_set(&d->err, "Syntax error in 'dv %s': dv [/t] [/v] [/i]", args);
+        }
+        args = dbg_skip(q);
     }
     if (*args)
-        return lerr_set(&d->err, "Syntax error in 'dv %s': dv [/v]", args);
+        return lerr_set(&d->err, "Syntax error in 'dv %s': dv [/t] [/v] [/i]", args);
     struct dw_frame f;
     if (dbg_frame_context(d, d->frame, &f, NULL) < 0)
         return -1;
-    struct dv_ctx c = {d, &f, verbose, 0};
+    c.f = &f;
     return dw_frame_vars(eng_syms(d->s), &f, print_var, &c, &d->err);
 }
 
-struct args_ctx {
-    const struct dw_frame *f;
-    struct strbuf *out;
-    int n;
-    uint64_t first[3];
-    int known[3];
-};
-
-static int collect_param(void *ctx, const struct dw_var *v)
-{
-    struct args_ctx *c = ctx;
-    if (!v->is_param)
-        return 1; /* parameters come first: done */
-    if (c->n < 3)
-        c->known[c->n] = dw_var_scalar(c->f, v, &c->first[c->n]) == 0;
-    if (c->out) {
-        struct strbuf t;
-        sb_init(&t);
-        if (v->has_type)
-            dw_type_name((Dwarf_Die *)&v->type, &t);
-        sb_addf(c->out, "%s%s %s = ", c->n ? ", " : "", sb_str(&t), v->name);
-        dw_format_value(c->f, v->has_type ? (Dwarf_Die *)&v->type : NULL, v, c->out);
-        sb_free(&t);
-    }
-    c->n++;
-    return 0;
-}
-
-static int do_k_args(struct dbg *d, const char *args, int with_params)
-{
-    if (dbg_need_process(d) < 0)
-        return -1;
-    uint64_t count = 20;
-    if (*args && dbg_eval(d, &args, &count) < 0)
-        return -1;
-    if (count == 0 || count > MAX_FRAMES)
-        return lerr_set(&d->err, "Range error: between 1 and %d frames", MAX_FRAMES);
-    struct dbg_frame *frames;
-    size_t all = dbg_frames(d, (size_t)count + 16, &frames), n = all < count ? all : count;
-    struct sym_space *sp = eng_syms(d->s);
-    char a[FMT_ADDR_LEN], cols[64];
-    if (with_params)
-        fprintf(d->out, "Child-SP          RetAddr               Call Site\n");
-    else
-        fprintf(d->out, "Child-SP          RetAddr               : Args to Child                                          : Call Site\n");
-    for (size_t i = 0; i < n; i++) {
-        struct dw_frame f;
-        dbg_dw_frame(d, frames, all, i, &f);
-        struct strbuf params;
-        sb_init(&params);
-        struct args_ctx c = {&f, with_params ? &params : NULL, 0, {0}, {0}};
-        struct lerr ignore;
-        int have = dw_frame_vars(sp, &f, collect_param, &c, &ignore) == 0;
-        dbg_frame_columns(&frames[i], cols, sizeof cols);
-        fprintf(d->out, "%s     ", cols);
-        char site[512];
-        dbg_frame_site(d, &frames[i], site, sizeof site);
-        if (with_params) {
-            char *plus = strstr(site, "+0x");
-            if (have) {
-                fprintf(d->out, "%.*s(%s)%s", plus ? (int)(plus - site) : (int)strlen(site), site,
-                        sb_str(&params), plus ? plus : "");
-            } else {
-                fprintf(d->out, "%s", site);
-            }
-        } else {
-            fputs(": ", d->out);
-            for (int k = 0; k < 3; k++)
-                fprintf(d->out, "%s ", frames[i].is_inline ? "--------`--------"
-                                       : c.known[k]        ? fmt_addr(a, c.first[k])
-                                                           : "????????`????????");
-            fprintf(d->out, ": %s", site);
-        }
-        dbg_print_frame_line_info(d, &frames[i]);
-        fputc('\n', d->out);
-        sb_free(&params);
-    }
-    free(frames);
-    return 0;
-}
-
-static int cmd_kp(struct dbg *d, const char *args) { return do_k_args(d, args, 1); }
-static int cmd_kb(struct dbg *d, const char *args) { return do_k_args(d, args, 0); }
-
 const struct cmd_def cmd_locals_table[] = {
-    {".frame", cmd_frame, "select a frame for dv and dt: .frame N"},
-    {"dv", cmd_dv, "display the parameters and locals of the frame: dv [/v]"},
-    {"kp", cmd_kp, "call stack with parameters and their values"},
-    {"kv", cmd_kp, "as kp"},
-    {"kb", cmd_kb, "call stack with the first three arguments"},
+    {".frame", cmd_frame, "select a frame for dv and dt: .frame [/r] [/c] N (/r its registers)"},
+    {"dv", cmd_dv, "display the parameters and locals of the frame: dv [/t] [/v] [/i]"},
     {NULL, NULL, NULL},
 };

@@ -4,6 +4,7 @@
 #include "sym/wildcard.h"
 #include "ui/format.h"
 
+#include <ctype.h>
 #include <elf.h>
 #include <string.h>
 
@@ -50,27 +51,43 @@ static void print_verbose(struct dbg *d, struct sym_module *m)
     fprintf(d->out, "    Symbols:    %zu %s\n", m->nsyms, symbol_state(m));
 }
 
-/* lm [v] [m PATTERN] */
+/* lm [v][f][m PATTERN], the option letters glued to the name too (lmv,
+ * lmf, lmvm PATTERN) or in one word after it (lm vm PATTERN), as WinDbg
+ * takes them: v details, f the image path instead of the symbol state. */
 static int cmd_lm(struct dbg *d, const char *args)
 {
     struct sym_space *sp = need_syms(d);
     if (!sp)
         return -1;
-    int verbose = 0;
+    int verbose = 0, paths = 0, pattern = 0;
+    const char *name = d->cmd_line && !strncmp(d->cmd_line, "lm", 2) ? d->cmd_line + 2 : "";
+    for (; isalpha((unsigned char)*name); name++) {
+        verbose |= *name == 'v';
+        paths |= *name == 'f';
+        pattern |= *name == 'm';
+    }
     const char *p = args;
-    if (*p == 'v') {
-        verbose = 1;
-        p = dbg_skip(p + 1);
+    /* words of option letters (lm v m PATTERN, lm vm PATTERN): v, f, and
+     * m, which makes the rest a pattern */
+    while (!pattern) {
+        size_t n = strspn(p, "vfm");
+        if (!n || (p[n] != '\0' && p[n] != ' ' && p[n] != '\t'))
+            break;
+        for (size_t i = 0; i < n; i++) {
+            verbose |= p[i] == 'v';
+            paths |= p[i] == 'f';
+            pattern |= p[i] == 'm';
+        }
+        p = dbg_skip(p + n);
     }
     struct wildcard *w = NULL;
-    if (*p == 'm' && (p[1] == ' ' || p[1] == '\t')) {
-        p = dbg_skip(p + 1);
+    if (pattern) {
         if (!*p)
             return lerr_set(&d->err, "Syntax error: lm m needs a module pattern");
         if (!(w = wildcard_compile(p, &d->err)))
             return -1;
     } else if (*p) {
-        return lerr_set(&d->err, "Syntax error in 'lm %s': lm [v] [m pattern]", args);
+        return lerr_set(&d->err, "Syntax error in 'lm %s': lm [v][f] [m pattern]", args);
     }
     char a[FMT_ADDR_LEN], b[FMT_ADDR_LEN];
     fprintf(d->out, "start             end                 module name\n");
@@ -80,20 +97,17 @@ static int cmd_lm(struct dbg *d, const char *args)
             continue;
         if (verbose)
             sym_module_load(m);
-        fprintf(d->out, "%s %s   %-16s %-18s %s\n", fmt_addr(a, m->start), fmt_addr(b, m->end),
-                m->name, symbol_state(m), m->path);
+        if (paths)
+            fprintf(d->out, "%s %s   %-16s %s\n", fmt_addr(a, m->start), fmt_addr(b, m->end), m->name,
+                    m->path);
+        else
+            fprintf(d->out, "%s %s   %-16s %-18s %s\n", fmt_addr(a, m->start), fmt_addr(b, m->end),
+                    m->name, symbol_state(m), m->path);
         if (verbose)
             print_verbose(d, m);
     }
     wildcard_free(w);
     return 0;
-}
-
-static int cmd_lmv(struct dbg *d, const char *args)
-{
-    char buf[512];
-    snprintf(buf, sizeof buf, "v %s", args);
-    return cmd_lm(d, buf);
 }
 
 /* x prints an address once, under its best name, with its other names
@@ -257,8 +271,12 @@ static int cmd_ln(struct dbg *d, const char *args)
 }
 
 const struct cmd_def cmd_symbol_table[] = {
-    {"lm", cmd_lm, "list modules: lm, lm m pattern, lmv m name"},
-    {"lmv", cmd_lmv, "list modules with details: lmv m name"},
+    {"lm", cmd_lm, "list modules: lm [v][f] [m pattern] (v details, f image paths)"},
+    {"lmv", cmd_lm, "list modules with details: lmv m name"},
+    {"lmf", cmd_lm, "list modules with their image paths"},
+    {"lmm", cmd_lm, ""},
+    {"lmvm", cmd_lm, ""},
+    {"lmfm", cmd_lm, ""},
     {"x", cmd_x, "examine symbols: x [/v] [mod!]pattern (wildcards * ? [] # +)"},
     {"ln", cmd_ln, "list nearest symbols: ln addr"},
     {NULL, NULL, NULL},

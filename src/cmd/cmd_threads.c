@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void print_thread(struct dbg *d, struct eng_process *p, struct eng_thread *t)
+void dbg_print_thread(struct dbg *d, struct eng_process *p, struct eng_thread *t)
 {
     char mark = ' ', a[FMT_ADDR_LEN], name[64];
     pid_t tid = eng_thread_tid(t);
@@ -30,7 +30,7 @@ static int cmd_thread(struct dbg *d, const char *args)
     const char *a = args;
     if (*a == '\0' || (*a == '*' && !a[1])) {
         for (size_t i = 0; i < eng_proc_nthreads(p); i++)
-            print_thread(d, p, eng_proc_thread_at(p, i));
+            dbg_print_thread(d, p, eng_proc_thread_at(p, i));
         return 0;
     }
     if (*a == '*' && (!strcmp(a + 1, "f") || !strcmp(a + 1, "u"))) {
@@ -64,7 +64,7 @@ static int cmd_thread(struct dbg *d, const char *args)
         return lerr_set(&d->err, "Illegal thread error: no such thread");
     a = dbg_skip(a);
     if (*a == '\0') {
-        print_thread(d, p, t);
+        dbg_print_thread(d, p, t);
     } else if (!strcmp(a, "s")) {
         eng_select(d->s, p, eng_thread_tid(t));
         return dbg_print_registers(d);

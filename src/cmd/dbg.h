@@ -64,6 +64,7 @@ struct dbg {
     struct dbg_go_to resume_to; /* the addresses of that g */
     int list_ended;       /* a step ended the command string */
     int glued;            /* the arguments follow the command name directly */
+    const char *cmd_line; /* the command being run, from its name on (k's letters) */
     int dr_probe;         /* debug registers: 0 not probed, 1 fire, -1 silent */
     int dr_emulate;       /* .dbgregs emulate: no debug register is used */
     int quit;            /* set by q/qd: end the session after this line */
@@ -122,6 +123,7 @@ extern const struct cmd_def cmd_loop_table[];
 extern const struct cmd_def cmd_scriptfile_table[];
 extern const struct cmd_def cmd_search_table[];
 extern const struct cmd_def cmd_memedit_table[];
+extern const struct cmd_def cmd_target_info_table[];
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out);
 /* Sends debuginfod download progress to d (cmd_debugpaths.c). */
@@ -244,6 +246,9 @@ int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len);
 /* ~Ne CommandString (cmd_thread_e.c): `cmd` is "e CommandString", run
  * with the thread already selected; an error does not stop the others. */
 int dbg_thread_e(struct dbg *d, const char *cmd);
+
+/* A thread's line as `~` lists it (cmd_threads.c). */
+void dbg_print_thread(struct dbg *d, struct eng_process *p, struct eng_thread *t);
 
 /* Needs a stopped process; else sets the error and returns -1. */
 int dbg_need_process(struct dbg *d);

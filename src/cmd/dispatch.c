@@ -16,6 +16,7 @@ static const struct cmd_def *const tables[] = {
     cmd_dumpsyms_table, cmd_address_table, cmd_formats_table,
     cmd_loop_table, cmd_scriptfile_table,
     cmd_search_table, cmd_memedit_table,
+    cmd_target_info_table,
 };
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out)
@@ -73,6 +74,7 @@ static int run_plain(struct dbg *d, const char *cmd)
     }
     /* `bp7` (an id) differs from `bp 7` (an address) */
     d->glued = cmd[n] != '\0' && cmd[n] != ' ' && cmd[n] != '\t';
+    d->cmd_line = cmd;
     return c->fn(d, dbg_skip(cmd + n));
 }
 
@@ -117,10 +119,11 @@ int dbg_execute(struct dbg *d, const char *cmd)
             int e = cmd_is_thread_e(pf.rest);
             for (size_t i = 0; i < eng_proc_nthreads(p) && rc == 0; i++) {
                 struct eng_thread *ti = eng_proc_thread_at(p, i);
-                pid_t tid = eng_thread_tid(ti);
-                if (!e)
-                    fprintf(d->out, "%c%3d  Id: %x.%x\n", tid == eng_cur_tid(d->s) ? '.' : ' ',
-                            eng_thread_index(ti), eng_proc_pid(p), tid);
+                /* each thread's `~` line after a blank line, as WinDbg's ~*k */
+                if (!e) {
+                    fputc('\n', d->out);
+                    dbg_print_thread(d, p, ti);
+                }
                 rc = run_in_thread(d, ti, pf.rest);
             }
         } else {
@@ -170,7 +173,8 @@ int dbg_print_help(struct dbg *d)
 {
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
         for (const struct cmd_def *c = tables[t]; c->name; c++)
-            fprintf(d->out, "%-8s %s\n", c->name, c->help);
+            if (c->help[0]) /* "": a spelling of the command above */
+                fprintf(d->out, "%-8s %s\n", c->name, c->help);
     return 0;
 }
 
@@ -179,6 +183,6 @@ void dbg_command_names(const char *prefix, size_t len, void (*fn)(void *ctx, con
 {
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
         for (const struct cmd_def *c = tables[t]; c->name; c++)
-            if (strncmp(c->name, prefix, len) == 0)
+            if (c->help[0] && strncmp(c->name, prefix, len) == 0) /* not k's 80 spellings */
                 fn(ctx, c->name);
 }

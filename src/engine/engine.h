@@ -344,4 +344,10 @@ int eng_has_process(const struct session *s);
  * tgt_map_free, even on failure). */
 int eng_memory_map(struct session *s, struct tgt_map *out, struct lerr *e);
 
+/* procinfo.c: a process's start and CPU times, and its command line with
+ * blanks between the arguments (as long as it fits). 0, or -1 with e set
+ * (a target that cannot tell: a core file has no times). */
+int eng_proc_times(struct eng_process *p, struct tgt_proc_times *out, struct lerr *e);
+int eng_proc_cmdline(struct eng_process *p, char *buf, size_t size, struct lerr *e);
+
 #endif

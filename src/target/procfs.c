@@ -294,3 +294,40 @@ int tgt_procfs_real_path(struct tgt_proc *p, const char *name, char *out, size_t
     free(real);
     return 0;
 }
+
+int tgt_procfs_proc_times(struct tgt_proc *p, struct tgt_proc_times *out)
+{
+    char buf[1024];
+    size_t got;
+    int truncated;
+    if (read_whole(p, "stat", buf, sizeof buf - 1, &got, &truncated) < 0 || !got)
+        return -1;
+    buf[got] = '\0';
+    /* the fields after the name in parentheses, which may hold blanks and
+     * parentheses itself: field 3 (state) on; utime, stime and starttime
+     * are fields 14, 15 and 22, in clock ticks */
+    const char *q = strrchr(buf, ')');
+    if (!q)
+        return -1;
+    unsigned long long v[20] = {0};
+    int field = 3;
+    for (q++; *q && field <= 22; field++) {
+        while (*q == ' ')
+            q++;
+        char *end;
+        unsigned long long n = strtoull(q, &end, 10);
+        if (field >= 3)
+            v[field - 3 < 20 ? field - 3 : 19] = n;
+        q = end == q ? q + strcspn(q, " ") : end;
+    }
+    if (field <= 22)
+        return -1;
+    long hz = sysconf(_SC_CLK_TCK);
+    if (hz <= 0)
+        hz = 100;
+    uint64_t tick = 1000000000ull / (uint64_t)hz;
+    out->user = v[14 - 3] * tick;
+    out->sys = v[15 - 3] * tick;
+    out->start_since_boot = v[22 - 3] * tick;
+    return 0;
+}

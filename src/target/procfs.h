@@ -22,6 +22,8 @@ int tgt_procfs_read_dump_map(struct tgt_proc *p, struct tgt_map *out, struct ler
 int tgt_procfs_pages_present(struct tgt_proc *p, uint64_t addr, size_t npages, unsigned char *out);
 /* PPid of /proc/PID/status: the real parent, which tracing leaves alone. */
 pid_t tgt_procfs_parent_pid(struct tgt_proc *p);
+/* /proc/PID/stat: start time and CPU times. */
+int tgt_procfs_proc_times(struct tgt_proc *p, struct tgt_proc_times *out);
 int tgt_procfs_real_path(struct tgt_proc *p, const char *name, char *out, size_t size);
 
 #endif

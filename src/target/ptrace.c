@@ -393,6 +393,7 @@ static const struct tgt_ops ptrace_ops = {
     .read_dump_map = tgt_procfs_read_dump_map,
     .pages_present = tgt_procfs_pages_present,
     .parent_pid = tgt_procfs_parent_pid,
+    .proc_times = tgt_procfs_proc_times,
 };
 
 static struct tgt_proc *new_proc(pid_t pid)

@@ -218,3 +218,13 @@ pid_t tgt_parent_pid(struct tgt_proc *p)
 {
     return p->ops->parent_pid ? p->ops->parent_pid(p) : 0;
 }
+
+int tgt_proc_times(struct tgt_proc *p, struct tgt_proc_times *out, struct lerr *e)
+{
+    if (!p->ops->proc_times)
+        return lerr_set_code(e, LERR_UNSUPPORTED, "The %s target cannot tell the process's times",
+                             p->ops->name);
+    if (p->ops->proc_times(p, out) < 0)
+        return lerr_set(e, "Couldn't read the times of process %d", p->pid);
+    return 0;
+}

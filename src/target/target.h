@@ -119,6 +119,12 @@ const struct tgt_region *tgt_map_find(const struct tgt_map *m, uint64_t addr);
  * a backend with state of its own (a connection) reaches it. The engine
  * calls them through the tgt_* functions below; struct tgt_proc is the
  * backends' (target/backend.h). */
+/* A process's times, in nanoseconds. */
+struct tgt_proc_times {
+    uint64_t start_since_boot; /* when it started, counted from the boot */
+    uint64_t user, sys;        /* CPU time it used, in user mode and in the kernel */
+};
+
 struct tgt_ops {
     const char *name;
     /* Memory of the process; `got` receives how much was read before the
@@ -190,6 +196,9 @@ struct tgt_ops {
     int (*pages_present)(struct tgt_proc *p, uint64_t addr, size_t npages, unsigned char *out);
     /* The process's real parent (not its tracer), 0 when unknown. */
     pid_t (*parent_pid)(struct tgt_proc *p);
+    /* When the process started (since the system booted) and the CPU time
+     * it used, for vertarget and .time. Optional. */
+    int (*proc_times)(struct tgt_proc *p, struct tgt_proc_times *out);
 };
 
 /* The engine's calls into a process's backend: each is its tgt_ops
@@ -227,6 +236,8 @@ int tgt_read_auxv(struct tgt_proc *p, void *buf, size_t size, size_t *got, struc
 int tgt_read_cmdline(struct tgt_proc *p, char *buf, size_t size, size_t *got, struct lerr *e);
 /* read_dump_map, or read_map (no flags) where the backend has none. */
 int tgt_read_dump_map(struct tgt_proc *p, struct tgt_map *out, struct lerr *e);
+/* proc_times; -1 with e set where the backend has none. */
+int tgt_proc_times(struct tgt_proc *p, struct tgt_proc_times *out, struct lerr *e);
 /* parent_pid; 0 where the backend cannot tell. */
 pid_t tgt_parent_pid(struct tgt_proc *p);
 /* pages_present; -1 where the backend cannot tell (every page counts). */

@@ -80,4 +80,4 @@ dv extra
 # CHECK-NEXT: 0:000> dt point 0
 # CHECK-NEXT: Memory access error at 00000000`00000000
 # CHECK-NEXT: 0:000> dv extra
-# CHECK-NEXT: Syntax error in 'dv extra': dv [/v]
+# CHECK-NEXT: Syntax error in 'dv extra': dv [/t] [/v] [/i]

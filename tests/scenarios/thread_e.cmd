@@ -21,8 +21,10 @@ g
 # CHECK-NEXT: Syntax error in 'nosuchcmd'
 # CHECK-NEXT: Syntax error in 'nosuchcmd'
 # CHECK-NEXT: 0:001> ~* r rip
+# CHECK-EMPTY:
 # CHECK-NEXT:    0  Id:
 # CHECK-NEXT: rip=[[ZERO]]
+# CHECK-EMPTY:
 # CHECK-NEXT: .  1  Id:
 # CHECK-NEXT: rip=[[HI]][[LO]]
 # CHECK-NEXT: 0:001> ~*e r rip; p
