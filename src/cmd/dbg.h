@@ -77,6 +77,7 @@ struct dbg {
     /* the thread prefix of the command being run (`~2 bp`), for commands
      * that give it a meaning of their own */
     const struct cmd_prefix *prefix;
+    uint64_t last_exp; /* $exp: the last value `?` printed */
 };
 
 typedef int (*cmd_fn)(struct dbg *d, const char *args);
@@ -228,6 +229,11 @@ void dbg_dw_frame(struct dbg *d, const struct dbg_frame *frames, size_t n, size_
                   struct dw_frame *f);
 /* Reads the current process's memory for DWARF evaluation (dw_read_fn). */
 int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len);
+
+/* pseudo.c: $tid $tpid $teb $peb $retreg $exp $ptrsize $pagesize...
+ * (1 known, 0 not a name of these, -1 with e set); `r $` lists them all. */
+int dbg_pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, struct lerr *e);
+int dbg_list_pseudo_regs(struct dbg *d);
 
 /* Needs a stopped process; else sets the error and returns -1. */
 int dbg_need_process(struct dbg *d);

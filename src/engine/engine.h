@@ -308,6 +308,8 @@ pid_t eng_proc_pid(const struct eng_process *p);
 int eng_proc_index(const struct eng_process *p);
 struct sym_space *eng_proc_syms(const struct eng_process *p);
 int eng_proc_launched(const struct eng_process *p); /* else attached */
+/* The loader's struct r_debug (its module list), 0 when not known. */
+uint64_t eng_proc_r_debug(const struct eng_process *p);
 /* A vfork child before its exec: it shares its parent's memory. */
 int eng_proc_shares_parent(const struct eng_process *p);
 size_t eng_proc_nthreads(const struct eng_process *p);
