@@ -235,6 +235,12 @@ int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len);
 int dbg_pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, struct lerr *e);
 int dbg_list_pseudo_regs(struct dbg *d);
 
+/* cxxexc.c: "C++ EH exception - std::runtime_error (first chance)", for a
+ * throw in process pid of the type whose std::type_info is at type_info;
+ * and for a stop at __cxa_throw (ENG_STOP_CXX_THROW), from its thread. */
+void dbg_cxx_throw_words(struct dbg *d, pid_t pid, uint64_t type_info, char *buf, size_t size);
+void dbg_cxx_throw_stop_words(struct dbg *d, const struct eng_stop *st, char *buf, size_t size);
+
 /* Needs a stopped process; else sets the error and returns -1. */
 int dbg_need_process(struct dbg *d);
 
