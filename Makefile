@@ -78,6 +78,10 @@ build/fixtures/fx_cpp: tests/fixtures/cpp/fx_cpp.cpp
 	@mkdir -p build/fixtures
 	$(CXX) -g -O0 -fno-omit-frame-pointer -o $@ $<
 
+build/fixtures/fx_throw: tests/fixtures/cpp/fx_throw.cpp
+	@mkdir -p build/fixtures
+	$(CXX) -g -O0 -fno-omit-frame-pointer -o $@ $<
+
 build/fixtures/fx_dt_cpp: tests/fixtures/cpp/fx_dt_cpp.cpp
 	@mkdir -p build/fixtures
 	$(CXX) -g -O0 -fno-omit-frame-pointer -o $@ $<
@@ -157,7 +161,8 @@ gdb-diff: all sqlite-o2
 EXTRA_FIXTURES := build/fixtures/demo build/fixtures/libfx_plugin.so build/fixtures/fx_cpp \
                   build/fixtures/libfx_inline.so build/fixtures/fx_dt_cpp build/fixtures/fx_dt_dwarf4 \
                   build/fixtures/fx_cexpr_cpp \
-                  build/fixtures/fx_stripped build/fixtures/fx_split build/fixtures/fx_glibc_ibt
+                  build/fixtures/fx_stripped build/fixtures/fx_split build/fixtures/fx_glibc_ibt \
+                  build/fixtures/fx_throw
 fixtures: $(FIXTURES) $(EXTRA_FIXTURES) sqlite-o2
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)

@@ -1,8 +1,9 @@
 /* Event filters: sx lists them; sxe makes an event stop the target; sxd
  * and sxn make it print a line only; sxi silences it. Events: cpr, epr
  * (process create and exit), ct, et (threads), ld (module load), ud
- * (unload), and signals by name (SIGUSR1, usr1) or av (SIGSEGV,
- * WinDbg's access violation). A signal that does not stop is passed on.
+ * (unload), eh (a C++ exception thrown: sxe stops at __cxa_throw, sxn
+ * prints, sxd, the default, and sxi do neither), and signals by name
+ * (SIGUSR1, usr1) or av (SIGSEGV, WinDbg's access violation). A signal that does not stop is passed on.
  * A signal the program dies of stops at its second chance under sxe and
  * sxd (WinDbg's "second chance break"), not under sxn and sxi. */
 #include "cmd/dbg.h"
@@ -23,6 +24,9 @@ static const struct {
               {"epr", "Exit process", ENG_FILTER_PROC_EXIT},
               {"ld", "Load module", ENG_FILTER_LOAD},
               {"ud", "Unload module", ENG_FILTER_UNLOAD}};
+
+/* eh's break statuses, by enum eng_eh_mode, as WinDbg names them */
+static const char *const eh_modes[] = {"second-chance break", "break", "output", "ignore"};
 
 /* A signal by WinDbg code (av), name (SIGUSR1, usr1) or number; 0 none. */
 static int signal_named(const char *name)
@@ -52,6 +56,7 @@ static int cmd_sx(struct dbg *d, const char *args)
     for (size_t i = 0; i < sizeof events / sizeof events[0]; i++)
         fprintf(d->out, "%4s - %-24s - %s\n", events[i].code, events[i].name,
                 eng_event_stops(d->s, events[i].filter) ? "break" : "output");
+    fprintf(d->out, "%4s - %-24s - %s\n", "eh", "C++ EH exception", eh_modes[eng_eh_mode(d->s)]);
     char sn[24];
     for (int sig = 1; sig < 32; sig++) {
         if (!sigabbrev_np(sig) || sig == SIGKILL || sig == SIGSTOP)
@@ -77,6 +82,13 @@ static int set_filter(struct dbg *d, const char *args, int stop, const char *cmd
                                                   : ENG_SIG_NOTIFY);
         return 0;
     }
+    if (!strcasecmp(args, "eh")) {
+        eng_set_eh_mode(d->s, stop == 1   ? ENG_EH_STOP
+                              : stop == 2 ? ENG_EH_IGNORE
+                              : !strcmp(cmd, "sxd") ? ENG_EH_SECOND
+                                                    : ENG_EH_NOTIFY);
+        return 0;
+    }
     /* sxe ld:name: only loads of matching modules stop */
     if (!strncmp(args, "ld:", 3) && args[3]) {
         if (eng_set_load_filter(d->s, stop == 1 ? args + 3 : NULL, &d->err) < 0)
@@ -92,7 +104,7 @@ static int set_filter(struct dbg *d, const char *args, int stop, const char *cmd
             return 0;
         }
     }
-    return lerr_set(&d->err, "Syntax error in '%s %s': unknown event or signal (ct, et, cpr, epr, ld, ud, av, SIGUSR1...)", cmd, args);
+    return lerr_set(&d->err, "Syntax error in '%s %s': unknown event or signal (ct, et, cpr, epr, ld, ud, eh, av, SIGUSR1...)", cmd, args);
 }
 
 static int cmd_sxe(struct dbg *d, const char *a) { return set_filter(d, a, 1, "sxe"); }
@@ -102,9 +114,9 @@ static int cmd_sxi(struct dbg *d, const char *a) { return set_filter(d, a, 2, "s
 
 const struct cmd_def cmd_event_table[] = {
     {"sx", cmd_sx, "list the event filters"},
-    {"sxe", cmd_sxe, "make an event stop the target: sxe ld, sxe ld:name*, sxe ud, sxe av, sxe SIGUSR1 (a signal: first and second chance)"},
+    {"sxe", cmd_sxe, "make an event stop the target: sxe ld, sxe ld:name*, sxe ud, sxe eh (C++ throw), sxe av, sxe SIGUSR1 (a signal: first and second chance)"},
     {"sxd", cmd_sxd, "make an event only print: sxd ld; a signal: print, stop at its second chance only (sxd av)"},
-    {"sxn", cmd_sxn, "make an event only print: sxn ld, sxn SIGUSR1 (no second-chance stop)"},
-    {"sxi", cmd_sxi, "make a signal pass silently: sxi SIGUSR1 (no stop at either chance)"},
+    {"sxn", cmd_sxn, "make an event only print: sxn ld, sxn eh, sxn SIGUSR1 (no second-chance stop)"},
+    {"sxi", cmd_sxi, "make a signal pass silently: sxi SIGUSR1 (no stop at either chance), sxi eh"},
     {NULL, NULL, NULL},
 };

@@ -16,6 +16,7 @@ static int cmd_eval(struct dbg *d, const char *args)
     uint64_t v;
     if (expr_eval_all(&env, args, &v, &d->err) < 0)
         return -1;
+    d->last_exp = v;
     char a[FMT_ADDR_LEN];
     fprintf(d->out, "Evaluate expression: %lld = %s\n", (long long)v, fmt_addr(a, v));
     return 0;

@@ -89,6 +89,9 @@ static void event_words(struct dbg *d, const struct eng_stop *st, char *buf, siz
     case ENG_STOP_THREAD_EXIT:
         snprintf(buf, size, "Exit thread event (sxe et), code %x", st->code);
         return;
+    case ENG_STOP_CXX_THROW:
+        dbg_cxx_throw_stop_words(d, st, buf, size);
+        return;
     case ENG_STOP_BREAKPOINT: {
         const unsigned *ids;
         size_t n = bpm_stop_hits(&d->bpm, &ids), used = 0;

@@ -116,6 +116,8 @@ static int cmd_r(struct dbg *d, const char *args)
     const char *p = args;
     if (!*p)
         return dbg_print_registers(d);
+    if (!strcmp(p, "$") || !strcmp(p, "@$"))
+        return dbg_list_pseudo_regs(d);
     int printed = 0, rc = 0;
     while (*p && rc == 0) {
         size_t len = name_len(p);
@@ -147,6 +149,6 @@ static int cmd_r(struct dbg *d, const char *args)
 }
 
 const struct cmd_def cmd_register_table[] = {
-    {"r", cmd_r, "registers: r, r rax, r rax=5, r $t0=expr, r dr7, r xmm0"},
+    {"r", cmd_r, "registers: r, r rax, r rax=5, r $t0=expr, r dr7, r xmm0, r $ (the pseudo-registers: $tid $teb $peb...)"},
     {NULL, NULL, NULL},
 };

@@ -44,6 +44,7 @@ struct dbg {
     FILE *out;
     int radix;
     uint64_t t_regs[20]; /* $t0..$t19 */
+    uint64_t last_exp;   /* $exp: the last value `?` printed */
     /* where a `d*` without address continues */
     uint64_t next_dump;
     char last_dump[4];
@@ -139,6 +140,18 @@ int dbg_execute(struct dbg *d, const char *cmd);
 
 /* The expression environment over the current thread and process. */
 void dbg_expr_env(struct dbg *d, struct expr_env *env);
+
+/* pseudo.c: $tid $tpid $teb $peb $retreg $exp $ptrsize $pagesize...
+ * (1 known, 0 not a name of these, -1 with e set); `r $` lists them all. */
+int dbg_pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, struct lerr *e);
+int dbg_list_pseudo_regs(struct dbg *d);
+
+/* cxxexc.c: "C++ EH exception - std::runtime_error (first chance)", for a
+ * throw in process pid of the type whose std::type_info is at type_info;
+ * and for a stop at __cxa_throw (ENG_STOP_CXX_THROW), from its thread. */
+void dbg_cxx_throw_words(struct dbg *d, pid_t pid, uint64_t type_info, char *buf, size_t size);
+void dbg_cxx_throw_stop_words(struct dbg *d, const struct eng_stop *st, char *buf, size_t size);
+
 /* The current thread's instruction pointer (what a command with no
  * address works on). Returns 0, or -1 with the error in d->err. */
 int dbg_current_ip(struct dbg *d, uint64_t *ip);

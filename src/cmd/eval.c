@@ -47,7 +47,7 @@ static int pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, 
         return 1;
     }
     if (!IS("$ip") && !IS("$csp") && !IS("$ra"))
-        return 0;
+        return dbg_pseudo_reg(d, name, len, v, e);
     if (dbg_need_process(d) < 0)
         return lerr_set(e, "%s", d->err.msg);
     struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), e);

@@ -51,6 +51,12 @@ void dbg_on_event(void *ctx, const struct eng_event *ev)
         break;
     case ENG_EVT_PROCESS_LEFT:
         break; /* the command that let it go says so */
+    case ENG_EVT_CXX_THROW: {
+        char words[640];
+        dbg_cxx_throw_words(d, ev->pid, ev->start, words, sizeof words);
+        fprintf(d->out, "(%x.%x): %s\n", ev->pid, ev->tid, words);
+        break;
+    }
     }
     /* the target runs on and writes to the same terminal: keep the order */
     fflush(d->out);
@@ -205,6 +211,12 @@ void dbg_report_stop(struct dbg *d)
         fprintf(d->out, "(%x.%x): Break instruction exception - %s (first chance)\n", st->pid,
                 st->tid, fmt_signame(st->sig, sn));
         break;
+    case ENG_STOP_CXX_THROW: {
+        char words[640];
+        dbg_cxx_throw_stop_words(d, st, words, sizeof words);
+        fprintf(d->out, "(%x.%x): %s\n", st->pid, st->tid, words);
+        break;
+    }
     case ENG_STOP_SIGNAL:
     case ENG_STOP_SECOND_CHANCE: {
         char words[128];

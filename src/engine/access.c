@@ -11,6 +11,7 @@ pid_t eng_proc_pid(const struct eng_process *p) { return p->pid; }
 int eng_proc_index(const struct eng_process *p) { return p->index; }
 struct sym_space *eng_proc_syms(const struct eng_process *p) { return p->syms; }
 int eng_proc_launched(const struct eng_process *p) { return p->launched; }
+uint64_t eng_proc_r_debug(const struct eng_process *p) { return p->r_debug; }
 int eng_proc_shares_parent(const struct eng_process *p) { return p->vfork_parent != 0; }
 size_t eng_proc_nthreads(const struct eng_process *p) { return p->nthreads; }
 struct eng_thread *eng_proc_thread_at(const struct eng_process *p, size_t i)

@@ -104,6 +104,7 @@ static int stop_signal(const struct session *s, const struct eng_process *p,
     case ENG_STOP_BREAKPOINT:
     case ENG_STOP_RETURNED:
     case ENG_STOP_GOTO:
+    case ENG_STOP_CXX_THROW:
         return SIGTRAP;
     case ENG_STOP_SECOND_CHANCE:
     case ENG_STOP_CORE:

@@ -49,6 +49,9 @@ enum eng_stop_kind {
                               * (si.si_signo == sig); `g` lets it end */
     ENG_STOP_CORE,    /* a core file opened: the signal that ended the
                        * process (sig, si; sig 0 when it was dumped alive) */
+    ENG_STOP_CXX_THROW, /* `sxe eh`: a C++ exception is thrown (first
+                         * chance): the thread stands at __cxa_throw's
+                         * entry (addr), its arguments in rdi, rsi, rdx */
 };
 
 struct eng_stop {
@@ -75,6 +78,8 @@ enum eng_event_kind {
     ENG_EVT_PROCESS_CREATE, /* a followed child (-o): code is the parent's pid */
     ENG_EVT_PROCESS_LEFT,   /* the session let the process go (.kill,
                              * .detach, .restart): its sites are gone */
+    ENG_EVT_CXX_THROW,      /* `sxn eh`: a C++ exception thrown, passed on:
+                             * start is its std::type_info, end the object */
 };
 
 struct eng_event {
@@ -280,6 +285,14 @@ int eng_event_stops(const struct session *s, enum eng_filter f);
 /* What signal sig does when it arrives (sx*). */
 void eng_set_signal_mode(struct session *s, int sig, enum eng_sig_mode mode);
 enum eng_sig_mode eng_signal_mode(const struct session *s, int sig);
+/* `eh`, a C++ exception as it is thrown (first chance, at __cxa_throw):
+ * sxd, the default, neither stops nor prints (an exception nothing
+ * catches ends in SIGABRT: the signal's filter is its second chance);
+ * sxe stops, sxn prints, sxi is silent. A trap of the engine's own sits
+ * on __cxa_throw only under sxe and sxn. */
+enum eng_eh_mode { ENG_EH_SECOND, ENG_EH_STOP, ENG_EH_NOTIFY, ENG_EH_IGNORE };
+void eng_set_eh_mode(struct session *s, enum eng_eh_mode mode);
+enum eng_eh_mode eng_eh_mode(const struct session *s);
 /* -o, .childdbg: fork and vfork children become processes of the session. */
 void eng_set_follow_children(struct session *s, int follow);
 int eng_follows_children(const struct session *s);
@@ -311,6 +324,8 @@ pid_t eng_proc_pid(const struct eng_process *p);
 int eng_proc_index(const struct eng_process *p);
 struct sym_space *eng_proc_syms(const struct eng_process *p);
 int eng_proc_launched(const struct eng_process *p); /* else attached */
+/* The loader's struct r_debug (its module list), 0 when not known. */
+uint64_t eng_proc_r_debug(const struct eng_process *p);
 /* A vfork child before its exec: it shares its parent's memory. */
 int eng_proc_shares_parent(const struct eng_process *p);
 size_t eng_proc_nthreads(const struct eng_process *p);

@@ -18,7 +18,7 @@ enum eng_stop_kind eng_take_hit(struct session *s, int decided, struct eng_proce
     *returned = 0; /* a step's end (p, gu, g address) came there too */
     t->site_done = addr;
     enum eng_stop_kind stop = ENG_STOP_NONE;
-    int ifunc = 0, loader = 0;
+    int ifunc = 0, loader = 0, thrown = 0;
     for (size_t i = 0; i < p->ntraps; i++) {
         const struct eng_trap *tr = &p->traps[i];
         if (tr->addr != addr)
@@ -31,6 +31,8 @@ enum eng_stop_kind eng_take_hit(struct session *s, int decided, struct eng_proce
             stop = ENG_STOP_GOTO;
         else if (tr->kind == ENG_TRAP_IFUNC || tr->kind == ENG_TRAP_IFUNC_RETURN)
             ifunc = 1;
+        else if (tr->kind == ENG_TRAP_THROW)
+            thrown = 1;
     }
     /* both change the list of traps: after it was read */
     if (ifunc)
@@ -43,10 +45,13 @@ enum eng_stop_kind eng_take_hit(struct session *s, int decided, struct eng_proce
         else if (ud && s->stop_on_unload)
             stop = ENG_STOP_MODUNLOAD;
     }
+    if (thrown && stop == ENG_STOP_NONE)
+        stop = eng_eh_thrown(s, p, t);
     if (decided) {
-        if (stop == ENG_STOP_RETURNED || stop == ENG_STOP_GOTO) {
-            /* a step's end met while another stop is decided: nothing is
-             * taken, so that a gc that plants it again meets it again */
+        if (stop == ENG_STOP_RETURNED || stop == ENG_STOP_GOTO || stop == ENG_STOP_CXX_THROW) {
+            /* a step's end (or a throw under sxe eh) met while another
+             * stop is decided: nothing is taken, so that a gc that plants
+             * it again, or the thread going on, meets it again */
             t->site_done = 0;
             return ENG_STOP_NONE;
         }

@@ -159,6 +159,7 @@ void eng_modules_initial(struct session *s, struct eng_process *p)
     }
     tgt_map_free(&map);
     arm_loader_trap(p);
+    eng_eh_arm(s, p);
 }
 
 /* struct r_debug and struct link_map, as the loader lays them out */
@@ -225,8 +226,9 @@ void eng_modules_sync(struct session *s, struct eng_process *p, int *loaded, int
         /* a resolver watched there is gone with its code */
         for (size_t k = 0; k < p->ntraps;) {
             const struct eng_trap *tr = &p->traps[k];
-            if ((tr->kind == ENG_TRAP_IFUNC || tr->kind == ENG_TRAP_IFUNC_RETURN) &&
-                tr->resolver >= m->start && tr->resolver < m->end)
+            if (((tr->kind == ENG_TRAP_IFUNC || tr->kind == ENG_TRAP_IFUNC_RETURN) &&
+                 tr->resolver >= m->start && tr->resolver < m->end) ||
+                (tr->kind == ENG_TRAP_THROW && tr->addr >= m->start && tr->addr < m->end))
                 eng_trap_remove_at(p, k);
             else
                 k++;
@@ -235,4 +237,6 @@ void eng_modules_sync(struct session *s, struct eng_process *p, int *loaded, int
         (*unloaded)++;
     }
     free(biases);
+    if (*loaded)
+        eng_eh_arm(s, p); /* libstdc++ may have come now */
 }

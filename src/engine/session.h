@@ -91,6 +91,7 @@ enum eng_trap_kind {
     ENG_TRAP_GOTO,   /* `g address`: any thread that gets there stops */
     ENG_TRAP_IFUNC,  /* an indirect function's resolver: its result is wanted */
     ENG_TRAP_IFUNC_RETURN, /* where that resolver returns to, in thread tid */
+    ENG_TRAP_THROW,  /* __cxa_throw, for `sxe eh` and `sxn eh` (cxxthrow.c) */
 };
 
 struct eng_trap {
@@ -229,6 +230,7 @@ struct session {
      * when none was (attached) */
     char **launch_argv;
     struct tgt_launch_opts launch_opts;
+    int eh_mode; /* enum eng_eh_mode */
 };
 
 

@@ -305,9 +305,13 @@ void sym_module_load(struct sym_module *m)
         if ((raw[0] != '_' || raw[1] != 'Z') || !shown_name(raw, 1, full, sizeof full))
             full[0] = '\0';
         size_t len = strlen(name) + 1, flen = full[0] ? strlen(full) + 1 : 0;
-        while (used + len + flen > cap)
-            cap *= 2;
-        m->names = xrealloc(m->names, cap);
+        if (used + len + flen > cap) {
+            /* grown only when full: a realloc per symbol copies the
+             * whole store each time under ASan (minutes for libstdc++) */
+            while (used + len + flen > cap)
+                cap *= 2;
+            m->names = xrealloc(m->names, cap);
+        }
         memcpy(m->names + used, name, len);
         if (flen)
             memcpy(m->names + used + len, full, flen);

@@ -53,6 +53,6 @@ g
 # CHECK-NEXT: 0:000> ? libfx_plugin!fx_plugin_twice
 # CHECK-NEXT: Couldn't resolve error at 'libfx_plugin!fx_plugin_twice': no module 'libfx_plugin'
 # CHECK: 0:000> sxe nosuch
-# CHECK-NEXT: Syntax error in 'sxe nosuch': unknown event or signal (ct, et, cpr, epr, ld, ud, av, SIGUSR1...)
+# CHECK-NEXT: Syntax error in 'sxe nosuch': unknown event or signal (ct, et, cpr, epr, ld, ud, eh, av, SIGUSR1...)
 # CHECK: fx_dlopen: twice(21)=42
 # CHECK: Exit process 0:{{[0-9a-f]+}}, code 0

@@ -36,6 +36,6 @@ sxi SIGKILL
 # CHECK:      - SIGUSR1                  - ignore
 # CHECK:   av - SIGSEGV                  - second-chance break
 # CHECK: 0:000> sxe nosuch
-# CHECK-NEXT: Syntax error in 'sxe nosuch': unknown event or signal (ct, et, cpr, epr, ld, ud, av, SIGUSR1...)
+# CHECK-NEXT: Syntax error in 'sxe nosuch': unknown event or signal (ct, et, cpr, epr, ld, ud, eh, av, SIGUSR1...)
 # CHECK-NEXT: 0:000> sxi SIGKILL
 # CHECK-NEXT: SIGKILL cannot be caught: sxi does not apply
