@@ -13,6 +13,7 @@ static const struct cmd_def *const tables[] = {
     cmd_ba_table,     cmd_script_table, cmd_debugpath_table, cmd_cexpr_table,
     cmd_info_table,   cmd_session_table, cmd_lastevent_table,
     cmd_dump_table,
+    cmd_printf_table, cmd_alias_table, cmd_log_table,
 };
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out)
@@ -28,6 +29,8 @@ void dbg_init(struct dbg *d, struct session *s, FILE *out)
 
 void dbg_free(struct dbg *d)
 {
+    dbg_log_close(d);
+    alias_clear(&d->aliases);
     bpm_free(&d->bpm);
     sym_srcpath_free(&d->srcpath);
 }
@@ -136,7 +139,12 @@ int dbg_execute(struct dbg *d, const char *cmd)
 int dbg_execute_line(struct dbg *d, const char *line)
 {
     struct cmd_list l;
-    if (cmd_split(line, &l, &d->err) < 0) {
+    /* aliases are replaced in the whole line before any of it runs (and
+     * again in each block as it runs, since blocks come back here) */
+    char *expanded = alias_expand(&d->aliases, line);
+    int split = cmd_split(expanded, &l, &d->err);
+    free(expanded);
+    if (split < 0) {
         fprintf(d->out, "%s\n", d->err.msg);
         return -1;
     }
