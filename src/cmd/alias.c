@@ -87,10 +87,12 @@ int alias_name_ok(const char *name)
 }
 
 /* What ends a bare alias name: WinDbg replaces a name only when blanks
- * separate it from the rest; ';' and braces end commands and blocks. */
+ * separate it from the rest; ';' ends a command. (A name against a brace,
+ * `{.echo Foo}`, is replaced when the block runs: blocks come back to
+ * dbg_execute_line.) */
 static int is_sep(char c)
 {
-    return c == '\0' || c == ' ' || c == '\t' || c == ';' || c == '{' || c == '}';
+    return c == '\0' || c == ' ' || c == '\t' || c == ';';
 }
 
 struct buf {
@@ -155,10 +157,8 @@ static size_t interpret(const struct alias_table *t, const char *p, struct buf *
 
 char *alias_expand(const struct alias_table *t, const char *line)
 {
-    const char *s = line;
-    while (*s == ' ' || *s == '\t')
-        s++;
-    if (is_alias_command(s) || (t->n == 0 && !strstr(line, "${")))
+    /* only with nothing before it: `.block{ aS x y; ...}` is expanded */
+    if (is_alias_command(line) || (t->n == 0 && !strstr(line, "${")))
         return xstrdup(line);
     struct buf b = {0};
     put(&b, "", 0);

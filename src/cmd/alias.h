@@ -1,7 +1,7 @@
 /* User-named aliases (as, aS, ad, al) and their expansion in a command
  * line, as WinDbg's "Using Aliases" describes it: `${Name}` anywhere,
  * `${/d:Name}` `${/f:Name}` `${/n:Name}` `${/v:Name}`, and a bare Name
- * when it stands alone between blanks (or ';', '{', '}'). Pure: the
+ * when it stands alone between blanks (or ';'). Pure: the
  * command layer owns one table (struct dbg) and the unit tests drive it. */
 #ifndef LINDBG_CMD_ALIAS_H
 #define LINDBG_CMD_ALIAS_H
