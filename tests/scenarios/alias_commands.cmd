@@ -2,7 +2,8 @@
 # Aliases over a real program: as /x (a function's address, then used as
 # a breakpoint address), as /ma and /mu (strings in the program, checked
 # against da), as /c (a command's output), as and aS with ';', al, ad,
-# and the ${} forms. An alias set on a line is not replaced on that line.
+# and the ${} forms. An alias set on a line is not replaced on that line,
+# but is in a block of that line (each block is expanded as it runs).
 ? fx_work
 as /x Addr fx_work
 as /ma Txt fx_text
@@ -16,6 +17,8 @@ al
 .printf "[%p] ${Out}", Addr
 aS Later 5; .echo Later
 .echo Later
+aS V 7; .if (1) { .echo V } .else { .echo no }
+.if (${/d:V}) { .echo defined } .else { .echo undefined }
 bp Addr
 g
 ad Txt
@@ -49,6 +52,10 @@ al
 # CHECK-NEXT: {{^}}Later
 # CHECK-NEXT: 0:000> .echo Later
 # CHECK-NEXT: {{^}}5
+# CHECK-NEXT: 0:000> aS V 7; .if
+# CHECK-NEXT: {{^}}7
+# CHECK-NEXT: 0:000> .if
+# CHECK-NEXT: {{^}}defined
 # CHECK: Breakpoint 0 hit
 # CHECK: fx_printf!fx_work:
 # CHECK-NEXT: [[HI]]`[[LO]]
