@@ -61,6 +61,19 @@ int alias_del(struct alias_table *t, const char *name)
     return 0;
 }
 
+void alias_set_fixed(struct alias_table *t, unsigned n, const char *text)
+{
+    if (n >= 10)
+        return;
+    while (*text == ' ' || *text == '\t')
+        text++;
+    size_t len = strlen(text);
+    while (len && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+        len--;
+    free(t->fixed[n]);
+    t->fixed[n] = xstrndup(text, len);
+}
+
 void alias_clear(struct alias_table *t)
 {
     for (size_t i = 0; i < t->n; i++) {
@@ -70,6 +83,15 @@ void alias_clear(struct alias_table *t)
     free(t->v);
     t->v = NULL;
     t->n = 0;
+}
+
+void alias_free(struct alias_table *t)
+{
+    alias_clear(t);
+    for (int i = 0; i < 10; i++) {
+        free(t->fixed[i]);
+        t->fixed[i] = NULL;
+    }
 }
 
 static int is_alias_command(const char *s)
@@ -158,12 +180,19 @@ static size_t interpret(const struct alias_table *t, const char *p, struct buf *
 char *alias_expand(const struct alias_table *t, const char *line)
 {
     /* only with nothing before it: `.block{ aS x y; ...}` is expanded */
-    if (is_alias_command(line) || (t->n == 0 && !strstr(line, "${")))
+    if (is_alias_command(line) || (t->n == 0 && !strstr(line, "${") && !strstr(line, "$u")))
         return xstrdup(line);
     struct buf b = {0};
     put(&b, "", 0);
     const char *p = line;
     while (*p) {
+        if (p[0] == '$' && p[1] == 'u' && p[2] >= '0' && p[2] <= '9') {
+            const char *v = t->fixed[p[2] - '0'];
+            if (v)
+                put(&b, v, strlen(v));
+            p += 3;
+            continue;
+        }
         if (p[0] == '$' && p[1] == '{') {
             size_t used = interpret(t, p, &b);
             if (used) {

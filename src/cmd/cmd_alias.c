@@ -109,6 +109,16 @@ static int set_alias(struct dbg *d, const char *args, int line_form)
     return rc;
 }
 
+int dbg_set_fixed_alias(struct dbg *d, const char *args)
+{
+    const char *p = dbg_skip(args + 4);
+    if (*p != '=')
+        return lerr_set(&d->err, "Syntax error: r $.u%c=text sets the alias, r cannot show it",
+                        args[3]);
+    alias_set_fixed(&d->aliases, (unsigned)(args[3] - '0'), p + 1);
+    return 0;
+}
+
 static int cmd_as(struct dbg *d, const char *args) { return set_alias(d, args, 1); }
 
 static int cmd_aS(struct dbg *d, const char *args) { return set_alias(d, args, 0); }

@@ -116,6 +116,8 @@ static int cmd_r(struct dbg *d, const char *args)
     const char *p = args;
     if (!*p)
         return dbg_print_registers(d);
+    if (!strncmp(p, "$.u", 3) && p[3] >= '0' && p[3] <= '9') /* a fixed-name alias */
+        return dbg_set_fixed_alias(d, p);
     int printed = 0, rc = 0;
     while (*p && rc == 0) {
         size_t len = name_len(p);

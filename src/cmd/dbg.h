@@ -120,6 +120,8 @@ extern const struct cmd_def cmd_log_table[];
 /* .printf's target memory and symbols (cmd_printf.c), for %ma and as /ma. */
 struct pfmt_ops;
 void dbg_printf_ops(struct dbg *d, struct pfmt_ops *ops);
+/* `r $.uN=text` (args at "$.uN"): sets the fixed-name alias $uN. */
+int dbg_set_fixed_alias(struct dbg *d, const char *args);
 /* While a log is open: the prompt and the line the console read (it shows
  * them itself, not through d->out). */
 void dbg_log_echo(struct dbg *d, const char *prompt, const char *line);

@@ -30,7 +30,7 @@ void dbg_init(struct dbg *d, struct session *s, FILE *out)
 void dbg_free(struct dbg *d)
 {
     dbg_log_close(d);
-    alias_clear(&d->aliases);
+    alias_free(&d->aliases);
     bpm_free(&d->bpm);
     sym_srcpath_free(&d->srcpath);
 }

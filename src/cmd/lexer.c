@@ -47,6 +47,7 @@ int cmd_split(const char *line, struct cmd_list *out, struct lerr *e)
             /* `as Name line` takes the rest of the line, ';' included */
             if ((w[0] == 'j' && (w[1] == ' ' || w[1] == '(' || w[1] == '\t')) ||
                 (w[0] == 'a' && w[1] == 's' && (w[2] == ' ' || w[2] == '\t')) ||
+                !strncmp(w, "r $.u", 5) ||
                 !strncmp(w, ".srcpath", 8) || !strncmp(w, ".sympath", 8)) {
                 push(out, start, strlen(start));
                 return 0;

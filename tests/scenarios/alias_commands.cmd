@@ -2,7 +2,7 @@
 # Aliases over a real program: as /x (a function's address, then used as
 # a breakpoint address), as /ma and /mu (strings in the program, checked
 # against da), as /c (a command's output), as and aS with ';', al, ad,
-# and the ${} forms. An alias set on a line is not replaced on that line,
+# the fixed-name $u0..$u9 (r $.u0=...), and the ${} forms. An alias set on a line is not replaced on that line,
 # but is in a block of that line (each block is expanded as it runs).
 ? fx_work
 as /x Addr fx_work
@@ -28,6 +28,9 @@ ad /q Txt
 as alpha 1
 ad *
 al
+r $.u0=  da fx_text; .echo [$u1]  
+$u0
+r $.u1
 # CHECK: 0:000> ? fx_work
 # CHECK-NEXT: Evaluate expression: [[DEC:[0-9]+]] = 0000[[HI:[0-9a-f]+]]`[[LO:[0-9a-f]+]]
 # CHECK: 0:000> da fx_text
@@ -70,3 +73,9 @@ al
 # CHECK-NEXT: 0:000> ad *
 # CHECK-NEXT: 0:000> al
 # CHECK-NEXT: No aliases
+# CHECK-NEXT: 0:000> r $.u0=
+# CHECK-NEXT: 0:000> $u0
+# CHECK-NEXT: {{[0-9a-f`]+}}  "[[TEXT]]"
+# CHECK-NEXT: {{^}}[]
+# CHECK-NEXT: 0:000> r $.u1
+# CHECK-NEXT: Syntax error: r $.u1=text sets the alias, r cannot show it

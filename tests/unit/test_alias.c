@@ -86,6 +86,13 @@ static void test_expand(void **state)
     check(&t, "r; ad Foo", "r; ad bar");
     check(&t, " ad Foo", " ad bar"); /* only with nothing before it */
     alias_clear(&t);
+    /* $u0..$u9: anywhere, empty when not set, blanks around dropped */
+    alias_set_fixed(&t, 0, "  da x; ? 1  ");
+    check(&t, "$u0", "da x; ? 1");
+    check(&t, "[$u0][$u1]", "[da x; ? 1][]");
+    check(&t, "$ubound", "$ubound");
+    alias_free(&t);
+    assert_null(t.fixed[0]);
 }
 
 int main(void)

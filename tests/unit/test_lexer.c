@@ -39,6 +39,8 @@ static void test_split(void **state)
     check_split("as L r rax; r rbx", 1, (const char *[]){"as L r rax; r rbx"});
     check_split("aS P \"a;b\"; aS W one", 2, (const char *[]){"aS P \"a;b\"", "aS W one"});
     check_split("asx; y", 2, (const char *[]){"asx", "y"});
+    check_split("r $.u0=a; b", 1, (const char *[]){"r $.u0=a; b"});
+    check_split("r $t0=1; b", 2, (const char *[]){"r $t0=1", "b"});
 }
 
 static void test_split_errors(void **state)
