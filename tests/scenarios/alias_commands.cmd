@@ -1,9 +1,10 @@
 # ARGS: fx_printf
 # Aliases over a real program: as /x (a function's address, then used as
 # a breakpoint address), as /ma and /mu (strings in the program, checked
-# against da), as /c (a command's output), as and aS with ';', al, ad,
-# the fixed-name $u0..$u9 (r $.u0=...), and the ${} forms. An alias set on a line is not replaced on that line,
-# but is in a block of that line (each block is expanded as it runs).
+# against da and %mu), as /e, as /c (a command's output), as and aS with
+# ';', al, ad, the fixed-name $u0..$u9 (r $.u0=...), and the ${} forms.
+# An alias set on a line is not replaced on that line, but is in a block
+# of that line (each block is expanded as it runs).
 ? fx_work
 as /x Addr fx_work
 as /ma Txt fx_text
@@ -17,6 +18,11 @@ al
 .printf "[%p] ${Out}", Addr
 aS Later 5; .echo Later
 .echo Later
+.printf "[%mu]\n", fx_wide
+as /mu W fx_wide
+.echo [${W}]
+as /e Hm HOME
+.echo [${Hm}]
 aS V 7; .if (1) { .echo V } .else { .echo no }
 .if (${/d:V}) { .echo defined } .else { .echo undefined }
 bp Addr
@@ -55,6 +61,14 @@ r $.u1
 # CHECK-NEXT: {{^}}Later
 # CHECK-NEXT: 0:000> .echo Later
 # CHECK-NEXT: {{^}}5
+# CHECK-NEXT: 0:000> .printf "[%mu]\n", fx_wide
+# CHECK-NEXT: {{^}}[[[WIDE:wide .+ text]]]
+# CHECK-NEXT: 0:000> as /mu W fx_wide
+# CHECK-NEXT: 0:000> .echo
+# CHECK-NEXT: {{^}}[[[WIDE]]]
+# CHECK-NEXT: 0:000> as /e Hm HOME
+# CHECK-NEXT: 0:000> .echo
+# CHECK-NEXT: {{^}}[/{{.+}}/home]
 # CHECK-NEXT: 0:000> aS V 7; .if
 # CHECK-NEXT: {{^}}7
 # CHECK-NEXT: 0:000> .if
