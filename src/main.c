@@ -1,6 +1,7 @@
 /* lindbg: options, the session, the command loop. */
 #include "cmd/dbg.h"
 #include "engine/engine.h"
+#include "ui/complete_dbg.h"
 #include "ui/console.h"
 #include "util/xalloc.h"
 
@@ -194,6 +195,10 @@ int main(int argc, char **argv)
     char *hist = history_path();
     struct console *con = console_open(stdout, hist);
     free(hist);
+    struct cpl_source completion;
+    cpl_dbg_source(&d, &completion);
+    if (con)
+        console_set_completion(con, &completion);
     d.run_hook = terminal_hook;
     d.run_hook_ctx = con;
     if (o.go && !o.core)

@@ -2,6 +2,7 @@
  * Ranges are WinDbg's: `addr`, `addr L count`, `addr end` (end included);
  * a display without an address continues where the last one ended. */
 #include "cmd/dbg.h"
+#include "cmd/memview.h"
 #include "ui/format.h"
 #include "util/xalloc.h"
 
@@ -201,6 +202,9 @@ static int cmd_du(struct dbg *d, const char *a) { return display_string(d, a, 2)
 static int cmd_d(struct dbg *d, const char *a)
 {
     const char *last = d->last_dump[0] ? d->last_dump : "db";
+    int rc;
+    if (dbg_dumpsyms_again(d, last, a, &rc))
+        return rc;
     if (!strcmp(last, "dw")) return cmd_dw(d, a);
     if (!strcmp(last, "dd")) return cmd_dd(d, a);
     if (!strcmp(last, "dq")) return cmd_dq(d, a);
@@ -261,6 +265,24 @@ static int cmd_eb(struct dbg *d, const char *a) { return enter(d, a, 1); }
 static int cmd_ew(struct dbg *d, const char *a) { return enter(d, a, 2); }
 static int cmd_ed(struct dbg *d, const char *a) { return enter(d, a, 4); }
 static int cmd_eq(struct dbg *d, const char *a) { return enter(d, a, 8); }
+
+int dbg_mem_range(struct dbg *d, const char *args, unsigned unit, uint64_t default_count,
+                  struct dbg_range *r)
+{
+    struct range x;
+    if (parse_range(d, args, unit, default_count, &x) < 0)
+        return -1;
+    r->addr = x.addr;
+    r->count = x.count;
+    return 0;
+}
+
+uint8_t *dbg_mem_read(struct dbg *d, uint64_t addr, size_t len, uint8_t **ok)
+{
+    return read_range(d, addr, len, ok);
+}
+
+int dbg_mem_any(const uint8_t *ok, size_t len) { return any_readable(ok, len); }
 
 const struct cmd_def cmd_memory_table[] = {
     {"db", cmd_db, "display bytes and ASCII: db [addr] [L count | end]"},

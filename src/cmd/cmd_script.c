@@ -1,11 +1,10 @@
-/* Control flow and scripts: j, .if/.elsif/.else, $< and $$< (run the
- * commands of a file). Used in breakpoint command strings above all:
+/* Conditions: j, .if/.elsif/.else (the loops are in cmd_loops.c, script
+ * files in scriptfile.c). Used in breakpoint command strings above all:
  *   bp work "j (@rax==5) 'r rax'; 'gc'"
  *   bp work ".if (@rax==5) { r rax } .else { gc }" */
 #include "cmd/dbg.h"
+#include "cmd/script_text.h"
 
-#include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,83 +47,66 @@ static int cmd_j(struct dbg *d, const char *args)
     return *run ? dbg_execute_line(d, run) : 0;
 }
 
-/* `{ ... }` at p: its inside into out, returns after the '}'. */
-static const char *block(struct dbg *d, const char *p, char *out, size_t size)
+/* `{ ... }` at p (after blanks and the ';' a joined script puts there):
+ * its inside, malloc'd, into *out; returns after the '}'. */
+static const char *block(struct dbg *d, const char *p, char **out)
 {
-    p = dbg_skip(p);
-    if (*p != '{') {
-        lerr_set(&d->err, "Syntax error: a { block } is needed at '%.30s'", p);
+    const char *q = script_group(p, '{', '}', out);
+    if (!q) {
+        p = script_skip_sep(p);
+        lerr_set(&d->err, "Syntax error: %s at '%.30s'",
+                 *p == '{' ? "'{' without '}'" : "a { block } is needed", p);
         return NULL;
     }
-    int depth = 0;
-    const char *q = p;
-    for (; *q; q++) {
-        if (*q == '{')
-            depth++;
-        else if (*q == '}' && --depth == 0)
-            break;
-    }
-    if (!*q) {
-        lerr_set(&d->err, "Syntax error: '{' without '}'");
-        return NULL;
-    }
-    snprintf(out, size, "%.*s", (int)(q - p - 1), p + 1);
-    return dbg_skip(q + 1);
+    return script_skip_sep(q);
+}
+
+/* A body's commands failed: their error was printed; nothing more to say. */
+static int reported(struct dbg *d)
+{
+    lerr_clear(&d->err);
+    return -1;
 }
 
 static int cmd_if(struct dbg *d, const char *args)
 {
     const char *p = args;
-    char body[4096];
+    char *body = NULL;
     int done = 0;
     for (;;) {
         uint64_t v = 0;
+        p = script_skip_sep(p);
         if (dbg_eval(d, &p, &v) < 0)
             return -1;
-        if (!(p = block(d, p, body, sizeof body)))
+        if (!(p = block(d, p, &body)))
             return -1;
         if (v && !done) {
             done = 1;
-            if (dbg_execute_line(d, body) < 0)
-                return 0; /* its own error was printed */
+            int rc = dbg_execute_line(d, body);
+            free(body);
+            if (rc < 0)
+                return reported(d);
+        } else {
+            free(body);
         }
         if (!strncmp(p, ".elsif", 6)) {
-            p = dbg_skip(p + 6);
+            p += 6;
             continue;
         }
         if (!strncmp(p, ".else", 5)) {
-            if (!(p = block(d, p + 5, body, sizeof body)))
+            if (!(p = block(d, p + 5, &body)))
                 return -1;
-            if (!done)
-                dbg_execute_line(d, body);
+            int rc = done ? 0 : dbg_execute_line(d, body);
+            free(body);
+            if (rc < 0)
+                return reported(d);
         }
         return *p ? lerr_set(&d->err, "Syntax error at '%s'", p) : 0;
     }
 }
 
-static int run_file(struct dbg *d, const char *args)
-{
-    if (!*args)
-        return lerr_set(&d->err, "Syntax error: a file name is needed");
-    FILE *f = fopen(args, "r");
-    if (!f)
-        return lerr_set(&d->err, "Couldn't open command file '%s': %s", args, strerror(errno));
-    char *line = NULL;
-    size_t cap = 0;
-    while (!d->quit && getline(&line, &cap, f) >= 0) {
-        line[strcspn(line, "\r\n")] = '\0';
-        if (*dbg_skip(line))
-            dbg_execute_line(d, line);
-    }
-    free(line);
-    fclose(f);
-    return 0;
-}
-
 const struct cmd_def cmd_script_table[] = {
     {"j", cmd_j, "j expr 'commands' ; 'commands': the first when expr is not zero"},
     {".if", cmd_if, ".if (expr) { commands } .elsif (expr) { ... } .else { ... }"},
-    {"$<", run_file, "run the commands of a file: $<file"},
-    {"$$<", run_file, "run the commands of a file: $$<file"},
     {NULL, NULL, NULL},
 };

@@ -80,7 +80,14 @@ struct dbg {
     const struct cmd_prefix *prefix;
     struct alias_table aliases; /* as, aS (cmd_alias.c) */
     struct dbg_log *log;        /* .logopen's file, NULL when none (cmd_log.c) */
+    /* control flow (cmd_loops.c, scriptfile.c) */
+    int loop_depth;       /* loops running: .break and .continue need one */
+    int loop_ctl;         /* enum dbg_loop_ctl: the rest of a body is skipped */
+    int script_depth;     /* script files running, nested */
+    char script_at[320];  /* "file(line): " while a script runs: before its errors */
 };
+
+enum dbg_loop_ctl { DBG_LOOP_NONE, DBG_LOOP_BREAK, DBG_LOOP_CONTINUE };
 
 typedef int (*cmd_fn)(struct dbg *d, const char *args);
 
@@ -127,6 +134,9 @@ int dbg_set_fixed_alias(struct dbg *d, const char *args);
 void dbg_log_echo(struct dbg *d, const char *prompt, const char *line);
 /* Closes the log, if any, and gives d->out back to the screen. */
 void dbg_log_close(struct dbg *d);
+extern const struct cmd_def cmd_dumpsyms_table[], cmd_address_table[], cmd_formats_table[];
+extern const struct cmd_def cmd_loop_table[];
+extern const struct cmd_def cmd_scriptfile_table[];
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out);
 /* Sends debuginfod download progress to d (cmd_debugpaths.c). */
@@ -246,6 +256,10 @@ void dbg_dw_frame(struct dbg *d, const struct dbg_frame *frames, size_t n, size_
 /* Reads the current process's memory for DWARF evaluation (dw_read_fn). */
 int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len);
 
+/* ~Ne CommandString (cmd_thread_e.c): `cmd` is "e CommandString", run
+ * with the thread already selected; an error does not stop the others. */
+int dbg_thread_e(struct dbg *d, const char *cmd);
+
 /* Needs a stopped process; else sets the error and returns -1. */
 int dbg_need_process(struct dbg *d);
 
@@ -256,5 +270,10 @@ void dbg_core_stop_words(const struct eng_stop *st, char *buf, size_t size);
 /* cmd_lastevent.c: si_code in words, "address not mapped (SEGV_MAPERR)";
  * "si_code N" when unknown. */
 const char *dbg_sicode_words(int sig, int code, char *buf, size_t size);
+
+/* dispatch.c: calls fn with each command name starting with prefix (len
+ * bytes), for completion at the prompt. */
+void dbg_command_names(const char *prefix, size_t len, void (*fn)(void *ctx, const char *name),
+                       void *ctx);
 
 #endif

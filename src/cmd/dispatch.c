@@ -13,6 +13,8 @@ static const struct cmd_def *const tables[] = {
     cmd_ba_table,     cmd_script_table, cmd_debugpath_table, cmd_cexpr_table,
     cmd_info_table,   cmd_session_table, cmd_lastevent_table,
     cmd_dump_table,
+    cmd_dumpsyms_table, cmd_address_table, cmd_formats_table,
+    cmd_loop_table, cmd_scriptfile_table,
     cmd_printf_table, cmd_alias_table, cmd_log_table,
 };
 
@@ -60,6 +62,10 @@ int dbg_need_process(struct dbg *d)
 
 static int run_plain(struct dbg *d, const char *cmd)
 {
+    if (cmd_is_comment(cmd))
+        return 0;
+    if (d->prefix && d->prefix->kind != CMD_THREAD_NONE && cmd_is_thread_e(cmd))
+        return dbg_thread_e(d, cmd);
     size_t n = cmd_name_len(cmd);
     const struct cmd_def *c = n ? lookup(cmd, n) : NULL;
     if (!c) {
@@ -109,11 +115,14 @@ int dbg_execute(struct dbg *d, const char *cmd)
         struct eng_thread *t = NULL;
         if (pf.kind == CMD_THREAD_ALL) {
             rc = 0;
+            /* ~*e: no thread header, as WinDbg */
+            int e = cmd_is_thread_e(pf.rest);
             for (size_t i = 0; i < eng_proc_nthreads(p) && rc == 0; i++) {
                 struct eng_thread *ti = eng_proc_thread_at(p, i);
                 pid_t tid = eng_thread_tid(ti);
-                fprintf(d->out, "%c%3d  Id: %x.%x\n", tid == eng_cur_tid(d->s) ? '.' : ' ',
-                        eng_thread_index(ti), eng_proc_pid(p), tid);
+                if (!e)
+                    fprintf(d->out, "%c%3d  Id: %x.%x\n", tid == eng_cur_tid(d->s) ? '.' : ' ',
+                            eng_thread_index(ti), eng_proc_pid(p), tid);
                 rc = run_in_thread(d, ti, pf.rest);
             }
         } else {
@@ -132,7 +141,7 @@ int dbg_execute(struct dbg *d, const char *cmd)
     }
     d->prefix = NULL;
     if (rc < 0 && d->err.msg[0])
-        fprintf(d->out, "%s\n", d->err.msg);
+        fprintf(d->out, "%s%s\n", d->script_at, d->err.msg);
     return rc;
 }
 
@@ -145,11 +154,12 @@ int dbg_execute_line(struct dbg *d, const char *line)
     int split = cmd_split(expanded, &l, &d->err);
     free(expanded);
     if (split < 0) {
-        fprintf(d->out, "%s\n", d->err.msg);
+        fprintf(d->out, "%s%s\n", d->script_at, d->err.msg);
         return -1;
     }
     int rc = 0;
-    for (size_t i = 0; i < l.n && !d->quit && !d->resume_request && !d->list_ended; i++) {
+    for (size_t i = 0; i < l.n && !d->quit && !d->resume_request && !d->list_ended &&
+                       !d->loop_ctl; i++) {
         if (dbg_execute(d, l.cmds[i]) < 0) {
             rc = -1;
             break;
@@ -169,4 +179,13 @@ int dbg_print_help(struct dbg *d)
         for (const struct cmd_def *c = tables[t]; c->name; c++)
             fprintf(d->out, "%-8s %s\n", c->name, c->help);
     return 0;
+}
+
+void dbg_command_names(const char *prefix, size_t len, void (*fn)(void *ctx, const char *name),
+                       void *ctx)
+{
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
+        for (const struct cmd_def *c = tables[t]; c->name; c++)
+            if (strncmp(c->name, prefix, len) == 0)
+                fn(ctx, c->name);
 }

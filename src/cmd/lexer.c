@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void push(struct cmd_list *l, const char *s, size_t n)
+static void push(struct cmd_list *l, const char *line, const char *s, size_t n)
 {
     while (n && isspace((unsigned char)*s)) {
         s++;
@@ -19,6 +19,8 @@ static void push(struct cmd_list *l, const char *s, size_t n)
     memcpy(c, s, n);
     c[n] = '\0';
     l->cmds = xrealloc(l->cmds, (l->n + 1) * sizeof *l->cmds);
+    l->offs = xrealloc(l->offs, (l->n + 1) * sizeof *l->offs);
+    l->offs[l->n] = (size_t)(s - line);
     l->cmds[l->n++] = c;
 }
 
@@ -27,31 +29,101 @@ void cmd_list_free(struct cmd_list *l)
     for (size_t i = 0; i < l->n; i++)
         free(l->cmds[i]);
     free(l->cmds);
+    free(l->offs);
     l->cmds = NULL;
+    l->offs = NULL;
     l->n = 0;
+}
+
+/* `$$ text`, not the script commands `$$<`, `$$><`, `$$>a<` */
+static int dollar_comment(const char *w)
+{
+    return w[0] == '$' && w[1] == '$' && w[2] != '<' && w[2] != '>';
+}
+
+int cmd_is_comment(const char *cmd)
+{
+    while (*cmd == ' ' || *cmd == '\t')
+        cmd++;
+    return *cmd == '*' || dollar_comment(cmd);
+}
+
+int cmd_is_thread_e(const char *rest)
+{
+    return rest[0] == 'e' && (rest[1] == '\0' || isspace((unsigned char)rest[1]));
+}
+
+static int word_is(const char *p, const char *word)
+{
+    size_t n = strlen(word);
+    return !strncmp(p, word, n) && !isalnum((unsigned char)p[n]) && p[n] != '_';
+}
+
+/* Commands that take the rest of the line, ';' included. */
+static int owns_line(const char *w)
+{
+    /* `j expr 'a;b' ; 'c'`, as in WinDbg */
+    if (w[0] == 'j' && (w[1] == ' ' || w[1] == '(' || w[1] == '\t'))
+        return 1;
+    /* the path commands: ';' separates their directories */
+    if (!strncmp(w, ".srcpath", 8) || !strncmp(w, ".sympath", 8))
+        return 1;
+    /* `as Name line` and `r $.u0=line`: the alias is the rest of the line */
+    if ((w[0] == 'a' && w[1] == 's' && (w[2] == ' ' || w[2] == '\t')) || !strncmp(w, "r $.u", 5))
+        return 1;
+    /* $<FILE and $><FILE: a file name may hold ';' */
+    if (w[0] == '$' && (w[1] == '<' || (w[1] == '>' && w[2] == '<')))
+        return 1;
+    /* ~Ne: "CommandString includes the rest of the input line" */
+    struct cmd_prefix pf;
+    cmd_parse_prefix(w, &pf);
+    return pf.kind != CMD_THREAD_NONE && cmd_is_thread_e(pf.rest);
+}
+
+/* Whether the ';' at p, which ends [start, p), goes on within the same
+ * command: the parts of a control flow token that a joined script put on
+ * separate lines. */
+static int joins(const char *start, const char *p)
+{
+    const char *q = p + 1;
+    while (*q == ' ' || *q == '\t' || *q == ';')
+        q++;
+    if (*q == '{' || *q == '(')
+        return 1;
+    const char *b = p;
+    while (b > start && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == ';'))
+        b--;
+    return b > start && b[-1] == '}' && (word_is(q, ".else") || word_is(q, ".elsif"));
 }
 
 int cmd_split(const char *line, struct cmd_list *out, struct lerr *e)
 {
     out->cmds = NULL;
+    out->offs = NULL;
     out->n = 0;
     const char *start = line;
-    int in_quote = 0, braces = 0;
+    int in_quote = 0, braces = 0, parens = 0, for_parens = 0;
     for (const char *p = line; *p; p++) {
         if (p == start) {
-            /* `j expr 'a;b' ; 'c'` owns the rest of the line, as in WinDbg */
             const char *w = start;
             while (*w == ' ' || *w == '\t')
                 w++;
-            /* and so do the path commands: ';' separates their directories */
-            /* `as Name line` takes the rest of the line, ';' included */
-            if ((w[0] == 'j' && (w[1] == ' ' || w[1] == '(' || w[1] == '\t')) ||
-                (w[0] == 'a' && w[1] == 's' && (w[2] == ' ' || w[2] == '\t')) ||
-                !strncmp(w, "r $.u", 5) ||
-                !strncmp(w, ".srcpath", 8) || !strncmp(w, ".sympath", 8)) {
-                push(out, start, strlen(start));
+            if (owns_line(w)) {
+                push(out, line, start, strlen(start));
                 return 0;
             }
+            if (*w == '*')
+                return 0; /* a comment line, ';' included */
+            if (dollar_comment(w)) {
+                /* up to the next ';', its text not looked at */
+                const char *q = strchr(w, ';');
+                if (!q)
+                    return 0;
+                start = q + 1;
+                p = q;
+                continue;
+            }
+            for_parens = word_is(w, ".for");
         }
         if (in_quote) {
             if (*p == '\\' && p[1])
@@ -66,8 +138,12 @@ int cmd_split(const char *line, struct cmd_list *out, struct lerr *e)
             braces++;
         else if (*p == '}' && braces > 0)
             braces--;
-        else if (*p == ';' && braces == 0) {
-            push(out, start, (size_t)(p - start));
+        else if (for_parens && *p == '(')
+            parens++;
+        else if (for_parens && *p == ')' && parens > 0)
+            parens--;
+        else if (*p == ';' && braces == 0 && parens == 0 && !joins(start, p)) {
+            push(out, line, start, (size_t)(p - start));
             start = p + 1;
         }
     }
@@ -76,7 +152,7 @@ int cmd_split(const char *line, struct cmd_list *out, struct lerr *e)
         return lerr_set(e, "Syntax error: %s in '%.60s'",
                         in_quote ? "unterminated string" : "unbalanced '{'", line);
     }
-    push(out, start, strlen(start));
+    push(out, line, start, strlen(start));
     return 0;
 }
 
@@ -120,16 +196,17 @@ void cmd_parse_prefix(const char *cmd, struct cmd_prefix *out)
 
 size_t cmd_name_len(const char *s)
 {
-    if (s[0] == '$' && s[1] == '<')
-        return 2;
-    if (s[0] == '$' && s[1] == '$' && s[2] == '<')
-        return 3;
+    static const char *const scripts[] = {"$$>a<", "$$><", "$><", "$$<", "$<"};
+    for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++)
+        if (!strncmp(s, scripts[i], strlen(scripts[i])))
+            return strlen(scripts[i]);
     if (s[0] == '?' || s[0] == '|' || s[0] == '~')
         return s[0] == '?' && s[1] == '?' ? 2 : 1;
     size_t n = 0;
-    if (s[0] == '.')
+    /* `.cmd` meta-commands and `!ext` extension commands */
+    if (s[0] == '.' || s[0] == '!')
         n = 1;
-    while (isalpha((unsigned char)s[n]) || (n > 0 && s[0] == '.' && s[n] == '_'))
+    while (isalpha((unsigned char)s[n]) || (n > 0 && (s[0] == '.' || s[0] == '!') && s[n] == '_'))
         n++;
     return n;
 }

@@ -1,7 +1,8 @@
 /* The command line lexer: one input line holds commands separated by ';'.
  * A ';' inside a double-quoted string (with \" escapes) or inside braces
- * belongs to that string or block. Also the thread prefix (`~2 r`,
- * `~*bp`), and the command name at the start of a command. */
+ * belongs to that string or block. Comments (`$$ text` up to the next ';',
+ * `* text` to the end of the line) are left out. Also the thread prefix
+ * (`~2 r`, `~*bp`), and the command name at the start of a command. */
 #ifndef LINDBG_CMD_LEXER_H
 #define LINDBG_CMD_LEXER_H
 
@@ -11,10 +12,16 @@
 
 struct cmd_list {
     char **cmds; /* each malloc'd, trimmed, never empty */
+    size_t *offs; /* where each starts in the line that was split */
     size_t n;
 };
 
-/* Splits `line`. Returns 0, or -1 when a quote or brace is not closed. */
+/* Splits `line`. Returns 0, or -1 when a quote or brace is not closed.
+ * A ';' followed by '{' or '(' does not split (neither starts a command:
+ * `.if (x);{ r }` is what a script's lines joined by `$><` look like), nor
+ * one between '}' and `.else`/`.elsif`; nor one in the parentheses of
+ * `.for (init; cond; step)`. `j`, `$<FILE`, `$><FILE` and `~Ne` own the
+ * rest of their line. */
 int cmd_split(const char *line, struct cmd_list *out, struct lerr *e);
 void cmd_list_free(struct cmd_list *l);
 
@@ -37,8 +44,15 @@ struct cmd_prefix {
  * `rest` would be empty or a thread-control letter). */
 void cmd_parse_prefix(const char *cmd, struct cmd_prefix *out);
 
-/* Length of the command name at `s`: `.name`, `$<`, `$$<`, `?`, `|`, `~`,
- * or a run of letters. */
+/* Whether `cmd` (after blanks) is a comment: `$$ text` or `* text`. */
+int cmd_is_comment(const char *cmd);
+
+/* Whether `rest`, the command after a thread prefix, is `e CommandString`
+ * (~Ne: every command of the string in those threads). */
+int cmd_is_thread_e(const char *rest);
+
+/* Length of the command name at `s`: `.name`, `$<`, `$$<`, `$><`,
+ * `$$><`, `$$>a<`, `?`, `|`, `~`, or a run of letters. */
 size_t cmd_name_len(const char *s);
 
 #endif

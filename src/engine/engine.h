@@ -199,6 +199,9 @@ int eng_step(struct session *s, struct lerr *e);
 void eng_breakin(struct session *s);
 /* Forgets a Ctrl+C typed at the prompt (before a new command line). */
 void eng_breakin_clear(struct session *s);
+/* How many Ctrl+C came so far (answered or not): a command loop that
+ * sees it change stops, whether or not the target ran meanwhile. */
+unsigned eng_breakin_count(const struct session *s);
 
 int eng_detach_all(struct session *s, struct lerr *e);
 /* One process: detached (every trap out, the program's own pending signal
@@ -336,5 +339,9 @@ int eng_dump(struct session *s, const char *path, unsigned flags, struct lerr *e
 
 /* Process list helpers. */
 int eng_has_process(const struct session *s);
+
+/* memmap.c: the current process's mappings in address order (freed by
+ * tgt_map_free, even on failure). */
+int eng_memory_map(struct session *s, struct tgt_map *out, struct lerr *e);
 
 #endif

@@ -611,6 +611,8 @@ static int breakin_pending(struct session *s)
 
 void eng_breakin_clear(struct session *s) { s->breakin_requested = 0; }
 
+unsigned eng_breakin_count(const struct session *s) { return (unsigned)s->breakin_count; }
+
 static int go(struct session *s, enum eng_go_mode mode, struct lerr *e)
 {
     if (start_run(s, e) < 0)
@@ -732,6 +734,7 @@ void eng_breakin(struct session *s)
     /* kept until a stop answers it, even when nothing runs right now:
      * lindbg may be between two resumes of a `g` in a command string */
     s->breakin_requested = 1;
+    s->breakin_count++;
     pid_t tid = s->breakin_pid;
     if (tid > 0 && s->nprocs)
         s->be->interrupt(s->be, tid);

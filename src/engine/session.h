@@ -194,6 +194,8 @@ struct session {
     /* Read by the SIGINT handler: whom to interrupt while running. */
     volatile pid_t breakin_pid;
     volatile sig_atomic_t breakin_requested;
+    /* Ctrl+C presses, answered or not: a command loop ends when it grows */
+    volatile sig_atomic_t breakin_count;
     /* events of a thread seen while it stepped alone, for the run loop */
     struct tgt_event replay[8];
     size_t nreplay;

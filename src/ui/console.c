@@ -1,4 +1,5 @@
 #include "ui/console.h"
+#include "ui/complete.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
@@ -7,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
 /* Set by the SIGTERM/SIGHUP handler (a handler takes no argument). */
 static volatile sig_atomic_t quit_requested;
@@ -19,7 +21,12 @@ struct console {
     HistEvent hev;
     char *histfile;
     char prompt[64];
+    const struct cpl_source *cpl;
+    char *tab_line;    /* the line a Tab left with several candidates: */
+    size_t tab_cursor; /* a Tab on that same line lists them */
 };
+
+static unsigned char complete_key(EditLine *el, int ch);
 
 static char *prompt_fn(EditLine *el)
 {
@@ -52,11 +59,113 @@ struct console *console_open(FILE *out, const char *histfile)
     el_set(c->el, EL_EDITOR, "emacs");
     el_set(c->el, EL_HIST, history, c->hist);
     el_set(c->el, EL_SIGNAL, 1);
+    /* Tab: before ~/.editrc, which may bind it to something else. The
+     * wide call: the narrow one copies the names and never frees them. */
+    el_wset(c->el, EL_ADDFN, L"lindbg-complete", L"complete the word at the cursor", complete_key);
+    el_set(c->el, EL_BIND, "^I", "lindbg-complete", NULL);
     el_source(c->el, NULL); /* ~/.editrc, as every libedit program */
     return c;
 }
 
 int console_is_terminal(const struct console *c) { return c->tty; }
+
+/* Beyond this many candidates a listing is asked for first, as readline. */
+enum { LIST_ASK_ABOVE = 100 };
+
+static void list_candidates(struct console *c, EditLine *el, const struct cpl_names *l)
+{
+    int width = 80;
+    if (el_get(el, EL_GETTC, "co", &width) != 0 || width <= 0)
+        width = 80;
+    fputc('\n', c->out);
+    if (l->n > LIST_ASK_ABOVE) {
+        fprintf(c->out, "Display all %zu possibilities? (y or n)", l->n);
+        fflush(c->out);
+        char ch = 'n';
+        while (el_getc(el, &ch) == 1 && !strchr("yYnN \x7f\x03\x07", ch))
+            ;
+        fputc('\n', c->out);
+        if (ch != 'y' && ch != 'Y' && ch != ' ') {
+            fflush(c->out);
+            return;
+        }
+    }
+    char *cols = cpl_columns(l, width);
+    fputs(cols, c->out);
+    free(cols);
+    fflush(c->out);
+}
+
+/* Characters in s[0, n): libedit deletes characters, not bytes. */
+static int char_count(const char *s, size_t n)
+{
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    int k = 0;
+    for (size_t i = 0; i < n; k++) {
+        size_t l = mbrlen(s + i, n - i, &st);
+        if (l == 0 || l > n - i) {
+            l = 1; /* not a character here: a byte, and start afresh */
+            memset(&st, 0, sizeof st);
+        }
+        i += l;
+    }
+    return k;
+}
+
+/* The Tab key (libedit calls it with the line as typed so far). */
+static unsigned char complete_key(EditLine *el, int ch)
+{
+    (void)ch;
+    struct console *c = NULL;
+    el_get(el, EL_CLIENTDATA, &c);
+    const LineInfo *li = el_line(el);
+    if (!c || !c->cpl)
+        return CC_ERROR;
+    char *line = xstrndup(li->buffer, (size_t)(li->lastchar - li->buffer));
+    size_t cursor = (size_t)(li->cursor - li->buffer);
+    struct cpl_result r;
+    cpl_complete(line, cursor, c->cpl, &r);
+    unsigned char ret;
+    size_t typed = cursor - r.start;
+    int same_tab = c->tab_line && !strcmp(c->tab_line, line) && c->tab_cursor == cursor;
+    free(c->tab_line);
+    c->tab_line = NULL;
+    if (r.shown.n == 0) {
+        ret = CC_REFRESH_BEEP;
+    } else if (strlen(r.text) != typed || strncmp(r.text, line + r.start, typed) != 0) {
+        el_deletestr(el, char_count(line + r.start, typed));
+        el_insertstr(el, r.text);
+        if (r.shown.n > 1) {
+            /* still ambiguous: the next Tab lists, as readline's */
+            size_t n = strlen(r.text);
+            c->tab_line = xmalloc(strlen(line) - typed + n + 1);
+            memcpy(c->tab_line, line, r.start);
+            memcpy(c->tab_line + r.start, r.text, n);
+            strcpy(c->tab_line + r.start + n, line + cursor);
+            c->tab_cursor = r.start + n;
+        }
+        ret = CC_REFRESH;
+    } else if (r.shown.n == 1) {
+        ret = CC_REFRESH; /* complete already */
+    } else if (!same_tab) {
+        c->tab_line = line;
+        c->tab_cursor = cursor;
+        line = NULL;
+        ret = CC_REFRESH_BEEP;
+    } else {
+        list_candidates(c, el, &r.shown);
+        ret = CC_REDISPLAY;
+    }
+    cpl_result_free(&r);
+    free(line);
+    return ret;
+}
+
+void console_set_completion(struct console *c, const struct cpl_source *src)
+{
+    c->cpl = src;
+}
 
 char *console_read(struct console *c, const char *prompt)
 {
@@ -128,6 +237,7 @@ void console_close(struct console *c)
     if (c->hist)
         history_end(c->hist);
     free(c->histfile);
+    free(c->tab_line);
     free(c);
 }
 

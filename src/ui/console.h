@@ -19,6 +19,12 @@ char *console_read(struct console *c, const char *prompt);
 void console_close(struct console *c);
 int console_is_terminal(const struct console *c);
 
+/* Tab completes from src (ui/complete.h) on a terminal: the common part of
+ * the candidates at once, the list of them at a second Tab. src must
+ * outlive the console. */
+struct cpl_source;
+void console_set_completion(struct console *c, const struct cpl_source *src);
+
 /* Hands the terminal to process group `pgrp` (a program lindbg launched,
  * while it runs), or takes it back when pgrp is 0. Nothing happens when
  * the input is not a terminal. */

@@ -43,6 +43,50 @@ static void test_split(void **state)
     check_split("r $t0=1; b", 2, (const char *[]){"r $t0=1", "b"});
 }
 
+/* $$ and * comments; what a joined script ($><) looks like; the commands
+ * that own the rest of their line; where each command starts. */
+static void test_split_scripts(void **state)
+{
+    (void)state;
+    check_split("r eax; $$ some text; r ebx; * more text; r ecx", 2,
+                (const char *[]){"r eax", "r ebx"});
+    check_split("$$ {unbalanced \"text; r", 1, (const char *[]){"r"});
+    check_split("* r; r", 0, NULL);
+    check_split("  $$ only", 0, NULL);
+    /* $$< and $$>a< are script commands, not comments */
+    check_split("$$<a.txt; r", 2, (const char *[]){"$$<a.txt", "r"});
+    check_split("$$>a<a.txt x y; r", 2, (const char *[]){"$$>a<a.txt x y", "r"});
+    /* $<, $>< and ~e own the rest of the line */
+    check_split("$<a;b.txt", 1, (const char *[]){"$<a;b.txt"});
+    check_split("r; $><a;b.txt", 2, (const char *[]){"r", "$><a;b.txt"});
+    check_split("~*e r rip; k", 1, (const char *[]){"~*e r rip; k"});
+    check_split("~2e r; k; kd", 1, (const char *[]){"~2e r; k; kd"});
+    check_split("~*k; r", 2, (const char *[]){"~*k", "r"});
+    /* the parts of a control flow token on lines joined by ';' */
+    check_split(".if (1);{;r;};.else;{;k;};g", 2,
+                (const char *[]){".if (1);{;r;};.else;{;k;}", "g"});
+    check_split(".do;{;r;};(@$t0 < 3);g", 2, (const char *[]){".do;{;r;};(@$t0 < 3)", "g"});
+    check_split(".for (r $t0 = 0; @$t0 < 3; r $t0 = @$t0 + 1) { r }; g", 2,
+                (const char *[]){".for (r $t0 = 0; @$t0 < 3; r $t0 = @$t0 + 1) { r }", "g"});
+    check_split("r; .elsefoo", 2, (const char *[]){"r", ".elsefoo"});
+    check_split("r; (1)", 1, (const char *[]){"r; (1)"});
+    /* offsets into the line */
+    struct cmd_list l;
+    struct lerr e;
+    assert_int_equal(cmd_split("r;  $$ c;  k", &l, &e), 0);
+    assert_int_equal(l.n, 2);
+    assert_int_equal(l.offs[0], 0);
+    assert_int_equal(l.offs[1], 11);
+    cmd_list_free(&l);
+    assert_true(cmd_is_comment("  $$ x"));
+    assert_true(cmd_is_comment("* x"));
+    assert_false(cmd_is_comment("$$<x"));
+    assert_false(cmd_is_comment("r"));
+    assert_true(cmd_is_thread_e("e r rip"));
+    assert_true(cmd_is_thread_e("e"));
+    assert_false(cmd_is_thread_e("eb 1000 1"));
+}
+
 static void test_split_errors(void **state)
 {
     (void)state;
@@ -101,14 +145,20 @@ static void test_names(void **state)
     assert_int_equal(cmd_name_len("?? x"), 2);
     assert_int_equal(cmd_name_len("$<file"), 2);
     assert_int_equal(cmd_name_len("$$<file"), 3);
+    assert_int_equal(cmd_name_len("$><file"), 3);
+    assert_int_equal(cmd_name_len("$$><file"), 4);
+    assert_int_equal(cmd_name_len("$$>a<file a b"), 5);
     assert_int_equal(cmd_name_len("|1s"), 1);
     assert_int_equal(cmd_name_len("123"), 0);
+    assert_int_equal(cmd_name_len("!address -summary"), 8);
+    assert_int_equal(cmd_name_len("!my_ext 1"), 7);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_split),
+        cmocka_unit_test(test_split_scripts),
         cmocka_unit_test(test_split_errors),
         cmocka_unit_test(test_prefix),
         cmocka_unit_test(test_names),

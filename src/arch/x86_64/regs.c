@@ -52,6 +52,11 @@ const struct x86_reg *x86_reg_lookupn(const char *name, size_t len)
     return NULL;
 }
 
+const struct x86_reg *x86_reg_at(size_t i)
+{
+    return i < sizeof regs / sizeof regs[0] ? &regs[i] : NULL;
+}
+
 const struct x86_reg *x86_reg_lookup(const char *name)
 {
     return x86_reg_lookupn(name, strlen(name));

@@ -28,6 +28,9 @@ struct x86_reg {
  * '@'. Returns NULL when the name is not a register. */
 const struct x86_reg *x86_reg_lookup(const char *name);
 const struct x86_reg *x86_reg_lookupn(const char *name, size_t len);
+/* The i-th register of the table (completion lists them), NULL past the
+ * last. */
+const struct x86_reg *x86_reg_at(size_t i);
 
 /* Value of a GPR or FLAG register in `r` (DR registers: 0). */
 uint64_t x86_reg_get(const struct x86_reg *reg, const struct user_regs_struct *r);

@@ -1,0 +1,54 @@
+# !address against /proc/PID/maps as the program itself read it right
+# before the stop (fx_memmap copies it): the same regions, each with the
+# protection its r/w/x bits give, the usage its name gives ([heap] Heap,
+# a library's file Image with its module, [vvar] Other, [stack] the first
+# thread's Stack), two Stack regions for the two threads, and Free rows
+# that are exactly the gaps between the mappings.
+. "$(dirname "$0")/../lib/scenario.sh"
+printf 'bp fx_stop\ng\n!address\n' > cmds
+timeout 60 "$LINDBG" -cf cmds "$FX/fx_memmap" "$PWD/maps" < /dev/null > out 2>&1 || { cat out; fail "lindbg failed"; }
+[ -s maps ] || { cat out; fail "the program wrote no copy of its maps"; }
+"$PYTHON" - out maps <<'PY' || exit 1
+import re, sys
+out, maps = open(sys.argv[1]).read().splitlines(), open(sys.argv[2]).read().splitlines()
+def num(t): return int(t.replace("`", ""), 16)
+rows = []
+for line in out:
+    m = re.match(r"^[+ ] +([0-9a-f]+`[0-9a-f]+) +([0-9a-f]+`[0-9a-f]+) +([0-9a-f]+`[0-9a-f]+) +(.*)$", line)
+    if m:
+        rest = m.group(4).split()
+        rows.append((num(m.group(1)), num(m.group(2)), num(m.group(3)), rest))
+if not rows:
+    sys.exit("FAIL: no !address rows:\n" + "\n".join(out))
+words = {"---": "PAGE_NOACCESS", "r--": "PAGE_READONLY", "rw-": "PAGE_READWRITE",
+         "r-x": "PAGE_EXECUTE_READ", "rwx": "PAGE_EXECUTE_READWRITE", "--x": "PAGE_EXECUTE"}
+busy = [r for r in rows if "MEM_FREE" not in r[3]]
+if len(busy) != len(maps):
+    sys.exit("FAIL: %d regions shown, maps has %d" % (len(busy), len(maps)))
+prev = 0
+for row, line in zip(busy, maps):
+    f = line.split(None, 5)
+    start, end = (int(x, 16) for x in f[0].split("-"))
+    path = f[5] if len(f) > 5 else ""
+    if (row[0], row[1], row[2]) != (start, end, end - start):
+        sys.exit("FAIL: %s shown as %x-%x" % (line, row[0], row[1]))
+    typ, state, prot, usage = row[3][:4]
+    if prot != words[f[1][:3]]:
+        sys.exit("FAIL: %s shown with %s" % (line, prot))
+    want = {"[heap]": "Heap", "[vvar]": "Other", "[vsyscall]": "Other", "[stack]": "Stack"}.get(path)
+    if path.endswith("/libc.so.6"):
+        want = "Image"
+        if "[libc;" not in row[3]:
+            sys.exit("FAIL: %s not named as libc: %s" % (line, row[3]))
+    if want and usage != want:
+        sys.exit("FAIL: %s shown as %s" % (line, usage))
+    if start < 0x7ffffffff000 and prev < start:
+        gap = [r for r in rows if r[0] == prev and r[1] == start and "Free" in r[3]]
+        if not gap:
+            sys.exit("FAIL: no Free row for the gap %x-%x" % (prev, start))
+    prev = end
+stacks = [r for r in busy if r[3][3] == "Stack"]
+if len(stacks) != 2:
+    sys.exit("FAIL: %d Stack regions, not 2" % len(stacks))
+print("ok: %d regions" % len(busy))
+PY
