@@ -86,6 +86,8 @@ static int parse_u_args(struct dbg *d, const char *p, uint64_t *addr, uint64_t *
         *have_addr = 1;
     }
     if (dbg_is_length(d, p)) {
+        if (p[1] == '-') /* a count of instructions cannot be taken back */
+            return lerr_set(&d->err, "Range error: u takes no L-; ub disassembles backward");
         p = dbg_skip(p + 1 + (p[1] == '?'));
         if (dbg_eval(d, &p, count) < 0)
             return -1;

@@ -1,5 +1,6 @@
 /* Memory commands: db dw dd dq dp da du (display) and eb ew ed eq (enter).
- * Ranges are WinDbg's: `addr`, `addr L count`, `addr end` (end included);
+ * Ranges are WinDbg's (memview.h): `addr`, `addr L count`, `addr L-count`,
+ * `addr end` (end included);
  * a display without an address continues where the last one ended. */
 #include "cmd/dbg.h"
 #include "cmd/memview.h"
@@ -12,75 +13,19 @@
 
 #define MAX_DISPLAY (256u << 20)
 
-struct range {
-    uint64_t addr;
-    uint64_t count; /* in units */
-};
-
-/* Parses `[addr] [L count | end]`. */
-static int parse_range(struct dbg *d, const char *args, unsigned unit, uint64_t default_count,
-                       struct range *r)
+/* Display ranges: the shared syntax (memrange.c), at most MAX_DISPLAY
+ * bytes even with L?. */
+int dbg_mem_range(struct dbg *d, const char *args, unsigned unit, uint64_t default_count,
+                  struct dbg_range *r)
 {
-    const char *p = args;
-    r->addr = d->next_dump;
-    r->count = default_count;
-    if (*p && !dbg_is_length(d, p)) {
-        if (dbg_eval(d, &p, &r->addr) < 0)
-            return -1;
-    }
-    if (dbg_is_length(d, p)) {
-        p++;
-        if (*p == '?')
-            p++;
-        p = dbg_skip(p);
-        if (dbg_eval(d, &p, &r->count) < 0)
-            return -1;
-        if (r->count == 0)
-            return lerr_set(&d->err, "Range error: a count of 0");
-    } else if (*p) {
-        uint64_t end;
-        if (dbg_eval(d, &p, &end) < 0)
-            return -1;
-        if (end < r->addr)
-            return lerr_set(&d->err, "Range error: the end is below the start");
-        r->count = (end - r->addr) / unit + 1;
-    }
-    if (*p)
-        return lerr_set(&d->err, "Syntax error at '%s'", p);
+    if (dbg_parse_range(d, &args, unit, default_count, 0, r) < 0)
+        return -1;
     if (r->count > MAX_DISPLAY / unit)
         return lerr_set(&d->err, "Range error: more than %u MiB asked for", MAX_DISPLAY >> 20);
     return 0;
 }
 
-/* Reads the range; `ok[i]` says whether byte i could be read. */
-static uint8_t *read_range(struct dbg *d, uint64_t addr, size_t len, uint8_t **okp)
-{
-    uint8_t *buf = xcalloc(len ? len : 1, 1), *ok = xcalloc(len ? len : 1, 1);
-    size_t pos = 0;
-    while (pos < len) {
-        size_t got = 0;
-        eng_read(d->s, addr + pos, buf + pos, len - pos, &got);
-        memset(ok + pos, 1, got);
-        pos += got;
-        if (pos < len) {
-            /* skip to the next page */
-            uint64_t next = ((addr + pos) | 0xfff) + 1;
-            pos = next - addr > len ? len : next - addr;
-        }
-    }
-    *okp = ok;
-    return buf;
-}
-
-static int any_readable(const uint8_t *ok, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (ok[i])
-            return 1;
-    return 0;
-}
-
-static void dump_bytes(struct dbg *d, uint64_t addr, const uint8_t *b, const uint8_t *ok, size_t len)
+void dbg_dump_bytes(struct dbg *d, uint64_t addr, const uint8_t *b, const uint8_t *ok, size_t len)
 {
     char a[FMT_ADDR_LEN];
     for (size_t line = 0; line < len; line += 16) {
@@ -105,7 +50,7 @@ static void dump_bytes(struct dbg *d, uint64_t addr, const uint8_t *b, const uin
     }
 }
 
-static void dump_units(struct dbg *d, uint64_t addr, const uint8_t *b, const uint8_t *ok,
+void dbg_dump_units(struct dbg *d, uint64_t addr, const uint8_t *b, const uint8_t *ok,
                        size_t count, unsigned unit)
 {
     char a[FMT_ADDR_LEN];
@@ -135,19 +80,19 @@ static int display(struct dbg *d, const char *args, const char *name, unsigned u
 {
     if (dbg_need_process(d) < 0)
         return -1;
-    struct range r;
-    if (parse_range(d, args, unit, default_count, &r) < 0)
+    struct dbg_range r;
+    if (dbg_mem_range(d, args, unit, default_count, &r) < 0)
         return -1;
     size_t len = (size_t)(r.count * unit);
-    uint8_t *ok, *b = read_range(d, r.addr, len, &ok);
+    uint8_t *ok, *b = dbg_mem_read(d, r.addr, len, &ok);
     int rc = 0;
-    if (!any_readable(ok, len)) {
+    if (!dbg_mem_any(ok, len)) {
         char a[FMT_ADDR_LEN];
         rc = lerr_set(&d->err, "Memory access error at %s", fmt_addr(a, r.addr));
     } else if (unit == 1) {
-        dump_bytes(d, r.addr, b, ok, len);
+        dbg_dump_bytes(d, r.addr, b, ok, len);
     } else {
-        dump_units(d, r.addr, b, ok, r.count, unit);
+        dbg_dump_units(d, r.addr, b, ok, r.count, unit);
     }
     free(b);
     free(ok);
@@ -161,8 +106,8 @@ static int display_string(struct dbg *d, const char *args, unsigned width)
 {
     if (dbg_need_process(d) < 0)
         return -1;
-    struct range r;
-    if (parse_range(d, args, width, 0x100, &r) < 0)
+    struct dbg_range r;
+    if (dbg_mem_range(d, args, width, 0x100, &r) < 0)
         return -1;
     char a[FMT_ADDR_LEN];
     uint64_t addr = r.addr, i = 0;
@@ -266,23 +211,6 @@ static int cmd_ew(struct dbg *d, const char *a) { return enter(d, a, 2); }
 static int cmd_ed(struct dbg *d, const char *a) { return enter(d, a, 4); }
 static int cmd_eq(struct dbg *d, const char *a) { return enter(d, a, 8); }
 
-int dbg_mem_range(struct dbg *d, const char *args, unsigned unit, uint64_t default_count,
-                  struct dbg_range *r)
-{
-    struct range x;
-    if (parse_range(d, args, unit, default_count, &x) < 0)
-        return -1;
-    r->addr = x.addr;
-    r->count = x.count;
-    return 0;
-}
-
-uint8_t *dbg_mem_read(struct dbg *d, uint64_t addr, size_t len, uint8_t **ok)
-{
-    return read_range(d, addr, len, ok);
-}
-
-int dbg_mem_any(const uint8_t *ok, size_t len) { return any_readable(ok, len); }
 
 const struct cmd_def cmd_memory_table[] = {
     {"db", cmd_db, "display bytes and ASCII: db [addr] [L count | end]"},

@@ -137,6 +137,8 @@ void dbg_log_close(struct dbg *d);
 extern const struct cmd_def cmd_dumpsyms_table[], cmd_address_table[], cmd_formats_table[];
 extern const struct cmd_def cmd_loop_table[];
 extern const struct cmd_def cmd_scriptfile_table[];
+extern const struct cmd_def cmd_search_table[];
+extern const struct cmd_def cmd_memedit_table[];
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out);
 /* Sends debuginfod download progress to d (cmd_debugpaths.c). */

@@ -15,6 +15,7 @@ static const struct cmd_def *const tables[] = {
     cmd_dump_table,
     cmd_dumpsyms_table, cmd_address_table, cmd_formats_table,
     cmd_loop_table, cmd_scriptfile_table,
+    cmd_search_table, cmd_memedit_table,
     cmd_printf_table, cmd_alias_table, cmd_log_table,
 };
 

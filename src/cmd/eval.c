@@ -204,12 +204,13 @@ int dbg_eval(struct dbg *d, const char **p, uint64_t *out)
     return 0;
 }
 
-/* `L8`, `L 8`, `L?8`: a length, unless the word is a name (`leaf`). */
+/* `L8`, `L 8`, `L?8`, `L-8`: a length, unless the word is a name (`leaf`). */
 int dbg_is_length(struct dbg *d, const char *p)
 {
     if (*p != 'l' && *p != 'L')
         return 0;
-    if (p[1] == '?' || p[1] == ' ' || p[1] == '\t' || p[1] == '(' || p[1] == '@')
+    if (p[1] == '?' || p[1] == '-' || p[1] == ' ' || p[1] == '\t' || p[1] == '(' ||
+        p[1] == '@')
         return 1;
     size_t n = 1;
     while (isxdigit((unsigned char)p[n]) || p[n] == '`')
