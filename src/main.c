@@ -222,6 +222,7 @@ int main(int argc, char **argv)
         if (!line)
             break; /* end of input (or SIGTERM/SIGHUP): as `q` */
         eng_breakin_clear(s); /* a Ctrl+C at the prompt was only that */
+        dbg_log_echo(&d, prompt, line);
         dbg_execute_line(&d, line);
         free(line);
     }

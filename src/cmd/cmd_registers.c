@@ -118,6 +118,8 @@ static int cmd_r(struct dbg *d, const char *args)
         return dbg_print_registers(d);
     if (!strcmp(p, "$") || !strcmp(p, "@$"))
         return dbg_list_pseudo_regs(d);
+    if (!strncmp(p, "$.u", 3) && p[3] >= '0' && p[3] <= '9') /* a fixed-name alias */
+        return dbg_set_fixed_alias(d, p);
     int printed = 0, rc = 0;
     while (*p && rc == 0) {
         size_t len = name_len(p);

@@ -11,6 +11,7 @@
 #include <sys/time.h>
 
 #include "bp/manager.h"
+#include "cmd/alias.h"
 #include "cmd/lexer.h"
 #include "engine/engine.h"
 #include "expr/expr.h"
@@ -79,6 +80,8 @@ struct dbg {
     /* the thread prefix of the command being run (`~2 bp`), for commands
      * that give it a meaning of their own */
     const struct cmd_prefix *prefix;
+    struct alias_table aliases; /* as, aS (cmd_alias.c) */
+    struct dbg_log *log;        /* .logopen's file, NULL when none (cmd_log.c) */
     /* control flow (cmd_loops.c, scriptfile.c) */
     int loop_depth;       /* loops running: .break and .continue need one */
     int loop_ctl;         /* enum dbg_loop_ctl: the rest of a body is skipped */
@@ -119,6 +122,20 @@ extern const struct cmd_def cmd_debugpath_table[];
 extern const struct cmd_def cmd_cexpr_table[];
 extern const struct cmd_def cmd_lastevent_table[];
 extern const struct cmd_def cmd_dump_table[];
+extern const struct cmd_def cmd_printf_table[];
+extern const struct cmd_def cmd_alias_table[];
+extern const struct cmd_def cmd_log_table[];
+
+/* .printf's target memory and symbols (cmd_printf.c), for %ma and as /ma. */
+struct pfmt_ops;
+void dbg_printf_ops(struct dbg *d, struct pfmt_ops *ops);
+/* `r $.uN=text` (args at "$.uN"): sets the fixed-name alias $uN. */
+int dbg_set_fixed_alias(struct dbg *d, const char *args);
+/* While a log is open: the prompt and the line the console read (it shows
+ * them itself, not through d->out). */
+void dbg_log_echo(struct dbg *d, const char *prompt, const char *line);
+/* Closes the log, if any, and gives d->out back to the screen. */
+void dbg_log_close(struct dbg *d);
 extern const struct cmd_def cmd_dumpsyms_table[], cmd_address_table[], cmd_formats_table[];
 extern const struct cmd_def cmd_loop_table[];
 extern const struct cmd_def cmd_scriptfile_table[];

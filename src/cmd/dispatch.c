@@ -17,6 +17,7 @@ static const struct cmd_def *const tables[] = {
     cmd_loop_table, cmd_scriptfile_table,
     cmd_search_table, cmd_memedit_table,
     cmd_target_info_table,
+    cmd_printf_table, cmd_alias_table, cmd_log_table,
 };
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out)
@@ -32,6 +33,8 @@ void dbg_init(struct dbg *d, struct session *s, FILE *out)
 
 void dbg_free(struct dbg *d)
 {
+    dbg_log_close(d);
+    alias_free(&d->aliases);
     bpm_free(&d->bpm);
     sym_srcpath_free(&d->srcpath);
 }
@@ -149,7 +152,12 @@ int dbg_execute(struct dbg *d, const char *cmd)
 int dbg_execute_line(struct dbg *d, const char *line)
 {
     struct cmd_list l;
-    if (cmd_split(line, &l, &d->err) < 0) {
+    /* aliases are replaced in the whole line before any of it runs (and
+     * again in each block as it runs, since blocks come back here) */
+    char *expanded = alias_expand(&d->aliases, line);
+    int split = cmd_split(expanded, &l, &d->err);
+    free(expanded);
+    if (split < 0) {
         fprintf(d->out, "%s%s\n", d->script_at, d->err.msg);
         return -1;
     }

@@ -68,6 +68,9 @@ static int owns_line(const char *w)
     /* the path commands: ';' separates their directories */
     if (!strncmp(w, ".srcpath", 8) || !strncmp(w, ".sympath", 8))
         return 1;
+    /* `as Name line` and `r $.u0=line`: the alias is the rest of the line */
+    if ((w[0] == 'a' && w[1] == 's' && (w[2] == ' ' || w[2] == '\t')) || !strncmp(w, "r $.u", 5))
+        return 1;
     /* $<FILE and $><FILE: a file name may hold ';' */
     if (w[0] == '$' && (w[1] == '<' || (w[1] == '>' && w[2] == '<')))
         return 1;

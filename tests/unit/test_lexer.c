@@ -35,6 +35,12 @@ static void test_split(void **state)
     check_split("j (@rax==5) 'r;g' ; 'gc'", 1, (const char *[]){"j (@rax==5) 'r;g' ; 'gc'"});
     check_split("r; j 1 'a;b' ; 'c'", 2, (const char *[]){"r", "j 1 'a;b' ; 'c'"});
     check_split("jx; y", 2, (const char *[]){"jx", "y"});
+    /* as owns the rest of its line; aS ends at ';' unless quoted */
+    check_split("as L r rax; r rbx", 1, (const char *[]){"as L r rax; r rbx"});
+    check_split("aS P \"a;b\"; aS W one", 2, (const char *[]){"aS P \"a;b\"", "aS W one"});
+    check_split("asx; y", 2, (const char *[]){"asx", "y"});
+    check_split("r $.u0=a; b", 1, (const char *[]){"r $.u0=a; b"});
+    check_split("r $t0=1; b", 2, (const char *[]){"r $t0=1", "b"});
 }
 
 /* $$ and * comments; what a joined script ($><) looks like; the commands
