@@ -3,9 +3,11 @@
  * come from the engine (the backend reads the system's map); their usage
  * from the symbols' modules (Image), the threads' registers (each thread's
  * stack holds its rsp, its thread-local block its fs_base) and the
- * mapping's name ([heap], a file: MappedFile). Protection is shown as
- * Windows' PAGE_* words derived from the mapping's r/w/x bits; a mapping
- * nobody may touch (PROT_NONE) is reserved, not committed. */
+ * mapping's name ([heap], a file: MappedFile) or, where the map has no
+ * name (a core file's), from where the region lies (name_by_layout).
+ * Protection is shown as Windows' PAGE_* words derived from the mapping's
+ * r/w/x bits; a mapping nobody may touch (PROT_NONE) is reserved, not
+ * committed. */
 #include "cmd/dbg.h"
 #include "ui/format.h"
 #include "util/xalloc.h"
@@ -13,11 +15,21 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 
 /* Linux x86-64's user address space ends here (TASK_SIZE); what lies
  * above (the vsyscall page) is shown, the gap before it is not. */
 #define USER_TOP 0x7ffffffff000ull
+/* The legacy vsyscall page's fixed address (x86-64's VSYSCALL_ADDR). */
+#define VSYSCALL_ADDR 0xffffffffff600000ull
+/* glibc's HEAP_MAX_SIZE on x86-64 (2 * DEFAULT_MMAP_THRESHOLD_MAX): each
+ * heap of a thread's arena is a mapping of this size aligned on it, its
+ * used part read-write, the rest PROT_NONE until the heap grows. */
+#define ARENA_HEAP_SIZE (64ull << 20)
+/* How far above the program's end the kernel may start the brk heap
+ * (arch_randomize_brk: 32 MB before Linux 6.9, 1 GB since). */
+#define BRK_RANDOM_MAX (1ull << 30)
 
 enum { MEM_COMMIT = 0x1000, MEM_RESERVE = 0x2000, MEM_FREE = 0x10000,
        MEM_PRIVATE = 0x20000, MEM_MAPPED = 0x40000, MEM_IMAGE = 0x1000000 };
@@ -160,8 +172,9 @@ static void classify(struct dbg *d, const struct tgt_region *r, const struct thr
             return;
         }
     }
-    if (!r->prot && !r->path[0]) {
-        a->usage = "Guard"; /* named after its thread by build_areas */
+    if (r->start == VSYSCALL_ADDR && !r->path[0]) { /* a core's map has no names */
+        a->usage = "Other";
+        snprintf(a->detail, sizeof a->detail, "[vsyscall]");
         return;
     }
     if (r->path[0] == '[') {
@@ -185,6 +198,65 @@ static void add_free(struct area **v, size_t *n, size_t *cap, uint64_t start, ui
                                  .prot = -1, .first = 1, .thread = -1};
 }
 
+static int unknown(const struct area *a)
+{
+    return !strcmp(a->usage, "<unknown>"); /* anonymous, no name, no owner */
+}
+
+/* Usages that only the regions' places give: the guard page a thread's
+ * stack grows into (a no-access region right below a Stack; elsewhere
+ * PROT_NONE is only reserved address space, <unknown> as in WinDbg), the
+ * heaps of glibc's thread arenas, and, where the map names nothing (a
+ * core), the brk heap and the vDSO's data pages. */
+static void name_by_layout(struct dbg *d, struct area *v, size_t n, int brk_named)
+{
+    for (size_t i = 1; i < n; i++)
+        if (!strcmp(v[i].usage, "Stack") && unknown(&v[i - 1]) && !v[i - 1].prot &&
+            v[i - 1].end == v[i].start) {
+            v[i - 1].usage = "Guard";
+            v[i - 1].thread = v[i].thread;
+            memcpy(v[i - 1].detail, v[i].detail, sizeof v[i].detail);
+        }
+    for (size_t i = 0; i < n; i++) {
+        struct area *a = &v[i], *next = i + 1 < n ? &v[i + 1] : NULL;
+        if (!unknown(a) || a->prot != (PROT_READ | PROT_WRITE) || a->start % ARENA_HEAP_SIZE)
+            continue;
+        if (a->end - a->start == ARENA_HEAP_SIZE) {
+            a->usage = "Heap"; /* grown to its full size */
+        } else if (next && unknown(next) && !next->prot && next->start == a->end &&
+                   next->end == a->start + ARENA_HEAP_SIZE) {
+            a->usage = next->usage = "Heap";
+            next->first = 0; /* one allocation: committed, then reserved */
+            i++;
+        }
+    }
+    if (brk_named)
+        return;
+    struct sym_space *sp = eng_syms(d->s);
+    uint64_t phdr = eng_auxv_entry(d->s, eng_cur_process(d->s), AT_PHDR);
+    const struct sym_module *exe = sp && phdr ? sym_module_at(sp, phdr) : NULL;
+    for (size_t i = 0; exe && i < n; i++) {
+        /* the program's data ends the image; brk starts after it */
+        if (v[i].start >= exe->end && v[i].start - exe->end <= BRK_RANDOM_MAX && unknown(&v[i]) &&
+            v[i].prot == (PROT_READ | PROT_WRITE)) {
+            v[i].usage = "Heap";
+            break;
+        }
+    }
+    for (size_t i = 1; i < n; i++) {
+        /* the kernel maps the vDSO's data ([vvar], [vvar_vclock]) right
+         * below its code */
+        if (!v[i].mod || strcmp(v[i].mod->name, "linux_vdso") || v[i].start != v[i].mod->start)
+            continue;
+        for (size_t k = i; k > 0 && unknown(&v[k - 1]) && v[k - 1].prot == PROT_READ &&
+                           v[k - 1].end == v[k].start;
+             k--) {
+            v[k - 1].usage = "Other";
+            snprintf(v[k - 1].detail, sizeof v[k - 1].detail, "[vvar]");
+        }
+    }
+}
+
 /* Every region and the free space between them, in address order. */
 static int build_areas(struct dbg *d, struct area **out, size_t *nout)
 {
@@ -198,6 +270,7 @@ static int build_areas(struct dbg *d, struct area **out, size_t *nout)
     struct area *v = NULL;
     size_t n = 0, cap = 0;
     uint64_t at = 0;
+    int brk_named = 0;
     for (size_t i = 0; i < map.n; i++) {
         const struct tgt_region *r = &map.r[i];
         if (r->start > at && at < USER_TOP)
@@ -205,17 +278,14 @@ static int build_areas(struct dbg *d, struct area **out, size_t *nout)
         if (n == cap)
             v = xrealloc(v, (cap = cap * 2 + 8) * sizeof *v);
         classify(d, r, th, nth, &v[n]);
-        /* the guard page a thread's stack grows into: right below it */
-        if (n > 0 && !strcmp(v[n].usage, "Stack") && !strcmp(v[n - 1].usage, "Guard") &&
-            v[n - 1].end == v[n].start) {
-            v[n - 1].thread = v[n].thread;
-            memcpy(v[n - 1].detail, v[n].detail, sizeof v[n].detail);
-        }
+        if (!strcmp(r->path, "[heap]"))
+            brk_named = 1;
         n++;
         at = r->end;
     }
     if (at < USER_TOP)
         add_free(&v, &n, &cap, at, USER_TOP);
+    name_by_layout(d, v, n, brk_named);
     tgt_map_free(&map);
     free(th);
     *out = v;

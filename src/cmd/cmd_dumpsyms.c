@@ -25,20 +25,17 @@ static void print_value(struct dbg *d, uint64_t v, unsigned unit)
 }
 
 /* The string at addr, as da/du show one, up to its NUL; nothing when the
- * first character cannot be read. */
+ * first character cannot be read. One that goes on past STRING_MAX
+ * characters ends in "..." after its quote. */
 static void print_string_at(struct dbg *d, uint64_t addr, unsigned width)
 {
-    uint16_t c = 0;
-    if (eng_read(d->s, addr, &c, width, NULL) != 0)
+    uint64_t n;
+    enum dbg_string_end end;
+    char *str = dbg_mem_string(d, addr, width, STRING_MAX, &n, &end);
+    if (!str)
         return;
-    fputs(" \"", d->out);
-    for (unsigned i = 0; i < STRING_MAX; i++) {
-        c = 0;
-        if (eng_read(d->s, addr + (uint64_t)i * width, &c, width, NULL) != 0 || c == 0)
-            break;
-        fputc(c < 0x80 && isprint(c) ? (int)c : '.', d->out);
-    }
-    fputc('"', d->out);
+    fprintf(d->out, " \"%s\"%s", str, end == DBG_STRING_LIMIT ? "..." : "");
+    free(str);
 }
 
 static int display_pointers(struct dbg *d, const char *args, const char *name, unsigned unit,
@@ -89,8 +86,9 @@ static int display_pointers(struct dbg *d, const char *args, const char *name, u
 
 /* dc: four double words, then the 16 bytes as ASCII. */
 static void dump_dc(struct dbg *d, uint64_t addr, const uint8_t *b, const uint8_t *ok,
-                    size_t count)
+                    size_t count, unsigned unit)
 {
+    (void)unit; /* 4 */
     char a[FMT_ADDR_LEN];
     for (size_t line = 0; line < count; line += 4) {
         fprintf(d->out, "%s ", fmt_addr(a, addr + line * 4));
@@ -120,8 +118,9 @@ static void dump_dc(struct dbg *d, uint64_t addr, const uint8_t *b, const uint8_
 /* dyb: four bytes a line in binary, then in hex, under a header that
  * numbers the bits. */
 static void dump_dyb(struct dbg *d, uint64_t addr, const uint8_t *b, const uint8_t *ok,
-                     size_t len)
+                     size_t len, unsigned unit)
 {
+    (void)unit; /* 1: the count is the length */
     char a[FMT_ADDR_LEN];
     size_t pad = strlen(fmt_addr(a, addr)) + 2;
     fprintf(d->out, "%*s76543210 76543210 76543210 76543210\n", (int)pad, "");
@@ -149,33 +148,6 @@ static void dump_dyb(struct dbg *d, uint64_t addr, const uint8_t *b, const uint8
     }
 }
 
-/* dc (unit 4) and dyb (unit 1). */
-static int display_mixed(struct dbg *d, const char *args, const char *name, unsigned unit,
-                         uint64_t default_count)
-{
-    if (dbg_need_process(d) < 0)
-        return -1;
-    struct dbg_range r;
-    if (dbg_mem_range(d, args, unit, default_count, &r) < 0)
-        return -1;
-    size_t len = (size_t)(r.count * unit);
-    uint8_t *ok, *b = dbg_mem_read(d, r.addr, len, &ok);
-    int rc = 0;
-    if (!dbg_mem_any(ok, len)) {
-        char a[FMT_ADDR_LEN];
-        rc = lerr_set(&d->err, "Memory access error at %s", fmt_addr(a, r.addr));
-    } else if (unit == 4) {
-        dump_dc(d, r.addr, b, ok, r.count);
-    } else {
-        dump_dyb(d, r.addr, b, ok, len);
-    }
-    free(b);
-    free(ok);
-    d->next_dump = r.addr + len;
-    snprintf(d->last_dump, sizeof d->last_dump, "%s", name);
-    return rc;
-}
-
 static int cmd_dps(struct dbg *d, const char *a) { return display_pointers(d, a, "dps", 8, EXTRA_SYMBOL); }
 static int cmd_dqs(struct dbg *d, const char *a) { return display_pointers(d, a, "dqs", 8, EXTRA_SYMBOL); }
 static int cmd_dds(struct dbg *d, const char *a) { return display_pointers(d, a, "dds", 4, EXTRA_SYMBOL); }
@@ -185,8 +157,8 @@ static int cmd_dda(struct dbg *d, const char *a) { return display_pointers(d, a,
 static int cmd_dpu(struct dbg *d, const char *a) { return display_pointers(d, a, "dpu", 8, EXTRA_UTF16); }
 static int cmd_dqu(struct dbg *d, const char *a) { return display_pointers(d, a, "dqu", 8, EXTRA_UTF16); }
 static int cmd_ddu(struct dbg *d, const char *a) { return display_pointers(d, a, "ddu", 4, EXTRA_UTF16); }
-static int cmd_dc(struct dbg *d, const char *a) { return display_mixed(d, a, "dc", 4, 0x20); }
-static int cmd_dyb(struct dbg *d, const char *a) { return display_mixed(d, a, "dyb", 1, 0x20); }
+static int cmd_dc(struct dbg *d, const char *a) { return dbg_mem_display(d, a, "dc", 4, 0x20, dump_dc); }
+static int cmd_dyb(struct dbg *d, const char *a) { return dbg_mem_display(d, a, "dyb", 1, 0x20, dump_dyb); }
 
 const struct cmd_def cmd_dumpsyms_table[] = {
     {"dps", cmd_dps, "display pointers and the symbols they point to: dps [range]"},

@@ -18,7 +18,7 @@ static void print_time(struct dbg *d, uint64_t v)
         return;
     }
     char buf[64];
-    strftime(buf, sizeof buf, "%a %b %e %H:%M:%S %Y", &tm);
+    strftime(buf, sizeof buf, "%a %b %d %H:%M:%S %Y", &tm);
     fprintf(d->out, "  Time:    %s\n", buf);
 }
 

@@ -75,8 +75,16 @@ void dbg_dump_units(struct dbg *d, uint64_t addr, const uint8_t *b, const uint8_
     }
 }
 
-static int display(struct dbg *d, const char *args, const char *name, unsigned unit,
-                   uint64_t default_count)
+/* db's lines in dbg_dump_fn's shape (unit 1: the count is the length). */
+static void dump_bytes(struct dbg *d, uint64_t addr, const uint8_t *b, const uint8_t *ok,
+                       size_t count, unsigned unit)
+{
+    (void)unit;
+    dbg_dump_bytes(d, addr, b, ok, count);
+}
+
+int dbg_mem_display(struct dbg *d, const char *args, const char *name, unsigned unit,
+                    uint64_t default_count, dbg_dump_fn dump)
 {
     if (dbg_need_process(d) < 0)
         return -1;
@@ -89,16 +97,59 @@ static int display(struct dbg *d, const char *args, const char *name, unsigned u
     if (!dbg_mem_any(ok, len)) {
         char a[FMT_ADDR_LEN];
         rc = lerr_set(&d->err, "Memory access error at %s", fmt_addr(a, r.addr));
-    } else if (unit == 1) {
-        dbg_dump_bytes(d, r.addr, b, ok, len);
     } else {
-        dbg_dump_units(d, r.addr, b, ok, r.count, unit);
+        dump(d, r.addr, b, ok, (size_t)r.count, unit);
     }
     free(b);
     free(ok);
     d->next_dump = r.addr + len;
     snprintf(d->last_dump, sizeof d->last_dump, "%s", name);
     return rc;
+}
+
+/* How much of a string one read asks for: a few reads cover most strings,
+ * and one that ends early on a page nobody maps costs nothing more. */
+#define STRING_CHUNK 256
+
+char *dbg_mem_string(struct dbg *d, uint64_t addr, unsigned width, uint64_t max, uint64_t *n,
+                     enum dbg_string_end *end)
+{
+    uint8_t chunk[STRING_CHUNK];
+    size_t cap = 64, len = 0;
+    char *out = NULL;
+    *n = 0;
+    *end = DBG_STRING_LIMIT;
+    for (uint64_t i = 0; i < max;) {
+        uint64_t want = (max - i) * width;
+        size_t ask = want < sizeof chunk ? (size_t)want : sizeof chunk, got = 0;
+        eng_read(d->s, addr + i * width, chunk, ask, &got);
+        size_t chars = got / width;
+        if (chars == 0) {
+            *end = DBG_STRING_UNREADABLE;
+            break;
+        }
+        if (!out)
+            out = xmalloc(cap);
+        size_t k = 0;
+        for (; k < chars; k++) {
+            uint16_t c = 0;
+            memcpy(&c, chunk + k * width, width);
+            if (c == 0) {
+                *end = DBG_STRING_NUL;
+                break;
+            }
+            if (len + 1 >= cap)
+                out = xrealloc(out, cap *= 2);
+            out[len++] = c < 0x80 && isprint(c) ? (char)c : '.';
+        }
+        i += k;
+        if (*end == DBG_STRING_NUL)
+            break;
+    }
+    if (out)
+        out[len] = '\0';
+    *n = len;
+    return out;
 }
 
 /* da / du: a string up to its NUL (or L count characters). */
@@ -110,37 +161,26 @@ static int display_string(struct dbg *d, const char *args, unsigned width)
     if (dbg_mem_range(d, args, width, 0x100, &r) < 0)
         return -1;
     char a[FMT_ADDR_LEN];
-    uint64_t addr = r.addr, i = 0;
-    int open = 0;
-    for (; i < r.count; i++) {
-        uint16_t c = 0;
-        if (eng_read(d->s, addr + i * width, &c, width, NULL) != 0) {
-            if (i == 0)
-                return lerr_set(&d->err, "Memory access error at %s", fmt_addr(a, addr));
-            break;
-        }
-        if (c == 0)
-            break;
-        if (i % 48 == 0) {
-            if (open)
-                fputs("\"\n", d->out);
-            fprintf(d->out, "%s  \"", fmt_addr(a, addr + i * width));
-            open = 1;
-        }
-        fputc(c < 0x80 && isprint(c) ? (int)c : '.', d->out);
+    uint64_t addr = r.addr, n;
+    enum dbg_string_end end;
+    char *str = dbg_mem_string(d, addr, width, r.count, &n, &end);
+    if (!str)
+        return lerr_set(&d->err, "Memory access error at %s", fmt_addr(a, addr));
+    /* 48 characters a line, each line with its address */
+    for (uint64_t i = 0; i < n || i == 0; i += 48) {
+        uint64_t k = n - i < 48 ? n - i : 48;
+        fprintf(d->out, "%s  \"%.*s\"\n", fmt_addr(a, addr + i * width), (int)k, str + i);
     }
-    if (!open)
-        fprintf(d->out, "%s  \"", fmt_addr(a, addr));
-    fputs("\"\n", d->out);
-    d->next_dump = addr + (i + 1) * width;
+    free(str);
+    d->next_dump = addr + (n + 1) * width;
     return 0;
 }
 
-static int cmd_db(struct dbg *d, const char *a) { return display(d, a, "db", 1, 0x80); }
-static int cmd_dw(struct dbg *d, const char *a) { return display(d, a, "dw", 2, 0x40); }
-static int cmd_dd(struct dbg *d, const char *a) { return display(d, a, "dd", 4, 0x20); }
-static int cmd_dq(struct dbg *d, const char *a) { return display(d, a, "dq", 8, 0x10); }
-static int cmd_dp(struct dbg *d, const char *a) { return display(d, a, "dp", 8, 0x10); }
+static int cmd_db(struct dbg *d, const char *a) { return dbg_mem_display(d, a, "db", 1, 0x80, dump_bytes); }
+static int cmd_dw(struct dbg *d, const char *a) { return dbg_mem_display(d, a, "dw", 2, 0x40, dbg_dump_units); }
+static int cmd_dd(struct dbg *d, const char *a) { return dbg_mem_display(d, a, "dd", 4, 0x20, dbg_dump_units); }
+static int cmd_dq(struct dbg *d, const char *a) { return dbg_mem_display(d, a, "dq", 8, 0x10, dbg_dump_units); }
+static int cmd_dp(struct dbg *d, const char *a) { return dbg_mem_display(d, a, "dp", 8, 0x10, dbg_dump_units); }
 static int cmd_da(struct dbg *d, const char *a) { return display_string(d, a, 1); }
 static int cmd_du(struct dbg *d, const char *a) { return display_string(d, a, 2); }
 

@@ -61,6 +61,26 @@ void dbg_dump_bytes(struct dbg *d, uint64_t addr, const uint8_t *b, const uint8_
 void dbg_dump_units(struct dbg *d, uint64_t addr, const uint8_t *b, const uint8_t *ok,
                     size_t count, unsigned unit);
 
+/* Shows count units of `unit` bytes read at addr (ok as dbg_mem_read's). */
+typedef void (*dbg_dump_fn)(struct dbg *d, uint64_t addr, const uint8_t *b, const uint8_t *ok,
+                            size_t count, unsigned unit);
+/* A display command: its range (as dbg_mem_range) read and shown by dump;
+ * `d` then goes on after it in the same format (name). */
+int dbg_mem_display(struct dbg *d, const char *args, const char *name, unsigned unit,
+                    uint64_t default_count, dbg_dump_fn dump);
+
+enum dbg_string_end {
+    DBG_STRING_NUL,        /* the string's NUL */
+    DBG_STRING_LIMIT,      /* max characters read, no NUL among them */
+    DBG_STRING_UNREADABLE, /* memory that cannot be read */
+};
+/* The string of `width`-byte characters (1: ASCII, 2: UTF-16) at addr, up
+ * to its NUL or max characters, as da/du show it (a character outside
+ * printable ASCII as '.'), malloc'd; NULL when its first character cannot
+ * be read. *n: its length; *end: why it ended. */
+char *dbg_mem_string(struct dbg *d, uint64_t addr, unsigned width, uint64_t max, uint64_t *n,
+                     enum dbg_string_end *end);
+
 /* cmd_dumpsyms.c: `d` after one of its displays (last: its name) runs it
  * again; returns 1 with *rc then, 0 when last is not one of them. */
 int dbg_dumpsyms_again(struct dbg *d, const char *last, const char *args, int *rc);

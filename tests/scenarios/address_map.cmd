@@ -2,14 +2,18 @@
 # !address over a process with one of each kind of memory, stopped in its
 # second thread: the program's image and libc by module, the heap, each
 # thread's stack (the region holding that thread's rsp) and the guard page
-# under the second's, the first thread's TLS block (its fs_base), a file
-# mapping, a PROT_NONE mapping, the kernel's pages and lindbg's own page
-# of out-of-line copies; then one address of each kind, and the totals.
+# under the second's, the heap of the second thread's glibc arena (64 MB
+# at a 64 MB boundary: its used part committed, the rest reserved), the
+# first thread's TLS block (its fs_base), a file mapping, a PROT_NONE
+# mapping (only reserved address space: <unknown>, not a Guard, as it is
+# below no stack), the kernel's pages and lindbg's own page of
+# out-of-line copies; then one address of each kind, and the totals.
 bp fx_stop
 g
 !address
 !address libc!malloc
 !address poi(fx_heap)
+!address poi(fx_thread_heap)
 !address @rsp
 ~0 !address @rsp
 ~0 !address @fs_base
@@ -31,7 +35,9 @@ g
 # CHECK-DAG: + 7fff`{{[0-9a-f]+}} 7fff`{{[0-9a-f]+}} 0`{{[0-9a-f]+}} MEM_PRIVATE MEM_COMMIT PAGE_READWRITE TLS [~0; [[PID]].[[PID]]]
 # CHECK-DAG: + 7fff`{{[0-9a-f]+}} 7fff`{{[0-9a-f]+}} 0`{{[0-9a-f]+}} MEM_IMAGE MEM_COMMIT PAGE_READONLY Image [libc; "{{.*}}/libc.so.6"]
 # CHECK-DAG: {{^ +}}7fff`{{[0-9a-f]+}} 7fff`{{[0-9a-f]+}} 0`{{[0-9a-f]+}} MEM_IMAGE MEM_COMMIT PAGE_EXECUTE_READ Image [libc; "{{.*}}/libc.so.6"]
-# CHECK-DAG: + 7fff`{{[0-9a-f]+}} 7fff`{{[0-9a-f]+}} 0`00002000 MEM_PRIVATE MEM_RESERVE PAGE_NOACCESS Guard {{$}}
+# CHECK-DAG: + 7fff`{{[0-9a-f]+}} 7fff`{{[0-9a-f]+}} 0`00002000 MEM_PRIVATE MEM_RESERVE PAGE_NOACCESS <unknown> {{$}}
+# CHECK-DAG: + 7fff`{{[0-9a-f][048c]}}000000 7fff`[[ARENA_USED:[0-9a-f]+]] 0`{{[0-9a-f]+}} MEM_PRIVATE MEM_COMMIT PAGE_READWRITE Heap {{$}}
+# CHECK-DAG: {{^ +}}7fff`[[ARENA_USED]] 7fff`{{[0-9a-f]+}} 0`{{[0-9a-f]+}} MEM_PRIVATE MEM_RESERVE PAGE_NOACCESS Heap {{$}}
 # CHECK-DAG: + 7fff`{{[0-9a-f]+}} 7fff`{{[0-9a-f]+}} 0`00001000 MEM_MAPPED MEM_COMMIT PAGE_READONLY MappedFile "{{.*}}/fx_memmap"
 # CHECK-DAG: + 7fff`{{[0-9a-f]+}} 7fff`{{[0-9a-f]+}} 0`{{[0-9a-f]+}} MEM_PRIVATE MEM_COMMIT PAGE_READONLY Other [vvar]
 # CHECK-DAG: + 7fff`{{[0-9a-f]+}} 7fff`{{[0-9a-f]+}} 0`{{[0-9a-f]+}} MEM_IMAGE MEM_COMMIT PAGE_EXECUTE_READ Image [linux_vdso; "linux-vdso.so.1"]
@@ -55,8 +61,15 @@ g
 # CHECK-NEXT: More info: lmv m libc
 # CHECK-NEXT: More info: ln 0x7fff{{[0-9a-f]+}}
 # CHECK: 0:001> !address poi(fx_heap)
+!address poi(fx_thread_heap)
 # CHECK-NEXT: Usage: Heap
 # CHECK: Protect: 00000004 PAGE_READWRITE
+# CHECK-NEXT: Type: 00020000 MEM_PRIVATE
+# CHECK: 0:001> !address poi(fx_thread_heap)
+# CHECK-NEXT: Usage: Heap
+# CHECK-NEXT: Base Address: 00007fff`{{[0-9a-f][048c]}}000000
+# CHECK: State: 00001000 MEM_COMMIT
+# CHECK-NEXT: Protect: 00000004 PAGE_READWRITE
 # CHECK-NEXT: Type: 00020000 MEM_PRIVATE
 # CHECK: 0:001> !address @rsp
 # CHECK-NEXT: Usage: Stack
@@ -74,7 +87,7 @@ g
 # CHECK: Type: 00040000 MEM_MAPPED
 # CHECK-NEXT: Mapped file name: {{.*}}/build/fixtures/fx_memmap
 # CHECK: 0:001> !address poi(fx_none_map)+0x1000
-# CHECK-NEXT: Usage: Guard
+# CHECK-NEXT: Usage: <unknown>
 # CHECK-NEXT: Base Address:
 # CHECK-NEXT: End Address:
 # CHECK-NEXT: Region Size: 00000000`00002000 (   8.000 kB)
@@ -90,7 +103,8 @@ g
 # CHECK-DAG: Free {{[0-9]+}} {{[0-9a-f]+}}`{{[0-9a-f]+}} ({{ *[0-9.]+}} TB) 100.00%
 # CHECK-DAG: Image {{[0-9]+}} 0`{{[0-9a-f]+}} ({{ *[0-9.]+}} MB) {{ *[0-9.]+}}% {{ *}}0.00%
 # CHECK-DAG: Stack 2 0`{{[0-9a-f]+}}
-# CHECK-DAG: Heap 1 0`{{[0-9a-f]+}}
+# CHECK-DAG: Heap 3 0`{{[0-9a-f]+}}
+# CHECK-DAG: Guard 1 0`00001000 (   4.000 kB)
 # CHECK-DAG: MappedFile 1 0`00001000 (   4.000 kB)
 # CHECK: --- Type Summary (for busy) ------ RgnCount ----------- Total Size -------- %ofBusy %ofTotal
 # CHECK: --- State Summary ---------------- RgnCount ----------- Total Size -------- %ofBusy %ofTotal

@@ -2,8 +2,10 @@
 # before the stop (fx_memmap copies it): the same regions, each with the
 # protection its r/w/x bits give, the usage its name gives ([heap] Heap,
 # a library's file Image with its module, [vvar] Other, [stack] the first
-# thread's Stack), two Stack regions for the two threads, and Free rows
-# that are exactly the gaps between the mappings.
+# thread's Stack), two Stack regions for the two threads, the second
+# thread's glibc arena heap (both its parts) as Heap, Guard only right
+# below a Stack, and Free rows that are exactly the gaps between the
+# mappings.
 . "$(dirname "$0")/../lib/scenario.sh"
 printf 'bp fx_stop\ng\n!address\n' > cmds
 timeout 60 "$LINDBG" -cf cmds "$FX/fx_memmap" "$PWD/maps" < /dev/null > out 2>&1 || { cat out; fail "lindbg failed"; }
@@ -47,6 +49,23 @@ for row, line in zip(busy, maps):
         if not gap:
             sys.exit("FAIL: no Free row for the gap %x-%x" % (prev, start))
     prev = end
+# glibc's thread arenas: rw at a 64 MB boundary, then --- up to the next
+# one (the second thread mallocs); Guard only right below a Stack
+arenas = 0
+for i in range(len(maps) - 1):
+    f, g = maps[i].split(None, 5), maps[i + 1].split(None, 5)
+    s, e = (int(x, 16) for x in f[0].split("-"))
+    s2, e2 = (int(x, 16) for x in g[0].split("-"))
+    if (len(f) == 5 and len(g) == 5 and f[1].startswith("rw-") and g[1].startswith("---")
+            and s % (64 << 20) == 0 and s2 == e and e2 == s + (64 << 20)):
+        arenas += 1
+        if busy[i][3][3] != "Heap" or busy[i + 1][3][3] != "Heap":
+            sys.exit("FAIL: arena heap %s / %s shown as %s / %s" % (maps[i], maps[i + 1], busy[i][3][3], busy[i + 1][3][3]))
+if arenas != 1:
+    sys.exit("FAIL: %d thread arena heaps in the maps, not 1" % arenas)
+for i, r in enumerate(busy):
+    if r[3][3] == "Guard" and not (i + 1 < len(busy) and busy[i + 1][3][3] == "Stack" and busy[i + 1][0] == r[1]):
+        sys.exit("FAIL: Guard %x-%x not right below a Stack" % (r[0], r[1]))
 stacks = [r for r in busy if r[3][3] == "Stack"]
 if len(stacks) != 2:
     sys.exit("FAIL: %d Stack regions, not 2" % len(stacks))

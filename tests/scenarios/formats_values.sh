@@ -1,6 +1,7 @@
 # .formats against values computed here by Python for the same numbers:
 # hex, signed and unsigned decimal, octal, binary, chars (most significant
-# byte first), time (seconds since 1970, UTC), the two floats and the
+# byte first), time (seconds since 1970, UTC; the day two digits, as
+# WinDbg: "Thu Jan 01 00:00:00 1970"), the two floats and the
 # double of the bits.
 . "$(dirname "$0")/../lib/scenario.sh"
 values="0x41424344 0n1700000000 0x3ff0000000000000 0x8000000000000001 0 0x7e5c2a21"
@@ -25,11 +26,12 @@ for text in sys.argv[1:]:
         print("  Time:    ***** Invalid")
     else:
         t = time.gmtime(v)
-        print("  Time:    " + time.strftime("%a %b ", t) + "%2d" % t.tm_mday + time.strftime(" %H:%M:%S %Y", t))
+        print("  Time:    " + time.strftime("%a %b %d %H:%M:%S %Y", t))
     lo, hi = struct.unpack("<ff", struct.pack("<Q", v))
     print("  Float:   low %g high %g" % (lo, hi))
     print("  Double:  %g" % struct.unpack("<d", struct.pack("<Q", v))[0])
 PY
 [ "$(grep -c '^Evaluate expression:' ours)" -eq 6 ] || { cat out; fail "not six .formats blocks"; }
 diff -u expected ours || fail ".formats differs from Python's values"
+expect_in ours "^  Time:    Thu Jan 01 00:00:00 1970$"
 echo ok

@@ -1,7 +1,9 @@
 # ARGS: fx_memmap
 # dps/dqs/dds name what each pointer points into, dpa/dpu show the string,
 # dc the double words with their ASCII, dyb the bits; `d` goes on in the
-# same format. Code read through them shows the program's bytes, not the
+# same format. A string longer than dpa shows (256 characters) ends in
+# "..."; da reads one in chunks and shows all it is asked for, 48
+# characters a line. Code read through them shows the program's bytes, not the
 # breakpoint's int3: fx_stop's first quad word is the same before its
 # breakpoint is planted and while it is.
 dq fx_stop L1
@@ -21,6 +23,9 @@ dyb fx_bits L6
 dps 0 L2
 dps fx_names L1
 dps fx_wides L2
+dpa fx_longs L1
+da fx_long L130
+da fx_long
 # CHECK: 0:000> dq fx_stop L1
 # CHECK-NEXT: 00005555`{{[0-9a-f]+}}  [[CODE:[0-9a-f]+`[0-9a-f]+]]
 # CHECK: Breakpoint 0 hit
@@ -57,8 +62,24 @@ dps fx_wides L2
 # CHECK-NEXT: 0:001> dps 0 L2
 # CHECK-NEXT: Memory access error at 00000000`00000000
 # CHECK-NEXT: 0:001> dps fx_names L1
-dps fx_wides L2
 # CHECK-NEXT: 00005555`{{[0-9a-f]+}}  00005555`{{[0-9a-f]+}} fx_memmap+0x{{[0-9a-f]+$}}
 # CHECK-NEXT: 0:001> dps fx_wides L2
 # CHECK-NEXT: 00005555`{{[0-9a-f]+}}  00005555`{{[0-9a-f]+}} fx_memmap!fx_wide{{$}}
 # CHECK-NEXT: 00005555`{{[0-9a-f]+}}  00005555`{{[0-9a-f]+}} fx_memmap!fx_wide+0x4{{$}}
+# CHECK-NEXT: 0:001> dpa fx_longs L1
+# CHECK-NEXT: 00005555`{{[0-9a-f]+}}  00005555`{{[0-9a-f]+}} "{{x{128}x{128}"}}...{{$}}
+# CHECK-NEXT: 0:001> da fx_long L130
+# CHECK-NEXT: 00005555`{{[0-9a-f]+}}  "{{x{48}"}}{{$}}
+# CHECK-NEXT: 00005555`{{[0-9a-f]+}}  "{{x{48}"}}{{$}}
+# CHECK-NEXT: 00005555`{{[0-9a-f]+}}  "{{x{48}"}}{{$}}
+# CHECK-NEXT: 00005555`{{[0-9a-f]+}}  "{{x{48}"}}{{$}}
+# CHECK-NEXT: 00005555`{{[0-9a-f]+}}  "{{x{48}"}}{{$}}
+# CHECK-NEXT: 00005555`{{[0-9a-f]+}}  "{{x{48}"}}{{$}}
+# CHECK-NEXT: 00005555`{{[0-9a-f]+}}  "{{x{12}"}}{{$}}
+# CHECK-NEXT: 0:001> da fx_long
+# CHECK-NEXT: 00005555`{{[0-9a-f]+}}  "{{x{48}"}}{{$}}
+# CHECK-NEXT: 00005555`{{[0-9a-f]+}}  "{{x{48}"}}{{$}}
+# CHECK-NEXT: 00005555`{{[0-9a-f]+}}  "{{x{48}"}}{{$}}
+# CHECK-NEXT: 00005555`{{[0-9a-f]+}}  "{{x{48}"}}{{$}}
+# CHECK-NEXT: 00005555`{{[0-9a-f]+}}  "{{x{48}"}}{{$}}
+# CHECK-NEXT: 00005555`{{[0-9a-f]+}}  "{{x{16}"}}{{$}}
