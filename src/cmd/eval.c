@@ -213,9 +213,12 @@ int dbg_is_length(struct dbg *d, const char *p)
         p[1] == '@')
         return 1;
     size_t n = 1;
+    if (p[1] == '0' && p[2] && strchr("xXnNtTyY", p[2]))
+        n = 3; /* a radix prefix: L0x130, L0n20 */
+    size_t digits = n;
     while (isxdigit((unsigned char)p[n]) || p[n] == '`')
         n++;
-    if (n == 1 || (p[n] && p[n] != ' ' && p[n] != '\t'))
+    if (n == digits || (p[n] && p[n] != ' ' && p[n] != '\t'))
         return 0; /* `lm`, `leaf!x`, `l_name`: not a number after the L */
     struct expr_env env;
     dbg_expr_env(d, &env);

@@ -1,7 +1,7 @@
 # ARGS: fx_memsearch
 # L-n: the range of n units that ends at the address (WinDbg's
 # Address L-Size), the same in every command that takes a range: db, dd,
-# dq, dc, dqs, s, c. u has no backward count (ub does that) and says so;
+# dq, dc, dqs, s, c. A count may carry a radix prefix (L0x10, L0n2). u has no backward count (ub does that) and says so;
 # L-0 and a range below address 0 are errors.
 bp fx_probe
 g
@@ -17,6 +17,8 @@ db fx_buf+10 L-0
 db 8 L-10
 u fx_probe L-2
 db fx_buf+4 L- 4
+db fx_buf L0x10
+dd fx_dwords+8 L0n2
 # CHECK: 0:000> db fx_buf+10 L-10
 # CHECK-NEXT: [[B:[0-9a-f]+`[0-9a-f]+]]  30 31 32 33 34 35 36 37-38 39 61 62 63 64 65 66  0123456789abcdef
 # CHECK-NEXT: 0:000> db fx_buf+8 L-3
@@ -46,3 +48,7 @@ db fx_buf+4 L- 4
 # CHECK-NEXT: Range error: u takes no L-; ub disassembles backward
 # CHECK-NEXT: 0:000> db fx_buf+4 L- 4
 # CHECK-NEXT: [[B]]  30 31 32 33 {{ *}}0123
+# CHECK-NEXT: 0:000> db fx_buf L0x10
+# CHECK-NEXT: [[B]]  30 31 32 33 34 35 36 37-38 39 61 62 63 64 65 66  0123456789abcdef
+# CHECK-NEXT: 0:000> dd fx_dwords+8 L0n2
+# CHECK-NEXT: {{[0-9a-f]+`[0-9a-f]+}}  55667788 cafef00d
