@@ -35,7 +35,7 @@ int dbg_pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, str
     if (!regs && !proc)
         return 0;
     if (regs) {
-        struct user_regs_struct *r;
+        struct user_regs_struct *r = NULL; /* set by cur_regs unless it fails */
         if (cur_regs(d, &r, e) < 0)
             return -1;
         *v = name[1] == 'r' || name[1] == 'R' ? r->rax : r->fs_base;
