@@ -282,6 +282,9 @@ void dbg_print_thread(struct dbg *d, struct eng_process *p, struct eng_thread *t
 
 /* Needs a stopped process; else sets the error and returns -1. */
 int dbg_need_process(struct dbg *d);
+/* The same, with the error in e (an expression's error, which may be
+ * d->err itself). */
+int dbg_need_process_err(struct dbg *d, struct lerr *e);
 
 /* cmd_core.c: the stop of a core file (ENG_STOP_CORE): its line, and its
  * words (for .lastevent). */

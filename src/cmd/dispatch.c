@@ -55,11 +55,16 @@ static const struct cmd_def *lookup(const char *name, size_t len)
     return NULL;
 }
 
-int dbg_need_process(struct dbg *d)
+int dbg_need_process_err(struct dbg *d, struct lerr *e)
 {
     if (!eng_has_process(d->s))
-        return lerr_set(&d->err, "No target: the process has exited (nothing to inspect)");
+        return lerr_set(e, "No target: the process has exited (nothing to inspect)");
     return 0;
+}
+
+int dbg_need_process(struct dbg *d)
+{
+    return dbg_need_process_err(d, &d->err);
 }
 
 static int run_plain(struct dbg *d, const char *cmd)

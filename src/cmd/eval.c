@@ -41,15 +41,15 @@ static int pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, 
         }
     }
     if (IS("$exentry")) {
-        if (dbg_need_process(d) < 0)
-            return lerr_set(e, "%s", d->err.msg);
+        if (dbg_need_process_err(d, e) < 0)
+            return -1;
         *v = eng_auxv_entry(d->s, eng_cur_process(d->s), AT_ENTRY);
         return 1;
     }
     if (!IS("$ip") && !IS("$csp") && !IS("$ra"))
         return dbg_pseudo_reg(d, name, len, v, e);
-    if (dbg_need_process(d) < 0)
-        return lerr_set(e, "%s", d->err.msg);
+    if (dbg_need_process_err(d, e) < 0)
+        return -1;
     struct user_regs_struct *r = eng_regs(d->s, eng_cur_thread(d->s), e);
     if (!r)
         return -1;
@@ -84,8 +84,8 @@ static int env_reg(void *ctx, const char *name, size_t len, uint64_t *v, struct 
     const struct x86_reg *reg = x86_reg_lookupn(name, len);
     if (!reg)
         return 0;
-    if (dbg_need_process(d) < 0)
-        return lerr_set(e, "%s", d->err.msg);
+    if (dbg_need_process_err(d, e) < 0)
+        return -1;
     struct eng_thread *t = eng_cur_thread(d->s);
     if (reg->kind == X86_REG_DR)
         return eng_get_dreg(d->s, t, (int)reg->index, v, e) < 0 ? -1 : 1;

@@ -13,8 +13,8 @@
 
 static int cur_regs(struct dbg *d, struct user_regs_struct **r, struct lerr *e)
 {
-    if (dbg_need_process(d) < 0)
-        return lerr_set(e, "%s", d->err.msg);
+    if (dbg_need_process_err(d, e) < 0)
+        return -1;
     *r = eng_regs(d->s, eng_cur_thread(d->s), e);
     return *r ? 0 : -1;
 }
@@ -41,8 +41,8 @@ int dbg_pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, str
         *v = name[1] == 'r' || name[1] == 'R' ? r->rax : r->fs_base;
         return 1;
     }
-    if (dbg_need_process(d) < 0)
-        return lerr_set(e, "%s", d->err.msg);
+    if (dbg_need_process_err(d, e) < 0)
+        return -1;
     struct eng_process *p = eng_cur_process(d->s);
     if (IS("$tid")) {
         *v = (uint64_t)eng_thread_tid(eng_cur_thread(d->s));

@@ -55,4 +55,19 @@ bl
 # CHECK: @$tid == 0
 r $tid=5
 # CHECK: Bad register error at '$tid'
+.kill
+? @$tid
+? @$teb
+? @rip
+? $exentry
+# once the process is gone each says why, in one line (the message used to
+# be copied onto itself and come out empty)
+# CHECK: 0:{{[0-9]+}}> ? @$tid
+# CHECK-NEXT: No target: the process has exited (nothing to inspect)
+# CHECK-NEXT: 0:{{[0-9]+}}> ? @$teb
+# CHECK-NEXT: No target: the process has exited (nothing to inspect)
+# CHECK-NEXT: 0:{{[0-9]+}}> ? @rip
+# CHECK-NEXT: No target: the process has exited (nothing to inspect)
+# CHECK-NEXT: 0:{{[0-9]+}}> ? $exentry
+# CHECK-NEXT: No target: the process has exited (nothing to inspect)
 q
