@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/utsname.h>
@@ -124,6 +125,7 @@ static int run_shell(struct dbg *d, const char *command, FILE *in)
         dup2(fds[1], 1);
         dup2(fds[1], 2);
         closefrom(3); /* nothing of the debugger's: trace handles, logs */
+        signal(SIGPIPE, SIG_DFL); /* lindbg's SIG_IGN would survive exec */
         execl("/bin/sh", "sh", "-c", command, (char *)NULL);
         _exit(127);
     }

@@ -455,6 +455,10 @@ static struct tgt_proc *pt_launch(const struct tgt_backend *be, char *const argv
         /* Its own process group: the terminal's Ctrl+C reaches it only
          * while lindbg hands it the terminal. */
         setpgid(0, 0);
+        /* lindbg ignores SIGPIPE (a closed output must not kill the
+         * session); an ignored signal survives exec, and the program must
+         * start as it would without us */
+        signal(SIGPIPE, SIG_DFL);
         /* Stop so the parent can seize us before exec. */
         kill(getpid(), SIGSTOP);
         execv(path, argv);
