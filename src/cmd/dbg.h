@@ -87,6 +87,8 @@ struct dbg {
     int loop_ctl;         /* enum dbg_loop_ctl: the rest of a body is skipped */
     int script_depth;     /* script files running, nested */
     char script_at[320];  /* "file(line): " while a script runs: before its errors */
+    unsigned runs;        /* times the target was run: a command that ran it is seen */
+    int in_thread_e;      /* a ~e command string runs: it may not run the target */
 };
 
 enum dbg_loop_ctl { DBG_LOOP_NONE, DBG_LOOP_BREAK, DBG_LOOP_CONTINUE };
@@ -276,6 +278,8 @@ int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len);
 /* ~Ne CommandString (cmd_thread_e.c): `cmd` is "e CommandString", run
  * with the thread already selected; an error does not stop the others. */
 int dbg_thread_e(struct dbg *d, const char *cmd);
+/* Whether cmd may not run inside a ~e string now (d->err says why). */
+int dbg_thread_e_refuses(struct dbg *d, const char *cmd);
 
 /* A thread's line as `~` lists it (cmd_threads.c). */
 void dbg_print_thread(struct dbg *d, struct eng_process *p, struct eng_thread *t);
