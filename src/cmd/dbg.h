@@ -40,6 +40,8 @@ struct dbg_go_to {
     size_t n;
 };
 
+struct dbg_script_run; /* scriptfile.c */
+
 struct dbg {
     struct session *s;
     FILE *out;
@@ -89,6 +91,7 @@ struct dbg {
     char script_at[320];  /* "file(line): " while a script runs: before its errors */
     unsigned runs;        /* times the target was run: a command that ran it is seen */
     int in_thread_e;      /* a ~e command string runs: it may not run the target */
+    const struct dbg_script_run *script_run; /* the joined script running (scriptfile.c) */
 };
 
 enum dbg_loop_ctl { DBG_LOOP_NONE, DBG_LOOP_BREAK, DBG_LOOP_CONTINUE };
@@ -280,6 +283,9 @@ int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len);
 int dbg_thread_e(struct dbg *d, const char *cmd);
 /* Whether cmd may not run inside a ~e string now (d->err says why). */
 int dbg_thread_e_refuses(struct dbg *d, const char *cmd);
+/* What goes before the error of `cmd`, failed in a script: "file(line): "
+ * with the line cmd is on (scriptfile.c); "" outside scripts. */
+const char *dbg_script_where(struct dbg *d, const char *cmd);
 
 /* A thread's line as `~` lists it (cmd_threads.c). */
 void dbg_print_thread(struct dbg *d, struct eng_process *p, struct eng_thread *t);

@@ -162,7 +162,7 @@ int dbg_execute(struct dbg *d, const char *cmd)
     }
     d->prefix = NULL;
     if (rc < 0 && d->err.msg[0])
-        fprintf(d->out, "%s%s\n", d->script_at, d->err.msg);
+        fprintf(d->out, "%s%s\n", dbg_script_where(d, cmd), d->err.msg);
     return rc;
 }
 
