@@ -3,8 +3,11 @@
  * block, so that a .if or .for may span lines; $$>a<FILE ARGS... does so
  * after replacing ${$argN} (and ${/d:$argN}) by its arguments. All but
  * $$>a< echo the commands with the prompt. An error prints the file and
- * line in front of its message and ends the script (and the scripts that
- * called it). */
+ * line in front of its message (the line of the failing command, also in
+ * a body over several lines) and ends the script (and the scripts that
+ * called it). Joined, a file's comments go line by line first: `$$ text`
+ * up to its ';' or its line's end, `* text` to its line's end (in WinDbg
+ * it would take the rest of the block, here the rest of the file). */
 #include "cmd/dbg.h"
 #include "cmd/script_text.h"
 #include "util/cmdline.h"
@@ -133,9 +136,11 @@ const char *dbg_script_where(struct dbg *d, const char *cmd)
     for (size_t at = r->from; at + n <= r->to; at++) {
         if (memcmp(r->text + at, cmd, n) || !boundary_before(r->text, r->from, at))
             continue;
-        char after = at + n < r->to ? r->text[at + n] : ';';
-        if (after != ';' && after != '}' && after != ')' && after != ' ' && after != '\t')
-            continue;
+        size_t e = at + n;
+        while (e < r->to && (r->text[e] == ' ' || r->text[e] == '\t'))
+            e++;
+        if (e < r->to && !strchr(";})", r->text[e]))
+            continue; /* a longer command that starts the same */
         snprintf(d->script_at, sizeof d->script_at, "%s(%d): ", r->path,
                  script_line_of(r->lines, r->nlines, at));
         break;
