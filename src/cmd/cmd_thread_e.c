@@ -11,6 +11,7 @@
 #include "cmd/dbg.h"
 #include "cmd/lexer.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* the commands of cmd_exec_table and these */
@@ -55,7 +56,11 @@ int dbg_thread_e(struct dbg *d, const char *cmd)
     if (!*cmds)
         return lerr_set(&d->err, "Syntax error: ~e needs commands: ~*e r rip");
     struct cmd_list l;
-    if (cmd_split(cmds, &l, &d->err) < 0)
+    /* as a line of its own: its aliases replaced in each thread */
+    char *expanded = alias_expand(&d->aliases, cmds);
+    int split = cmd_split(expanded, &l, &d->err);
+    free(expanded);
+    if (split < 0)
         return -1;
     /* refused before anything runs when it is plain to see */
     for (size_t i = 0; i < l.n; i++) {
