@@ -19,6 +19,7 @@ static int no_args(struct dbg *d, const char *args, const char *name)
 static void before_run(struct dbg *d)
 {
     fflush(d->out);
+    d->runs++;
     if (d->run_hook)
         d->run_hook(d->run_hook_ctx, d, 1);
 }

@@ -246,11 +246,17 @@ static char *read_file(struct dbg *d, const char *path)
     }
     char *buf = NULL;
     size_t cap = 0;
+    errno = 0;
     ssize_t n = getdelim(&buf, &cap, '\0', f);
+    int failed = ferror(f), err = errno;
     fclose(f);
     if (n < 0) {
         free(buf);
-        return xstrdup("");
+        /* a directory opens, and reads as an error (EISDIR) */
+        if (!failed)
+            return xstrdup(""); /* empty */
+        lerr_set(&d->err, "Couldn't read file '%s': %s", path, strerror(err));
+        return NULL;
     }
     return buf;
 }
@@ -274,17 +280,25 @@ static const char *count_arg(struct dbg *d, const char *p, unsigned long *n)
     return end;
 }
 
-/* `"text"` at p into *out (malloc'd; no escapes: a file name may hold
- * backslashes); returns after the closing quote. */
+/* `"text"` at p into *out (malloc'd); returns after the closing quote.
+ * It ends where the lexer ends it: at the first '"' not after '\\'; a
+ * `\"` in it is a '"', other backslashes stay (a file name's). */
 static const char *quoted(struct dbg *d, const char *p, char **out)
 {
-    const char *q = strchr(p + 1, '"');
+    const char *q = cmd_past_group(p);
     if (!q) {
         lerr_set(&d->err, "Syntax error: unterminated string at '%.30s'", p);
         return NULL;
     }
-    *out = part(p + 1, q);
-    return q + 1;
+    char *s = part(p + 1, q - 1), *w = s;
+    for (const char *r = s; *r; r++) {
+        if (r[0] == '\\' && r[1] == '"')
+            r++;
+        *w++ = *r;
+    }
+    *w = '\0';
+    *out = s;
+    return q;
 }
 
 static int foreach_run(struct dbg *d, char **tok, size_t n, unsigned long skip_first,
@@ -297,6 +311,8 @@ static int foreach_run(struct dbg *d, char **tok, size_t n, unsigned long skip_f
         free(cmds);
         if (rc <= 0)
             return rc;
+        if (skip_each >= n - i - 1)
+            break; /* the last token, or a /ps that would wrap i around */
     }
     return 0;
 }

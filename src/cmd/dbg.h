@@ -40,6 +40,8 @@ struct dbg_go_to {
     size_t n;
 };
 
+struct dbg_script_run; /* scriptfile.c */
+
 struct dbg {
     struct session *s;
     FILE *out;
@@ -87,6 +89,9 @@ struct dbg {
     int loop_ctl;         /* enum dbg_loop_ctl: the rest of a body is skipped */
     int script_depth;     /* script files running, nested */
     char script_at[320];  /* "file(line): " while a script runs: before its errors */
+    unsigned runs;        /* times the target was run: a command that ran it is seen */
+    int in_thread_e;      /* a ~e command string runs: it may not run the target */
+    const struct dbg_script_run *script_run; /* the joined script running (scriptfile.c) */
 };
 
 enum dbg_loop_ctl { DBG_LOOP_NONE, DBG_LOOP_BREAK, DBG_LOOP_CONTINUE };
@@ -276,6 +281,11 @@ int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len);
 /* ~Ne CommandString (cmd_thread_e.c): `cmd` is "e CommandString", run
  * with the thread already selected; an error does not stop the others. */
 int dbg_thread_e(struct dbg *d, const char *cmd);
+/* Whether cmd may not run inside a ~e string now (d->err says why). */
+int dbg_thread_e_refuses(struct dbg *d, const char *cmd);
+/* What goes before the error of `cmd`, failed in a script: "file(line): "
+ * with the line cmd is on (scriptfile.c); "" outside scripts. */
+const char *dbg_script_where(struct dbg *d, const char *cmd);
 
 /* A thread's line as `~` lists it (cmd_threads.c). */
 void dbg_print_thread(struct dbg *d, struct eng_process *p, struct eng_thread *t);

@@ -1,6 +1,7 @@
 /* Finds the command of each input, applies the thread prefix, runs it and
  * prints its error. */
 #include "cmd/dbg.h"
+#include "util/xalloc.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -73,6 +74,8 @@ static int run_plain(struct dbg *d, const char *cmd)
         return 0;
     if (d->prefix && d->prefix->kind != CMD_THREAD_NONE && cmd_is_thread_e(cmd))
         return dbg_thread_e(d, cmd);
+    if (dbg_thread_e_refuses(d, cmd))
+        return -1;
     size_t n = cmd_name_len(cmd);
     const struct cmd_def *c = n ? lookup(cmd, n) : NULL;
     if (!c) {
@@ -125,15 +128,29 @@ int dbg_execute(struct dbg *d, const char *cmd)
             rc = 0;
             /* ~*e: no thread header, as WinDbg */
             int e = cmd_is_thread_e(pf.rest);
-            for (size_t i = 0; i < eng_proc_nthreads(p) && rc == 0; i++) {
-                struct eng_thread *ti = eng_proc_thread_at(p, i);
+            /* The command may run the target or end the process (`~* gc`,
+             * `~* .kill`): the threads are taken by id, each looked up
+             * again, and the walk ends once the target ran or went. */
+            size_t n = eng_proc_nthreads(p);
+            pid_t *tids = xcalloc(n ? n : 1, sizeof *tids);
+            for (size_t i = 0; i < n; i++)
+                tids[i] = eng_thread_tid(eng_proc_thread_at(p, i));
+            unsigned runs = d->runs;
+            for (size_t i = 0; i < n && rc == 0; i++) {
+                struct eng_process *tp;
+                struct eng_thread *ti;
+                if (d->quit || d->resume_request || d->runs != runs || !eng_has_process(d->s))
+                    break;
+                if (!(ti = eng_find_thread(d->s, tids[i], &tp)))
+                    continue; /* it ended meanwhile */
                 /* each thread's `~` line after a blank line, as WinDbg's ~*k */
                 if (!e) {
                     fputc('\n', d->out);
-                    dbg_print_thread(d, p, ti);
+                    dbg_print_thread(d, tp, ti);
                 }
                 rc = run_in_thread(d, ti, pf.rest);
             }
+            free(tids);
         } else {
             if (pf.kind == CMD_THREAD_CURRENT)
                 t = eng_cur_thread(d->s);
@@ -150,7 +167,7 @@ int dbg_execute(struct dbg *d, const char *cmd)
     }
     d->prefix = NULL;
     if (rc < 0 && d->err.msg[0])
-        fprintf(d->out, "%s%s\n", d->script_at, d->err.msg);
+        fprintf(d->out, "%s%s\n", dbg_script_where(d, cmd), d->err.msg);
     return rc;
 }
 

@@ -96,13 +96,80 @@ static int joins(const char *start, const char *p)
     return b > start && b[-1] == '}' && (word_is(q, ".else") || word_is(q, ".elsif"));
 }
 
-int cmd_split(const char *line, struct cmd_list *out, struct lerr *e)
+/* Past blanks, ';' and comments where a command of a block may start.
+ * The block's '}' ends a comment too: `{ $$ note }` and `{ * note }` are
+ * whole blocks, as when the block is found first and run after. So a
+ * `$$ text` ends at the next ';' or '}' and `* text` at the next '}' (its
+ * quotes mean nothing). A script file's comments are gone before this
+ * (script_join_lines): there a '}' in one is only text. */
+static const char *past_comments(const char *p)
+{
+    for (;;) {
+        while (*p == ' ' || *p == '\t' || *p == ';' || *p == '\r' || *p == '\n')
+            p++;
+        const char *q;
+        if (*p == '*')
+            q = strchr(p, '}');
+        else if (dollar_comment(p))
+            q = strpbrk(p, ";}");
+        else
+            return p;
+        if (!q)
+            return p + strlen(p);
+        p = q;
+        if (*p == '}')
+            return p;
+    }
+}
+
+const char *cmd_past_group(const char *p)
+{
+    if (*p == '"') {
+        for (p++; *p; p++) {
+            if (*p == '\\' && p[1])
+                p++;
+            else if (*p == '"')
+                return p + 1;
+        }
+        return NULL;
+    }
+    if (*p == '(') {
+        for (p++; *p;) {
+            if (*p == ')')
+                return p + 1;
+            if (*p == '(' || *p == '{' || *p == '"') {
+                if (!(p = cmd_past_group(p)))
+                    return NULL;
+            } else {
+                p++;
+            }
+        }
+        return NULL;
+    }
+    /* a block holds commands: only their strings, blocks and comments
+     * count (a `.echo (` is no group) */
+    for (p = past_comments(p + 1); *p;) {
+        if (*p == '}')
+            return p + 1;
+        if (*p == '{' || *p == '"') {
+            if (!(p = cmd_past_group(p)))
+                return NULL;
+        } else if (*p == ';') {
+            p = past_comments(p);
+        } else {
+            p++;
+        }
+    }
+    return NULL;
+}
+
+int cmd_split_at(const char *line, struct cmd_list *out, struct lerr *e, size_t *bad)
 {
     out->cmds = NULL;
     out->offs = NULL;
     out->n = 0;
     const char *start = line;
-    int in_quote = 0, braces = 0, parens = 0, for_parens = 0;
+    int for_parens = 0;
     for (const char *p = line; *p; p++) {
         if (p == start) {
             const char *w = start;
@@ -125,35 +192,33 @@ int cmd_split(const char *line, struct cmd_list *out, struct lerr *e)
             }
             for_parens = word_is(w, ".for");
         }
-        if (in_quote) {
-            if (*p == '\\' && p[1])
-                p++;
-            else if (*p == '"')
-                in_quote = 0;
-            continue;
+        if (*p == '"' || *p == '{' || (for_parens && *p == '(')) {
+            const char *q = cmd_past_group(p);
+            if (q) {
+                p = q - 1;
+                continue;
+            }
+            /* `.for (` not closed: the rest is its (wrong) head */
+            if (*p == '(')
+                break;
+            if (bad)
+                *bad = (size_t)(p - line);
+            cmd_list_free(out);
+            return lerr_set(e, "Syntax error: %s in '%.60s'",
+                            *p == '"' ? "unterminated string" : "unbalanced '{'", line);
         }
-        if (*p == '"')
-            in_quote = 1;
-        else if (*p == '{')
-            braces++;
-        else if (*p == '}' && braces > 0)
-            braces--;
-        else if (for_parens && *p == '(')
-            parens++;
-        else if (for_parens && *p == ')' && parens > 0)
-            parens--;
-        else if (*p == ';' && braces == 0 && parens == 0 && !joins(start, p)) {
+        if (*p == ';' && !joins(start, p)) {
             push(out, line, start, (size_t)(p - start));
             start = p + 1;
         }
     }
-    if (in_quote || braces) {
-        cmd_list_free(out);
-        return lerr_set(e, "Syntax error: %s in '%.60s'",
-                        in_quote ? "unterminated string" : "unbalanced '{'", line);
-    }
     push(out, line, start, strlen(start));
     return 0;
+}
+
+int cmd_split(const char *line, struct cmd_list *out, struct lerr *e)
+{
+    return cmd_split_at(line, out, e, NULL);
 }
 
 void cmd_parse_prefix(const char *cmd, struct cmd_prefix *out)

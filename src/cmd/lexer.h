@@ -23,7 +23,20 @@ struct cmd_list {
  * `.for (init; cond; step)`. `j`, `$<FILE`, `$><FILE` and `~Ne` own the
  * rest of their line. */
 int cmd_split(const char *line, struct cmd_list *out, struct lerr *e);
+/* cmd_split that also says where the unclosed quote or brace starts
+ * (*bad, an offset in line) when it fails. */
+int cmd_split_at(const char *line, struct cmd_list *out, struct lerr *e, size_t *bad);
 void cmd_list_free(struct cmd_list *l);
+
+/* Past the group or string that starts at p (p at '(', '{' or '"');
+ * NULL when it is not closed. The one scanner of groups: cmd_split and
+ * the control flow tokens (script_text.c) agree on where a group ends.
+ * A "string" ends at its first '"' not after '\'. A ( group ) holds
+ * groups and strings. A { block } holds commands: in it only strings and
+ * blocks nest (a `.echo (` opens nothing), and comments are skipped where
+ * a command may start (after '{' or ';'): `$$ text` up to the next ';'
+ * or '}', `* text` up to the next '}', their quotes meaning nothing. */
+const char *cmd_past_group(const char *p);
 
 enum cmd_thread_kind {
     CMD_THREAD_NONE,    /* no prefix */

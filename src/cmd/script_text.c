@@ -1,4 +1,5 @@
 #include "cmd/script_text.h"
+#include "cmd/lexer.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -39,7 +40,38 @@ char *script_subst_args(const char *text, char *const *argv, size_t argc)
     return sb.buf ? sb.buf : xstrdup("");
 }
 
-char *script_join_lines(const char *text, struct script_line **lines, size_t *nlines)
+/* The line [s, s+len) without its comments, into sb: a `$$ text` where a
+ * command starts goes up to its ';' (that stays) or the line's end, a
+ * `* text` to the line's end. Quotes ("...") are passed over. */
+static void add_code(struct strbuf *sb, const char *s, size_t len)
+{
+    const char *end = s + len;
+    int start = 1, quote = 0;
+    for (const char *p = s; p < end; p++) {
+        if (quote) {
+            if (*p == '\\' && p + 1 < end)
+                sb_addc(sb, *p++);
+            else if (*p == '"')
+                quote = 0;
+        } else if (start && (*p == '*' || (p[0] == '$' && cmd_is_comment(p)))) {
+            if (*p == '*')
+                break;
+            while (p < end && *p != ';')
+                p++;
+            if (p == end)
+                break;
+        } else if (*p == '"') {
+            quote = 1;
+        }
+        if (!quote && *p != ' ' && *p != '\t')
+            start = *p == ';' || *p == '{';
+        sb_addc(sb, *p);
+    }
+    while (sb->len && (sb->buf[sb->len - 1] == ' ' || sb->buf[sb->len - 1] == '\t'))
+        sb->buf[--sb->len] = '\0';
+}
+
+static char *join(const char *text, int code, struct script_line **lines, size_t *nlines)
 {
     struct strbuf sb;
     sb_init(&sb);
@@ -57,12 +89,18 @@ char *script_join_lines(const char *text, struct script_line **lines, size_t *nl
         }
         while (len && isspace((unsigned char)s[len - 1]))
             len--;
+        size_t at = sb.len;
         if (len && *s != '*') {
+            if (code)
+                add_code(&sb, s, len);
+            else
+                sb_addn(&sb, s, len);
+        }
+        if (sb.len > at) {
             *lines = xrealloc(*lines, (*nlines + 1) * sizeof **lines);
-            (*lines)[*nlines].offset = sb.len;
+            (*lines)[*nlines].offset = at;
             (*lines)[*nlines].number = number;
             (*nlines)++;
-            sb_addn(&sb, s, len);
             sb_addc(&sb, ';');
         }
         p += n;
@@ -73,6 +111,16 @@ char *script_join_lines(const char *text, struct script_line **lines, size_t *nl
             p++;
     }
     return sb.buf ? sb.buf : xstrdup("");
+}
+
+char *script_join_lines(const char *text, struct script_line **lines, size_t *nlines)
+{
+    return join(text, 0, lines, nlines);
+}
+
+char *script_join_code(const char *text, struct script_line **lines, size_t *nlines)
+{
+    return join(text, 1, lines, nlines);
 }
 
 int script_line_of(const struct script_line *lines, size_t n, size_t off)
@@ -90,40 +138,13 @@ const char *script_skip_sep(const char *p)
     return p;
 }
 
-/* Past the group or string that starts at p (p at '(', '{' or '"');
- * NULL when it is not closed. */
-static const char *past_group(const char *p)
-{
-    if (*p == '"') {
-        for (p++; *p; p++) {
-            if (*p == '\\' && p[1])
-                p++;
-            else if (*p == '"')
-                return p + 1;
-        }
-        return NULL;
-    }
-    char close = *p == '(' ? ')' : '}';
-    for (p++; *p;) {
-        if (*p == close)
-            return p + 1;
-        if (*p == '(' || *p == '{' || *p == '"') {
-            if (!(p = past_group(p)))
-                return NULL;
-        } else {
-            p++;
-        }
-    }
-    return NULL;
-}
-
 const char *script_group(const char *p, char open, char close, char **inside)
 {
     *inside = NULL;
     p = script_skip_sep(p);
     if (*p != open)
         return NULL;
-    const char *end = past_group(p);
+    const char *end = cmd_past_group(p);
     if (!end || end[-1] != close)
         return NULL;
     size_t n = (size_t)(end - p - 2);
@@ -137,7 +158,7 @@ const char *script_next_semi(const char *s)
 {
     while (*s && *s != ';') {
         if (*s == '(' || *s == '{' || *s == '"') {
-            const char *e = past_group(s);
+            const char *e = cmd_past_group(s);
             if (!e)
                 return s + strlen(s);
             s = e;

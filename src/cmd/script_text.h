@@ -22,6 +22,12 @@ struct script_line {
     int number;
 };
 char *script_join_lines(const char *text, struct script_line **lines, size_t *nlines);
+/* script_join_lines without the comments: a line's `$$ text` where a
+ * command starts ends at its ';' or at the line's end, its `* text` at
+ * the line's end (`r $t0 = 1; * note` on one line, `.echo next` on the
+ * next: joined, the * would take the rest of the file). A `}` or a quote
+ * in a comment is then only text. What $>< runs. */
+char *script_join_code(const char *text, struct script_line **lines, size_t *nlines);
 /* The line number (1-based) of offset `off` of a joined text. */
 int script_line_of(const struct script_line *lines, size_t n, size_t off);
 

@@ -3,8 +3,11 @@
  * block, so that a .if or .for may span lines; $$>a<FILE ARGS... does so
  * after replacing ${$argN} (and ${/d:$argN}) by its arguments. All but
  * $$>a< echo the commands with the prompt. An error prints the file and
- * line in front of its message and ends the script (and the scripts that
- * called it). */
+ * line in front of its message (the line of the failing command, also in
+ * a body over several lines) and ends the script (and the scripts that
+ * called it). Joined, a file's comments go line by line first: `$$ text`
+ * up to its ';' or its line's end, `* text` to its line's end (in WinDbg
+ * it would take the rest of the block, here the rest of the file). */
 #include "cmd/dbg.h"
 #include "cmd/script_text.h"
 #include "util/cmdline.h"
@@ -41,11 +44,17 @@ static char *slurp(struct dbg *d, const char *path)
     }
     char *buf = NULL;
     size_t cap = 0;
+    errno = 0;
     ssize_t n = getdelim(&buf, &cap, '\0', f);
+    int failed = ferror(f), err = errno;
     fclose(f);
     if (n < 0) {
         free(buf);
-        return xstrdup("");
+        if (!failed)
+            return xstrdup(""); /* empty */
+        /* a directory opens, and reads as an error (EISDIR) */
+        lerr_set(&d->err, "Couldn't read script file '%s': %s", path, strerror(err));
+        return NULL;
     }
     return buf;
 }
@@ -99,24 +108,72 @@ static int run_lines(struct dbg *d, const char *path, const char *text, unsigned
     return rc;
 }
 
+/* The joined script running (innermost), so that an error inside a
+ * body (a .for over several lines) names its own line, not the line the
+ * .for starts on: the failing command is found in the text of the
+ * top-level command being run. */
+struct dbg_script_run {
+    const char *path;
+    const char *text; /* the joined text */
+    const struct script_line *lines;
+    size_t nlines;
+    size_t from, to; /* the top-level command being run */
+};
+
+static int boundary_before(const char *text, size_t from, size_t at)
+{
+    while (at > from && (text[at - 1] == ' ' || text[at - 1] == '\t'))
+        at--;
+    return at == from || strchr(";{(", text[at - 1]);
+}
+
+const char *dbg_script_where(struct dbg *d, const char *cmd)
+{
+    const struct dbg_script_run *r = d->script_run;
+    size_t n = strlen(cmd);
+    if (!r || !n)
+        return d->script_at;
+    for (size_t at = r->from; at + n <= r->to; at++) {
+        if (memcmp(r->text + at, cmd, n) || !boundary_before(r->text, r->from, at))
+            continue;
+        size_t e = at + n;
+        while (e < r->to && (r->text[e] == ' ' || r->text[e] == '\t'))
+            e++;
+        if (e < r->to && !strchr(";})", r->text[e]))
+            continue; /* a longer command that starts the same */
+        snprintf(d->script_at, sizeof d->script_at, "%s(%d): ", r->path,
+                 script_line_of(r->lines, r->nlines, at));
+        break;
+    }
+    return d->script_at;
+}
+
 /* $><, $$>< and $$>a<: one block, each command at the line it starts on. */
 static int run_joined(struct dbg *d, const char *path, const char *text, int show,
                       unsigned ctrl_c)
 {
     struct script_line *lines;
     size_t nlines;
-    char *joined = script_join_lines(text, &lines, &nlines);
-    if (show)
-        echo(d, joined);
+    if (show) {
+        char *shown = script_join_lines(text, &lines, &nlines);
+        echo(d, shown);
+        free(shown);
+        free(lines);
+    }
+    char *joined = script_join_code(text, &lines, &nlines);
+    struct dbg_script_run run = {path, joined, lines, nlines, 0, 0};
     struct cmd_list l;
     int rc = 0;
-    snprintf(d->script_at, sizeof d->script_at, "%s: ", path);
-    if (cmd_split(joined, &l, &d->err) < 0) {
-        fprintf(d->out, "%s%s\n", d->script_at, d->err.msg);
+    size_t bad = 0;
+    if (cmd_split_at(joined, &l, &d->err, &bad) < 0) {
+        fprintf(d->out, "%s(%d): %s\n", path, script_line_of(lines, nlines, bad), d->err.msg);
         rc = -1;
     } else {
+        d->script_run = &run;
         for (size_t i = 0; i < l.n && rc == 0 && !stopping(d); i++) {
             int number = script_line_of(lines, nlines, l.offs[i]);
+            run.from = l.offs[i];
+            run.to = l.offs[i] + strlen(l.cmds[i]);
             rc = run_at(d, path, number, l.cmds[i], 1);
             if (rc == 0 && eng_breakin_count(d->s) != ctrl_c) {
                 eng_breakin_clear(d->s);
@@ -165,12 +222,15 @@ static int run_script(struct dbg *d, char **argv, size_t argc, int joined, int s
     }
     char saved_at[sizeof d->script_at];
     memcpy(saved_at, d->script_at, sizeof saved_at);
+    const struct dbg_script_run *saved_run = d->script_run;
+    d->script_run = NULL; /* set by run_joined for its own text */
     unsigned ctrl_c = eng_breakin_count(d->s);
     d->script_depth++;
     int rc = joined ? run_joined(d, argv[0], text, show, ctrl_c)
                     : run_lines(d, argv[0], text, ctrl_c);
     d->script_depth--;
     memcpy(d->script_at, saved_at, sizeof saved_at);
+    d->script_run = saved_run;
     free(text);
     if (rc < 0)
         lerr_clear(&d->err); /* printed where it happened */

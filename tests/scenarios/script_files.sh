@@ -65,7 +65,7 @@ expect_in out '^0:000> \.echo before$'
 expect_in out '^err.txt\(3\): Syntax error in .nosuchcmd.'
 expect_not_in out '^after$'
 expect_in out '^first$'
-expect_in out '^err2.txt\(2\): Syntax error in .nosuch.'
+expect_in out '^err2.txt\(4\): Syntax error in .nosuch.'
 expect_not_in out 'not reached$'
 # nested scripts, a quoted argument, arguments that were not given
 expect_in out '^\[hello\] \[two words\] \[\$\{\$arg3\}\] 1 0$'

@@ -19,7 +19,9 @@ g
 # CHECK-NEXT: in zero
 # CHECK-NEXT: 0:001> ~*e nosuchcmd; .echo after
 # CHECK-NEXT: Syntax error in 'nosuchcmd'
+# CHECK-NEXT: after
 # CHECK-NEXT: Syntax error in 'nosuchcmd'
+# CHECK-NEXT: after
 # CHECK-NEXT: 0:001> ~* r rip
 # CHECK-EMPTY:
 # CHECK-NEXT:    0  Id:
@@ -28,5 +30,5 @@ g
 # CHECK-NEXT: .  1  Id:
 # CHECK-NEXT: rip=[[HI]][[LO]]
 # CHECK-NEXT: 0:001> ~*e r rip; p
-# CHECK-NEXT: Syntax error: ~e does not run execution commands (g, p, t...)
+# CHECK-NEXT: Syntax error: ~e does not run 'p' (execution commands, q, .kill, .detach, j, z)
 # CHECK-NEXT: 0:001>

@@ -99,6 +99,36 @@ static void test_split_errors(void **state)
     assert_int_equal(l.n, 0);
 }
 
+/* The one scanner of groups: in a { block } only quotes, braces and
+ * comments count; a ( group ) nests all three kinds. */
+static void test_past_group(void **state)
+{
+    (void)state;
+    assert_string_equal(cmd_past_group("{ .echo ( } x"), " x");
+    assert_string_equal(cmd_past_group("{ .echo \"}\" } x"), " x");
+    assert_string_equal(cmd_past_group("{ $$ a \"quote; .echo in } x"), " x");
+    assert_string_equal(cmd_past_group("{ $$ note } x"), " x");
+    assert_string_equal(cmd_past_group("{;$$ close } early;.echo a;} x"), " early;.echo a;} x");
+    assert_string_equal(cmd_past_group("{ r; * a \" ; b } x"), " x");
+    assert_string_equal(cmd_past_group("{ .echo $$ } x"), " x");
+    assert_string_equal(cmd_past_group("(a { ) } b) x"), " x");
+    assert_string_equal(cmd_past_group("(a (b) \")\") x"), " x");
+    assert_string_equal(cmd_past_group("\"a\\\"b\" x"), " x");
+    assert_null(cmd_past_group("{ .echo \"open }"));
+    assert_null(cmd_past_group("(a"));
+    /* in a .for body a '(' is no group: the commands after it stay apart */
+    check_split(".for (r $t0=0; @$t0<2; r $t0=@$t0+1) { .echo ( }; .echo n", 2,
+                (const char *[]){".for (r $t0=0; @$t0<2; r $t0=@$t0+1) { .echo ( }", ".echo n"});
+    check_split(".if (1) { $$ a \"q; r }; k", 2, (const char *[]){".if (1) { $$ a \"q; r }", "k"});
+    struct cmd_list l;
+    struct lerr e;
+    size_t bad = 0;
+    assert_int_equal(cmd_split_at("r; .if (1) { .echo \"x }", &l, &e, &bad), -1);
+    assert_int_equal(bad, 11);
+    assert_int_equal(cmd_split_at("r; .echo \"x", &l, &e, &bad), -1);
+    assert_int_equal(bad, 9);
+}
+
 static void test_prefix(void **state)
 {
     (void)state;
@@ -160,6 +190,7 @@ int main(void)
         cmocka_unit_test(test_split),
         cmocka_unit_test(test_split_scripts),
         cmocka_unit_test(test_split_errors),
+        cmocka_unit_test(test_past_group),
         cmocka_unit_test(test_prefix),
         cmocka_unit_test(test_names),
     };

@@ -52,6 +52,23 @@ static void test_join(void **state)
     free(j);
 }
 
+/* What $>< runs: comments gone, each at its own line's end. */
+static void test_join_code(void **state)
+{
+    (void)state;
+    struct script_line *lines;
+    size_t n;
+    char *j = script_join_code("r $t0 = 1; * set t0\n.echo next\n{\n  $$ a \"q } x\n"
+                               ".echo \"$$ kept\"; $$ gone; r\n$$ c\n? 2*3\n",
+                               &lines, &n);
+    assert_string_equal(j, "r $t0 = 1;;.echo next;{;.echo \"$$ kept\"; ; r;? 2*3;");
+    assert_int_equal(n, 5);
+    assert_int_equal(lines[3].number, 5);
+    assert_int_equal(script_line_of(lines, n, (size_t)(strstr(j, "? 2") - j)), 7);
+    free(lines);
+    free(j);
+}
+
 static void test_groups(void **state)
 {
     (void)state;
@@ -105,6 +122,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_args),  cmocka_unit_test(test_join),
+        cmocka_unit_test(test_join_code),
         cmocka_unit_test(test_groups), cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_var),
     };
