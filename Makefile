@@ -127,6 +127,11 @@ build/fixtures/fx_inline: tests/fixtures/fx_inline.c build/fixtures/libfx_inline
 	@mkdir -p build/fixtures
 	$(CC) -g -O2 -o $@ $< -Lbuild/fixtures -lfx_inline -Wl,-rpath,'$$ORIGIN'
 
+# fx_basic linked statically: no dynamic loader reports an r_debug
+build/fixtures/fx_static: tests/fixtures/fx_basic.c
+	@mkdir -p build/fixtures
+	$(CC) -g -O0 -static -o $@ $<
+
 # fx_stack without any symbol table (names only from .dynsym)
 build/fixtures/fx_stripped: build/fixtures/fx_stack
 	strip --strip-all -o $@ $<
@@ -162,6 +167,7 @@ EXTRA_FIXTURES := build/fixtures/demo build/fixtures/libfx_plugin.so build/fixtu
                   build/fixtures/libfx_inline.so build/fixtures/fx_dt_cpp build/fixtures/fx_dt_dwarf4 \
                   build/fixtures/fx_cexpr_cpp \
                   build/fixtures/fx_stripped build/fixtures/fx_split build/fixtures/fx_glibc_ibt \
+                  build/fixtures/fx_static \
                   build/fixtures/fx_throw
 fixtures: $(FIXTURES) $(EXTRA_FIXTURES) sqlite-o2
 

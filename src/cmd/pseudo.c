@@ -6,6 +6,7 @@
  * $pagesize and $exp (the last value `?` printed). `r $` lists them with
  * the ones eval.c computes ($ip, $ra, $csp, $exentry, $t0..$t19). */
 #include "cmd/dbg.h"
+#include "sym/symbols.h"
 
 #include <elf.h>
 #include <string.h>
@@ -54,6 +55,12 @@ int dbg_pseudo_reg(struct dbg *d, const char *name, size_t len, uint64_t *v, str
             *v = 0x1000; /* no auxiliary vector (a core without one) */
     } else {
         *v = eng_proc_r_debug(p);
+        /* a static program has no loader to report it, but glibc keeps
+         * its own r_debug there too */
+        struct sym_space *sp = eng_syms(d->s);
+        struct lerr quiet = {0};
+        if (!*v && sp && sym_lookup(sp, "_r_debug", 8, v, &quiet) != 1)
+            *v = 0;
         if (!*v)
             return lerr_set_code(e, LERR_NOT_FOUND,
                                  "Couldn't resolve %.*s: the loader's r_debug is not known "
