@@ -98,6 +98,24 @@ run_cmd_scenario() {
     return "${PIPESTATUS[0]}"
 }
 
+# Scenarios run TEST_JOBS at a time (default: one per CPU), each in its own
+# directory: files one leaves (a core, a moved tree) must not change what
+# the next one finds. Sessions on a terminal (pexpect) time key presses, so
+# they run alone, after the others. Results print in order.
+jobs_max=${TEST_JOBS:-$(nproc)}
+run_one() {
+    local s=$1 name dir
+    name=$(basename "$s")
+    dir="$work/$name.d"
+    mkdir -p "$dir"
+    case "$s" in
+    *.cmd) run_cmd_scenario "$s" ;;
+    *.sh) (cd "$dir" && timeout -k 10 120 bash "$s") ;;
+    *.py) (cd "$dir" && timeout -k 10 120 "$PYTHON" "$s") ;;
+    esac > "$work/$name.log" 2>&1
+    echo $? > "$work/$name.rc"
+}
+ran=()
 for s in "$here"/scenarios/*.cmd "$here"/scenarios/*.sh "$here"/interactive/*.py; do
     [ -f "$s" ] || continue
     name=$(basename "$s")
@@ -107,16 +125,18 @@ for s in "$here"/scenarios/*.cmd "$here"/scenarios/*.sh "$here"/interactive/*.py
         printf 'SKIP %s (debug registers do not trigger on this machine)\n' "$name"
         continue
     fi
-    # each script its own directory: files one leaves (a core, a moved
-    # tree) must not change what the next one finds
-    dir="$work/$name.d"
-    mkdir -p "$dir"
-    case "$s" in
-    *.cmd) run_cmd_scenario "$s" > "$work/log" 2>&1 ;;
-    *.sh) (cd "$dir" && timeout -k 10 120 bash "$s") > "$work/log" 2>&1 ;;
-    *.py) (cd "$dir" && timeout -k 10 120 "$PYTHON" "$s") > "$work/log" 2>&1 ;;
-    esac
-    if [ $? -eq 0 ]; then ok "$name"; else cat "$work/log"; ko "$name"; fi
+    ran+=("$s")
+    case "$s" in *.py) continue ;; esac
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n; done
+    run_one "$s" &
+done
+wait
+for s in "${ran[@]}"; do
+    case "$s" in *.py) run_one "$s" ;; esac
+done
+for s in "${ran[@]}"; do
+    name=$(basename "$s")
+    if [ "$(cat "$work/$name.rc" 2>/dev/null)" = 0 ]; then ok "$name"; else cat "$work/$name.log"; ko "$name"; fi
 done
 
 if [ "$failed" -ne 0 ]; then
