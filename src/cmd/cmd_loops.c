@@ -237,30 +237,6 @@ static char *capture(struct dbg *d, const char *cmds)
     return buf;
 }
 
-static char *read_file(struct dbg *d, const char *path)
-{
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        lerr_set(&d->err, "Couldn't open file '%s': %s", path, strerror(errno));
-        return NULL;
-    }
-    char *buf = NULL;
-    size_t cap = 0;
-    errno = 0;
-    ssize_t n = getdelim(&buf, &cap, '\0', f);
-    int failed = ferror(f), err = errno;
-    fclose(f);
-    if (n < 0) {
-        free(buf);
-        /* a directory opens, and reads as an error (EISDIR) */
-        if (!failed)
-            return xstrdup(""); /* empty */
-        lerr_set(&d->err, "Couldn't read file '%s': %s", path, strerror(err));
-        return NULL;
-    }
-    return buf;
-}
-
 /* A /pS or /ps count: a number in the current radix (0n, 0x prefixes). */
 static const char *count_arg(struct dbg *d, const char *p, unsigned long *n)
 {
@@ -364,7 +340,7 @@ static int cmd_foreach(struct dbg *d, const char *args)
         if (kind == 'c')
             text = capture(d, in);
         else if (kind == 'f')
-            text = read_file(d, in);
+            text = dbg_read_text_file(d, in, "file");
         else
             text = xstrdup(in);
         if (text) {

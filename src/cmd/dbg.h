@@ -290,6 +290,10 @@ const char *dbg_script_where(struct dbg *d, const char *cmd);
 /* A thread's line as `~` lists it (cmd_threads.c). */
 void dbg_print_thread(struct dbg *d, struct eng_process *p, struct eng_thread *t);
 
+/* A whole text file (malloc'd, NUL-terminated; "" when empty), or NULL
+ * with "Couldn't open|read WHAT 'PATH': reason" in d->err (scriptfile.c). */
+char *dbg_read_text_file(struct dbg *d, const char *path, const char *what);
+
 /* Needs a stopped process; else sets the error and returns -1. */
 int dbg_need_process(struct dbg *d);
 /* The same, with the error in e (an expression's error, which may be

@@ -35,11 +35,11 @@ static void echo(struct dbg *d, const char *cmd)
     fprintf(d->out, "%s%s\n", pr, cmd);
 }
 
-static char *slurp(struct dbg *d, const char *path)
+char *dbg_read_text_file(struct dbg *d, const char *path, const char *what)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
-        lerr_set(&d->err, "Couldn't open script file '%s': %s", path, strerror(errno));
+        lerr_set(&d->err, "Couldn't open %s '%s': %s", what, path, strerror(errno));
         return NULL;
     }
     char *buf = NULL;
@@ -53,7 +53,7 @@ static char *slurp(struct dbg *d, const char *path)
         if (!failed)
             return xstrdup(""); /* empty */
         /* a directory opens, and reads as an error (EISDIR) */
-        lerr_set(&d->err, "Couldn't read script file '%s': %s", path, strerror(err));
+        lerr_set(&d->err, "Couldn't read %s '%s': %s", what, path, strerror(err));
         return NULL;
     }
     return buf;
@@ -212,7 +212,7 @@ static int run_script(struct dbg *d, char **argv, size_t argc, int joined, int s
         return lerr_set(&d->err, "Syntax error: a script file name is needed");
     if (d->script_depth >= MAX_NESTING)
         return lerr_set(&d->err, "Script error: scripts nested more than %d deep", MAX_NESTING);
-    char *text = slurp(d, argv[0]);
+    char *text = dbg_read_text_file(d, argv[0], "script file");
     if (!text)
         return -1;
     if (argc > 1 || !show) {
