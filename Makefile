@@ -82,6 +82,21 @@ build/fixtures/fx_throw: tests/fixtures/cpp/fx_throw.cpp
 	@mkdir -p build/fixtures
 	$(CXX) -g -O0 -fno-omit-frame-pointer -o $@ $<
 
+# two libraries that define __cxa_throw (their own libstdc++), one linked,
+# one dlopen'd: sxe eh watches each module's definition
+build/fixtures/libfx_throwa.so: tests/fixtures/cpp/fx_throw_lib.cpp
+	@mkdir -p build/fixtures
+	$(CXX) -g -O0 -fPIC -shared -static-libstdc++ -Wl,-Bsymbolic -DFX_NAME=fx_throw_a -o $@ $<
+
+build/fixtures/libfx_throwb.so: tests/fixtures/cpp/fx_throw_lib.cpp
+	@mkdir -p build/fixtures
+	$(CXX) -g -O0 -fPIC -shared -static-libstdc++ -Wl,-Bsymbolic -DFX_NAME=fx_throw_b -o $@ $<
+
+build/fixtures/fx_throw_dso: tests/fixtures/cpp/fx_throw_dso.cpp build/fixtures/libfx_throwa.so \
+                             build/fixtures/libfx_throwb.so
+	@mkdir -p build/fixtures
+	$(CXX) -g -O0 -fno-omit-frame-pointer -o $@ $< -Lbuild/fixtures -lfx_throwa -ldl -Wl,-rpath,'$$ORIGIN'
+
 build/fixtures/fx_dt_cpp: tests/fixtures/cpp/fx_dt_cpp.cpp
 	@mkdir -p build/fixtures
 	$(CXX) -g -O0 -fno-omit-frame-pointer -o $@ $<
@@ -168,7 +183,7 @@ EXTRA_FIXTURES := build/fixtures/demo build/fixtures/libfx_plugin.so build/fixtu
                   build/fixtures/fx_cexpr_cpp \
                   build/fixtures/fx_stripped build/fixtures/fx_split build/fixtures/fx_glibc_ibt \
                   build/fixtures/fx_static \
-                  build/fixtures/fx_throw
+                  build/fixtures/fx_throw build/fixtures/fx_throw_dso
 fixtures: $(FIXTURES) $(EXTRA_FIXTURES) sqlite-o2
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)

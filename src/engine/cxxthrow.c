@@ -6,10 +6,12 @@
  * site with a user breakpoint there and never counts as one of its hits;
  * it is planted in every process while eh stops or prints, when the
  * symbols that define __cxa_throw are known (at the start, after each
- * load: libstdc++ is mapped after the initial break), and goes with its
+ * load: libstdc++ is mapped after the initial break), one at each module's
+ * own definition, and goes with its
  * module, its process, or the filter's change. */
 #include "engine/internal.h"
 
+#include <elf.h>
 #include <string.h>
 
 static int watching(const struct session *s)
@@ -17,20 +19,25 @@ static int watching(const struct session *s)
     return s->eh_mode == ENG_EH_STOP || s->eh_mode == ENG_EH_NOTIFY;
 }
 
-void eng_eh_arm(struct session *s, struct eng_process *p)
+void eng_eh_arm(struct session *s, struct eng_process *p, size_t from)
 {
     if (!watching(s) || !eng_can(p, TGT_CAP_LIVE) || p->vfork_parent || !p->syms)
         return;
-    for (size_t i = 0; i < p->ntraps; i++)
-        if (p->traps[i].kind == ENG_TRAP_THROW)
-            return;
-    /* the definition, not a PLT entry (those are named name@plt): throws
-     * inside libstdc++ itself (std::vector::at) do not pass the program's
-     * PLT */
-    uint64_t addr;
-    if (sym_lookup(p->syms, "__cxa_throw", strlen("__cxa_throw"), &addr, NULL) != 1 || !addr)
-        return;
-    eng_trap_add(p, ENG_TRAP_THROW, addr, 0, 0, NULL);
+    /* each module's own definition, looked up in that module alone: two
+     * modules may define it (a library linked with -static-libstdc++ next
+     * to libstdc++), and each throws through its own; the definition, not
+     * a PLT entry (those are named name@plt): throws inside libstdc++
+     * itself (std::vector::at) do not pass the program's PLT. Only the
+     * modules from `from` on: after a load, those just loaded, so that a
+     * program without C++ has no other module's symbols read on each
+     * dlopen. */
+    for (size_t i = from; i < p->syms->n; i++) {
+        const struct sym_entry *e = sym_module_find(p->syms->mods[i], "__cxa_throw");
+        if (!e || !e->addr || e->type != STT_FUNC ||
+            eng_trap_find(p, ENG_TRAP_THROW, e->addr) >= 0)
+            continue;
+        eng_trap_add(p, ENG_TRAP_THROW, e->addr, 0, 0, NULL);
+    }
 }
 
 void eng_set_eh_mode(struct session *s, enum eng_eh_mode mode)
@@ -38,7 +45,7 @@ void eng_set_eh_mode(struct session *s, enum eng_eh_mode mode)
     s->eh_mode = mode;
     for (size_t i = 0; i < s->nprocs; i++) {
         if (watching(s))
-            eng_eh_arm(s, s->procs[i]);
+            eng_eh_arm(s, s->procs[i], 0);
         else
             eng_trap_remove_kind(s->procs[i], ENG_TRAP_THROW);
     }

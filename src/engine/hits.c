@@ -45,9 +45,9 @@ enum eng_stop_kind eng_take_hit(struct session *s, int decided, struct eng_proce
         else if (ud && s->stop_on_unload)
             stop = ENG_STOP_MODUNLOAD;
     }
-    if (thrown && stop == ENG_STOP_NONE)
-        stop = eng_eh_thrown(s, p, t);
     if (decided) {
+        if (thrown && stop == ENG_STOP_NONE)
+            stop = eng_eh_thrown(s, p, t);
         if (stop == ENG_STOP_RETURNED || stop == ENG_STOP_GOTO || stop == ENG_STOP_CXX_THROW) {
             /* a step's end (or a throw under sxe eh) met while another
              * stop is decided: nothing is taken, so that a gc that plants
@@ -63,8 +63,15 @@ enum eng_stop_kind eng_take_hit(struct session *s, int decided, struct eng_proce
     struct eng_hit hit = {addr, 0, 0, 0};
     if (s->bp_hook && eng_user_hit(s, p, t, &hit)) {
         *returned = stop == ENG_STOP_RETURNED || stop == ENG_STOP_GOTO;
-        stop = ENG_STOP_BREAKPOINT;
+        /* a throw there is an event of its own, after the breakpoint's
+         * (WinDbg's two): met when the thread next goes on, before it
+         * leaves the site, so that commands of the breakpoint that resume
+         * do not hide it (eng_pending_stop) */
+        t->throw_pending = thrown && stop == ENG_STOP_NONE;
+        return ENG_STOP_BREAKPOINT;
     }
+    if (thrown && stop == ENG_STOP_NONE)
+        stop = eng_eh_thrown(s, p, t);
     return stop;
 }
 
@@ -88,6 +95,18 @@ void eng_decide_breakpoint(struct session *s, struct eng_process *p, struct eng_
  * now, before it runs again: one may be the next stop (1). */
 int eng_pending_stop(struct session *s, struct eng_process *p, struct eng_thread *t)
 {
+    if (t->throw_pending) {
+        /* still on the __cxa_throw it stopped at as a breakpoint (not
+         * moved by the user, sxe/sxn eh not dropped since): its hit
+         * counted then, the throw is the event now */
+        t->throw_pending = 0;
+        struct user_regs_struct *r = eng_regs(s, t, NULL);
+        if (r && t->site_done == r->rip && eng_trap_find(p, ENG_TRAP_THROW, r->rip) >= 0 &&
+            eng_eh_thrown(s, p, t) == ENG_STOP_CXX_THROW) {
+            eng_decide_breakpoint(s, p, t, ENG_STOP_CXX_THROW, r->rip);
+            return 1;
+        }
+    }
     if (t->pending_hit) {
         t->pending_hit = 0;
         struct user_regs_struct *r = eng_regs(s, t, NULL);

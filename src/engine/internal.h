@@ -44,11 +44,12 @@ void eng_trap_remove_at(struct eng_process *p, size_t i);
 /* ifunc.c: a watched resolver called (ENG_TRAP_IFUNC) or returning
  * (ENG_TRAP_IFUNC_RETURN) in thread t; never a stop. */
 void eng_ifunc_trap(struct session *s, struct eng_process *p, struct eng_thread *t, uint64_t addr);
-/* cxxthrow.c: plants the __cxa_throw trap in p when eh stops or prints
- * and p's symbols define it (at start, after a load); a thread of p got
+/* cxxthrow.c: plants a __cxa_throw trap in p at the definition of each
+ * of its modules from index `from` on (all at start, those just loaded
+ * after a load) when eh stops or prints; a thread of p got
  * to it: ENG_STOP_CXX_THROW under sxe, else the event under sxn and
  * ENG_STOP_NONE. */
-void eng_eh_arm(struct session *s, struct eng_process *p);
+void eng_eh_arm(struct session *s, struct eng_process *p, size_t from);
 enum eng_stop_kind eng_eh_thrown(struct session *s, struct eng_process *p, struct eng_thread *t);
 /* Moves t past the site it stands on (rip == a site): sent to its copy
  * (*sig is left for the resume, which delivers it after the instruction,

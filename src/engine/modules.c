@@ -159,7 +159,7 @@ void eng_modules_initial(struct session *s, struct eng_process *p)
     }
     tgt_map_free(&map);
     arm_loader_trap(p);
-    eng_eh_arm(s, p);
+    eng_eh_arm(s, p, 0);
 }
 
 /* struct r_debug and struct link_map, as the loader lays them out */
@@ -186,7 +186,7 @@ void eng_modules_sync(struct session *s, struct eng_process *p, int *loaded, int
     if (read_u64(p, p->r_debug + R_MAP, &map) != 0)
         return;
     uint64_t *biases = NULL;
-    size_t nb = 0;
+    size_t nb = 0, before = p->syms->n;
     for (int guard = 0; map && guard < 65536; guard++) {
         uint64_t l_addr, l_name, next;
         if (read_u64(p, map + L_ADDR, &l_addr) || read_u64(p, map + L_NAME, &l_name) ||
@@ -210,6 +210,9 @@ void eng_modules_sync(struct session *s, struct eng_process *p, int *loaded, int
             *loaded += add_module(s, p, file, l_addr);
         map = next;
     }
+    /* the modules added are the last ones, and stay so: only the modules
+     * not in the list go, none of them */
+    size_t added = p->syms->n - before;
     /* gone from the loader's list: unloaded (the program itself is never in
      * question: its entry is the first, with l_addr its bias) */
     for (size_t i = 0; i < p->syms->n;) {
@@ -237,6 +240,6 @@ void eng_modules_sync(struct session *s, struct eng_process *p, int *loaded, int
         (*unloaded)++;
     }
     free(biases);
-    if (*loaded)
-        eng_eh_arm(s, p); /* libstdc++ may have come now */
+    if (added) /* libstdc++ may have come now (whatever sxe ld's filter) */
+        eng_eh_arm(s, p, p->syms->n - added);
 }

@@ -268,7 +268,7 @@ void eng_regs_changed(struct eng_thread *t, uint64_t old_ip)
      * next time the thread gets there, as at the current instruction */
     if (t->regs.rip != old_ip) {
         t->site_done = t->regs.rip;
-        t->pending_hit = t->pending_hw_slot = 0; /* hits of where it was */
+        t->pending_hit = t->pending_hw_slot = t->throw_pending = 0; /* hits of where it was */
     }
 }
 

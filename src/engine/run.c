@@ -69,6 +69,7 @@ int eng_run_resume(struct eng_process *p, struct eng_thread *t, enum tgt_resume 
     t->stepping = how == TGT_STEP;
     t->sc_entry = 0;
     t->pending_kw = 0;
+    t->throw_pending = 0;
     return 0;
 }
 

@@ -26,12 +26,13 @@
  * Only a STOPPED thread's registers are read or written. What a STOPPED
  * thread carries until it runs again: site_done (the hit it took here),
  * in_event and sc_entry (where in the kernel it stands), pending_hit,
- * pending_hw_slot, pending_kw (hits seen while the stop was being decided,
- * decided when the target resumes), pending_sig (a signal to deliver),
+ * pending_hw_slot, pending_kw (hits seen while the stop was being
+ * decided, decided when the target resumes), throw_pending (a throw met
+ * under a breakpoint's stop), pending_sig (a signal to deliver),
  * watch_step (a watched-page fault to step with the page open),
  * ool_active (it may stand in an out-of-line copy). eng_run_resume clears
- * site_done, in_event, sc_entry and pending_kw; the others are cleared
- * where they are served. */
+ * site_done, in_event, sc_entry, pending_kw and throw_pending; the others
+ * are cleared where they are served. */
 enum eng_run_state {
     ENG_THREAD_STOPPED,
     ENG_THREAD_STARTING,
@@ -51,6 +52,9 @@ struct eng_thread {
     int pending_hit;       /* hit a site while the others were being stopped:
                             * decided when the target is resumed */
     int pending_hw_slot;   /* the same for a debug register: slot + 1 */
+    int throw_pending;     /* stopped by a user breakpoint on __cxa_throw
+                            * under sxe/sxn eh: the throw is reported when
+                            * it next goes on (hits.c) */
     int pending_kw;        /* the same for a system call's exit (a kernel
                             * write into watched memory, maybe) */
     long sc_nr;            /* the system call it entered (-1: unknown) */

@@ -356,6 +356,11 @@ static const struct sym_entry *find_in(struct sym_module *m, const char *name, s
     return NULL;
 }
 
+const struct sym_entry *sym_module_find(struct sym_module *m, const char *name)
+{
+    return find_in(m, name, strlen(name));
+}
+
 /* Whether a demangled name with its parameter list (full: "int
  * ns::triple<int>(int)", a template's with its return type) is the
  * signature typed (want, len bytes: "ns::triple<int>(int)"); blanks do

@@ -87,6 +87,11 @@ size_t sym_module_build_id(const struct sym_module *m, const unsigned char **bit
 /* Reads the module's symbols if not done yet. */
 void sym_module_load(struct sym_module *m);
 
+/* The first of m's symbols named exactly name (its symbols read if not
+ * done yet), or NULL: a lookup in that module alone, whatever other module
+ * has its name or the same name. */
+const struct sym_entry *sym_module_find(struct sym_module *m, const char *name);
+
 /* `mod!sym`, `sym` (every module; ambiguous names are an error naming the
  * candidates), `mod` alone (its start). Returns 1 with *addr, 0 when
  * unknown, -1 on error. */
