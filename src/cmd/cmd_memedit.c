@@ -142,10 +142,6 @@ static int enter_string(struct dbg *d, const char *args, int wide, int nul)
     size_t n;
     if (dbg_parse_quoted(d, &p, &text, &n) < 0)
         return -1;
-    if (*p) {
-        free(text);
-        return lerr_set(&d->err, "Syntax error at '%s'", p);
-    }
     if (n == 0 && !nul) {
         free(text);
         return lerr_set(&d->err, "Syntax error: an empty string (eza/ezu write only the NUL)");

@@ -114,10 +114,6 @@ static int parse_pattern(struct dbg *d, const char *p, struct search *s)
         size_t n;
         if (dbg_parse_quoted(d, &p, &text, &n) < 0)
             return -1;
-        if (*p) {
-            free(text);
-            return lerr_set(&d->err, "Syntax error at '%s'", p);
-        }
         if (n == 0) {
             free(text);
             return lerr_set(&d->err, "Syntax error: an empty string");

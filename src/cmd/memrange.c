@@ -154,9 +154,14 @@ int dbg_parse_quoted(struct dbg *d, const char **pp, char **out, size_t *len)
         free(s);
         return lerr_set(&d->err, "Syntax error: the string has no closing quote");
     }
+    p = dbg_skip(p + 1);
+    if (*p) {
+        free(s);
+        return lerr_set(&d->err, "Syntax error at '%s'", p);
+    }
     *out = s;
     *len = n;
-    *pp = dbg_skip(p + 1);
+    *pp = p;
     return 0;
 }
 

@@ -46,7 +46,8 @@ int dbg_mem_any(const uint8_t *ok, size_t len);
  * the first byte that could not be read. */
 int dbg_read_all(struct dbg *d, uint64_t addr, void *buf, size_t len);
 
-/* A double-quoted string at *pp with C escapes (\" \\ \n \t \r \0 \xNN);
+/* A double-quoted string at *pp with C escapes (\" \\ \n \t \r \0 \xNN),
+ * the command's last argument (anything after it is a syntax error);
  * *out (malloc'd) gets its bytes, *len their number. 0, or -1. */
 int dbg_parse_quoted(struct dbg *d, const char **pp, char **out, size_t *len);
 
