@@ -128,10 +128,20 @@ static int on_progress(debuginfod_client *c, long done, long total)
 {
     if (progress_fn && done > 0) {
         reported = 1;
-        /* the client knows its URL only once the download is done */
+        /* the client knows its URL only once the download is done, and
+         * then it is the whole request: the server is what is shown,
+         * whichever comes first */
         const char *url = client_fns.get_url(c);
+        if (!url)
+            url = getenv("DEBUGINFOD_URLS");
+        char server[512];
+        const char *path = url ? strstr(url, "/buildid/") : NULL;
+        if (path && (size_t)(path - url) < sizeof server) {
+            snprintf(server, sizeof server, "%.*s", (int)(path - url), url);
+            url = server;
+        }
         progress_fn(progress_ctx, searched ? searched : "debug info", searching ? searching : "?",
-                    url ? url : getenv("DEBUGINFOD_URLS"), done, total > 0 ? total : 0);
+                    url, done, total > 0 ? total : 0);
     }
     return 0;
 }
