@@ -20,11 +20,10 @@ static char *capture(struct dbg *d, const char *cmd)
     FILE *mem = open_memstream(&text, &size);
     if (!mem)
         abort();
-    FILE *saved = d->out;
-    fflush(saved);
-    d->out = mem;
+    struct dbg_capture c;
+    dbg_capture_begin(d, &c, mem);
     dbg_execute_line(d, cmd);
-    d->out = saved;
+    dbg_capture_end(d, &c);
     fclose(mem);
     return text;
 }
