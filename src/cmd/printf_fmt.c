@@ -350,7 +350,7 @@ char *pfmt_format(const char *fmt, const uint64_t *args, size_t nargs, const str
                 fprintf(f, "%s (%s)", buf, fmt_addr(a, v));
             else
                 fputs(fmt_addr(a, v), f);
-            int ln;
+            int ln = 0;
             /* %ly: the source line too, as k shows it */
             if (s.longf && ops->line && ops->line(ops->ctx, v, buf, sizeof buf, &ln) == 0)
                 fprintf(f, " [%s @ %d]", buf, ln);
