@@ -1,6 +1,7 @@
 /* The alias table and the expansion of a command line (cmd/alias.h). */
 #include "cmd/alias.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,7 +187,9 @@ char *alias_expand(const struct alias_table *t, const char *line)
     put(&b, "", 0);
     const char *p = line;
     while (*p) {
-        if (p[0] == '$' && p[1] == 'u' && p[2] >= '0' && p[2] <= '9') {
+        /* not in a Rust legacy mangled name ($u7b$ is '{') */
+        if (p[0] == '$' && p[1] == 'u' && p[2] >= '0' && p[2] <= '9' &&
+            !isxdigit((unsigned char)p[3]) && p[3] != '$') {
             const char *v = t->fixed[p[2] - '0'];
             if (v)
                 put(&b, v, strlen(v));

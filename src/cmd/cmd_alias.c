@@ -20,13 +20,22 @@ static char *capture(struct dbg *d, const char *cmd)
     FILE *mem = open_memstream(&text, &size);
     if (!mem)
         abort();
-    FILE *saved = d->out;
-    fflush(saved);
-    d->out = mem;
+    struct dbg_capture c;
+    dbg_capture_begin(d, &c, mem);
     dbg_execute_line(d, cmd);
-    d->out = saved;
+    dbg_capture_end(d, &c);
     fclose(mem);
     return text;
+}
+
+/* The name at p (n bytes), without the `${/v:...}` that may enclose it:
+ * WinDbg leaves ${/v:Name} unreplaced so that as/aS/ad can name an alias
+ * that is defined already. malloc'd. */
+static char *alias_name(const char *p, size_t n)
+{
+    if (n > 6 && !strncmp(p, "${/v:", 5) && p[n - 1] == '}')
+        return xstrndup(p + 5, n - 6);
+    return xstrndup(p, n);
 }
 
 /* aS: the phrase, without the quotes that may enclose it. */
@@ -53,7 +62,7 @@ static int set_alias(struct dbg *d, const char *args, int line_form)
     size_t nlen = strcspn(p, " \t");
     if (nlen == 0)
         return lerr_set(&d->err, "Syntax error: as [/x|/ma|/mu|/e|/c] Name Equivalent");
-    char *name = xstrndup(p, nlen);
+    char *name = alias_name(p, nlen);
     if (!alias_name_ok(name)) {
         lerr_set(&d->err, "Syntax error: '%s' cannot be an alias name", name);
         free(name);
@@ -137,9 +146,12 @@ static int cmd_ad(struct dbg *d, const char *args)
         alias_clear(&d->aliases);
         return 0;
     }
-    if (alias_del(&d->aliases, p) < 0 && !quiet)
-        return lerr_set(&d->err, "Couldn't resolve error: no alias named '%s'", p);
-    return 0;
+    char *name = alias_name(p, strlen(p));
+    int rc = 0;
+    if (alias_del(&d->aliases, name) < 0 && !quiet)
+        rc = lerr_set(&d->err, "Couldn't resolve error: no alias named '%s'", name);
+    free(name);
+    return rc;
 }
 
 static int cmd_al(struct dbg *d, const char *args)

@@ -146,28 +146,53 @@ static void add_time(struct dbg *d, char *path, size_t size)
     snprintf(path + at, size - at, "%s%s", stamp, rest);
 }
 
+/* The log replaces d->out (and closing it gives the screen back): under a
+ * capture that would free or bypass the capture's stream. */
+static int refuse_in_capture(struct dbg *d, const char *name)
+{
+    if (!d->capture_depth)
+        return 0;
+    return lerr_set(&d->err, "Script error: %s cannot run while output is captured "
+                             "(as /c, .foreach, .shell -ci)", name);
+}
+
+/* How many letters of options /t, /u, /tu ... start at p (p[0] == '/'):
+ * only t and u, followed by a blank or the end; 0 when p is a file name
+ * (/tmp/x.log). */
+static size_t option_len(const char *p)
+{
+    size_t n = 1;
+    while (n <= 2 && (p[n] == 't' || p[n] == 'u'))
+        n++;
+    if (n == 1 || (p[n] != ' ' && p[n] != '\t' && p[n]))
+        return 0;
+    return n - 1;
+}
+
 static int open_log(struct dbg *d, const char *args, int append)
 {
+    if (refuse_in_capture(d, append ? ".logappend" : ".logopen") < 0)
+        return -1;
     const char *p = dbg_skip(args);
     int stamp = 0, utf16 = 0;
-    while (*p == '/') {
-        if ((p[1] == 't' || p[1] == 'u') && (p[2] == ' ' || p[2] == '\t' || !p[2]) &&
-            (p[1] == 'u' || !append)) {
-            if (p[1] == 't')
+    size_t n;
+    while (*p == '/' && (n = option_len(p)) > 0) {
+        for (size_t i = 1; i <= n; i++) {
+            if (p[i] == 't' && append)
+                return lerr_set(&d->err, "Syntax error: .logappend has no /t option");
+            if (p[i] == 't')
                 stamp = 1;
             else
                 utf16 = 1;
-            p = dbg_skip(p + 2);
-        } else {
-            return lerr_set(&d->err, "Syntax error: unknown option '%.3s'", p);
         }
+        p = dbg_skip(p + 1 + n);
     }
     char path[4096];
     file_arg(p, path, sizeof path - 64);
     if (stamp)
         add_time(d, path, sizeof path);
     close_log(d, 1);
-    FILE *f = fopen(path, append ? "ab" : "wb");
+    FILE *f = fopen(path, append ? "abe" : "wbe"); /* e: not the debuggee's */
     if (!f)
         return lerr_set(&d->err, "Couldn't open log file '%s': %s", path, strerror(errno));
     struct dbg_log *l = xcalloc(1, sizeof *l);
@@ -199,6 +224,8 @@ static int cmd_logclose(struct dbg *d, const char *args)
 {
     if (*dbg_skip(args))
         return lerr_set(&d->err, "Syntax error: .logclose takes no argument");
+    if (refuse_in_capture(d, ".logclose") < 0)
+        return -1;
     return close_log(d, 0);
 }
 

@@ -223,10 +223,10 @@ static char *capture(struct dbg *d, const char *cmds)
         lerr_set(&d->err, "Couldn't capture the output of '%.40s': %s", cmds, strerror(errno));
         return NULL;
     }
-    FILE *saved = d->out;
-    d->out = mem;
+    struct dbg_capture c;
+    dbg_capture_begin(d, &c, mem);
     int rc = dbg_execute_line(d, cmds);
-    d->out = saved;
+    dbg_capture_end(d, &c);
     fclose(mem);
     if (rc < 0) {
         fputs(buf, d->out);

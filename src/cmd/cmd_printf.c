@@ -2,6 +2,7 @@
  * expressions (the format engine is cmd/printf_fmt.c). */
 #include "cmd/dbg.h"
 #include "cmd/printf_fmt.h"
+#include "sym/lines.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,11 +17,24 @@ static int read_target(void *ctx, uint64_t addr, void *buf, size_t len, size_t *
     return *got ? 0 : -1;
 }
 
+static int line_of(void *ctx, uint64_t addr, char *buf, size_t size, int *line)
+{
+    struct dbg *d = ctx;
+    struct sym_space *sp = eng_syms(d->s);
+    struct sym_line l;
+    if (!sp || sym_line_at(sp, addr, &l) < 0)
+        return -1;
+    snprintf(buf, size, "%s", l.file);
+    *line = l.line;
+    return 0;
+}
+
 void dbg_printf_ops(struct dbg *d, struct pfmt_ops *ops)
 {
     ops->ctx = d;
     ops->read = read_target;
     ops->symbol = dbg_symbolizer;
+    ops->line = line_of;
 }
 
 static int cmd_printf(struct dbg *d, const char *args)

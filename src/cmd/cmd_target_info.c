@@ -157,10 +157,10 @@ static int cmd_shell(struct dbg *d, const char *args)
             return lerr_set(&d->err, "Couldn't run the shell: no temporary file");
         char *cmds = xcalloc(1, (size_t)(end - q));
         memcpy(cmds, q + 1, (size_t)(end - q - 1));
-        FILE *saved = d->out;
-        d->out = in;
+        struct dbg_capture c;
+        dbg_capture_begin(d, &c, in);
         dbg_execute_line(d, cmds);
-        d->out = saved;
+        dbg_capture_end(d, &c);
         free(cmds);
         fflush(in);
         rewind(in);

@@ -92,6 +92,8 @@ struct dbg {
     unsigned runs;        /* times the target was run: a command that ran it is seen */
     int in_thread_e;      /* a ~e command string runs: it may not run the target */
     const struct dbg_script_run *script_run; /* the joined script running (scriptfile.c) */
+    int capture_depth;    /* output captured (as /c, .foreach, .shell -ci): cmd/capture.c */
+    int exec_depth;       /* dbg_execute_line calls nested (blocks, aliases, loops) */
 };
 
 enum dbg_loop_ctl { DBG_LOOP_NONE, DBG_LOOP_BREAK, DBG_LOOP_CONTINUE };
@@ -147,6 +149,15 @@ extern const struct cmd_def cmd_scriptfile_table[];
 extern const struct cmd_def cmd_search_table[];
 extern const struct cmd_def cmd_memedit_table[];
 extern const struct cmd_def cmd_target_info_table[];
+
+/* Output capture (capture.c): while one runs, d->out is `to`, and the
+ * log commands refuse, since they would replace or close d->out under
+ * the capture. end gives d->out back. */
+struct dbg_capture {
+    FILE *saved;
+};
+void dbg_capture_begin(struct dbg *d, struct dbg_capture *c, FILE *to);
+void dbg_capture_end(struct dbg *d, struct dbg_capture *c);
 
 void dbg_init(struct dbg *d, struct session *s, FILE *out);
 /* Sends debuginfod download progress to d (cmd_debugpaths.c). */

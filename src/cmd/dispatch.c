@@ -171,7 +171,12 @@ int dbg_execute(struct dbg *d, const char *cmd)
     return rc;
 }
 
-int dbg_execute_line(struct dbg *d, const char *line)
+/* Blocks, loops and aliases come back to dbg_execute_line: an alias that
+ * names itself (aS x ".block { x }") would recurse until the stack
+ * overflows. The same bound as for nested script files. */
+#define MAX_EXEC_NESTING 64
+
+static int run_line(struct dbg *d, const char *line)
 {
     struct cmd_list l;
     /* aliases are replaced in the whole line before any of it runs (and
@@ -195,6 +200,20 @@ int dbg_execute_line(struct dbg *d, const char *line)
     if (!d->in_bp_commands)
         d->list_ended = 0;
     fflush(d->out);
+    return rc;
+}
+
+int dbg_execute_line(struct dbg *d, const char *line)
+{
+    if (d->exec_depth >= MAX_EXEC_NESTING) {
+        lerr_set(&d->err, "Recursion error: command nesting deeper than %d", MAX_EXEC_NESTING);
+        fprintf(d->out, "%s%s\n", d->script_at, d->err.msg);
+        lerr_clear(&d->err);
+        return -1;
+    }
+    d->exec_depth++;
+    int rc = run_line(d, line);
+    d->exec_depth--;
     return rc;
 }
 

@@ -43,6 +43,11 @@ char *pfmt_unquote(const char **p, struct lerr *e)
                                                                         : (tolower(*s) - 'a' + 10));
                     k++;
                 }
+                if (k == 0) { /* not NUL: that would end the string silently */
+                    free(out);
+                    lerr_set(e, "Syntax error: \\x needs hex digits in the format string");
+                    return NULL;
+                }
                 c = (char)v;
                 break;
             }
@@ -165,6 +170,28 @@ static void c_spec(const struct spec *s, const char *len, char c, char *out, siz
     snprintf(out + n, size - (size_t)n, "%s%c", len, c);
 }
 
+/* Widths and precisions beyond this are refused: %.2147483647d would
+ * write 2 GB (and a larger one wrap the int). */
+#define PFMT_MAX_WIDTH 4096
+
+/* The width or precision at *p (no digits: 0); -1 with a Syntax error
+ * when it is above PFMT_MAX_WIDTH. */
+static int number(const char **p, struct lerr *e)
+{
+    const char *s = *p;
+    int v = 0;
+    for (; isdigit((unsigned char)*s); s++) {
+        v = v * 10 + (*s - '0');
+        if (v > PFMT_MAX_WIDTH) {
+            lerr_set(e, "Syntax error: width or precision above %d in the format",
+                     PFMT_MAX_WIDTH);
+            return -1;
+        }
+    }
+    *p = s;
+    return v;
+}
+
 /* Reads the flags, width, precision and length of a conversion at p (after
  * the '%'); returns where its conversion letter is, or NULL. */
 static const char *parse_spec(const char *p, struct spec *s, struct lerr *e)
@@ -179,11 +206,12 @@ static const char *parse_spec(const char *p, struct spec *s, struct lerr *e)
         lerr_set(e, "Syntax error: '*' widths are not supported by .printf");
         return NULL;
     }
-    if (isdigit((unsigned char)*p))
-        s->width = (int)strtol(p, (char **)&p, 10);
+    if (isdigit((unsigned char)*p) && (s->width = number(&p, e)) < 0)
+        return NULL;
     if (*p == '.') {
         p++;
-        s->prec = (int)strtol(p, (char **)&p, 10);
+        if ((s->prec = number(&p, e)) < 0)
+            return NULL;
     }
     if (!strncmp(p, "I64", 3)) {
         s->bits = 64;
@@ -322,6 +350,10 @@ char *pfmt_format(const char *fmt, const uint64_t *args, size_t nargs, const str
                 fprintf(f, "%s (%s)", buf, fmt_addr(a, v));
             else
                 fputs(fmt_addr(a, v), f);
+            int ln = 0;
+            /* %ly: the source line too, as k shows it */
+            if (s.longf && ops->line && ops->line(ops->ctx, v, buf, sizeof buf, &ln) == 0)
+                fprintf(f, " [%s @ %d]", buf, ln);
             break;
         case 's':
         case 'm': {

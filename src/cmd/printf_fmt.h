@@ -18,6 +18,9 @@ struct pfmt_ops {
     int (*read)(void *ctx, uint64_t addr, void *buf, size_t len, size_t *got);
     /* Names addr ("mod!sym+0x10"); 0, or -1 when no symbol covers it. */
     int (*symbol)(void *ctx, uint64_t addr, char *buf, size_t size);
+    /* The source line of addr, for %ly: 0 with the file name in buf, or
+     * -1 when there is no line information (NULL: never any). */
+    int (*line)(void *ctx, uint64_t addr, char *buf, size_t size, int *line);
 };
 
 /* The double-quoted string at *p with its escapes (\n \t \r \" \\ \a \0

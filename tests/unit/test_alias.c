@@ -91,6 +91,11 @@ static void test_expand(void **state)
     check(&t, "$u0", "da x; ? 1");
     check(&t, "[$u0][$u1]", "[da x; ? 1][]");
     check(&t, "$ubound", "$ubound");
+    /* Rust legacy mangling: $u7b$ is '{', $u20$ a blank: left alone */
+    check(&t, "$u7b$", "$u7b$");
+    check(&t, "_ZN4core3fmt$u7b$$u7b$closure$u7d$$u7d$E", "_ZN4core3fmt$u7b$$u7b$closure$u7d$$u7d$E");
+    check(&t, "$u0$", "$u0$");
+    check(&t, "$u0 x", "da x; ? 1 x");
     alias_free(&t);
     assert_null(t.fixed[0]);
 }

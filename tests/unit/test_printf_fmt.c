@@ -38,7 +38,18 @@ static int fake_symbol(void *ctx, uint64_t addr, char *buf, size_t size)
     return 0;
 }
 
-static const struct pfmt_ops ops = {NULL, fake_read, fake_symbol};
+/* a line for 0x400000..0x40000f only: the rest of work has none */
+static int fake_line(void *ctx, uint64_t addr, char *buf, size_t size, int *line)
+{
+    (void)ctx;
+    if (addr < 0x400000 || addr >= 0x400010)
+        return -1;
+    snprintf(buf, size, "/src/prog.c");
+    *line = 40 + (int)(addr - 0x400000);
+    return 0;
+}
+
+static const struct pfmt_ops ops = {NULL, fake_read, fake_symbol, fake_line};
 
 static void check(const char *fmt, const uint64_t *args, size_t n, const char *want)
 {
@@ -79,6 +90,11 @@ static void test_pointers(void **state)
     check("%N", (uint64_t[]){0x7ffd1234abcd}, 1, "00007FFD1234ABCD");
     check("%y", (uint64_t[]){0x400010}, 1, "prog!work+0x10 (00000000`00400010)");
     check("%y", (uint64_t[]){0x500000}, 1, "00000000`00500000");
+    /* %ly: the source line after, when there is one; %y never has it */
+    check("%ly", (uint64_t[]){0x400002}, 1,
+          "prog!work+0x2 (00000000`00400002) [/src/prog.c @ 42]");
+    check("%ly", (uint64_t[]){0x400020}, 1, "prog!work+0x20 (00000000`00400020)");
+    check("%y", (uint64_t[]){0x400002}, 1, "prog!work+0x2 (00000000`00400002)");
 }
 
 static void test_floats(void **state)
@@ -119,6 +135,15 @@ static void test_errors(void **state)
     check_error("%*d", (uint64_t[]){1, 2}, 2, "'*'");
     check_error("%msa", (uint64_t[]){1}, 1, "Windows string structure");
     check_error("abc %", NULL, 0, "unknown conversion");
+    /* widths and precisions are bounded: %.2147483647d would write 2 GB */
+    check_error("%.2147483647d|", (uint64_t[]){1}, 1, "above 4096");
+    check_error("%9999999d", (uint64_t[]){1}, 1, "above 4096");
+    check_error("%4097s", (uint64_t[]){0x400000}, 1, "above 4096");
+    check_error("%99999999999999999999x", (uint64_t[]){1}, 1, "above 4096");
+    static char wide[4097];
+    memset(wide, ' ', 4095);
+    wide[4095] = '1';
+    check("%4096d", (uint64_t[]){1}, 1, wide); /* the bound itself is allowed */
     /* more arguments than conversions: the rest is ignored */
     check("%d", (uint64_t[]){1, 2}, 2, "1");
 }
@@ -141,6 +166,16 @@ static void test_unquote(void **state)
     p = "\"open";
     assert_null(pfmt_unquote(&p, &e));
     assert_non_null(strstr(e.msg, "unterminated"));
+    /* \x without a hex digit: an error, not a NUL that ends the string */
+    p = "\"[ab\\xZ]\"";
+    assert_null(pfmt_unquote(&p, &e));
+    assert_non_null(strstr(e.msg, "Syntax error"));
+    p = "\"\\x\"";
+    assert_null(pfmt_unquote(&p, &e));
+    p = "\"\\x4g\"";
+    s = pfmt_unquote(&p, &e);
+    assert_string_equal(s, "\x04g");
+    free(s);
     p = "noquote";
     assert_null(pfmt_unquote(&p, &e));
     assert_non_null(strstr(e.msg, "Syntax error"));
