@@ -54,13 +54,8 @@ static int cmd_dump(struct dbg *d, const char *args)
         p = dbg_skip(p + n);
     }
     char path[4096];
-    size_t n = strlen(p);
-    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-        n--;
-    if (n >= 2 && p[0] == '"' && p[n - 1] == '"') {
-        p++;
-        n -= 2;
-    }
+    size_t n;
+    p = cmd_file_arg(p, &n);
     if (!n)
         return lerr_set(&d->err, "Syntax error: .dump needs a file name (.dump [/ma | /f] [/o] FILE)");
     if (n >= sizeof path)

@@ -111,13 +111,8 @@ static int close_log(struct dbg *d, int quiet)
 /* The file name argument: quoted or not; lindbg.log when none. */
 static void file_arg(const char *p, char *out, size_t size)
 {
-    size_t n = strlen(p);
-    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-        n--;
-    if (n >= 2 && p[0] == '"' && p[n - 1] == '"') {
-        p++;
-        n -= 2;
-    }
+    size_t n;
+    p = cmd_file_arg(p, &n);
     if (!n) {
         p = "lindbg.log";
         n = strlen(p);

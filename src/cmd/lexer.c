@@ -275,3 +275,18 @@ size_t cmd_name_len(const char *s)
         n++;
     return n;
 }
+
+const char *cmd_file_arg(const char *s, size_t *len)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
+        s++;
+        n -= 2;
+    }
+    *len = n;
+    return s;
+}

@@ -68,4 +68,9 @@ int cmd_is_thread_e(const char *rest);
  * `$$><`, `$$>a<`, `?`, `|`, `~`, or a run of letters. */
 size_t cmd_name_len(const char *s);
 
+/* A file name that is the rest of a command: blanks around it and double
+ * quotes around it left out. Returns where it starts; *len its length
+ * (0: no name). */
+const char *cmd_file_arg(const char *s, size_t *len);
+
 #endif

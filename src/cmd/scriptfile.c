@@ -192,14 +192,8 @@ static int run_joined(struct dbg *d, const char *path, const char *text, int sho
  * around it left out. Malloc'd. */
 static char *file_name(const char *args)
 {
-    const char *p = dbg_skip(args);
-    size_t n = strlen(p);
-    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-        n--;
-    if (n >= 2 && p[0] == '"' && p[n - 1] == '"') {
-        p++;
-        n -= 2;
-    }
+    size_t n;
+    const char *p = cmd_file_arg(args, &n);
     char *s = xmalloc(n + 1);
     memcpy(s, p, n);
     s[n] = '\0';
