@@ -67,11 +67,15 @@ enum eng_stop_kind eng_take_hit(struct session *s, int decided, struct eng_proce
          * (WinDbg's two): met when the thread next goes on, before it
          * leaves the site, so that commands of the breakpoint that resume
          * do not hide it (eng_pending_stop) */
-        t->throw_pending = thrown && stop == ENG_STOP_NONE;
+        t->throw_pending = thrown;
         return ENG_STOP_BREAKPOINT;
     }
-    if (thrown && stop == ENG_STOP_NONE)
-        stop = eng_eh_thrown(s, p, t);
+    if (thrown) {
+        if (stop == ENG_STOP_NONE)
+            stop = eng_eh_thrown(s, p, t);
+        else /* a step ends here (g __cxa_throw): its stop, then the throw */
+            t->throw_pending = 1;
+    }
     return stop;
 }
 
