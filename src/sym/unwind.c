@@ -165,6 +165,40 @@ static int on_frame(Dwfl_Frame *frame, void *arg)
     return c->n < c->max ? DWARF_CB_OK : DWARF_CB_ABORT;
 }
 
+/* Whether some CFI covers pc (eh_frame or .debug_frame). */
+static int has_cfi(Dwfl *dwfl, uint64_t pc)
+{
+    Dwfl_Module *mod = dwfl_addrmodule(dwfl, pc);
+    Dwarf_Addr bias;
+    Dwarf_CFI *cfi = mod ? dwfl_module_eh_cfi(mod, &bias) : NULL;
+    Dwarf_Frame *fr;
+    if (cfi && dwarf_cfi_addrframe(cfi, pc - bias, &fr) == 0) {
+        free(fr);
+        return 1;
+    }
+    cfi = mod ? dwfl_module_dwarf_cfi(mod, &bias) : NULL;
+    if (cfi && dwarf_cfi_addrframe(cfi, pc - bias, &fr) == 0) {
+        free(fr);
+        return 1;
+    }
+    return 0;
+}
+
+/* Frame 0 in code without CFI (hand-written assembly: glibc's clone3
+ * ends its CFI before the syscall) whose stack pointer holds a return
+ * address into code with CFI: nothing was pushed yet, so the caller is
+ * [rsp], as GDB's prologue analysis finds. libdwfl would follow rbp
+ * instead, which there is the caller's and names its caller (or
+ * garbage). Returns the return address, or 0. */
+static uint64_t leaf_return(Dwfl *dwfl, const struct sym_unwind_source *src)
+{
+    uint64_t ra;
+    if (!dwfl_addrmodule(dwfl, src->regs.rip) || has_cfi(dwfl, src->regs.rip) ||
+        src->read(src->ctx, src->regs.rsp, &ra) != 0 || ra < 2 || !has_cfi(dwfl, ra - 1))
+        return 0;
+    return ra;
+}
+
 /* The frame-pointer chain, for what libdwfl could not unwind. */
 static void fp_chain(const struct sym_unwind_source *src, struct collect *c)
 {
@@ -202,8 +236,27 @@ size_t sym_unwind(struct sym_space *sp, const struct sym_unwind_source *src,
     if (!sp->unwind_attached) {
         sp->unwind_attached = dwfl_attach_state(sp->dwfl, NULL, src->tid, &thread_callbacks, st);
     }
+    uint64_t ra = sp->unwind_attached ? leaf_return(sp->dwfl, src) : 0;
+    struct sym_unwind_source caller;
+    if (ra && max > 1) {
+        /* frame 0 as it is, then libdwfl from the caller's state: its
+         * rip and rsp after the return, the other registers as frame 0
+         * has them (only the callee-saved ones are its own) */
+        c.frames[c.n] = (struct sym_frame){src->regs.rip, src->regs.rsp, 1, {{0}, 0}};
+        sym_regs_from_user(&c.frames[c.n++].regs, &src->regs);
+        caller = *src;
+        caller.regs.rip = ra;
+        caller.regs.rsp = src->regs.rsp + 8;
+        st->src = &caller;
+    }
     if (sp->unwind_attached)
         dwfl_getthread_frames(sp->dwfl, src->tid, on_frame, &c);
+    st->src = src;
+    if (ra && max > 1 && c.n > 1) {
+        struct sym_frame *f = &c.frames[1];
+        f->activation = 0; /* a return address */
+        f->regs.known &= 1u << 3 | 1u << 6 | 1u << 7 | 0xfu << 12 | 1u << 16;
+    }
     if (c.n == 0) {
         c.frames[c.n] = (struct sym_frame){src->regs.rip, src->regs.rsp, 1, {{0}, 0}};
         sym_regs_from_user(&c.frames[c.n++].regs, &src->regs);
