@@ -33,15 +33,22 @@ static int checked_write(struct dbg *d, uint64_t addr, const void *buf, size_t l
     return eng_write(d->s, addr, buf, len, &d->err);
 }
 
-/* The address that ends m and c, alone on the rest of the line. */
-static int parse_second_address(struct dbg *d, const char *p, uint64_t *addr)
+/* m and c: a range, then the address of the second range (alone on the
+ * rest of the line), which must not wrap around the address space ("the
+ * destination", "the second range" say which in the error). */
+static int parse_range_and_address(struct dbg *d, const char *p, struct dbg_range *r,
+                                   uint64_t *addr, const char *second)
 {
+    if (parse_edit_range(d, &p, r) < 0)
+        return -1;
     if (!*p)
         return lerr_set(&d->err, "Syntax error: a second address is needed after the range");
     if (dbg_eval(d, &p, addr) < 0)
         return -1;
     if (*p)
         return lerr_set(&d->err, "Syntax error at '%s'", p);
+    if ((size_t)r->count - 1 > UINT64_MAX - *addr)
+        return lerr_set(&d->err, "Range error: %s wraps around the address space", second);
     return 0;
 }
 
@@ -83,14 +90,11 @@ static int cmd_m(struct dbg *d, const char *args)
 {
     if (dbg_need_process(d) < 0)
         return -1;
-    const char *p = args;
     struct dbg_range r;
     uint64_t to;
-    if (parse_edit_range(d, &p, &r) < 0 || parse_second_address(d, p, &to) < 0)
+    if (parse_range_and_address(d, args, &r, &to, "the destination") < 0)
         return -1;
     size_t len = (size_t)r.count;
-    if (len - 1 > UINT64_MAX - to)
-        return lerr_set(&d->err, "Range error: the destination wraps around the address space");
     uint8_t *buf = xmalloc(len);
     int rc = dbg_read_all(d, r.addr, buf, len);
     if (rc == 0)
@@ -105,14 +109,11 @@ static int cmd_c(struct dbg *d, const char *args)
 {
     if (dbg_need_process(d) < 0)
         return -1;
-    const char *p = args;
     struct dbg_range r;
     uint64_t other;
-    if (parse_edit_range(d, &p, &r) < 0 || parse_second_address(d, p, &other) < 0)
+    if (parse_range_and_address(d, args, &r, &other, "the second range") < 0)
         return -1;
     size_t len = (size_t)r.count;
-    if (len - 1 > UINT64_MAX - other)
-        return lerr_set(&d->err, "Range error: the second range wraps around the address space");
     uint8_t *a = xmalloc(len), *b = xmalloc(len);
     int rc = dbg_read_all(d, r.addr, a, len);
     if (rc == 0)
