@@ -56,6 +56,12 @@ struct bp {
     int waits_restart;    /* a bp or ba kept over .restart, not placed yet */
     struct bp_home *home; /* where its address was when its process went
                            * (restart.c), NULL: in no module, or none */
+    /* decided in the target for the current run (bp/intarget.c): its
+     * counters, shared with process pad_pid, are the truth until the run
+     * ends; NULL: decided by lindbg */
+    struct x86_pad_counters *pad;
+    pid_t pad_pid;
+    int pad_planted;      /* planted for the last run (`bl` says so) */
 };
 
 /* A module-relative place: the file, the offset from the module's start,

@@ -62,7 +62,7 @@ static unsigned call_depth(struct bpm *m, pid_t pid, pid_t tid)
 
 /* A command string that is only `gc` (blanks and a final ';' aside):
  * running it would resume exactly as not stopping does. */
-static int only_gc(const char *cmds)
+int bpm_only_gc(const char *cmds)
 {
     if (!cmds)
         return 0;
@@ -103,7 +103,8 @@ static int takes_hit(struct bpm *m, struct bp *b, const struct eng_hit_at *at)
         if ((b->max_depth && depth >= b->max_depth) || (b->min_depth && depth <= b->min_depth))
             return 0;
     }
-    return bp_count_pass(b);
+    /* while pads count in the target, the pass count is theirs */
+    return b->pad ? bpm_pad_count_pass(b) : bp_count_pass(b);
 }
 
 static int on_hit(void *ctx, const struct eng_hit_at *at)
@@ -123,7 +124,7 @@ static int on_hit(void *ctx, const struct eng_hit_at *at)
             continue;
         b->hits++;
         push_id(&m->scratch, &m->nscratch, &m->scratch_cap, b->id);
-        auto_continue &= !b->one_shot && only_gc(b->commands);
+        auto_continue &= !b->one_shot && bpm_only_gc(b->commands);
     }
     if (at_addr != few)
         free(at_addr);
@@ -234,6 +235,7 @@ static void on_event(void *ctx, const struct eng_event *ev)
         break;
     case ENG_EVT_PROCESS_EXIT:
     case ENG_EVT_PROCESS_LEFT:
+        bpm_pads_sync_pid(m, ev->pid);
         bpm_restart_remember(m, ev->pid);
         bpm_on_exit(m, ev->pid);
         break;
@@ -243,6 +245,7 @@ static void on_event(void *ctx, const struct eng_event *ev)
     case ENG_EVT_EXEC:
         /* the old image is gone: its bp breakpoints with it; bu ones wait
          * for the new modules */
+        bpm_pads_sync_pid(m, ev->pid);
         bpm_on_unload(m, ev->pid, 0, UINT64_MAX);
         break;
     default:
@@ -323,7 +326,7 @@ void bpm_init(struct bpm *m, struct session *s, const struct bpm_client *client)
     m->client = *client;
     struct bp_sites_backend be = {m, site_add, site_remove, hw_add, hw_remove};
     bp_table_init(&m->bps, &be);
-    struct eng_bp_hooks hooks = {on_hit, ifunc_chosen, on_event};
+    struct eng_bp_hooks hooks = {on_hit, ifunc_chosen, on_event, bpm_pads_plan, bpm_pads_sync};
     eng_set_bp_hooks(s, &hooks, m);
 }
 

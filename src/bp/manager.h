@@ -59,6 +59,12 @@ struct bpm_client {
     /* An event is handled: what the notes said can go out now, before the
      * target runs on and writes to the same output (may be NULL). */
     void (*event_done)(void *ctx);
+    /* What in-target hits added to pseudo-register $t<n> (a counting
+     * command string, `r $t0=@$t0+1; gc`): told at the end of a run (may
+     * be NULL: such strings are then decided by lindbg). */
+    void (*treg_add)(void *ctx, unsigned n, uint64_t delta);
+    /* The radix numbers are read in (`n`); NULL: 16. */
+    int (*radix)(void *ctx);
 };
 
 struct bpm {
@@ -70,6 +76,17 @@ struct bpm {
     unsigned *scratch; /* those of the hit being decided */
     size_t nscratch, scratch_cap;
 };
+
+/* intarget.c: breakpoints decided in the target. Plans the pads of a run
+ * (every thread stopped), reads their counters back at its end or when
+ * process pid goes, and takes a pass of b while its pad counts. */
+void bpm_pads_plan(void *ctx);
+void bpm_pads_sync(void *ctx);
+void bpm_pads_sync_pid(struct bpm *m, pid_t pid);
+int bpm_pad_count_pass(struct bp *b);
+/* A command string that is only `gc`: a hit goes on exactly as if it had
+ * not stopped (manager.c). */
+int bpm_only_gc(const char *cmds);
 
 /* Takes over the session's breakpoint hooks. */
 void bpm_init(struct bpm *m, struct session *s, const struct bpm_client *client);

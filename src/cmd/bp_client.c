@@ -79,9 +79,22 @@ static void event_done(void *ctx)
     fflush(d->out);
 }
 
+static int radix(void *ctx)
+{
+    const struct dbg *d = ctx;
+    return d->radix;
+}
+
+static void treg_add(void *ctx, unsigned n, uint64_t delta)
+{
+    struct dbg *d = ctx;
+    if (n < sizeof d->t_regs / sizeof d->t_regs[0])
+        d->t_regs[n] += delta;
+}
+
 void dbg_bps_init(struct dbg *d)
 {
-    struct bpm_client c = {d, eval_in, note, event_done};
+    struct bpm_client c = {d, eval_in, note, event_done, treg_add, radix};
     bpm_init(&d->bpm, d->s, &c);
 }
 

@@ -33,13 +33,15 @@ static struct tgt_proc *clean_child(struct session *s, struct eng_process *p, pi
         eng_watch_release_child(p, cp, vfork, sig);
     if (vfork) {
         /* shared memory: lift the traps until the child execs or exits
-         * (the parent thread waits meanwhile) */
+         * (the parent thread waits meanwhile); pads go back to traps */
+        eng_pads_unplant_all(p);
         for (size_t i = 0; i < p->sites.n; i++)
             bp_site_lift(&p->sites.sites[i], p->tp, NULL);
         p->vfork_lifted = 1;
     } else {
         for (size_t i = 0; i < p->sites.n; i++)
             tgt_write_mem(cp, p->sites.sites[i].addr, &p->sites.sites[i].orig, 1, NULL);
+        eng_pads_release_child(p, cp, sig);
         eng_ool_release_child(p, cp, sig); /* a vfork child's pages are its parent's */
     }
     return cp;

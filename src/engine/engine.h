@@ -258,6 +258,8 @@ struct eng_bp_hooks {
     int (*hit)(void *ctx, const struct eng_hit_at *hit);
     void (*ifunc)(void *ctx, pid_t pid, uint64_t resolver, uint64_t target);
     eng_event_fn event;
+    void (*pads_plan)(void *ctx); /* see struct session; may be NULL */
+    void (*pads_sync)(void *ctx);
 };
 void eng_set_bp_hooks(struct session *s, const struct eng_bp_hooks *h, void *ctx);
 
@@ -364,5 +366,33 @@ int eng_memory_map(struct session *s, struct tgt_map *out, struct lerr *e);
  * (a target that cannot tell: a core file has no times). */
 int eng_proc_times(struct eng_process *p, struct tgt_proc_times *out, struct lerr *e);
 int eng_proc_cmdline(struct eng_process *p, char *buf, size_t size, struct lerr *e);
+
+/* pads.c: breakpoints decided in the target, planted for one run from
+ * the session's pads_plan hook (every thread stopped). */
+struct x86_pad_counters;
+struct eng_pad_request {
+    uint64_t addr;           /* a user breakpoint's site */
+    uint64_t fstart, flen;   /* the function it is in: nothing may jump
+                              * into the bytes a pad's jump covers */
+    uint64_t cold_start, cold_len; /* its `.cold` part (gcc), 0: none */
+    uint64_t fs_filter;      /* nonzero: only the thread with this thread
+                              * pointer decides; the others go on */
+    const uint8_t *cond;     /* compiled condition (condcomp.h), or NULL */
+    size_t cond_len;
+    int passes;              /* run the pass count down in the target */
+    int action;              /* enum x86_pad_action */
+};
+/* A counter block in pid's memory shared with lindbg, for this run (they
+ * all go at the next plan). NULL with e set when none can be had. */
+struct x86_pad_counters *eng_pad_counters(struct session *s, pid_t pid, struct lerr *e);
+/* Turns the site at rq->addr into a jump to a pad that decides as rq says,
+ * counting in c. 0, or -1 with why not in e ("Not planted: ..."): the
+ * site stays an int3, decided by lindbg. */
+int eng_pad_plant(struct session *s, pid_t pid, const struct eng_pad_request *rq,
+                  struct x86_pad_counters *c, struct lerr *e);
+/* Whether the site at addr of pid was planted for the last run. */
+int eng_pads_planted(struct session *s, pid_t pid, uint64_t addr);
+/* The thread pointer (fs base) of thread `index` of pid, 0 when unknown. */
+uint64_t eng_thread_pointer(struct session *s, pid_t pid, int index);
 
 #endif

@@ -91,6 +91,10 @@ int eng_remote_syscall(struct eng_process *p, struct eng_thread *t, long nr, con
                        int64_t *ret, struct lerr *e);
 
 /* outofline.c: instructions under traps run from copies */
+/* Maps a page (read and execute) in p through stopped thread t, as near
+ * to `near` as the address space allows, where the program's own layout
+ * is not disturbed: its address, or 0. */
+uint64_t eng_ool_map_near(struct eng_process *p, struct eng_thread *t, uint64_t near);
 /* Sends t (on a site, registers read) to the copy of the site's
  * instruction, made at the first hit. 1 when done. */
 int eng_ool_enter(struct eng_process *p, struct eng_thread *t);
@@ -116,6 +120,34 @@ void eng_ool_release(struct session *s, struct eng_process *p);
 void eng_ool_release_child(struct eng_process *p, struct tgt_proc *child, int *pending_sig);
 /* After exec (the pages went with the address space). */
 void eng_ool_forget(struct eng_process *p);
+
+/* pads.c: in-target breakpoints (see engine.h for planting) */
+int eng_pads_contain(struct eng_process *p, uint64_t addr);
+void eng_pads_plan_begin(struct session *s);
+void eng_pads_plan_end(struct session *s);
+/* A pad whose jump covers addr goes back to an int3 (another trap is
+ * wanted there); all of p's pads (a vfork shares the memory). */
+void eng_pads_unplant_at(struct eng_process *p, uint64_t addr);
+void eng_pads_unplant_all(struct eng_process *p);
+/* The site whose pad has its int3 at addr, or 0. */
+uint64_t eng_pad_trap_site(struct eng_process *p, uint64_t addr);
+/* t faulted in a pad's condition: its registers are put back as at the
+ * site (t->regs, dirty); the site, or 0 when the fault is not a pad's. */
+uint64_t eng_pad_fault(struct eng_process *p, struct eng_thread *t);
+/* t (stopped) is moved out of any pad, to the program's address. 0, or -1
+ * when it ended or reported another event (replayed). */
+int eng_pad_settle_thread(struct session *s, struct eng_process *p, struct eng_thread *t);
+/* A full stop: no thread in a pad, every pad taken out. */
+void eng_pads_suspend(struct session *s, struct eng_process *p);
+/* Detach: suspended, then its pages and counters unmapped. */
+void eng_pads_release(struct session *s, struct eng_process *p);
+/* A fork child (its only thread stopped): the program's bytes under the
+ * jumps, the pages and the shared counters out of it. */
+void eng_pads_release_child(struct eng_process *p, struct tgt_proc *child, int *pending_sig);
+/* The address space is gone (exec, exit): only lindbg's side freed. */
+void eng_pads_forget(struct eng_process *p);
+/* Replaces a planted jump's bytes in buf (read from addr) by the program's. */
+void eng_pads_hide(const struct eng_process *p, uint64_t addr, uint8_t *buf, size_t len);
 
 /* pagewatch.c: data breakpoints by page protection */
 int eng_watch_add(struct session *s, struct eng_process *p, uint64_t addr, int access,

@@ -65,12 +65,11 @@ static uint64_t free_page_near(struct eng_process *p, uint64_t near)
     return under_stack ? under_stack : best;
 }
 
-/* A new page of slots near `near`, mapped by t. */
-static struct eng_ool_page *map_page(struct eng_process *p, struct eng_thread *t, uint64_t near)
+uint64_t eng_ool_map_near(struct eng_process *p, struct eng_thread *t, uint64_t near)
 {
     uint64_t at = free_page_near(p, near);
     if (!at)
-        return NULL;
+        return 0;
     uint64_t a[6] = {at, PAGE, PROT_READ | PROT_EXEC,
                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, ~0ull, 0};
     int64_t ret = -1;
@@ -80,8 +79,17 @@ static struct eng_ool_page *map_page(struct eng_process *p, struct eng_thread *t
             uint64_t u[6] = {(uint64_t)ret, PAGE};
             eng_remote_syscall(p, t, SYS_munmap, u, &ret, NULL);
         }
-        return NULL;
+        return 0;
     }
+    return at;
+}
+
+/* A new page of slots near `near`, mapped by t. */
+static struct eng_ool_page *map_page(struct eng_process *p, struct eng_thread *t, uint64_t near)
+{
+    uint64_t at = eng_ool_map_near(p, t, near);
+    if (!at)
+        return NULL;
     p->ool = realloc(p->ool, (p->nool + 1) * sizeof *p->ool);
     if (!p->ool)
         abort();
@@ -211,6 +219,8 @@ int eng_ool_translate(struct eng_process *p, struct eng_thread *t, int before_to
 
 int eng_ool_before_signal(struct session *s, struct eng_process *p, struct eng_thread *t)
 {
+    if (p->pads && eng_regs_of(p, t, NULL) && eng_pads_contain(p, t->regs.rip))
+        return eng_pad_settle_thread(s, p, t); /* its frame holds the program's address */
     if (!eng_regs_of(p, t, NULL) || !t->ool_active)
         return 0; /* out of the copy, or translated when it had run */
     uint64_t start;

@@ -93,6 +93,7 @@ void eng_remove_process(struct session *s, struct eng_process *p)
     bp_sites_free(&p->sites);
     free(p->traps);
     free(p->ool);
+    eng_pads_forget(p);
     eng_watch_forget(p);
     tgt_close(p->tp);
     free(p);
@@ -321,6 +322,7 @@ int eng_read_program(struct eng_process *p, uint64_t addr, void *buf, size_t len
     size_t n = 0;
     int rc = tgt_read_mem(p->tp, addr, buf, len, &n);
     bp_sites_hide(&p->sites, addr, buf, n); /* the program's bytes, not our traps */
+    eng_pads_hide(p, addr, buf, n);
     if (got)
         *got = n;
     return rc;
@@ -421,6 +423,7 @@ int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e)
     }
     /* nothing of ours stays behind: the program's bytes go back first,
      * and the debug registers are cleared */
+    eng_pads_release(s, p);
     eng_ool_release(s, p);
     bp_sites_remove_all(&p->sites, p->tp);
     eng_hw_clear_for_detach(p);

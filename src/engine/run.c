@@ -288,6 +288,13 @@ static int on_trap_hit(struct session *s, struct run *r, struct eng_process *p,
     struct user_regs_struct *regs = eng_regs(s, t, e);
     if (!regs)
         return 0;
+    uint64_t padded = p->pads ? eng_pad_trap_site(p, regs->rip - 1) : 0;
+    if (padded) {
+        /* a pad could not decide: every register is the program's, the
+         * thread is put on the site, as if its int3 had run */
+        regs->rip = padded + 1;
+        t->regs_dirty = 1;
+    }
     if (!bp_site_find(&p->sites, regs->rip - 1)) {
         /* A trap of ours that is gone: the thread ran into it, but an
          * interrupt was reported first and the SIGTRAP stayed pending
@@ -329,6 +336,19 @@ static int on_trap_hit(struct session *s, struct run *r, struct eng_process *p,
     }
     r->quiesce = 1; /* step it past the trap once nothing else runs */
     return 1;
+}
+
+/* A memory read of a pad's condition faulted: the thread is put back on
+ * the site with its registers, and the hit is lindbg's to decide (its
+ * condition then cannot be evaluated either, and it stops). */
+static int on_pad_fault(struct session *s, struct run *r, struct eng_process *p,
+                        struct eng_thread *t, struct lerr *e)
+{
+    uint64_t site = eng_pad_fault(p, t);
+    if (!site)
+        return 0;
+    t->regs.rip = site + 1; /* as after the site's int3 */
+    return on_trap_hit(s, r, p, t, e);
 }
 
 /* A debug-register trap: data breakpoints report after the access, an
@@ -398,6 +418,8 @@ static void on_signal(struct session *s, struct run *r, struct eng_process *p,
         return;
     }
     if (ev->cause == TGT_CAUSE_INT3 && on_trap_hit(s, r, p, t, e))
+        return;
+    if (p->pads && (sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE) && on_pad_fault(s, r, p, t, e))
         return;
     if (ev->cause == TGT_CAUSE_DEBUG_REG && p->dr7 &&
         on_hw_hit(s, r, p, t, was_stepping, e))
@@ -580,8 +602,12 @@ static int run_until_stop(struct session *s, struct lerr *e)
             s->breakin_pid = some_running_tid(s);
     }
     s->breakin_pid = 0;
-    for (size_t i = 0; i < s->nprocs; i++)
+    for (size_t i = 0; i < s->nprocs; i++) {
         eng_ool_settle(s, s->procs[i]);
+        eng_pads_suspend(s, s->procs[i]);
+    }
+    if (s->pads_sync)
+        s->pads_sync(s->bp_hook_ctx);
     if (!r.decided)
         return lerr_set(e, "No thread can run: every thread is frozen or suspended (~Nu thaws one, ~Nm resumes one)");
     return 0;
@@ -624,6 +650,11 @@ static int go(struct session *s, enum eng_go_mode mode, struct lerr *e)
         return 0;
     if (eng_second_chance_due(s))
         return 0;
+    if (s->pads_plan) {
+        eng_pads_plan_begin(s);
+        s->pads_plan(s->bp_hook_ctx);
+        eng_pads_plan_end(s);
+    }
     if (resume_all(s, mode, e) == 0 && !s->nreplay)
         return lerr_set(e, "No thread can run: every thread is frozen or suspended (~Nu thaws one, ~Nm resumes one)");
     return run_until_stop(s, e);

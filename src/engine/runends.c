@@ -28,6 +28,7 @@ void eng_run_exec(struct session *s, struct run *r, struct eng_process *p,
     struct eng_event evt = {.kind = ENG_EVT_EXEC, .pid = p->pid, .tid = ev->tid,
                             .proc_index = p->index, .path = path};
     eng_emit(s, &evt);
+    eng_pads_forget(p); /* gone with the old image; read by the breakpoints above */
     eng_modules_initial(s, p);
     if (s->cur_proc >= 0 && eng_cur_process(s) == p)
         s->cur_tid = p->pid;

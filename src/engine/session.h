@@ -174,6 +174,7 @@ struct eng_process {
     uint64_t sc_gadget; /* a `syscall` instruction in the vDSO, 0: not found yet */
     struct eng_ool_page *ool;
     size_t nool;
+    struct eng_pads *pads; /* in-target breakpoints (pads.c), NULL: none yet */
     int ool_unusable; /* a page could not be mapped: sites are stepped */
     pid_t parent_pid;   /* a followed child: the process that forked it */
     pid_t vfork_parent; /* a vfork child before its exec: shares that
@@ -226,6 +227,12 @@ struct session {
     /* The breakpoints' side of events (loads, unloads, forks, exits,
      * exec): called after on_event, with the same events (same ctx). */
     eng_event_fn bp_event_hook;
+    /* In-target breakpoints: at each resume from a full stop, the
+     * breakpoints plant what can be decided in the target (eng_pad_plant);
+     * at each full stop, once every pad is out, they read their counters
+     * back (same ctx; either may be NULL). */
+    void (*pads_plan)(void *ctx);
+    void (*pads_sync)(void *ctx);
     void *bp_hook_ctx;
     /* data breakpoints by page protection even when a debug register is
      * free (the registers do not fire here, or `.dbgregs emulate`) */

@@ -79,5 +79,7 @@ void eng_set_bp_hooks(struct session *s, const struct eng_bp_hooks *h, void *ctx
     s->bp_hook = h->hit;
     s->ifunc_hook = h->ifunc;
     s->bp_event_hook = h->event;
+    s->pads_plan = h->pads_plan;
+    s->pads_sync = h->pads_sync;
     s->bp_hook_ctx = ctx;
 }

@@ -12,6 +12,7 @@
 int eng_trap_add(struct eng_process *p, enum eng_trap_kind kind, uint64_t addr, pid_t tid,
                  uint64_t sp, struct lerr *e)
 {
+    eng_pads_unplant_at(p, addr); /* a pad would jump over it */
     if (bp_site_ref(&p->sites, p->tp, addr, e) < 0)
         return -1;
     p->traps = realloc(p->traps, (p->ntraps + 1) * sizeof *p->traps);
@@ -24,6 +25,8 @@ int eng_trap_add(struct eng_process *p, enum eng_trap_kind kind, uint64_t addr, 
 static void site_unref(struct eng_process *p, uint64_t addr)
 {
     struct bp_site *site = bp_site_find(&p->sites, addr);
+    eng_pads_unplant_at(p, addr); /* its bytes back before its trap goes */
+    site = bp_site_find(&p->sites, addr);
     uint64_t slot = site ? site->slot : 0;
     bp_site_unref(&p->sites, p->tp, addr, NULL);
     if (slot && !bp_site_find(&p->sites, addr))
@@ -64,6 +67,7 @@ static int mem_read(void *ctx, uint64_t addr, void *buf, size_t len)
     if (tgt_read_mem(p->tp, addr, buf, len, NULL) != 0)
         return -1;
     bp_sites_hide(&p->sites, addr, buf, len);
+    eng_pads_hide(p, addr, buf, len);
     return 0;
 }
 
@@ -193,6 +197,7 @@ int eng_user_site_add(struct session *s, pid_t pid, uint64_t addr, struct lerr *
     if (p->vfork_parent)
         return lerr_set(e, "Process %d shares its parent's memory until it execs (vfork): "
                            "breakpoints in it wait for its exec (bu)", p->index);
+    eng_pads_unplant_at(p, addr);
     if (bp_site_ref(&p->sites, p->tp, addr, e) < 0)
         return -1;
     /* a breakpoint set where the thread the user looks at stands is for

@@ -1,0 +1,140 @@
+/* Emits a breakpoint pad's code (see padgen.h) byte by byte: a handful of
+ * fixed instruction forms, too few to want an assembler library. */
+#include "arch/x86_64/padgen.h"
+#include "arch/x86_64/pad.h"
+
+#include <string.h>
+
+struct emit {
+    uint8_t *out;
+    size_t cap, n;
+    int overflow;
+};
+
+static void bytes(struct emit *m, const void *b, size_t len)
+{
+    if (m->n + len > m->cap) {
+        m->overflow = 1;
+        return;
+    }
+    memcpy(m->out + m->n, b, len);
+    m->n += len;
+}
+
+#define EMIT(m, ...)                                   \
+    do {                                               \
+        const uint8_t b_[] = {__VA_ARGS__};            \
+        bytes((m), b_, sizeof b_);                     \
+    } while (0)
+
+static void imm64(struct emit *m, uint64_t v) { bytes(m, &v, 8); }
+
+/* A rel32 jump (op: e9 jmp, or 0f 8x jcc) whose target is set later by
+ * patch(): returns where its displacement is. */
+static size_t jump_fwd(struct emit *m, const uint8_t *op, size_t oplen)
+{
+    bytes(m, op, oplen);
+    size_t at = m->n;
+    EMIT(m, 0, 0, 0, 0);
+    return at;
+}
+
+static void patch(struct emit *m, size_t at, size_t target)
+{
+    if (m->overflow)
+        return;
+    int32_t rel = (int32_t)((int64_t)target - (int64_t)(at + 4));
+    memcpy(m->out + at, &rel, 4);
+}
+
+static const uint8_t JMP[] = {0xe9}, JNE[] = {0x0f, 0x85}, JE[] = {0x0f, 0x84},
+                     JLE[] = {0x0f, 0x8e};
+
+/* The program's registers and flags back, rsp over the red zone again:
+ * the reverse of the prologue. */
+static void restore(struct emit *m)
+{
+    EMIT(m, 0x41, 0x5f, 0x41, 0x5e, 0x41, 0x5d, 0x41, 0x5c, /* pop r15..r12 */
+         0x41, 0x5b, 0x41, 0x5a, 0x41, 0x59, 0x41, 0x58,    /* pop r11..r8 */
+         0x5f, 0x5e, 0x5d, 0x5b, 0x5a, 0x59, 0x58,          /* rdi rsi rbp rbx rdx rcx rax */
+         0x9d,                                              /* popfq */
+         0x48, 0x8d, 0xa4, 0x24, 0x80, 0x00, 0x00, 0x00);   /* lea rsp,[rsp+128] */
+}
+
+int x86_pad_build(const struct x86_pad_spec *spec, uint64_t base, uint8_t *out, size_t cap,
+                  struct x86_pad_layout *lay)
+{
+    (void)base; /* every jump in the pad is relative to the pad itself */
+    struct emit m = {out, cap, 0, 0};
+    size_t to_go[4], to_trap[3];
+    size_t ngo = 0, ntrap = 0;
+    memset(lay, 0, sizeof *lay);
+    /* never below rsp-128: a leaf function's red zone is live there */
+    EMIT(&m, 0x48, 0x8d, 0x64, 0x24, 0x80);             /* lea rsp,[rsp-128] */
+    EMIT(&m, 0x9c, 0x50, 0x51, 0x52, 0x53, 0x55, 0x56, 0x57, /* pushfq; rax..rdi */
+         0x41, 0x50, 0x41, 0x51, 0x41, 0x52, 0x41, 0x53,
+         0x41, 0x54, 0x41, 0x55, 0x41, 0x56, 0x41, 0x57); /* r8..r15 */
+    EMIT(&m, 0x48, 0x89, 0xe3);                         /* mov rbx,rsp */
+    if (spec->fs_filter) {
+        /* the x86-64 ABI keeps the thread pointer at fs:0 */
+        EMIT(&m, 0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0, 0); /* mov rax,fs:[0] */
+        EMIT(&m, 0x48, 0xb9);                           /* mov rcx,imm64 */
+        imm64(&m, spec->fs_filter);
+        EMIT(&m, 0x48, 0x39, 0xc8);                     /* cmp rax,rcx */
+        to_go[ngo++] = jump_fwd(&m, JNE, 2);
+    }
+    if (spec->cond) {
+        lay->cond = m.n;
+        bytes(&m, spec->cond, spec->cond_len);
+        lay->cond_end = m.n;
+        EMIT(&m, 0x85, 0xd2);                           /* test edx,edx */
+        to_trap[ntrap++] = jump_fwd(&m, JNE, 2);
+        EMIT(&m, 0x48, 0x85, 0xc0);                     /* test rax,rax */
+        to_go[ngo++] = jump_fwd(&m, JE, 2);
+    }
+    EMIT(&m, 0x48, 0xbe);                               /* mov rsi,imm64 */
+    imm64(&m, spec->counters);
+    if (spec->passes) {
+        size_t loop = m.n;
+        EMIT(&m, 0x48, 0x8b, 0x06);                     /* mov rax,[rsi] */
+        EMIT(&m, 0x48, 0x83, 0xf8, 0x01);               /* cmp rax,1 */
+        size_t to_trigger = jump_fwd(&m, JLE, 2);
+        EMIT(&m, 0x48, 0x8d, 0x48, 0xff);               /* lea rcx,[rax-1] */
+        EMIT(&m, 0xf0, 0x48, 0x0f, 0xb1, 0x0e);         /* lock cmpxchg [rsi],rcx */
+        size_t back = jump_fwd(&m, JNE, 2);             /* another thread took one */
+        patch(&m, back, loop);
+        to_go[ngo++] = jump_fwd(&m, JMP, 1);
+        patch(&m, to_trigger, m.n);
+    }
+    if (spec->action == X86_PAD_TRAP) {
+        to_trap[ntrap++] = jump_fwd(&m, JMP, 1);
+    } else {
+        EMIT(&m, 0xf0, 0x48, 0xff, 0x46, 0x08);         /* lock inc qword [rsi+8] */
+        if (spec->action == X86_PAD_COUNT)
+            EMIT(&m, 0xf0, 0x48, 0xff, 0x46, 0x10);     /* lock inc qword [rsi+16] */
+        to_go[ngo++] = jump_fwd(&m, JMP, 1);
+    }
+    size_t trap_path = m.n;
+    restore(&m);
+    lay->trap = m.n;
+    EMIT(&m, 0xcc);
+    size_t go_path = m.n;
+    restore(&m);
+    for (size_t i = 0; i < ntrap; i++)
+        patch(&m, to_trap[i], trap_path);
+    for (size_t i = 0; i < ngo; i++)
+        patch(&m, to_go[i], go_path);
+    lay->len = m.n;
+    return m.overflow ? -1 : 0;
+}
+
+int x86_pad_jump(uint64_t from, uint64_t to, uint8_t out[5])
+{
+    int64_t rel = (int64_t)(to - (from + 5));
+    if (rel < INT32_MIN || rel > INT32_MAX)
+        return -1;
+    int32_t r32 = (int32_t)rel;
+    out[0] = 0xe9;
+    memcpy(out + 1, &r32, 4);
+    return 0;
+}

@@ -1,0 +1,13 @@
+# ARGS: fx_intarget tight 10
+# tight()'s loop jumps back to its third byte: no 5-byte jump may cover its
+# start, so its breakpoint stays an int3 decided by lindbg (bl does not
+# mark it), and still counts every call.
+bp tight "r $t1=@$t1+1; gc"
+g
+bl
+? @$t1
+# CHECK: fx_intarget: tight 30
+# CHECK: 0:000> bl
+# CHECK-NEXT:  0 e {{.*}}fx_intarget!tight "r $t1=@$t1+1; gc"
+# CHECK-NOT: in target
+# CHECK: Evaluate expression: 10 =
