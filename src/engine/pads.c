@@ -427,6 +427,15 @@ uint64_t eng_pad_fault(struct eng_process *p, struct eng_thread *t)
     return roll_back(p, t, pd) == 0 ? pd->plan.addr : 0;
 }
 
+/* Which covered instruction's copy starts at offset off of pd, or -1. */
+static int copied_insn(const struct pad *pd, uint64_t off)
+{
+    for (unsigned i = 0; i < pd->plan.ninsn; i++)
+        if (off == pd->copy + pd->copy_off[i])
+            return (int)i;
+    return -1;
+}
+
 /* Where t stands in a pad, the way out without running anything: 1 when
  * it was put back on the site or into the program, 0 when it must be
  * stepped. */
@@ -434,25 +443,22 @@ static int put_out(struct eng_thread *t, const struct pad *pd)
 {
     struct user_regs_struct *r = &t->regs;
     uint64_t off = r->rip - pd->base;
+    int i = off >= pd->copy ? copied_insn(pd, off) : -1;
     if (off == 0 || off == pd->trap) {
         r->rip = pd->plan.addr; /* not started, or done and unchanged */
     } else if (off == 5) {
         r->rsp += X86_PAD_RED_ZONE; /* only the red zone skipped */
         r->rip = pd->plan.addr;
-    } else if (off >= pd->copy && off < pd->code_len) {
-        /* in the copy: at an instruction's start, where the program has it;
-         * the first one's address is the site, which a trap covers (the
-         * thread then hits it again: it is in the copy because it
-         * passed, so it must not) */
-        for (unsigned i = 1; i < pd->plan.ninsn; i++)
-            if (off == pd->copy + pd->copy_off[i])
-                return 0; /* inside the jump's bytes in the program: step */
-        if (off != pd->copy)
-            return 0;
+    } else if (i == 0 && pd->state != PAD_PLANTED) {
+        /* about to run the copy: it passed the site, whose trap it must
+         * not hit again (a signal's handler would return onto the jump
+         * while it is there: the copy is stepped then) */
         r->rip = pd->plan.addr;
-        t->site_done = pd->plan.addr; /* it took its hit: moved past the site */
+        t->site_done = pd->plan.addr;
+    } else if (i > 0 && pd->state != PAD_PLANTED) {
+        r->rip = pd->plan.addr + pd->plan.insn_off[i]; /* the program's bytes are back */
     } else {
-        return 0;
+        return 0; /* deciding, or inside the jump's bytes while it is there */
     }
     t->regs_dirty = 1;
     return 1;
@@ -465,6 +471,12 @@ static int step_out(struct session *s, struct eng_process *p, struct eng_thread 
     for (int n = 0; n < 4096; n++) {
         if (!eng_regs_of(p, t, NULL))
             return -1;
+        if (n > 0) {
+            /* a step over the pad's popfq leaves the kernel's trap flag
+             * looking like the program's own: it would stay set */
+            t->regs.eflags &= ~0x100ull;
+            t->regs_dirty = 1;
+        }
         struct pad *pd = pad_containing(p, t->regs.rip);
         if (!pd)
             return 0; /* back in the program */
@@ -485,11 +497,22 @@ static int step_out(struct session *s, struct eng_process *p, struct eng_thread 
         }
         if (ev.sig == SIGTRAP)
             continue;
-        /* the condition's read faulted: back on the site as it was; the
-         * hit is taken when it runs again and faults the same way */
-        if (!eng_regs_of(p, t, NULL) || roll_back(p, t, pd) < 0)
+        if (!eng_regs_of(p, t, NULL))
             return -1;
-        return 0;
+        uint64_t off = t->regs.rip - pd->base;
+        if (off >= pd->cond && off < pd->cond_end)
+            /* the condition's read faulted: back on the site as it was;
+             * the hit is taken when it runs again and faults the same way */
+            return roll_back(p, t, pd);
+        int i = off >= pd->copy ? copied_insn(pd, off) : -1;
+        if (i < 0)
+            return -1;
+        /* a displaced instruction of the program's faulted: with the
+         * program's bytes back, it faults again where the program has it */
+        unplant(p, pd);
+        if (put_out(t, pd) && eng_flush_regs(p, t, NULL) == 0)
+            return 0;
+        return -1;
     }
     return -1;
 }
@@ -512,12 +535,14 @@ void eng_pads_suspend(struct session *s, struct eng_process *p)
     struct eng_pads *ps = p->pads;
     if (!ps || !ps->npages)
         return;
+    /* the program's bytes first: a thread in a copy is then where the
+     * program has that instruction */
+    eng_pads_unplant_all(p);
     for (size_t i = 0; i < p->nthreads; i++) {
         struct eng_thread *t = p->threads[i];
         if (t->run == ENG_THREAD_STOPPED && !t->exiting)
             eng_pad_settle_thread(s, p, t);
     }
-    eng_pads_unplant_all(p);
 }
 
 static void unmap_remote(struct eng_process *p, struct eng_thread *t, const struct eng_pads *ps)

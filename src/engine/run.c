@@ -655,8 +655,13 @@ static int go(struct session *s, enum eng_go_mode mode, struct lerr *e)
         s->pads_plan(s->bp_hook_ctx);
         eng_pads_plan_end(s);
     }
-    if (resume_all(s, mode, e) == 0 && !s->nreplay)
+    if (resume_all(s, mode, e) == 0 && !s->nreplay) {
+        for (size_t i = 0; i < s->nprocs; i++)
+            eng_pads_suspend(s, s->procs[i]);
+        if (s->pads_sync)
+            s->pads_sync(s->bp_hook_ctx);
         return lerr_set(e, "No thread can run: every thread is frozen or suspended (~Nu thaws one, ~Nm resumes one)");
+    }
     return run_until_stop(s, e);
 }
 

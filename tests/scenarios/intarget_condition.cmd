@@ -12,7 +12,7 @@ r rdi
 bc 0
 g
 # CHECK: 0:000> g
-# CHECK-NEXT: Breakpoint 0 hit
+# CHECK: Breakpoint 0 hit
 # CHECK: 0:000> r rdi
 # CHECK-NEXT: rdi=0000000000012fd1
 # CHECK-NEXT: 0:000> bl

@@ -6,11 +6,14 @@ bp /w "poi(@rdi) == 5" hit
 g
 r rdi
 k 1
+bl
 bc 0
 g
 # CHECK: 0:000> g
-# CHECK-NEXT: Breakpoint 0 hit
+# CHECK: Breakpoint 0 hit
 # CHECK: 0:000> r rdi
 # CHECK-NEXT: rdi=0000000000000000
 # CHECK: fx_intarget!hit
+# CHECK: 0:000> bl
+# CHECK-NEXT:  0 e {{.*}}fx_intarget!hit /w "poi(@rdi) == 5" (in target)
 # CHECK: fx_intarget: total 145
