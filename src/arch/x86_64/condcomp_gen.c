@@ -23,7 +23,7 @@ struct em {
     int nfixups;
 };
 
-enum { RAX = 0, RCX = 1, RDX = 2 };
+enum { RAX = 0, RCX = 1, RBX = 3 }; /* register numbers in ModRM */
 
 static void emit(struct em *c, const uint8_t *b, size_t n)
 {
@@ -67,8 +67,8 @@ static void load_imm(struct em *c, int r, uint64_t v)
     }
 }
 
-/* r = the zero-extended `width` bytes at [base + disp8]; base 3 is rbx
- * (the frame), 0 is rax (a memory operator's address, disp 0). */
+/* r = the zero-extended `width` bytes at [base + disp8]; base is rbx
+ * (the frame), or rax (a memory operator's address, disp 0). */
 static void load_mem(struct em *c, int r, int base, unsigned width, unsigned disp)
 {
     uint8_t mod = base == RAX && disp == 0 ? 0x00 : 0x40;
@@ -108,7 +108,7 @@ static void load_leaf(struct em *c, int r, const struct x86_cc_node *n)
         load_imm(c, r, n->v);
         break;
     case N_FRAME:
-        load_mem(c, r, 3, n->width, n->disp);
+        load_mem(c, r, RBX, n->width, n->disp);
         break;
     case N_RSP:
         EMIT(c, 0x48, 0x8d, (uint8_t)(0x83 | r << 3)); /* lea r, [rbx + disp32] */
@@ -117,7 +117,7 @@ static void load_leaf(struct em *c, int r, const struct x86_cc_node *n)
             zero_extend(c, r, n->width);
         break;
     default: /* N_FLAG */
-        load_mem(c, r, 3, 8, 8 * X86_PAD_RFLAGS);
+        load_mem(c, r, RBX, 8, 8 * X86_PAD_RFLAGS);
         if (n->disp)
             EMIT(c, 0x48, 0xc1, (uint8_t)(0xe8 | r), (uint8_t)n->disp); /* shr r, bit */
         EMIT(c, 0x83, (uint8_t)(0xe0 | r), 0x01);                       /* and r32, 1 */
