@@ -128,7 +128,7 @@ static int fold(enum x86_cc_binop op, uint64_t a, uint64_t b, uint64_t *out)
 static int mk_bin(struct cc *c, enum x86_cc_binop op, int a, int b)
 {
     if (is_const(c, a) && is_const(c, b)) {
-        uint64_t v;
+        uint64_t v = 0; /* (fold sets it for every operator) */
         if (fold(op, c->nodes[a].v, c->nodes[b].v, &v) < 0)
             return refuse(c, "division by zero");
         c->nodes[a].v = v;
