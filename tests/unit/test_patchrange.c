@@ -77,7 +77,7 @@ static void test_O0_prologue(void **state)
     assert_int_equal(pl.len, 5);
     assert_int_equal(pl.ninsn, 3);
     /* pop, ret: 2 bytes left */
-    assert_refused(f_O0, sizeof f_O0, 23, "the function ends 2 bytes after");
+    assert_refused(f_O0, sizeof f_O0, 23, "the function has 2 bytes from 0x401017, fewer");
     /* inside endbr64 */
     assert_refused(f_O0, sizeof f_O0, 1, "is not the start of an instruction");
     assert_refused(f_O0, sizeof f_O0, sizeof f_O0, "outside the function");
@@ -260,8 +260,7 @@ static void test_refused(void **state)
     /* gcc -O2: endbr64; sub rsp,8; call ext; add rsp,8; add eax,1; ret */
     const uint8_t callit[] = {0xf3, 0x0f, 0x1e, 0xfa, 0x48, 0x83, 0xec, 0x08, 0xe8, 0,
                               0,    0,    0,    0x48, 0x83, 0xc4, 0x08, 0x83, 0xc0, 0x01, 0xc3};
-    assert_refused(callit, sizeof callit, 4, "`call ");
-    assert_refused(callit, sizeof callit, 4, "at 0x401008 is a call");
+    assert_refused(callit, sizeof callit, 4, "`call 0x40100d` at 0x401008 is a call");
     /* the call alone is refused too (relocation would push the pad's address) */
     assert_refused(callit, sizeof callit, 8, "is a call");
     /* but after it, fine */
@@ -273,7 +272,7 @@ static void test_refused(void **state)
     assert_refused(callr, sizeof callr, 0, "is a call");
     /* a function of 4 bytes: lea eax,[rdi+1]; ret */
     const uint8_t tiny[] = {0x8d, 0x47, 0x01, 0xc3};
-    assert_refused(tiny, sizeof tiny, 0, "the function ends 4 bytes after 0x401000, fewer");
+    assert_refused(tiny, sizeof tiny, 0, "the function has 4 bytes from 0x401000, fewer");
     /* a switch through a table: cmp edi,5; ja +N; lea rdx,[rip+x];
      * movsxd rax,[rdx+rdi*4]; add rax,rdx; jmp rax, then the cases */
     const uint8_t sw[] = {0xf3, 0x0f, 0x1e, 0xfa, 0x83, 0xff, 0x05, 0x77, 0x10, 0x48,
@@ -284,9 +283,9 @@ static void test_refused(void **state)
     assert_refused(sw, sizeof sw, 25, "may jump anywhere");
     /* notrack jmp rax (gcc -fcf-protection's switch) and jmp [rax+rdx*8] */
     const uint8_t nt[] = {0x31, 0xc0, 0x31, 0xd2, 0x90, 0x3e, 0xff, 0xe0};
-    assert_refused(nt, sizeof nt, 0, "may jump anywhere");
+    assert_refused(nt, sizeof nt, 0, "`notrack jmp rax` at 0x401005 may jump anywhere");
     const uint8_t mj[] = {0x31, 0xc0, 0x31, 0xd2, 0x90, 0xff, 0x24, 0xd0};
-    assert_refused(mj, sizeof mj, 0, "may jump anywhere");
+    assert_refused(mj, sizeof mj, 0, "`jmp [rax+rdx*8]` at 0x401005 may jump");
     /* a tail call through the GOT is not: jmp [rip+x] */
     const uint8_t tail[] = {0x31, 0xc0, 0x31, 0xd2, 0x90, 0xff, 0x25, 0x10, 0x20, 0x00, 0x00};
     assert_int_equal(plan_at(tail, sizeof tail, 0, &pl, &e), 0);
@@ -300,7 +299,7 @@ static void test_refused(void **state)
     assert_refused(early, sizeof early, 2, "is a branch before the end of the 5 bytes");
     /* loop, jrcxz and syscall cannot run elsewhere */
     const uint8_t lp[] = {0x31, 0xc0, 0x31, 0xd2, 0xe2, 0xfa, 0xc3};
-    assert_refused(lp, sizeof lp, 0, "`loop ");
+    assert_refused(lp, sizeof lp, 0, "`loop 0x401000` at 0x401004 cannot run elsewhere");
     const uint8_t sc[] = {0x31, 0xc0, 0xb0, 0x27, 0x0f, 0x05, 0xc3};
     assert_refused(sc, sizeof sc, 0, "`syscall` at 0x401004 cannot run elsewhere");
     /* bytes that do not decode, anywhere in the function */

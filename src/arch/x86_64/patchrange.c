@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "arch/x86_64/disasm.h"
 #include "arch/x86_64/relocate.h"
 
 static int refuse(struct lerr *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -22,21 +21,26 @@ static int refuse(struct lerr *e, const char *fmt, ...)
     return lerr_set_code(e, LERR_UNSUPPORTED, "not patchable: %s", why);
 }
 
-/* "`jmp rax` at 0x401000" for reasons that name an instruction */
+/* "`jmp rax` at 0x401000 ...": Zydis' own text, whose branch targets
+ * read as plain hex (WinDbg's 00000000`00401000 would clash with the
+ * quotes) */
 static int refuse_insn(struct lerr *e, const uint8_t *code, size_t len, uint64_t at,
                        const char *why)
 {
-    struct x86_insn in;
-    x86_disasm(at, code, len, &in, NULL, NULL);
-    /* WinDbg's layout pads the mnemonic; one space reads better inline */
-    char text[sizeof in.text];
-    size_t o = 0;
-    for (const char *p = in.text; *p && o + 1 < sizeof text; p++)
-        if (!(*p == ' ' && o > 0 && text[o - 1] == ' '))
-            text[o++] = *p;
-    text[o] = '\0';
-    return lerr_set_code(e, LERR_UNSUPPORTED, "not patchable: `%s` at %#" PRIx64 " %s", text, at,
-                         why);
+    ZydisDecoder dec;
+    ZydisFormatter fmt;
+    ZydisDecodedInstruction in;
+    ZydisDecodedOperand ops[ZYDIS_MAX_OPERAND_COUNT];
+    char text[96] = "?";
+    if (ZYAN_SUCCESS(ZydisDecoderInit(&dec, ZYDIS_MACHINE_MODE_LONG_64, ZYDIS_STACK_WIDTH_64)) &&
+        ZYAN_SUCCESS(ZydisDecoderDecodeFull(&dec, code, len, &in, ops)) &&
+        ZYAN_SUCCESS(ZydisFormatterInit(&fmt, ZYDIS_FORMATTER_STYLE_INTEL)) &&
+        ZYAN_SUCCESS(ZydisFormatterSetProperty(&fmt, ZYDIS_FORMATTER_PROP_ADDR_PADDING_ABSOLUTE,
+                                               ZYDIS_PADDING_DISABLED)) &&
+        ZYAN_SUCCESS(ZydisFormatterSetProperty(&fmt, ZYDIS_FORMATTER_PROP_HEX_UPPERCASE, 0)))
+        ZydisFormatterFormatInstruction(&fmt, &in, ops, in.operand_count_visible, text,
+                                        sizeof text, at, NULL);
+    return refuse(e, "`%s` at %#" PRIx64 " %s", text, at, why);
 }
 
 static int decode(const uint8_t *code, size_t len, ZydisDecodedInstruction *in,
@@ -195,9 +199,9 @@ int x86_patch_plan(const uint8_t *func, size_t flen, uint64_t fstart, uint64_t a
     size_t off = addr - fstart;
     while (out->len < X86_PATCH_JMP_LEN) {
         if (off + out->len >= flen)
-            return refuse(e, "the function ends %u bytes after %#" PRIx64
+            return refuse(e, "the function has %u byte%s from %#" PRIx64
                              ", fewer than the jump's 5",
-                          (unsigned)(flen - off), addr);
+                          (unsigned)(flen - off), flen - off == 1 ? "" : "s", addr);
         if (cover_one(func, flen, fstart, off + out->len, out, e) < 0)
             return -1;
     }
