@@ -294,6 +294,16 @@ static void test_refused(void **state)
     assert_int_equal(plan_at(tail, sizeof tail, 2, &pl, &e), 0);
     assert_int_equal(pl.len, 9);
     assert_int_equal(pl.rip_relative, 1);
+    /* g++ -O2 `try { return use(x); } catch (int e) { return e; }`: sub
+     * rsp,0x18; call use; add rsp,0x18; ret; then the landing pad (mov
+     * rdi,rax; mov rax,rdx; jmp to the .cold part), which only the LSDA
+     * names: nothing is covered past the ret */
+    const uint8_t lpad[] = {0x48, 0x83, 0xec, 0x18, 0xe8, 0,    0,    0,    0,    0x48, 0x83,
+                            0xc4, 0x18, 0xc3, 0x48, 0x89, 0xc7, 0x48, 0x89, 0xd0, 0xe9, 0x00,
+                            0x10, 0x00, 0x00};
+    assert_refused(lpad, sizeof lpad, 13, "`ret` at 0x40100d ends a block before the end");
+    assert_int_equal(plan_at(lpad, sizeof lpad, 9, &pl, &e), 0);
+    assert_int_equal(pl.len, 5);
     /* a branch that is not the last covered instruction */
     const uint8_t early[] = {0x85, 0xff, 0x74, 0x03, 0x31, 0xc0, 0xc3, 0x31, 0xd2, 0xc3};
     assert_refused(early, sizeof early, 2, "is a branch before the end of the 5 bytes");

@@ -174,6 +174,13 @@ static int cover_one(const uint8_t *func, size_t end, uint64_t fstart, size_t of
             return refuse_insn(e, func + off, end - off, at, "cannot run elsewhere");
         if (riprel)
             pl->rip_relative = 1;
+        /* what follows a ret or an indirect jmp is entered only from
+         * elsewhere, maybe from what the bytes do not show: an exception
+         * landing pad (g++ -O2 puts one right after the ret) */
+        if (!last && (in.meta.category == ZYDIS_CATEGORY_RET ||
+                      in.meta.category == ZYDIS_CATEGORY_UNCOND_BR))
+            return refuse_insn(e, func + off, end - off, at,
+                               "ends a block before the end of the 5 bytes");
     }
     pl->insn_off[pl->ninsn++] = (uint8_t)pl->len;
     memcpy(pl->orig + pl->len, func + off, ilen);
@@ -197,14 +204,13 @@ int x86_patch_plan(const uint8_t *func, size_t flen, uint64_t fstart, uint64_t a
         return refuse(e, "%#" PRIx64 " is not the start of an instruction of the function at %#"
                       PRIx64, addr, fstart);
     size_t off = addr - fstart;
-    while (out->len < X86_PATCH_JMP_LEN) {
-        if (off + out->len >= flen)
-            return refuse(e, "the function has %u byte%s from %#" PRIx64
-                             ", fewer than the jump's 5",
-                          (unsigned)(flen - off), flen - off == 1 ? "" : "s", addr);
+    if (flen - off < X86_PATCH_JMP_LEN)
+        return refuse(e, "the function has %u byte%s from %#" PRIx64 ", fewer than the jump's 5",
+                      (unsigned)(flen - off), flen - off == 1 ? "" : "s", addr);
+    /* the function decodes to its end, so whole instructions reach 5 bytes */
+    while (out->len < X86_PATCH_JMP_LEN)
         if (cover_one(func, flen, fstart, off + out->len, out, e) < 0)
             return -1;
-    }
     return scan(func, flen, fstart, addr, addr + out->len, NULL, e);
 }
 
