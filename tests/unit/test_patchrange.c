@@ -171,6 +171,11 @@ static void test_rip_relative_relocated(void **state)
     assert_int_equal(code[10], 0xe9);
     assert_int_equal(abs_operand(code, n, to, 10, NULL), BASE + 10);
     assert_int_equal(n, 15);
+    uint64_t a = 0;
+    assert_int_equal(x86_patch_program_addr(&pl, to, to + 4, &a), 0);
+    assert_int_equal(a, BASE + 4);
+    assert_int_equal(x86_patch_program_addr(&pl, to, to + 10, &a), 0);
+    assert_int_equal(a, BASE + 10);
     /* 3 GB away the operand cannot reach */
     assert_int_equal(x86_patch_relocate(&pl, BASE + 0xc0000000ull, code, sizeof code, &n, off, &e),
                      -1);
@@ -243,6 +248,23 @@ static void test_jcc_last_far(void **state)
     assert_int_equal(abs_jump_target(code, 9), BASE + 9);     /* not taken */
     assert_int_equal(abs_jump_target(code, 23), BASE + 0x20); /* taken */
     assert_int_equal(n, 3 + 6 + 14 + 14);
+    /* a thread found in the copy, put back in the program */
+    const struct {
+        unsigned ip;
+        uint64_t addr;
+    } back[] = {{0, BASE + 4}, {3, BASE + 7}, {9, BASE + 9}, {23, BASE + 0x20}};
+    for (size_t i = 0; i < sizeof back / sizeof back[0]; i++) {
+        uint64_t a = 0;
+        assert_int_equal(x86_patch_program_addr(&pl, to, to + back[i].ip, &a), 0);
+        assert_int_equal(a, back[i].addr);
+    }
+    const unsigned nowhere[] = {1, 4, 10, 24, 37, 100};
+    for (size_t i = 0; i < sizeof nowhere / sizeof nowhere[0]; i++) {
+        uint64_t a = 0;
+        assert_int_equal(x86_patch_program_addr(&pl, to, to + nowhere[i], &a), -1);
+    }
+    uint64_t a = 0;
+    assert_int_equal(x86_patch_program_addr(&pl, to, to - 1, &a), -1);
     /* a rel8 jmp at the end becomes a jump to its target, nothing after */
     const uint8_t j[] = {0x31, 0xc0, 0x31, 0xd2, 0xeb, 0x01, 0x90, 0xc3};
     assert_int_equal(plan_at(j, sizeof j, 0, &pl, &e), 0);

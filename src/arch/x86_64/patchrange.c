@@ -214,13 +214,28 @@ int x86_patch_plan(const uint8_t *func, size_t flen, uint64_t fstart, uint64_t a
     return scan(func, flen, fstart, addr, addr + out->len, NULL, e);
 }
 
+/* The copy being written: code[0..o) of cap bytes, to run at `to`; each
+ * jump out of it (at most a jcc's two) with the program address it goes
+ * to, so that a thread found on one can be put back in the program. */
+struct copy_exit {
+    size_t off;
+    uint64_t addr;
+};
+struct copy {
+    uint8_t *code;
+    size_t cap, o;
+    uint64_t to;
+    struct copy_exit exit[2];
+    unsigned nexit;
+};
+
 /* Appends n bytes, or says the copy does not fit. */
-static int put(uint8_t *code, size_t cap, size_t *o, const void *bytes, size_t n, struct lerr *e)
+static int put(struct copy *c, const void *bytes, size_t n, struct lerr *e)
 {
-    if (*o + n > cap)
-        return refuse(e, "the copy of the instructions needs more than %zu bytes", cap);
-    memcpy(code + *o, bytes, n);
-    *o += n;
+    if (c->o + n > c->cap)
+        return refuse(e, "the copy of the instructions needs more than %zu bytes", c->cap);
+    memcpy(c->code + c->o, bytes, n);
+    c->o += n;
     return 0;
 }
 
@@ -237,78 +252,101 @@ static size_t jump_len(uint64_t at, uint64_t target)
     return fits_rel32(at + 5, target) ? 5 : 14;
 }
 
-static int put_jump(uint8_t *code, size_t cap, size_t *o, uint64_t to, uint64_t target,
-                    struct lerr *e)
+static int put_jump(struct copy *c, uint64_t target, struct lerr *e)
 {
-    uint64_t at = to + *o;
+    uint64_t at = c->to + c->o;
+    if (c->nexit < sizeof c->exit / sizeof c->exit[0])
+        c->exit[c->nexit++] = (struct copy_exit){c->o, target};
     if (jump_len(at, target) == 5) {
         uint8_t b[5] = {0xe9};
         int32_t d = (int32_t)(target - (at + 5));
         memcpy(b + 1, &d, 4);
-        return put(code, cap, o, b, sizeof b, e);
+        return put(c, b, sizeof b, e);
     }
     uint8_t b[14] = {0xff, 0x25};
     memcpy(b + 6, &target, 8);
-    return put(code, cap, o, b, sizeof b, e);
+    return put(c, b, sizeof b, e);
 }
 
 /* The relocated last branch: jmp becomes a jump to its target; jcc becomes
  * `jcc rel32` to its target when in reach, else to an absolute jump placed
  * after the fall-through's jump back. */
-static int put_branch(const ZydisDecodedInstruction *in, uint64_t target, uint64_t back,
-                      uint64_t to, uint8_t *code, size_t cap, size_t *o, struct lerr *e)
+static int put_branch(struct copy *c, const ZydisDecodedInstruction *in, uint64_t target,
+                      uint64_t back, struct lerr *e)
 {
     if (!is_jcc(in))
-        return put_jump(code, cap, o, to, target, e);
+        return put_jump(c, target, e);
     uint8_t jcc[6] = {0x0f, (uint8_t)(0x80 | (in->opcode & 0x0f))};
-    uint64_t next = to + *o + sizeof jcc;
+    uint64_t next = c->to + c->o + sizeof jcc;
     int near = fits_rel32(next, target);
     int32_t d = near ? (int32_t)(target - next) : (int32_t)jump_len(next, back);
     memcpy(jcc + 2, &d, 4);
-    if (put(code, cap, o, jcc, sizeof jcc, e) < 0 || put_jump(code, cap, o, to, back, e) < 0)
+    if (put(c, jcc, sizeof jcc, e) < 0 || put_jump(c, back, e) < 0)
         return -1;
-    return near ? 0 : put_jump(code, cap, o, to, target, e);
+    return near ? 0 : put_jump(c, target, e);
 }
 
-int x86_patch_relocate(const struct x86_patch *pl, uint64_t to, uint8_t *code, size_t cap,
-                       size_t *code_len, uint8_t copy_off[X86_PATCH_MAX_INSN], struct lerr *e)
+static int relocate(const struct x86_patch *pl, struct copy *c,
+                    uint8_t copy_off[X86_PATCH_MAX_INSN], struct lerr *e)
 {
-    size_t o = 0;
     uint64_t back = pl->addr + pl->len;
-    *code_len = 0;
     for (unsigned i = 0; i < pl->ninsn; i++) {
         unsigned off = pl->insn_off[i];
         unsigned end = i + 1 < pl->ninsn ? pl->insn_off[i + 1] : pl->len;
         uint64_t from = pl->addr + off;
-        copy_off[i] = (uint8_t)o;
+        copy_off[i] = (uint8_t)c->o;
         ZydisDecodedInstruction in;
         ZydisDecodedOperand ops[ZYDIS_MAX_OPERAND_COUNT];
         uint64_t target;
         if (decode(pl->orig + off, end - off, &in, ops) < 0 || in.length != end - off)
             return refuse(e, "the bytes at %#" PRIx64 " do not decode as planned", from);
-        if (relative_target(&in, ops, from, &target)) {
-            /* the plan allows a branch only as the last instruction */
-            if (put_branch(&in, target, back, to, code, cap, &o, e) < 0)
-                return -1;
-            *code_len = o;
-            return 0;
-        }
+        /* the plan allows a branch only as the last instruction */
+        if (relative_target(&in, ops, from, &target))
+            return put_branch(c, &in, target, back, e);
         uint8_t slot[X86_SLOT_SIZE];
         unsigned l = 0;
-        switch (x86_relocate(pl->orig + off, end - off, from, to + o, slot, &l, NULL)) {
+        switch (x86_relocate(pl->orig + off, end - off, from, c->to + c->o, slot, &l, NULL)) {
         case X86_RELOC_OK:
             break;
         case X86_RELOC_TOO_FAR:
             return refuse(e, "the RIP-relative operand at %#" PRIx64 " cannot reach from %#" PRIx64,
-                          from, to + o);
+                          from, c->to + c->o);
         default:
             return refuse_insn(e, pl->orig + off, end - off, from, "cannot run elsewhere");
         }
-        if (put(code, cap, &o, slot, l, e) < 0)
+        if (put(c, slot, l, e) < 0)
             return -1;
     }
-    if (put_jump(code, cap, &o, to, back, e) < 0)
+    return put_jump(c, back, e);
+}
+
+int x86_patch_relocate(const struct x86_patch *pl, uint64_t to, uint8_t *code, size_t cap,
+                       size_t *code_len, uint8_t copy_off[X86_PATCH_MAX_INSN], struct lerr *e)
+{
+    struct copy c = {.code = code, .cap = cap, .to = to};
+    *code_len = 0;
+    if (relocate(pl, &c, copy_off, e) < 0)
         return -1;
-    *code_len = o;
+    *code_len = c.o;
     return 0;
+}
+
+int x86_patch_program_addr(const struct x86_patch *pl, uint64_t to, uint64_t ip, uint64_t *addr)
+{
+    uint8_t code[X86_PATCH_CODE_MAX], copy_off[X86_PATCH_MAX_INSN];
+    struct copy c = {.code = code, .cap = sizeof code, .to = to};
+    /* the same plan and address give the same copy */
+    if (ip < to || relocate(pl, &c, copy_off, NULL) < 0 || ip - to >= c.o)
+        return -1;
+    for (unsigned i = 0; i < pl->ninsn; i++)
+        if (ip - to == copy_off[i]) {
+            *addr = pl->addr + pl->insn_off[i];
+            return 0;
+        }
+    for (unsigned i = 0; i < c.nexit; i++)
+        if (ip - to == c.exit[i].off) {
+            *addr = c.exit[i].addr;
+            return 0;
+        }
+    return -1;
 }

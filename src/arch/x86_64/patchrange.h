@@ -7,7 +7,9 @@
  * safe only if nothing can arrive strictly inside them: no direct branch
  * or call of the function targets the inside, no indirect jump of the
  * function can go anywhere (a switch table may target the inside), and no
- * `call` lies in the range (a thread would return into its middle). The
+ * `call` lies in the range (a thread would return into its middle), and
+ * the range does not go on past a `ret` or `jmp` (what follows is entered
+ * from elsewhere: g++ puts exception landing pads there). The
  * caller still has to check what the bytes cannot say: threads whose
  * instruction pointer (or system call's return address) is inside
  * (x86_patch_inside), other code that jumps into the function (a gcc
@@ -67,5 +69,13 @@ int x86_patch_inside(const struct x86_patch *pl, uint64_t a);
  * when an operand cannot reach from `to`. */
 int x86_patch_relocate(const struct x86_patch *pl, uint64_t to, uint8_t *code, size_t cap,
                        size_t *code_len, uint8_t copy_off[X86_PATCH_MAX_INSN], struct lerr *e);
+
+/* Where a thread at ip in the copy at `to` (x86_patch_relocate's) is in
+ * the program: an instruction's copy maps to the instruction, a jump out
+ * of the copy to where it goes (addr+len after the last instruction ran,
+ * or a relocated jcc's target). 0 and *addr, or -1 when ip is not the start
+ * of one of them. For signals delivered in a pad and threads moved out of
+ * one (detach). */
+int x86_patch_program_addr(const struct x86_patch *pl, uint64_t to, uint64_t ip, uint64_t *addr);
 
 #endif
