@@ -50,9 +50,7 @@ static int treg(const char **s)
     return (int)n;
 }
 
-/* A counting command string, `r $tN=@$tN+1; gc` (blanks, '@' and a final
- * ';' as one likes): N, or -1. */
-static int counting_command(const char *c)
+int bpm_counting_command(const char *c)
 {
     if (!c)
         return -1;
@@ -93,7 +91,7 @@ static int pad_action(const struct bp *b, int *treg_n)
         return X86_PAD_TRAP;
     if (bpm_only_gc(b->commands))
         return X86_PAD_GO;
-    *treg_n = counting_command(b->commands);
+    *treg_n = bpm_counting_command(b->commands);
     return *treg_n >= 0 ? X86_PAD_COUNT : X86_PAD_TRAP;
 }
 

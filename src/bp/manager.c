@@ -117,21 +117,32 @@ static int on_hit(void *ctx, const struct eng_hit_at *at)
         bp_at(&m->bps, at->pid, at->hit.addr, at_addr, n);
     }
     m->nscratch = 0;
-    int auto_continue = 1; /* every breakpoint hit only says `gc` */
+    /* every breakpoint hit only says `gc`, or counts in a $t register
+     * and says `gc` (as a pad does in the target) */
+    int auto_continue = 1;
+    int counts[8], ncounts = 0;
     for (size_t i = 0; i < n; i++) {
         struct bp *b = at_addr[i];
         if (!takes_hit(m, b, at))
             continue;
         b->hits++;
         push_id(&m->scratch, &m->nscratch, &m->scratch_cap, b->id);
-        auto_continue &= !b->one_shot && bpm_only_gc(b->commands);
+        int tn = b->one_shot || !m->client.treg_add ? -1 : bpm_counting_command(b->commands);
+        if (tn >= 0 && ncounts < 8)
+            counts[ncounts++] = tn;
+        else
+            auto_continue &= !b->one_shot && bpm_only_gc(b->commands);
     }
     if (at_addr != few)
         free(at_addr);
     /* counted, and on it goes in the engine, without a stop of every
-     * thread and a round through the front end (LLDB's auto-continue) */
-    if (!m->nscratch || auto_continue)
+     * thread and a round through the front end (LLDB's auto-continue);
+     * when it stops, the counting strings run with the others */
+    if (!m->nscratch || auto_continue) {
+        for (int i = 0; i < ncounts; i++)
+            m->client.treg_add(m->client.ctx, (unsigned)counts[i], 1);
         return 0;
+    }
     m->nhits = 0;
     for (size_t i = 0; i < m->nscratch; i++)
         push_id(&m->hits, &m->nhits, &m->hits_cap, m->scratch[i]);

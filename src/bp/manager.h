@@ -87,6 +87,10 @@ int bpm_pad_count_pass(struct bp *b);
 /* A command string that is only `gc`: a hit goes on exactly as if it had
  * not stopped (manager.c). */
 int bpm_only_gc(const char *cmds);
+/* A counting command string, `r $tN=@$tN+1; gc` (blanks, '@' and a final
+ * ';' as one likes): N, or -1 (intarget.c). Decided like `gc`: the count
+ * is added without a stop, in the target or by the manager. */
+int bpm_counting_command(const char *cmds);
 
 /* Takes over the session's breakpoint hooks. */
 void bpm_init(struct bpm *m, struct session *s, const struct bpm_client *client);

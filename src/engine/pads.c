@@ -99,6 +99,18 @@ static struct pad *pad_containing(struct eng_process *p, uint64_t addr)
     return NULL;
 }
 
+/* Whether a thread of p stands in pd (one that could not be moved out:
+ * it reported an event of its own first): pd is then not rewritten. */
+static int thread_inside(struct eng_process *p, const struct pad *pd)
+{
+    for (size_t i = 0; i < p->nthreads; i++) {
+        const struct user_regs_struct *r = eng_regs_of(p, p->threads[i], NULL);
+        if (r && r->rip >= pd->base && r->rip < pd->base + PAD_SLOT)
+            return 1;
+    }
+    return 0;
+}
+
 int eng_pads_contain(struct eng_process *p, uint64_t addr)
 {
     struct eng_pads *ps = p->pads;
@@ -284,7 +296,7 @@ int eng_pad_plant(struct session *s, pid_t pid, const struct eng_pad_request *rq
     struct pad *pd = NULL;
     for (size_t i = 0; i < nslots(ps) && !pd; i++)
         if (ps->slots[i].state == PAD_READY && !ps->slots[i].wanted &&
-            ps->slots[i].plan.addr == rq->addr)
+            ps->slots[i].plan.addr == rq->addr && !thread_inside(p, &ps->slots[i]))
             pd = &ps->slots[i];
     if (!pd)
         pd = free_slot(p, t, rq->addr);
@@ -347,14 +359,14 @@ void eng_pads_plan_begin(struct session *s)
 
 void eng_pads_plan_end(struct session *s)
 {
-    /* pads not asked for again are free: no thread is in one (settled at
-     * the last stop), and every one was taken out then */
+    /* pads not asked for again are free: every one was taken out at the
+     * last stop, and the threads moved out of them */
     for (size_t i = 0; i < s->nprocs; i++) {
-        struct eng_pads *ps = s->procs[i]->pads;
-        if (!ps)
-            continue;
-        for (size_t k = 0; k < nslots(ps); k++)
-            if (ps->slots[k].state == PAD_READY && !ps->slots[k].wanted)
+        struct eng_process *p = s->procs[i];
+        struct eng_pads *ps = p->pads;
+        for (size_t k = 0; ps && k < nslots(ps); k++)
+            if (ps->slots[k].state == PAD_READY && !ps->slots[k].wanted &&
+                !thread_inside(p, &ps->slots[k]))
                 ps->slots[k].state = PAD_FREE;
     }
 }
@@ -464,6 +476,45 @@ static int put_out(struct eng_thread *t, const struct pad *pd)
     return 1;
 }
 
+/* One step of t, interrupts left over from a stop aside. */
+static int step_once(struct eng_process *p, struct eng_thread *t, struct tgt_event *ev)
+{
+    if (eng_flush_regs(p, t, NULL) < 0)
+        return -1;
+    do {
+        if (tgt_resume(p->tp, t->tid, TGT_STEP, 0, NULL) < 0 ||
+            p->be->wait_thread(p->be, t->tid, ev, NULL) < 0)
+            return -1;
+    } while (ev->kind == TGT_EV_INTERRUPT);
+    t->regs_valid = 0;
+    return 0;
+}
+
+/* t ran the pad's int3 and was stopped (all-stop) before its SIGTRAP was
+ * reported: the trap is taken now (a step reports a pending signal before
+ * it runs anything), and t stands on the site with a hit to decide when
+ * the target next runs, as a thread interrupted just after a site's int3.
+ * Left at the int3's end, it would run on into the pad's restoring. */
+static int take_pending_trap(struct session *s, struct eng_process *p, struct eng_thread *t,
+                             const struct pad *pd)
+{
+    struct user_regs_struct before = t->regs;
+    struct tgt_event ev;
+    if (step_once(p, t, &ev) < 0)
+        return -1;
+    if (ev.kind != TGT_EV_SIGNAL || ev.sig != SIGTRAP) {
+        eng_replay_later(s, &ev);
+        return -1;
+    }
+    t->regs = before; /* the trap came before anything ran (else: undone) */
+    t->regs.rip = pd->plan.addr;
+    t->regs_valid = 1;
+    t->regs_dirty = 1;
+    t->site_done = pd->plan.addr;
+    t->pending_hit = s->bp_hook != NULL;
+    return 0;
+}
+
 /* Steps t (inside a pad, signals blocked) until it is out of it.
  * -1 when it ended or reported another event (replayed). */
 static int step_out(struct session *s, struct eng_process *p, struct eng_thread *t)
@@ -480,17 +531,13 @@ static int step_out(struct session *s, struct eng_process *p, struct eng_thread 
         struct pad *pd = pad_containing(p, t->regs.rip);
         if (!pd)
             return 0; /* back in the program */
+        if (t->regs.rip == pd->base + pd->trap + 1)
+            return take_pending_trap(s, p, t, pd);
         if (put_out(t, pd))
             return 0;
-        if (eng_flush_regs(p, t, NULL) < 0)
-            return -1;
         struct tgt_event ev;
-        do {
-            if (tgt_resume(p->tp, t->tid, TGT_STEP, 0, NULL) < 0 ||
-                p->be->wait_thread(p->be, t->tid, &ev, NULL) < 0)
-                return -1;
-        } while (ev.kind == TGT_EV_INTERRUPT);
-        t->regs_valid = 0;
+        if (step_once(p, t, &ev) < 0)
+            return -1;
         if (ev.kind != TGT_EV_SIGNAL) {
             eng_replay_later(s, &ev);
             return -1;

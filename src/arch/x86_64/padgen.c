@@ -117,7 +117,9 @@ int x86_pad_build(const struct x86_pad_spec *spec, uint64_t base, uint8_t *out, 
     size_t trap_path = m.n;
     restore(&m);
     lay->trap = m.n;
-    EMIT(&m, 0xcc);
+    /* a second int3: one past the first is only ever a thread that ran
+     * it (its SIGTRAP pending), never a jump's target */
+    EMIT(&m, 0xcc, 0xcc);
     size_t go_path = m.n;
     restore(&m);
     for (size_t i = 0; i < ntrap; i++)

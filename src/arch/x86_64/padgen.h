@@ -46,7 +46,8 @@ struct x86_pad_spec {
 
 struct x86_pad_layout {
     size_t len;      /* the pad's code; the relocated copy goes right after */
-    size_t trap;     /* offset of the int3 */
+    size_t trap;     /* offset of the int3 (another follows it: a thread one
+                      * past it has run it) */
     size_t cond;     /* the condition's code: [cond, cond_end) */
     size_t cond_end;
 };
