@@ -10,8 +10,7 @@ g
 # CHECK: ModLoad: {{.*}}libfx_plugin.so
 # CHECK-NEXT: libfx_plugin!fx_plugin_triple is an indirect function whose implementation the loader has not chosen yet: the breakpoint waits for it
 # CHECK-NEXT: libfx_plugin!fx_plugin_triple is an indirect function: the breakpoint goes on libfx_plugin!triple_plain, the implementation this process uses
-# CHECK-NEXT: Breakpoint 0 hit
-# CHECK-NEXT: Breakpoint 0 hit
+# CHECK-NOT: Breakpoint 0 hit
 # CHECK: fx_dlopen: triple(5)=15 six(5)=30
 # CHECK: 0:000> ? @$t0
 # CHECK-NEXT: Evaluate expression: 2 =
