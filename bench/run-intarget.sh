@@ -25,6 +25,8 @@
 # Environment: N (lindbg's calls, default 1000000), N_GDB (20000), N_LLDB
 # (2000): GDB and LLDB are slow, their cost per hit does not depend on N;
 # threads cases: N each for lindbg, N_GDB/8 and N_LLDB/8 each for the others.
+# N_BARE (10000000): calls of the bare program, whose own cost per call (a few
+# ns) is measured over many calls so that its noise stays below a pad's cost.
 # OLD=path adds another lindbg build (e.g. today's one-stop path) with N_OLD
 # (20000) calls. RUNS (5), PINS ("no yes"). Writes
 # bench/results/intarget-<date>.md and latest-intarget.md.
@@ -35,6 +37,7 @@ RUNS=${RUNS:-5}
 N=${N:-1000000}
 N_GDB=${N_GDB:-20000}
 N_LLDB=${N_LLDB:-2000}
+N_BARE=${N_BARE:-10000000}
 OLD=${OLD:-}
 N_OLD=${N_OLD:-20000}
 PINS=${PINS:-no yes}
@@ -83,6 +86,7 @@ calls() {
     gdb) n=$N_GDB ;;
     lldb) n=$N_LLDB ;;
     old) n=$N_OLD ;;
+    bare) n=$N_BARE ;;
     *) n=$N ;;
     esac
     case "${1%/*}/${1#*/}" in
