@@ -232,6 +232,7 @@ bench: deps
 	@./bench/install-deps.sh
 	@$(MAKE) --no-print-directory all
 	@./bench/run-hits.sh
+	@./bench/run-intarget.sh
 	@./bench/run-watch.sh
 	@./bench/run-scale.sh
 	@./bench/run-kwatch.sh

@@ -51,3 +51,18 @@ lindbg_watch() {
     *) echo "$1 -G -c '$six g' $3 $2 $4" ;;
     esac
 }
+# lindbg_intarget BIN KIND PROG N T: bench_padhits' hit() called N times by
+# each of T threads (T=0: by main), under one breakpoint that never stops the
+# user (issue 19's in-target kinds): passes, a false condition, a "gc"
+# command string, a counting command string. At the final break, bl (and
+# ? @$t0 for the counter) show what run-intarget.sh checks.
+lindbg_intarget() {
+    local total=$4
+    [ "$5" -gt 0 ] && total=$(($4 * $5))
+    case "$2" in
+    passes) echo "$1 -c 'bp hit 0n$((total + 1)); g; bl; q' $3 $4 $5" ;;
+    condition) echo "$1 -c 'bp /w \"@edi == 0xffffffff\" hit; g; bl; q' $3 $4 $5" ;;
+    gc) echo "$1 -c 'bp hit \"gc\"; g; bl; q' $3 $4 $5" ;;
+    counter) echo "$1 -c 'bp hit \"r \$t0=@\$t0+1; gc\"; g; bl; ? @\$t0; q' $3 $4 $5" ;;
+    esac
+}
