@@ -226,3 +226,14 @@ void bpm_pads_sync_pid(struct bpm *m, pid_t pid)
         if (m->bps.v[i]->pad && m->bps.v[i]->pad_pid == pid)
             sync_one(m, m->bps.v[i]);
 }
+
+void bpm_pads_thread_gone(struct bpm *m, pid_t pid, int index)
+{
+    for (size_t i = 0; i < m->bps.n; i++) {
+        struct bp *b = m->bps.v[i];
+        if (!b->pad || b->pad_pid != pid || b->thread_index != index)
+            continue;
+        for (size_t k = 0; k < b->nlocs; k++)
+            eng_pad_unplant(m->s, pid, b->locs[k].addr);
+    }
+}

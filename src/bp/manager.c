@@ -253,6 +253,9 @@ static void on_event(void *ctx, const struct eng_event *ev)
     case ENG_EVT_PROCESS_CREATE:
         bpm_on_fork(m, ev->code, ev->pid);
         break;
+    case ENG_EVT_THREAD_EXIT:
+        bpm_pads_thread_gone(m, ev->pid, ev->thread_index);
+        break;
     case ENG_EVT_EXEC:
         /* the old image is gone: its bp breakpoints with it; bu ones wait
          * for the new modules */

@@ -83,6 +83,9 @@ struct bpm {
 void bpm_pads_plan(void *ctx);
 void bpm_pads_sync(void *ctx);
 void bpm_pads_sync_pid(struct bpm *m, pid_t pid);
+/* Thread `index` of pid ended: pads filtered on it go back to int3s (a
+ * new thread may get its thread pointer). */
+void bpm_pads_thread_gone(struct bpm *m, pid_t pid, int index);
 int bpm_pad_count_pass(struct bp *b);
 /* A command string that is only `gc`: a hit goes on exactly as if it had
  * not stopped (manager.c). */

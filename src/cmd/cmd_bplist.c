@@ -56,7 +56,7 @@ static void print_bl_line(struct dbg *d, const struct bp *b, const struct bp_loc
         sb_addf(&line, " /w \"%s\"", b->condition);
     if (b->commands)
         sb_addf(&line, " \"%s\"", b->commands);
-    if (b->pad_planted && loc)
+    if (b->pad_planted && loc && eng_pads_planted(d->s, loc->pid, loc->addr))
         sb_adds(&line, " (in target)");
     if (b->soft)
         sb_adds(&line, " (emulated: software breakpoint)");

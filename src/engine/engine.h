@@ -392,7 +392,10 @@ int eng_pad_plant(struct session *s, pid_t pid, const struct eng_pad_request *rq
                   struct x86_pad_counters *c, struct lerr *e);
 /* Whether the site at addr of pid was planted for the last run. */
 int eng_pads_planted(struct session *s, pid_t pid, uint64_t addr);
-/* The thread pointer (fs base) of thread `index` of pid, 0 when unknown. */
+/* The pad at addr of pid goes back to an int3 for the rest of the run. */
+void eng_pad_unplant(struct session *s, pid_t pid, uint64_t addr);
+/* The thread pointer (fs base) of thread `index` of pid, 0 when unknown
+ * or when fs:0 does not hold it (the pad compares fs:0). */
 uint64_t eng_thread_pointer(struct session *s, pid_t pid, int index);
 
 #endif

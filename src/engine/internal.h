@@ -131,9 +131,13 @@ void eng_pads_unplant_at(struct eng_process *p, uint64_t addr);
 void eng_pads_unplant_all(struct eng_process *p);
 /* The site whose pad has its int3 at addr, or 0. */
 uint64_t eng_pad_trap_site(struct eng_process *p, uint64_t addr);
-/* t faulted in a pad's condition: its registers are put back as at the
- * site (t->regs, dirty); the site, or 0 when the fault is not a pad's. */
-uint64_t eng_pad_fault(struct eng_process *p, struct eng_thread *t);
+/* t faulted in a pad (before its copy): its registers are put back as at
+ * the site (t->regs, dirty); the site, or 0 when the fault is not a pad's.
+ * *in_condition: a read of the condition faulted (the hit is lindbg's to
+ * decide); else the pad pushed onto a stack at its end, or read fs:0
+ * where there is none: the pad is taken out, and the program's
+ * instruction runs at the site as it would have. */
+uint64_t eng_pad_fault(struct eng_process *p, struct eng_thread *t, int *in_condition);
 /* t (stopped) is moved out of any pad, to the program's address. 0, or -1
  * when it ended or reported another event (replayed). */
 int eng_pad_settle_thread(struct session *s, struct eng_process *p, struct eng_thread *t);

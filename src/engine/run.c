@@ -340,13 +340,21 @@ static int on_trap_hit(struct session *s, struct run *r, struct eng_process *p,
 
 /* A memory read of a pad's condition faulted: the thread is put back on
  * the site with its registers, and the hit is lindbg's to decide (its
- * condition then cannot be evaluated either, and it stops). */
+ * condition then cannot be evaluated either, and it stops). Another fault
+ * in a pad (a push at a stack's end): put back on the site, the pad taken
+ * out, the thread runs the program's instruction there. */
 static int on_pad_fault(struct session *s, struct run *r, struct eng_process *p,
                         struct eng_thread *t, struct lerr *e)
 {
-    uint64_t site = eng_pad_fault(p, t);
+    int in_condition = 0;
+    uint64_t site = eng_pad_fault(p, t, &in_condition);
     if (!site)
         return 0;
+    if (!in_condition) {
+        if (!r->decided && !r->quiesce)
+            eng_run_resume(p, t, TGT_CONT, 0, e);
+        return 1;
+    }
     t->regs.rip = site + 1; /* as after the site's int3 */
     return on_trap_hit(s, r, p, t, e);
 }
@@ -557,6 +565,16 @@ static void dispatch(struct session *s, struct run *r, const struct tgt_event *e
 }
 
 /* Reads events until the target is stopped for the user. */
+/* Every thread is stopped: the pads of the run are taken out, no thread
+ * left in one, and the breakpoints read their counters back. */
+static void pads_end_run(struct session *s)
+{
+    for (size_t i = 0; i < s->nprocs; i++)
+        eng_pads_suspend(s, s->procs[i]);
+    if (s->pads_sync)
+        s->pads_sync(s->bp_hook_ctx);
+}
+
 static int run_until_stop(struct session *s, struct lerr *e)
 {
     struct run r = {0};
@@ -602,12 +620,9 @@ static int run_until_stop(struct session *s, struct lerr *e)
             s->breakin_pid = some_running_tid(s);
     }
     s->breakin_pid = 0;
-    for (size_t i = 0; i < s->nprocs; i++) {
+    for (size_t i = 0; i < s->nprocs; i++)
         eng_ool_settle(s, s->procs[i]);
-        eng_pads_suspend(s, s->procs[i]);
-    }
-    if (s->pads_sync)
-        s->pads_sync(s->bp_hook_ctx);
+    pads_end_run(s);
     if (!r.decided)
         return lerr_set(e, "No thread can run: every thread is frozen or suspended (~Nu thaws one, ~Nm resumes one)");
     return 0;
@@ -656,10 +671,7 @@ static int go(struct session *s, enum eng_go_mode mode, struct lerr *e)
         eng_pads_plan_end(s);
     }
     if (resume_all(s, mode, e) == 0 && !s->nreplay) {
-        for (size_t i = 0; i < s->nprocs; i++)
-            eng_pads_suspend(s, s->procs[i]);
-        if (s->pads_sync)
-            s->pads_sync(s->bp_hook_ctx);
+        pads_end_run(s);
         return lerr_set(e, "No thread can run: every thread is frozen or suspended (~Nu thaws one, ~Nm resumes one)");
     }
     return run_until_stop(s, e);

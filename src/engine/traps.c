@@ -24,9 +24,8 @@ int eng_trap_add(struct eng_process *p, enum eng_trap_kind kind, uint64_t addr, 
 
 static void site_unref(struct eng_process *p, uint64_t addr)
 {
-    struct bp_site *site = bp_site_find(&p->sites, addr);
     eng_pads_unplant_at(p, addr); /* its bytes back before its trap goes */
-    site = bp_site_find(&p->sites, addr);
+    struct bp_site *site = bp_site_find(&p->sites, addr);
     uint64_t slot = site ? site->slot : 0;
     bp_site_unref(&p->sites, p->tp, addr, NULL);
     if (slot && !bp_site_find(&p->sites, addr))

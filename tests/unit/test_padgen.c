@@ -180,6 +180,25 @@ static void test_threads_lose_no_pass(void **state)
     assert_int_equal(counters.passes, 1);
 }
 
+/* where a fault in the prologue leaves rsp: what was pushed so far */
+static void test_pushed(void **state)
+{
+    (void)state;
+    struct x86_pad_spec spec = {.passes = 1, .action = X86_PAD_TRAP};
+    struct x86_pad_layout lay;
+    uint8_t buf[512];
+    assert_int_equal(x86_pad_build(&spec, 0x1000, buf, sizeof buf, &lay), 0);
+    assert_int_equal(buf[5], 0x9c);           /* pushfq */
+    assert_int_equal(x86_pad_pushed(5), 0);
+    assert_int_equal(x86_pad_pushed(6), 8);   /* at push rax */
+    assert_int_equal(buf[0xd], 0x41);         /* push r8 */
+    assert_int_equal(x86_pad_pushed(0xd), 64);
+    assert_int_equal(x86_pad_pushed(0xf), 72);
+    assert_int_equal(lay.frame - 3, 0x1d);    /* mov rbx,rsp */
+    assert_int_equal(x86_pad_pushed(lay.frame - 3), X86_PAD_FRAME_SIZE);
+    assert_int_equal(buf[lay.restore], 0x41); /* pop r15 */
+}
+
 static void test_jump(void **state)
 {
     (void)state;
@@ -200,6 +219,7 @@ int main(void)
         cmocka_unit_test(test_registers_kept),
         cmocka_unit_test(test_thread_filter),
         cmocka_unit_test(test_threads_lose_no_pass),
+        cmocka_unit_test(test_pushed),
         cmocka_unit_test(test_jump),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -75,6 +75,7 @@ int x86_pad_build(const struct x86_pad_spec *spec, uint64_t base, uint8_t *out, 
          0x41, 0x50, 0x41, 0x51, 0x41, 0x52, 0x41, 0x53,
          0x41, 0x54, 0x41, 0x55, 0x41, 0x56, 0x41, 0x57); /* r8..r15 */
     EMIT(&m, 0x48, 0x89, 0xe3);                         /* mov rbx,rsp */
+    lay->frame = m.n;
     if (spec->fs_filter) {
         /* the x86-64 ABI keeps the thread pointer at fs:0 */
         EMIT(&m, 0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0, 0); /* mov rax,fs:[0] */
@@ -115,6 +116,7 @@ int x86_pad_build(const struct x86_pad_spec *spec, uint64_t base, uint8_t *out, 
         to_go[ngo++] = jump_fwd(&m, JMP, 1);
     }
     size_t trap_path = m.n;
+    lay->restore = trap_path;
     restore(&m);
     lay->trap = m.n;
     /* a second int3: one past the first is only ever a thread that ran
@@ -128,6 +130,18 @@ int x86_pad_build(const struct x86_pad_spec *spec, uint64_t base, uint8_t *out, 
         patch(&m, to_go[i], go_path);
     lay->len = m.n;
     return m.overflow ? -1 : 0;
+}
+
+size_t x86_pad_pushed(size_t off)
+{
+    /* lea (5 bytes); pushfq and rax..rdi (1 byte each); r8..r15 (2) */
+    if (off <= 5)
+        return 0;
+    if (off <= 0xd)
+        return 8 * (off - 5);
+    if (off <= 0x1d)
+        return 8 * (8 + (off - 0xd) / 2);
+    return X86_PAD_FRAME_SIZE;
 }
 
 int x86_pad_jump(uint64_t from, uint64_t to, uint8_t out[5])

@@ -50,7 +50,14 @@ struct x86_pad_layout {
                       * past it has run it) */
     size_t cond;     /* the condition's code: [cond, cond_end) */
     size_t cond_end;
+    size_t frame;    /* from here to `restore`, rbx points at the frame */
+    size_t restore;  /* where the way to the int3 starts restoring */
 };
+
+/* Bytes the pad has pushed (pad.h's frame, and below the red zone) when a
+ * thread stands at offset off, before `frame`: how far its rsp is from
+ * the program's, minus the red zone (which is skipped from offset 5 on). */
+size_t x86_pad_pushed(size_t off);
 
 /* Writes the pad for base into out (cap bytes). 0, or -1 when it does not
  * fit. */
