@@ -187,11 +187,13 @@ static void plan_one(struct bpm *m, struct bp *b)
     }
 }
 
-void bpm_pads_plan(void *ctx)
+void bpm_pads_plan(void *ctx, pid_t pid)
 {
     struct bpm *m = ctx;
     for (size_t i = 0; i < m->bps.n; i++) {
         struct bp *b = m->bps.v[i];
+        if (pid && (!b->nlocs || b->locs[0].pid != pid))
+            continue;
         b->pad_planted = 0;
         b->pad = NULL;
         plan_one(m, b);
@@ -212,20 +214,15 @@ static void sync_one(struct bpm *m, struct bp *b)
     b->pad = NULL;
 }
 
-void bpm_pads_sync(void *ctx)
+void bpm_pads_sync(void *ctx, pid_t pid)
 {
     struct bpm *m = ctx;
     for (size_t i = 0; i < m->bps.n; i++)
-        if (m->bps.v[i]->pad)
+        if (m->bps.v[i]->pad && (!pid || m->bps.v[i]->pad_pid == pid))
             sync_one(m, m->bps.v[i]);
 }
 
-void bpm_pads_sync_pid(struct bpm *m, pid_t pid)
-{
-    for (size_t i = 0; i < m->bps.n; i++)
-        if (m->bps.v[i]->pad && m->bps.v[i]->pad_pid == pid)
-            sync_one(m, m->bps.v[i]);
-}
+void bpm_pads_sync_pid(struct bpm *m, pid_t pid) { bpm_pads_sync(m, pid); }
 
 void bpm_pads_thread_gone(struct bpm *m, pid_t pid, int index)
 {

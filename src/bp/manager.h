@@ -78,10 +78,11 @@ struct bpm {
 };
 
 /* intarget.c: breakpoints decided in the target. Plans the pads of a run
- * (every thread stopped), reads their counters back at its end or when
- * process pid goes, and takes a pass of b while its pad counts. */
-void bpm_pads_plan(void *ctx);
-void bpm_pads_sync(void *ctx);
+ * (every thread stopped; pid 0: every process, else that one), reads
+ * their counters back at its end or when process pid goes, and takes a
+ * pass of b while its pad counts. */
+void bpm_pads_plan(void *ctx, pid_t pid);
+void bpm_pads_sync(void *ctx, pid_t pid);
 void bpm_pads_sync_pid(struct bpm *m, pid_t pid);
 /* Thread `index` of pid ended: pads filtered on it go back to int3s (a
  * new thread may get its thread pointer). */

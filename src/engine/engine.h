@@ -258,8 +258,8 @@ struct eng_bp_hooks {
     int (*hit)(void *ctx, const struct eng_hit_at *hit);
     void (*ifunc)(void *ctx, pid_t pid, uint64_t resolver, uint64_t target);
     eng_event_fn event;
-    void (*pads_plan)(void *ctx); /* see struct session; may be NULL */
-    void (*pads_sync)(void *ctx);
+    void (*pads_plan)(void *ctx, pid_t pid); /* see struct session; may be NULL */
+    void (*pads_sync)(void *ctx, pid_t pid);
 };
 void eng_set_bp_hooks(struct session *s, const struct eng_bp_hooks *h, void *ctx);
 

@@ -40,6 +40,8 @@ enum eng_stop_kind eng_take_hit(struct session *s, int decided, struct eng_proce
     if (loader) {
         int ld, ud;
         eng_modules_sync(s, p, &ld, &ud);
+        if (ld)
+            eng_pads_replan(s, p);
         if (ld && s->stop_on_load)
             stop = ENG_STOP_MODLOAD;
         else if (ud && s->stop_on_unload)

@@ -123,8 +123,14 @@ void eng_ool_forget(struct eng_process *p);
 
 /* pads.c: in-target breakpoints (see engine.h for planting) */
 int eng_pads_contain(struct eng_process *p, uint64_t addr);
-void eng_pads_plan_begin(struct session *s);
-void eng_pads_plan_end(struct session *s);
+/* A plan of every process (only NULL), or of one. */
+void eng_pads_plan_begin(struct session *s, struct eng_process *only);
+void eng_pads_plan_end(struct session *s, struct eng_process *only);
+/* p's modules changed during a run: when its only thread is the one
+ * stopped (a program before its threads, at the loader's trap), its pads
+ * are planned again now, so that breakpoints in libraries it has just
+ * loaded are decided in the target from this run on. */
+void eng_pads_replan(struct session *s, struct eng_process *p);
 /* A pad whose jump covers addr goes back to an int3 (another trap is
  * wanted there); all of p's pads (a vfork shares the memory). */
 void eng_pads_unplant_at(struct eng_process *p, uint64_t addr);

@@ -298,11 +298,11 @@ int eng_pad_plant(struct session *s, pid_t pid, const struct eng_pad_request *rq
     return 0;
 }
 
-void eng_pads_plan_begin(struct session *s)
+void eng_pads_plan_begin(struct session *s, struct eng_process *only)
 {
     for (size_t i = 0; i < s->nprocs; i++) {
         struct eng_pads *ps = s->procs[i]->pads;
-        if (!ps)
+        if (!ps || (only && s->procs[i] != only))
             continue;
         ps->ncounters = 0;
         for (size_t k = 0; k < eng_pads_nslots(ps); k++)
@@ -314,18 +314,32 @@ void eng_pads_plan_begin(struct session *s)
     }
 }
 
-void eng_pads_plan_end(struct session *s)
+void eng_pads_plan_end(struct session *s, struct eng_process *only)
 {
     /* pads not asked for again are free: every one was taken out at the
      * last stop, and the threads moved out of them */
     for (size_t i = 0; i < s->nprocs; i++) {
         struct eng_process *p = s->procs[i];
-        struct eng_pads *ps = p->pads;
+        struct eng_pads *ps = only && p != only ? NULL : p->pads;
         for (size_t k = 0; ps && k < eng_pads_nslots(ps); k++)
             if (ps->slots[k].state == PAD_READY && !ps->slots[k].wanted &&
                 !thread_inside(p, &ps->slots[k]))
                 ps->slots[k].state = PAD_FREE;
     }
+}
+
+void eng_pads_replan(struct session *s, struct eng_process *p)
+{
+    if (!s->pads_plan || p->nthreads != 1 || p->threads[0]->run != ENG_THREAD_STOPPED)
+        return;
+    /* its only thread stands at the loader's trap: nothing else runs in
+     * this address space, as at a full stop */
+    eng_pads_suspend(s, p);
+    if (s->pads_sync)
+        s->pads_sync(s->bp_hook_ctx, p->pid);
+    eng_pads_plan_begin(s, p);
+    s->pads_plan(s->bp_hook_ctx, p->pid);
+    eng_pads_plan_end(s, p);
 }
 
 int eng_pads_planted(struct session *s, pid_t pid, uint64_t addr)

@@ -572,7 +572,7 @@ static void pads_end_run(struct session *s)
     for (size_t i = 0; i < s->nprocs; i++)
         eng_pads_suspend(s, s->procs[i]);
     if (s->pads_sync)
-        s->pads_sync(s->bp_hook_ctx);
+        s->pads_sync(s->bp_hook_ctx, 0);
 }
 
 static int run_until_stop(struct session *s, struct lerr *e)
@@ -666,9 +666,9 @@ static int go(struct session *s, enum eng_go_mode mode, struct lerr *e)
     if (eng_second_chance_due(s))
         return 0;
     if (s->pads_plan) {
-        eng_pads_plan_begin(s);
-        s->pads_plan(s->bp_hook_ctx);
-        eng_pads_plan_end(s);
+        eng_pads_plan_begin(s, NULL);
+        s->pads_plan(s->bp_hook_ctx, 0);
+        eng_pads_plan_end(s, NULL);
     }
     if (resume_all(s, mode, e) == 0 && !s->nreplay) {
         pads_end_run(s);

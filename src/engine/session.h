@@ -230,9 +230,11 @@ struct session {
     /* In-target breakpoints: at each resume from a full stop, the
      * breakpoints plant what can be decided in the target (eng_pad_plant);
      * at each full stop, once every pad is out, they read their counters
-     * back (same ctx; either may be NULL). */
-    void (*pads_plan)(void *ctx);
-    void (*pads_sync)(void *ctx);
+     * back (same ctx; either may be NULL). pid 0: every process; else the
+     * only one planned again (a single-threaded process whose modules
+     * changed: its only thread stopped at the loader's trap). */
+    void (*pads_plan)(void *ctx, pid_t pid);
+    void (*pads_sync)(void *ctx, pid_t pid);
     void *bp_hook_ctx;
     /* data breakpoints by page protection even when a debug register is
      * free (the registers do not fire here, or `.dbgregs emulate`) */
