@@ -83,7 +83,8 @@ int bpm_counting_command(const char *c)
     return bpm_only_gc(c) ? n : -1;
 }
 
-/* What a hit that triggers does in the pad, or -1 when it cannot say. */
+/* What a hit that triggers does in the pad (enum x86_pad_action); *treg_n:
+ * the $t register a counting command string adds to, -1 none. */
 static int pad_action(const struct bp *b, int *treg_n)
 {
     *treg_n = -1;
