@@ -6,7 +6,10 @@ first-chance signal) and whatever is changed there (breakpoints added,
 removed, disabled next to it; data breakpoints of each mechanism added and
 removed; eb next to the site; .dbgregs emulate and auto), $t0 must end at
 the program's own count. Sessions are generated from fixed seeds, on one
-thread and on eight; every kind of stop must have been seen.
+thread and on eight; every kind of stop must have been seen, and the
+counting breakpoint must have been decided in the target (a pad: `bl`
+says "(in target)") at some stops and by lindbg at others (a breakpoint
+inside the bytes its jump would cover keeps it an int3).
 
 The program's own count of the SIGUSR1s it sent itself is checked too,
 but a shortfall is only said, not a failure: under 8 threads and Ctrl+C
@@ -32,7 +35,8 @@ ROUNDS = 40
 MAX_STOPS = 24
 SESSIONS = int(os.environ.get("EXACT_SESSIONS", "4"))
 
-KINDS = ["initial", "bp", "ba_dr", "ba_emulated", "kernel_write", "step", "ctrl_c", "signal"]
+KINDS = ["initial", "bp", "ba_dr", "ba_emulated", "kernel_write", "step", "ctrl_c", "signal",
+         "in_target", "int3"]
 
 
 class Session:
@@ -168,6 +172,8 @@ class Session:
             if kind == "exit":
                 break
             self.seen.add(kind)
+            # how the run that just ended decided the counting breakpoint
+            self.seen.add("in_target" if "(in target)" in self.cmd("bl 0") else "int3")
             for _ in range(self.rng.randrange(1, 3)):
                 self.change()
         if kind != "exit":
