@@ -2,24 +2,13 @@
 
 #include <Zydis/Zydis.h>
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "arch/x86_64/relocate.h"
 
-static int refuse(struct lerr *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
 /* every reason starts the same way, so that the caller can show it as is */
-static int refuse(struct lerr *e, const char *fmt, ...)
-{
-    char why[400];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(why, sizeof why, fmt, ap);
-    va_end(ap);
-    return lerr_set_code(e, LERR_UNSUPPORTED, "not patchable: %s", why);
-}
+#define refuse(e, ...) lerr_set_code((e), LERR_UNSUPPORTED, "not patchable: " __VA_ARGS__)
 
 /* "`jmp rax` at 0x401000 ...": Zydis' own text, whose branch targets
  * read as plain hex (WinDbg's 00000000`00401000 would clash with the
