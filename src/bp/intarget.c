@@ -223,7 +223,6 @@ void bpm_pads_sync(void *ctx, pid_t pid)
             sync_one(m, m->bps.v[i]);
 }
 
-void bpm_pads_sync_pid(struct bpm *m, pid_t pid) { bpm_pads_sync(m, pid); }
 
 void bpm_pads_thread_gone(struct bpm *m, pid_t pid, int index)
 {

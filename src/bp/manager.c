@@ -246,7 +246,7 @@ static void on_event(void *ctx, const struct eng_event *ev)
         break;
     case ENG_EVT_PROCESS_EXIT:
     case ENG_EVT_PROCESS_LEFT:
-        bpm_pads_sync_pid(m, ev->pid);
+        bpm_pads_sync(m, ev->pid);
         bpm_restart_remember(m, ev->pid);
         bpm_on_exit(m, ev->pid);
         break;
@@ -259,7 +259,7 @@ static void on_event(void *ctx, const struct eng_event *ev)
     case ENG_EVT_EXEC:
         /* the old image is gone: its bp breakpoints with it; bu ones wait
          * for the new modules */
-        bpm_pads_sync_pid(m, ev->pid);
+        bpm_pads_sync(m, ev->pid);
         bpm_on_unload(m, ev->pid, 0, UINT64_MAX);
         break;
     default:

@@ -83,7 +83,6 @@ struct bpm {
  * pass of b while its pad counts. */
 void bpm_pads_plan(void *ctx, pid_t pid);
 void bpm_pads_sync(void *ctx, pid_t pid);
-void bpm_pads_sync_pid(struct bpm *m, pid_t pid);
 /* Thread `index` of pid ended: pads filtered on it go back to int3s (a
  * new thread may get its thread pointer). */
 void bpm_pads_thread_gone(struct bpm *m, pid_t pid, int index);

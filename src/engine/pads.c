@@ -43,19 +43,20 @@ static struct eng_pads *pads_of(struct eng_process *p)
     return p->pads;
 }
 
+/* The slot of p's pad pages that holds addr, or NULL. */
+static struct pad *slot_at(struct eng_process *p, uint64_t addr)
+{
+    struct eng_pads *ps = p->pads;
+    for (size_t i = 0; ps && i < ps->npages; i++)
+        if (addr >= ps->pages[i] && addr < ps->pages[i] + PAGE)
+            return &ps->slots[i * SLOTS_PER_PAGE + (addr - ps->pages[i]) / PAD_SLOT];
+    return NULL;
+}
 
 struct pad *eng_pad_containing(struct eng_process *p, uint64_t addr)
 {
-    struct eng_pads *ps = p->pads;
-    if (!ps)
-        return NULL;
-    for (size_t i = 0; i < ps->npages; i++) {
-        if (addr < ps->pages[i] || addr >= ps->pages[i] + PAGE)
-            continue;
-        struct pad *pd = &ps->slots[i * SLOTS_PER_PAGE + (addr - ps->pages[i]) / PAD_SLOT];
-        return pd->state == PAD_FREE ? NULL : pd;
-    }
-    return NULL;
+    struct pad *pd = slot_at(p, addr);
+    return pd && pd->state != PAD_FREE ? pd : NULL;
 }
 
 /* Whether a thread of p stands in pd (one that could not be moved out:
@@ -70,16 +71,7 @@ static int thread_inside(struct eng_process *p, const struct pad *pd)
     return 0;
 }
 
-int eng_pads_contain(struct eng_process *p, uint64_t addr)
-{
-    struct eng_pads *ps = p->pads;
-    if (!ps)
-        return 0;
-    for (size_t i = 0; i < ps->npages; i++)
-        if (addr >= ps->pages[i] && addr < ps->pages[i] + PAGE)
-            return 1;
-    return 0;
-}
+int eng_pads_contain(struct eng_process *p, uint64_t addr) { return slot_at(p, addr) != NULL; }
 
 struct x86_pad_counters *eng_pad_counters(struct session *s, pid_t pid, struct lerr *e)
 {
@@ -193,6 +185,18 @@ void eng_pad_take_out(struct eng_process *p, struct pad *pd)
     pd->state = PAD_READY;
 }
 
+/* The program's code at [start, start+len) (malloc'd), or NULL. */
+static uint8_t *read_code(struct eng_process *p, uint64_t start, uint64_t len)
+{
+    uint8_t *code = len && len <= FUNC_MAX ? malloc(len) : NULL;
+    size_t got = 0;
+    if (code && (eng_read_program(p, start, code, len, &got) < 0 || got != len)) {
+        free(code);
+        code = NULL;
+    }
+    return code;
+}
+
 int eng_pad_plant(struct session *s, pid_t pid, const struct eng_pad_request *rq,
                   struct x86_pad_counters *c, struct lerr *e)
 {
@@ -206,30 +210,18 @@ int eng_pad_plant(struct session *s, pid_t pid, const struct eng_pad_request *rq
     struct bp_site *site = bp_site_find(&p->sites, rq->addr);
     if (!site)
         return lerr_set(e, "Not planted: no breakpoint there");
-    if (!rq->flen || rq->flen > FUNC_MAX || rq->addr < rq->fstart ||
-        rq->addr >= rq->fstart + rq->flen)
+    if (rq->addr < rq->fstart || rq->addr >= rq->fstart + rq->flen)
         return lerr_set(e, "Not planted: the function around it is not known");
-    uint8_t *func = malloc(rq->flen);
-    size_t got = 0;
-    if (!func)
-        abort();
-    int rc = eng_read_program(p, rq->fstart, func, rq->flen, &got);
+    uint8_t *func = read_code(p, rq->fstart, rq->flen);
     struct x86_patch plan;
-    if (rc < 0 || got != rq->flen) {
-        rc = lerr_set(e, "Not planted: the function's code cannot be read");
-    } else {
-        rc = x86_patch_plan(func, rq->flen, rq->fstart, rq->addr, &plan, e);
-    }
+    int rc = func ? x86_patch_plan(func, rq->flen, rq->fstart, rq->addr, &plan, e)
+                  : lerr_set(e, "Not planted: the function's code cannot be read");
     free(func);
     if (rc == 0 && rq->cold_len) {
         /* gcc's .cold part of the function jumps back into it */
-        uint8_t *cold = rq->cold_len <= FUNC_MAX ? malloc(rq->cold_len) : NULL;
-        got = 0;
-        if (!cold || eng_read_program(p, rq->cold_start, cold, rq->cold_len, &got) < 0 ||
-            got != rq->cold_len)
-            rc = lerr_set(e, "Not planted: the function's cold part cannot be read");
-        else
-            rc = x86_patch_check_code(cold, rq->cold_len, rq->cold_start, &plan, e);
+        uint8_t *cold = read_code(p, rq->cold_start, rq->cold_len);
+        rc = cold ? x86_patch_check_code(cold, rq->cold_len, rq->cold_start, &plan, e)
+                  : lerr_set(e, "Not planted: the function's cold part cannot be read");
         free(cold);
     }
     if (rc < 0)

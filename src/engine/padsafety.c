@@ -53,12 +53,6 @@ int eng_pad_jumped_into(struct eng_process *p, const struct x86_patch *plan)
     return rc;
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* The words near the top of every thread's stack, sorted, once a plan. A
  * thread running a signal's handler returns to the rip its frame holds
  * there: if that rip were inside the bytes a jump covers, the thread
@@ -68,25 +62,18 @@ static void read_stacks(struct eng_process *p)
 {
     struct eng_pads *ps = p->pads;
     ps->stacks_read = 1;
-    uint64_t *buf = malloc(STACK_SCAN);
-    if (!buf)
+    ps->stack_words = realloc(ps->stack_words, p->nthreads * STACK_SCAN + 8);
+    if (!ps->stack_words)
         abort();
     for (size_t i = 0; i < p->nthreads; i++) {
         const struct user_regs_struct *r = eng_regs_of(p, p->threads[i], NULL);
         size_t got = 0;
-        if (!r)
-            continue;
-        tgt_read_mem(p->tp, r->rsp & ~7ull, buf, STACK_SCAN, &got);
-        size_t n = got / 8;
-        ps->stack_words = realloc(ps->stack_words, (ps->nstack_words + n + 1) * sizeof *buf);
-        if (!ps->stack_words)
-            abort();
-        memcpy(ps->stack_words + ps->nstack_words, buf, n * 8);
-        ps->nstack_words += n;
+        if (r)
+            tgt_read_mem(p->tp, r->rsp & ~7ull, ps->stack_words + ps->nstack_words, STACK_SCAN,
+                         &got);
+        ps->nstack_words += got / 8;
     }
-    free(buf);
-    if (ps->nstack_words)
-        qsort(ps->stack_words, ps->nstack_words, sizeof *ps->stack_words, cmp_u64);
+    ps->nstack_words = x86_addrs_sort(ps->stack_words, ps->nstack_words);
 }
 
 /* Why addr cannot take a jump over plan's bytes now, or NULL. */

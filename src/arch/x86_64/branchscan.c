@@ -45,12 +45,19 @@ size_t x86_branch_targets(const uint8_t *code, size_t len, uint64_t start, uint6
         free(t);
         return 0;
     }
-    qsort(t, n, sizeof *t, cmp_u64);
+    *out = t;
+    return x86_addrs_sort(t, n);
+}
+
+size_t x86_addrs_sort(uint64_t *v, size_t n)
+{
+    if (!n)
+        return 0;
+    qsort(v, n, sizeof *v, cmp_u64);
     size_t u = 1;
     for (size_t i = 1; i < n; i++)
-        if (t[i] != t[u - 1])
-            t[u++] = t[i];
-    *out = t;
+        if (v[i] != v[u - 1])
+            v[u++] = v[i];
     return u;
 }
 

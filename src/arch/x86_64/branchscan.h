@@ -15,6 +15,10 @@
  * *out (malloc'd, the caller frees; NULL when none); their count. */
 size_t x86_branch_targets(const uint8_t *code, size_t len, uint64_t start, uint64_t **out);
 
+/* Sorts v[0..n) and drops repeats: the new count. The form
+ * x86_targets_between searches (any set of addresses). */
+size_t x86_addrs_sort(uint64_t *v, size_t n);
+
 /* Whether a sorted target list has one in (lo, hi). */
 int x86_targets_between(const uint64_t *t, size_t n, uint64_t lo, uint64_t hi);
 

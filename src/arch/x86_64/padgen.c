@@ -50,15 +50,37 @@ static void patch(struct emit *m, size_t at, size_t target)
 static const uint8_t JMP[] = {0xe9}, JNE[] = {0x0f, 0x85}, JE[] = {0x0f, 0x84},
                      JLE[] = {0x0f, 0x8e};
 
+/* lea rsp,[rsp-128]: never below it, a leaf function's red zone is live */
+#define SKIP_RED_ZONE_LEN 5
+
+/* What the prologue pushes, in order (pad.h's frame from the top): the
+ * flags, then rax..rdi, r8..r15. A pop is its push + 1 (popfq) or + 8. */
+static const struct {
+    uint8_t len, op[2];
+} SAVED[X86_PAD_NREGS] = {
+    {1, {0x9c}}, {1, {0x50}}, {1, {0x51}}, {1, {0x52}}, {1, {0x53}}, {1, {0x55}},
+    {1, {0x56}}, {1, {0x57}}, {2, {0x41, 0x50}}, {2, {0x41, 0x51}}, {2, {0x41, 0x52}},
+    {2, {0x41, 0x53}}, {2, {0x41, 0x54}}, {2, {0x41, 0x55}}, {2, {0x41, 0x56}},
+    {2, {0x41, 0x57}},
+};
+
+static void save(struct emit *m)
+{
+    EMIT(m, 0x48, 0x8d, 0x64, 0x24, 0x80); /* lea rsp,[rsp-128] */
+    for (size_t i = 0; i < X86_PAD_NREGS; i++)
+        bytes(m, SAVED[i].op, SAVED[i].len);
+}
+
 /* The program's registers and flags back, rsp over the red zone again:
- * the reverse of the prologue. */
+ * the reverse of save(). */
 static void restore(struct emit *m)
 {
-    EMIT(m, 0x41, 0x5f, 0x41, 0x5e, 0x41, 0x5d, 0x41, 0x5c, /* pop r15..r12 */
-         0x41, 0x5b, 0x41, 0x5a, 0x41, 0x59, 0x41, 0x58,    /* pop r11..r8 */
-         0x5f, 0x5e, 0x5d, 0x5b, 0x5a, 0x59, 0x58,          /* rdi rsi rbp rbx rdx rcx rax */
-         0x9d,                                              /* popfq */
-         0x48, 0x8d, 0xa4, 0x24, 0x80, 0x00, 0x00, 0x00);   /* lea rsp,[rsp+128] */
+    for (size_t i = X86_PAD_NREGS; i-- > 0;) {
+        uint8_t op[2] = {SAVED[i].op[0], SAVED[i].op[1]};
+        op[SAVED[i].len - 1] += i == 0 ? 1 : 8;
+        bytes(m, op, SAVED[i].len);
+    }
+    EMIT(m, 0x48, 0x8d, 0xa4, 0x24, 0x80, 0x00, 0x00, 0x00); /* lea rsp,[rsp+128] */
 }
 
 int x86_pad_build(const struct x86_pad_spec *spec, uint64_t base, uint8_t *out, size_t cap,
@@ -69,11 +91,7 @@ int x86_pad_build(const struct x86_pad_spec *spec, uint64_t base, uint8_t *out, 
     size_t to_go[4], to_trap[3];
     size_t ngo = 0, ntrap = 0;
     memset(lay, 0, sizeof *lay);
-    /* never below rsp-128: a leaf function's red zone is live there */
-    EMIT(&m, 0x48, 0x8d, 0x64, 0x24, 0x80);             /* lea rsp,[rsp-128] */
-    EMIT(&m, 0x9c, 0x50, 0x51, 0x52, 0x53, 0x55, 0x56, 0x57, /* pushfq; rax..rdi */
-         0x41, 0x50, 0x41, 0x51, 0x41, 0x52, 0x41, 0x53,
-         0x41, 0x54, 0x41, 0x55, 0x41, 0x56, 0x41, 0x57); /* r8..r15 */
+    save(&m);
     EMIT(&m, 0x48, 0x89, 0xe3);                         /* mov rbx,rsp */
     lay->frame = m.n;
     if (spec->fs_filter) {
@@ -134,14 +152,10 @@ int x86_pad_build(const struct x86_pad_spec *spec, uint64_t base, uint8_t *out, 
 
 size_t x86_pad_pushed(size_t off)
 {
-    /* lea (5 bytes); pushfq and rax..rdi (1 byte each); r8..r15 (2) */
-    if (off <= 5)
-        return 0;
-    if (off <= 0xd)
-        return 8 * (off - 5);
-    if (off <= 0x1d)
-        return 8 * (8 + (off - 0xd) / 2);
-    return X86_PAD_FRAME_SIZE;
+    size_t at = SKIP_RED_ZONE_LEN, i = 0;
+    while (i < X86_PAD_NREGS && at + SAVED[i].len <= off)
+        at += SAVED[i++].len;
+    return 8 * i;
 }
 
 int x86_pad_jump(uint64_t from, uint64_t to, uint8_t out[5])
