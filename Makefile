@@ -7,7 +7,7 @@ SHELL := /bin/bash
 CC ?= gcc
 PKGS := libdw libelf libedit
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lZydis -lZycore -liberty
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lZydis -lZycore -liberty -lcjson -lpthread
 
 WARN := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wno-missing-field-initializers
 BASE_CFLAGS := -std=gnu17 -D_GNU_SOURCE $(WARN) -Isrc $(PKG_CFLAGS)
@@ -26,7 +26,7 @@ else
 endif
 CFLAGS_ALL := $(BASE_CFLAGS) $(MODE_CFLAGS) $(CFLAGS)
 
-LIB_SRCS := $(wildcard src/util/*.c src/arch/x86_64/*.c src/target/*.c src/bp/*.c src/sym/*.c src/engine/*.c src/expr/*.c src/cmd/*.c src/ui/*.c)
+LIB_SRCS := $(wildcard src/util/*.c src/arch/x86_64/*.c src/target/*.c src/bp/*.c src/sym/*.c src/engine/*.c src/expr/*.c src/cmd/*.c src/ui/*.c src/dap/*.c)
 LIB_OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRCS))
 MAIN_OBJ := $(BUILD)/obj/main.o
 

@@ -7,6 +7,7 @@ PKGS="build-essential pkg-config
 libdw-dev libelf-dev libdebuginfod-dev debuginfod
 libzydis-dev libzycore-dev
 libedit-dev
+libcjson-dev
 libiberty-dev
 libcmocka-dev
 llvm-14-tools
