@@ -80,21 +80,29 @@ static unsigned watch_size(uint64_t addr, uint64_t want)
     return 1;
 }
 
-/* A C expression's address and size (&(name), sizeof(name)) in the
- * selected frame: 0, or -1. */
-static int c_object(struct dbg *d, const char *name, uint64_t *addr, uint64_t *size)
+/* The value of a C expression (fmt around name) in the selected frame:
+ * 0, or -1. */
+static int c_value(struct dbg *d, const char *fmt, const char *name, uint64_t *v)
 {
     struct lerr e;
-    size_t n = strlen(name);
-    char *text = xmalloc(n + 16);
-    snprintf(text, n + 16, "&(%s)", name);
-    int rc = dbg_cexpr_value(d, text, strlen(text), addr, &e);
-    if (rc == 0) {
-        snprintf(text, n + 16, "sizeof(%s)", name);
-        rc = dbg_cexpr_value(d, text, strlen(text), size, &e);
-    }
+    char *text = NULL;
+    if (asprintf(&text, fmt, name) < 0)
+        return -1;
+    int rc = dbg_cexpr_value(d, text, strlen(text), v, &e);
     free(text);
     return rc;
+}
+
+/* A C object's address and size in the selected frame: the object name
+ * stands for (a variable, a member, an element), or the one it points to
+ * (`&counters[2]`, a pointer). 0, or -1. */
+static int c_object(struct dbg *d, const char *name, uint64_t *addr, uint64_t *size)
+{
+    if (c_value(d, "&(%s)", name, addr) == 0 && c_value(d, "sizeof(%s)", name, size) == 0)
+        return 0;
+    if (c_value(d, "sizeof(*(%s))", name, size) == 0 && c_value(d, "(%s)", name, addr) == 0)
+        return 0;
+    return -1;
 }
 
 /* What `name` watches: a C object (a global, a local of the frame, a

@@ -147,7 +147,7 @@ static cJSON *row(struct dap *a, struct reader *r, uint64_t addr, int symbols, u
     char hex[32], bytes[64] = "", name[512];
     dap_hex(hex, sizeof hex, addr);
     for (unsigned k = 0; k < insn.length; k++)
-        snprintf(bytes + 3 * k, sizeof bytes - 3 * k, k ? " %02x" : "%02x", p[k]);
+        snprintf(bytes + (k ? 3 * k - 1 : 0), sizeof bytes - 3 * k, k ? " %02x" : "%02x", p[k]);
     cJSON_AddStringToObject(o, "address", hex);
     cJSON_AddStringToObject(o, "instructionBytes", bytes);
     cJSON_AddStringToObject(o, "instruction", insn.text);
