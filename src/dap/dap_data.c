@@ -19,18 +19,34 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The manager ids the last setDataBreakpoints made: the adapter has one
- * client, so one set. */
+/* The breakpoints the last setDataBreakpoints made, as made: one the REPL
+ * deleted, whose id a REPL breakpoint took since, is not ours. The
+ * adapter has one client, so one set. */
+struct data_bp {
+    unsigned id;
+    int access;
+    unsigned size;
+    char expr[24];
+};
 static struct {
-    unsigned *ids;
+    struct data_bp *v;
     size_t n, cap;
 } data_set;
 
+/* The manager breakpoint an entry stands for, or NULL. */
+static struct bp *still_ours(struct dbg *d, const struct data_bp *x)
+{
+    struct bp *b = bp_find(&d->bpm.bps, x->id);
+    return b && b->kind == BP_ACCESS && b->access == x->access && b->size == x->size &&
+                   !strcmp(b->expr, x->expr)
+               ? b
+               : NULL;
+}
+
 int dap_is_data_bp(struct dap *a, unsigned bp_id)
 {
-    (void)a;
     for (size_t i = 0; i < data_set.n; i++)
-        if (data_set.ids[i] == bp_id)
+        if (data_set.v[i].id == bp_id && still_ours(&a->d, &data_set.v[i]))
             return 1;
     return 0;
 }
@@ -257,13 +273,26 @@ static long make_one(struct dap *a, const cJSON *spec, char *note, size_t note_s
 static void drop_previous(struct dbg *d)
 {
     for (size_t i = 0; i < data_set.n; i++) {
-        struct bp *b = bp_find(&d->bpm.bps, data_set.ids[i]);
-        if (b && b->kind == BP_ACCESS) {
+        struct bp *b = still_ours(d, &data_set.v[i]);
+        if (b) {
             bp_remove(&d->bpm.bps, b);
             bp_free(b);
         }
     }
     data_set.n = 0;
+}
+
+static void remember(const struct bp *b)
+{
+    if (data_set.n == data_set.cap) {
+        data_set.cap = data_set.cap ? 2 * data_set.cap : 8;
+        data_set.v = xrealloc(data_set.v, data_set.cap * sizeof *data_set.v);
+    }
+    struct data_bp *x = &data_set.v[data_set.n++];
+    x->id = b->id;
+    x->access = b->access;
+    x->size = b->size;
+    snprintf(x->expr, sizeof x->expr, "%s", b->expr);
 }
 
 int dap_set_data_breakpoints(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e)
@@ -282,11 +311,7 @@ int dap_set_data_breakpoints(struct dap *a, const cJSON *args, cJSON *body, stru
         cJSON_AddBoolToObject(r, "verified", id >= 0);
         if (id >= 0) {
             cJSON_AddNumberToObject(r, "id", (double)id + 1);
-            if (data_set.n == data_set.cap) {
-                data_set.cap = data_set.cap ? 2 * data_set.cap : 8;
-                data_set.ids = xrealloc(data_set.ids, data_set.cap * sizeof *data_set.ids);
-            }
-            data_set.ids[data_set.n++] = (unsigned)id;
+            remember(bp_find(&a->d.bpm.bps, (unsigned)id));
         }
         cJSON_AddStringToObject(r, "message", id >= 0 ? note : why.msg);
         cJSON_AddItemToArray(out, r);

@@ -94,7 +94,8 @@ static size_t walk_back(struct reader *r, struct sym_space *sp, uint64_t to, siz
         int ok = sp && sym_nearest(sp, to - 1, &near) == 0 && near.before.name &&
                  near.before.addr < to && to - near.before.addr <= FUNC_REACH &&
                  starts_to(r, near.before.addr, to, &v, &n, &cap);
-        for (uint64_t back = 15 * (uint64_t)(need - k); !ok && back > 0; back--)
+        uint64_t reach = 15 * (uint64_t)(need - k < 64 ? need - k : 64);
+        for (uint64_t back = reach; !ok && back > 0; back--)
             ok = back <= to && starts_to(r, to - back, to, &v, &n, &cap);
         if (!ok || !n)
             break;

@@ -99,14 +99,6 @@ int dap_write_memory(struct dap *a, const cJSON *args, cJSON *body, struct lerr 
     if (done < len && !partial)
         return -1;
     cJSON_AddNumberToObject(body, "bytesWritten", (double)done);
-    /* a view of this memory elsewhere in the client is stale now */
-    cJSON *ev = cJSON_CreateObject();
-    char hex[32];
-    dap_hex(hex, sizeof hex, addr);
-    cJSON_AddStringToObject(ev, "memoryReference", hex);
-    cJSON_AddNumberToObject(ev, "offset", 0);
-    cJSON_AddNumberToObject(ev, "count", (double)done);
-    dap_event(a, "memory", ev);
     return 0;
 }
 
