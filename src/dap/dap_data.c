@@ -8,7 +8,7 @@
  * The DAP id of a data breakpoint is its manager id + 1 (DAP ids start
  * at 1, the manager's at 0), the same scheme as the code breakpoints',
  * so a stop's hitBreakpointIds name it. */
-#include "dap/dap.h"
+#include "dap/dap_int.h"
 #include "sym/dwvars.h"
 #include "util/xalloc.h"
 
@@ -217,12 +217,10 @@ static long make_one(struct dap *a, const cJSON *spec, char *note, size_t note_s
                      struct lerr *e)
 {
     struct dbg *d = &a->d;
-    uint64_t addr, passes = 1;
+    uint64_t addr;
     unsigned size;
     uint8_t probe;
     const char *type = dap_arg_str(spec, "accessType", "write");
-    const char *cond = dap_arg_str(spec, "condition", NULL);
-    const char *hits = dap_arg_str(spec, "hitCondition", NULL);
     note[0] = '\0';
     if (dbg_need_process_err(d, e) < 0 || eng_check_live(d->s, "have breakpoints", e) < 0)
         return -1;
@@ -231,14 +229,6 @@ static long make_one(struct dap *a, const cJSON *spec, char *note, size_t note_s
     int letter = !strcmp(type, "write") ? 'w' : !strcmp(type, "read") || !strcmp(type, "readWrite") ? 'r' : 0;
     if (!letter)
         return lerr_set(e, "Syntax error: accessType is read, write or readWrite, not '%s'", type);
-    if (hits && *hits) {
-        struct expr_env env;
-        dbg_expr_env(d, &env);
-        if (expr_eval_all(&env, hits, &passes, e) < 0)
-            return -1;
-        if (passes == 0 || passes > 0xffffffffu)
-            return lerr_set(e, "Range error: a hit count (passes) must be 1 to 0xffffffff");
-    }
     if (eng_read(d->s, addr, &probe, 1, NULL) != 0)
         return lerr_set(e, "Memory access error at 0x%" PRIx64 ": nothing is mapped there", addr);
     char text[64];
@@ -247,9 +237,10 @@ static long make_one(struct dap *a, const cJSON *spec, char *note, size_t note_s
     b->id = bp_free_id(&d->bpm.bps);
     b->access = letter;
     b->size = size;
-    struct bp opts = {.condition = cond && *cond ? (char *)cond : NULL, .thread_index = -1,
-                      .proc_index = -1, .passes_init = (uint32_t)passes};
-    bp_copy_options(b, &opts);
+    if (dap_bp_options(spec, b, e) < 0) {
+        bp_free(b);
+        return -1;
+    }
     pid_t pid = eng_proc_pid(eng_cur_process(d->s));
     int regs = registers_usable(d);
     if (bpm_add_access(&d->bpm, b, pid, addr, regs, e) < 0) {

@@ -134,7 +134,9 @@ int dap_modules(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e)
         dap_hex(end, sizeof end, m->end);
         snprintf(range, sizeof range, "%s-%s", start, end);
         cJSON_AddStringToObject(o, "id", id);
-        cJSON_AddStringToObject(o, "name", m->name);
+        /* the file's name, as the module events name it */
+        const char *base = strrchr(m->path, '/');
+        cJSON_AddStringToObject(o, "name", base ? base + 1 : m->path);
         cJSON_AddStringToObject(o, "path", m->path);
         cJSON_AddStringToObject(o, "addressRange", range);
         cJSON_AddStringToObject(o, "symbolStatus", symbol_status(m));
