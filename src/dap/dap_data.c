@@ -12,6 +12,7 @@
 #include "sym/dwvars.h"
 #include "util/xalloc.h"
 
+#include <ctype.h>
 #include <elf.h>
 #include <dwarf.h>
 #include <elfutils/libdw.h>
@@ -97,26 +98,29 @@ static unsigned watch_size(uint64_t addr, uint64_t want)
 }
 
 /* The value of a C expression (fmt around name) in the selected frame:
- * 0, or -1. */
-static int c_value(struct dbg *d, const char *fmt, const char *name, uint64_t *v)
+ * 0, or -1 with e set. */
+static int c_value(struct dbg *d, const char *fmt, const char *name, uint64_t *v,
+                   struct lerr *e)
 {
-    struct lerr e;
     char *text = NULL;
     if (asprintf(&text, fmt, name) < 0)
-        return -1;
-    int rc = dbg_cexpr_value(d, text, strlen(text), v, &e);
+        return lerr_set(e, "Out of memory");
+    int rc = dbg_cexpr_value(d, text, strlen(text), v, e);
     free(text);
     return rc;
 }
 
 /* A C object's address and size in the selected frame: the object name
  * stands for (a variable, a member, an element), or the one it points to
- * (`&counters[2]`, a pointer). 0, or -1. */
-static int c_object(struct dbg *d, const char *name, uint64_t *addr, uint64_t *size)
+ * (`&counters[2]`, a pointer). 0, or -1 with why in e. */
+static int c_object(struct dbg *d, const char *name, uint64_t *addr, uint64_t *size,
+                    struct lerr *e)
 {
-    if (c_value(d, "&(%s)", name, addr) == 0 && c_value(d, "sizeof(%s)", name, size) == 0)
+    struct lerr ignore;
+    if (c_value(d, "&(%s)", name, addr, e) == 0 && c_value(d, "sizeof(%s)", name, size, e) == 0)
         return 0;
-    if (c_value(d, "sizeof(*(%s))", name, size) == 0 && c_value(d, "(%s)", name, addr) == 0)
+    if (c_value(d, "sizeof(*(%s))", name, size, &ignore) == 0 &&
+        c_value(d, "(%s)", name, addr, &ignore) == 0)
         return 0;
     return -1;
 }
@@ -128,14 +132,24 @@ static int c_object(struct dbg *d, const char *name, uint64_t *addr, uint64_t *s
 static int resolve(struct dbg *d, const char *name, int as_address, long long bytes,
                    uint64_t *addr, uint64_t *want, struct lerr *e)
 {
-    if (!as_address && c_object(d, name, addr, want) == 0)
+    struct lerr c_err = {{0}};
+    uint8_t probe;
+    if (!as_address && c_object(d, name, addr, want, &c_err) == 0)
         return 0;
     struct expr_env env;
     dbg_expr_env(d, &env);
-    if (expr_eval_all(&env, name, addr, e) < 0)
-        return -1;
-    *want = bytes > 0 ? (uint64_t)bytes : natural_size(d, *addr);
-    return 0;
+    int masm = expr_eval_all(&env, name, addr, e);
+    if (masm == 0 && eng_read(d->s, *addr, &probe, 1, NULL) == 0) {
+        *want = bytes > 0 ? (uint64_t)bytes : natural_size(d, *addr);
+        return 0;
+    }
+    /* a C name the frame knows, without an address (in a register, or
+     * computed): that is the reason, not MASM's reading of it */
+    if (!strncmp(c_err.msg, "Type error", 10) && (isalpha((unsigned char)name[0]) || name[0] == '_'))
+        return lerr_set(e, "%s", c_err.msg);
+    if (masm == 0)
+        return lerr_set(e, "nothing is mapped at 0x%" PRIx64, *addr);
+    return -1;
 }
 
 int dap_data_breakpoint_info(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e)
@@ -146,7 +160,6 @@ int dap_data_breakpoint_info(struct dap *a, const cJSON *args, cJSON *body, stru
         return lerr_set(e, "Syntax error: dataBreakpointInfo needs a name");
     struct lerr why = {{0}};
     uint64_t addr = 0, want = 0;
-    uint8_t probe;
     long long frame = dap_arg_int(args, "frameId", 0);
     char desc[700];
     if (dbg_need_process_err(d, &why) < 0 ||
@@ -154,9 +167,6 @@ int dap_data_breakpoint_info(struct dap *a, const cJSON *args, cJSON *body, stru
         resolve(d, name, dap_arg_bool(args, "asAddress", 0), dap_arg_int(args, "bytes", 0),
                 &addr, &want, &why) < 0) {
         snprintf(desc, sizeof desc, "Cannot watch '%s': %s", name, why.msg);
-    } else if (eng_read(d->s, addr, &probe, 1, NULL) != 0) {
-        snprintf(desc, sizeof desc, "Cannot watch '%s': nothing is mapped at 0x%" PRIx64 " (a value in a register has no address)",
-                 name, addr);
     } else {
         unsigned size = watch_size(addr, want);
         char id[64];

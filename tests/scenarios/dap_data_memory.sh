@@ -155,6 +155,12 @@ for name, size in (("w_a", 4), ("w_b", 4), ("fx_dapwatch!w_c", 4), ("&w_d", 8), 
     info[name] = r["dataId"]
 pages = {int(i.split(":")[0], 16) >> 12 for i in info.values()}
 check(len(pages) == 1, "the five on one page", info)
+# a local of the frame: where `dv /v` says it is
+fr = request("stackTrace", {"threadId": tid})["stackFrames"]
+r = request("dataBreakpointInfo", {"name": "rounds", "frameId": fr[0]["id"]})
+dv = request("evaluate", {"expression": "dv /v", "context": "repl", "frameId": fr[0]["id"]})["result"]
+at = [l.split()[0].replace("`", "") for l in dv.split("\n") if l.split()[-3:-2] == ["rounds"]]
+check(at and r.get("dataId") == "0x%x:4" % int(at[0], 16), "dataBreakpointInfo of local rounds (%s)" % dv, r)
 r = request("dataBreakpointInfo", {"name": "no_such_variable"})
 check("dataId" in r and r["dataId"] is None and r.get("description"), "an unknown name", r)
 r = request("setDataBreakpoints", {"breakpoints": [{"dataId": i, "accessType": "write"}
