@@ -25,12 +25,13 @@ gdb_bytes = bytes(int(w, 16) for l in gdb if l.startswith("0x") and ":\t" in l
 gdb_insn = [l for l in gdb if "<touch>:" in l and "\t0x" not in l][0].split(":", 1)[1].split()[0]
 assert len(gdb_bytes) == 16, gdb
 
-p = subprocess.Popen([lindbg, "--dap"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                     stderr=open("dap.stderr", "w"))
-buf = b""
-seq = 0
-events = []
-log = open("dap.log", "w")
+def start(name):
+    global p, buf, seq, events, log
+    p = subprocess.Popen([lindbg, "--dap"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=open(name + ".stderr", "w"))
+    buf, seq, events, log = b"", 0, [], open(name + ".log", "w")
+
+start("dap")
 
 def fail(msg):
     print("FAIL:", msg)
@@ -210,6 +211,24 @@ request("continue", {"threadId": tid})
 ex = event("exited")
 check(ex.get("exitCode") == 0, "the program exits", ex)
 request("disconnect", {}, ok=False)
+p.wait(timeout=30)
+
+# the filters in a run: SIGUSR1 ("other signals", left out) reaches the
+# program's handler without a stop, SIGSEGV (chosen) stops at once
+start("signals")
+request("initialize", {"adapterID": "lindbg", "clientID": "check"})
+request("launch", {"program": os.path.dirname(prog) + "/fx_signal", "args": ["segv"],
+                   "cwd": os.getcwd(), "stopOnEntry": False})
+event("initialized")
+request("setExceptionBreakpoints", {"filters": ["SIGSEGV"]})
+request("configurationDone")
+st = event("stopped")
+check(st.get("reason") == "exception" and "SIGSEGV" in json.dumps(st), "only SIGSEGV stops", st)
+out = ""
+while "handler saw" not in out:  # the program's output comes on its own
+    out += event("output", timeout=10).get("output", "")
+check("handler saw 10" in out, "SIGUSR1 reached the handler", out)
+request("disconnect", {"terminateDebuggee": True}, ok=False)
 p.wait(timeout=30)
 print("ok")
 PY
