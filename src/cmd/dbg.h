@@ -264,6 +264,9 @@ struct dbg_frame {
 };
 /* The current thread's first max frames into *out (malloc'd); 0 on failure. */
 size_t dbg_frames(struct dbg *d, size_t max, struct dbg_frame **out);
+/* The same from the first stack_max stack frames only (each may show as
+ * several frames: its inlined calls). */
+size_t dbg_frames_upto(struct dbg *d, size_t max, size_t stack_max, struct dbg_frame **out);
 
 /* A frame's call site ("mod!sym+0x1a", "mod!inlined", or its address) into
  * buf, and the " [file @ line]" that follows it when line numbers are on;
