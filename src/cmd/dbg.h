@@ -295,6 +295,11 @@ void dbg_dw_frame(struct dbg *d, const struct dbg_frame *frames, size_t n, size_
 /* Reads the current process's memory for DWARF evaluation (dw_read_fn). */
 int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len);
 
+/* Whether processor breakpoints go in debug registers: probed once, when
+ * the first is set (the line saying they do not trigger goes to d->out),
+ * and not under `.dbgregs emulate` (cmd_ba.c). */
+int dbg_registers_usable(struct dbg *d);
+
 /* ~Ne CommandString (cmd_thread_e.c): `cmd` is "e CommandString", run
  * with the thread already selected; an error does not stop the others. */
 int dbg_thread_e(struct dbg *d, const char *cmd);

@@ -29,10 +29,25 @@ struct data_bp {
     unsigned size;
     char expr[24];
 };
-static struct {
+struct dap_data {
     struct data_bp *v;
     size_t n, cap;
-} data_set;
+};
+
+static struct dap_data *data_of(struct dap *a)
+{
+    if (!a->data)
+        a->data = xcalloc(1, sizeof *a->data);
+    return a->data;
+}
+
+void dap_data_free(struct dap *a)
+{
+    if (a->data)
+        free(a->data->v);
+    free(a->data);
+    a->data = NULL;
+}
 
 /* The manager breakpoint an entry stands for, or NULL. */
 static struct bp *still_ours(struct dbg *d, const struct data_bp *x)
@@ -46,8 +61,9 @@ static struct bp *still_ours(struct dbg *d, const struct data_bp *x)
 
 int dap_is_data_bp(struct dap *a, unsigned bp_id)
 {
-    for (size_t i = 0; i < data_set.n; i++)
-        if (data_set.v[i].id == bp_id && still_ours(&a->d, &data_set.v[i]))
+    struct dap_data *ds = data_of(a);
+    for (size_t i = 0; i < ds->n; i++)
+        if (ds->v[i].id == bp_id && still_ours(&a->d, &ds->v[i]))
             return 1;
     return 0;
 }
@@ -192,19 +208,6 @@ int dap_data_breakpoint_info(struct dap *a, const cJSON *args, cJSON *body, stru
     return 0;
 }
 
-/* Whether debug registers may be used: probed once per session (shared
- * with `ba`, through the same fields of the command layer). */
-static int registers_usable(struct dbg *d)
-{
-    if (d->dr_emulate)
-        return 0;
-    if (!d->dr_probe) {
-        struct lerr e;
-        d->dr_probe = eng_probe_debug_registers(d->s, &e) == 0 ? -1 : 1;
-    }
-    return d->dr_probe > 0;
-}
-
 /* "0x...:N" as dataBreakpointInfo wrote it. */
 static int parse_data_id(const char *id, uint64_t *addr, unsigned *size)
 {
@@ -252,7 +255,7 @@ static long make_one(struct dap *a, const cJSON *spec, char *note, size_t note_s
         return -1;
     }
     pid_t pid = eng_proc_pid(eng_cur_process(d->s));
-    int regs = registers_usable(d);
+    int regs = dbg_registers_usable(d);
     if (bpm_add_access(&d->bpm, b, pid, addr, regs, e) < 0) {
         bp_free(b);
         return -1;
@@ -271,25 +274,28 @@ static long make_one(struct dap *a, const cJSON *spec, char *note, size_t note_s
 
 /* The breakpoints the last request made go, whatever the REPL did to
  * them meanwhile (one deleted there is simply not found). */
-static void drop_previous(struct dbg *d)
+static void drop_previous(struct dap *a)
 {
-    for (size_t i = 0; i < data_set.n; i++) {
-        struct bp *b = still_ours(d, &data_set.v[i]);
+    struct dap_data *ds = data_of(a);
+    struct dbg *d = &a->d;
+    for (size_t i = 0; i < ds->n; i++) {
+        struct bp *b = still_ours(d, &ds->v[i]);
         if (b) {
             bp_remove(&d->bpm.bps, b);
             bp_free(b);
         }
     }
-    data_set.n = 0;
+    ds->n = 0;
 }
 
-static void remember(const struct bp *b)
+static void remember(struct dap *a, const struct bp *b)
 {
-    if (data_set.n == data_set.cap) {
-        data_set.cap = data_set.cap ? 2 * data_set.cap : 8;
-        data_set.v = xrealloc(data_set.v, data_set.cap * sizeof *data_set.v);
+    struct dap_data *ds = data_of(a);
+    if (ds->n == ds->cap) {
+        ds->cap = ds->cap ? 2 * ds->cap : 8;
+        ds->v = xrealloc(ds->v, ds->cap * sizeof *ds->v);
     }
-    struct data_bp *x = &data_set.v[data_set.n++];
+    struct data_bp *x = &ds->v[ds->n++];
     x->id = b->id;
     x->access = b->access;
     x->size = b->size;
@@ -301,7 +307,7 @@ int dap_set_data_breakpoints(struct dap *a, const cJSON *args, cJSON *body, stru
     const cJSON *list = args ? cJSON_GetObjectItemCaseSensitive(args, "breakpoints") : NULL;
     if (!cJSON_IsArray(list))
         return lerr_set(e, "Syntax error: setDataBreakpoints needs a breakpoints array");
-    drop_previous(&a->d);
+    drop_previous(a);
     cJSON *out = cJSON_AddArrayToObject(body, "breakpoints");
     const cJSON *spec;
     cJSON_ArrayForEach(spec, list) {
@@ -312,7 +318,7 @@ int dap_set_data_breakpoints(struct dap *a, const cJSON *args, cJSON *body, stru
         cJSON_AddBoolToObject(r, "verified", id >= 0);
         if (id >= 0) {
             cJSON_AddNumberToObject(r, "id", (double)id + 1);
-            remember(bp_find(&a->d.bpm.bps, (unsigned)id));
+            remember(a, bp_find(&a->d.bpm.bps, (unsigned)id));
         }
         cJSON_AddStringToObject(r, "message", id >= 0 ? note : why.msg);
         cJSON_AddItemToArray(out, r);

@@ -310,6 +310,7 @@ static void dap_free(struct dap *a)
     dbg_free(&a->d);
     dap_vars_free(a);
     dap_bps_free(a);
+    dap_data_free(a);
     fclose(a->console);
     free(a->console_buf);
     free(a->frames);
