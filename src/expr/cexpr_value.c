@@ -398,3 +398,25 @@ int cx_format_bare(const struct cx_env *env, const struct cx_value *v, struct st
 {
     return format(env, v, 0, out, e);
 }
+
+int cx_convert_to(const struct cx_env *env, const struct cx_value *v, const struct cx_type *to,
+                  uint8_t out[16], struct lerr *e)
+{
+    if (!cx_is_scalar(to))
+        return cx_type_error(e, "cannot assign to", to);
+    struct cx_num n;
+    if (cx_is_scalar(v->type)) {
+        if (cx_load(env, v, 0, &n, e) < 0)
+            return -1;
+    } else {
+        /* an array or a function stands for its address, as C decays it */
+        memset(&n, 0, sizeof n);
+        if (cx_value_u64(env, v, &n.u, e) < 0)
+            return -1;
+        v = &(struct cx_value){.type = &cx_t_ulong};
+    }
+    struct cx_value r;
+    cx_make(&r, (struct cx_type *)to, cx_convert(n, v->type, to));
+    memcpy(out, r.bytes, 16);
+    return 0;
+}
