@@ -203,8 +203,11 @@ void dapv_reg_fields(struct dap *a, struct dapv_view *w, const struct dapv_reg *
     }
     cJSON_AddStringToObject(o, "value", buf);
     cJSON_AddStringToObject(o, "type", "unsigned long");
-    snprintf(buf, sizeof buf, "@%s", r->dw < 0 ? "rflags" : r->name);
-    cJSON_AddStringToObject(o, "evaluateName", buf);
+    /* @reg is the thread's register: the name of frame 0's only */
+    if (w->have_frame && w->shown.stack_index == 0) {
+        snprintf(buf, sizeof buf, "@%s", r->dw < 0 ? "rflags" : r->name);
+        cJSON_AddStringToObject(o, "evaluateName", buf);
+    }
     cJSON_AddNumberToObject(o, "variablesReference", 0);
 }
 
@@ -297,12 +300,19 @@ static void list_members(struct dap *a, struct dapv_view *w, const struct cx_val
         member_value(w, &dapv_table(a)->arena, obj, &m, &v);
         sb_reset(&name);
         member_name(&m, &name);
-        char *expr = dwarf_tag(&m) == DW_TAG_member && dwarf_diename(&m)
-                         ? dapv_child_expr(obj_expr, op, sb_str(&name))
-                         : NULL;
+        int anon = dwarf_tag(&m) == DW_TAG_member && !dwarf_diename(&m);
+        char *expr = NULL;
+        if (anon && obj_expr)
+            /* an anonymous member's members are named as the object's own:
+             * its children's expressions start from the object */
+            expr = !strcmp(op, "->") ? dapv_child_expr(obj_expr, "*", NULL) : xstrdup(obj_expr);
+        else if (dwarf_tag(&m) == DW_TAG_member)
+            expr = dapv_child_expr(obj_expr, op, sb_str(&name));
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "name", sb_str(&name));
         dapv_value_fields(a, w, o, &v, expr, "value");
+        if (anon)
+            cJSON_DeleteItemFromObject(o, "evaluateName");
         cJSON_AddItemToArray(arr, o);
         free(expr);
     } while (dwarf_siblingof(&m, &m) == 0);

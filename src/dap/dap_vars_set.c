@@ -48,7 +48,7 @@ static int assign(struct dap *a, struct dapv_view *w, const char *name,
         struct strbuf t;
         sb_init(&t);
         cx_type_name(dst->type, &t);
-        lerr_set(e, "Not supported: '%s' is a %s; only numbers, enums and pointers can be set",
+        lerr_set(e, "Not supported: '%s' has type %s; only numbers, enums and pointers can be set",
                  name, sb_str(&t));
         sb_free(&t);
         return -1;

@@ -162,6 +162,19 @@ static void test_aggregates(void **state)
     put(0x10a0, "abcdefgh", 8); /* no NUL: every element */
     assert_string_equal(fmt(at(&t_char8, 0x10a0)), "\"abcdefgh\"");
     assert_string_equal(fmt(at(&t_point, 0x10a0)), "{...}");
+    /* C's names of arrays of arrays, and of a pointer to one */
+    struct cx_type row = {CX_ARRAY, 12, 0, 0, 0, NULL, &t_int, 3, NULL};
+    struct cx_type grid = {CX_ARRAY, 24, 0, 0, 0, NULL, &row, 2, NULL};
+    struct cx_type grid_ptr = {CX_PTR, 8, 0, 0, 0, NULL, &grid, 0, NULL};
+    struct strbuf sb;
+    sb_init(&sb);
+    cx_type_name(&grid, &sb);
+    assert_string_equal(sb_str(&sb), "int [2][3]");
+    sb_reset(&sb);
+    cx_type_name(&grid_ptr, &sb);
+    assert_string_equal(sb_str(&sb), "int (*)[2][3]");
+    sb_free(&sb);
+    assert_string_equal(fmt(at(&grid, 0x1060)), "{...}");
     struct cx_value el;
     struct cx_value arr = at(&t_int4, 0x1060);
     assert_int_equal(dapv_element(&arr, 2, &el), 0);
