@@ -43,12 +43,27 @@ void dapv_view(struct dap *a, struct dapv_view *w, int with_frame)
     dw_cx_env(&w->dw, &w->env);
 }
 
+/* Code is shown with its symbol, as GDB's "0x401136 <square>". */
+static void add_code_symbol(struct dap *a, struct dapv_view *w, const struct cx_value *v,
+                            struct strbuf *out)
+{
+    const struct cx_type *t = v->type;
+    uint64_t at = 0;
+    struct lerr e;
+    char sym[512];
+    if (!t || !(t->kind == CX_FUNC || (t->kind == CX_PTR && t->target && t->target->kind == CX_FUNC)) ||
+        cx_value_u64(&w->env, v, &at, &e) < 0 || !at || dbg_symbolizer(&a->d, at, sym, sizeof sym) < 0)
+        return;
+    sb_addf(out, " <%s>", sym);
+}
+
 void dapv_value_fields(struct dap *a, struct dapv_view *w, cJSON *o, const struct cx_value *v,
                        const char *expr, const char *value_key)
 {
     struct strbuf sb;
     sb_init(&sb);
     dapv_format(&w->env, v, &sb);
+    add_code_symbol(a, w, v, &sb);
     cJSON_AddStringToObject(o, value_key, sb_str(&sb));
     sb_reset(&sb);
     cx_type_name(v->type, &sb);
@@ -191,7 +206,7 @@ void dapv_reg_fields(struct dap *a, struct dapv_view *w, const struct dapv_reg *
 {
     uint64_t v;
     struct lerr e;
-    char buf[600];
+    char buf[1100];
     if (dapv_reg_value(a, w, r, &v, &e) < 0) {
         snprintf(buf, sizeof buf, "<%s>", e.msg);
     } else if (r->dw < 0) {
@@ -199,7 +214,10 @@ void dapv_reg_fields(struct dap *a, struct dapv_view *w, const struct dapv_reg *
         x86_flags_text(v, fl);
         snprintf(buf, sizeof buf, "0x%08llx [%s]", (unsigned long long)v, fl);
     } else {
-        snprintf(buf, sizeof buf, "0x%016llx", (unsigned long long)v);
+        char sym[512];
+        int n = snprintf(buf, sizeof buf, "0x%016llx", (unsigned long long)v);
+        if (r->dw == 16 && dbg_symbolizer(&a->d, v, sym, sizeof sym) == 0)
+            snprintf(buf + n, sizeof buf - (size_t)n, " <%.500s>", sym);
     }
     cJSON_AddStringToObject(o, "value", buf);
     cJSON_AddStringToObject(o, "type", "unsigned long");
