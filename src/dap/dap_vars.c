@@ -418,7 +418,7 @@ int dap_scopes(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e)
     if (!w.have_frame)
         return lerr_set(e, "Couldn't resolve error: frame %d has no context", fid);
     cJSON *arr = cJSON_AddArrayToObject(body, "scopes");
-    struct dapv_vars params, locals;
+    struct dapv_vars params = {0}, locals = {0};
     struct lerr ignore;
     /* without DWARF for the function, only its registers */
     if (dapv_frame_vars(&w, 1, &params, &ignore) == 0 &&
