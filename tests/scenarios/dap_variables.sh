@@ -4,7 +4,8 @@
 # structs expanded one level at a time, compared with GDB's print at the
 # same line; setVariable (an array element, a bitfield, a register, and a
 # refusal for a variable held in a register), evaluate as hover/watch (C,
-# then MASM), and references that die when the target runs.
+# then MASM), and references that die when the target runs; and a struct
+# parameter of optimised code held in two registers.
 . "$(dirname "$0")/../lib/scenario.sh"
 prog="$FX/fx_dt"
 src="$(cd "$(dirname "$0")/../fixtures" && pwd)/fx_dt.c"
@@ -39,15 +40,24 @@ gdb -nx -batch -ex "break fx_dt.c:$line" -ex run "${gdb_args[@]}" "$prog" > gdb.
 grep -E '^\$[0-9]+ = ' gdb.out | sed -E 's/^\$[0-9]+ = //' > gdb_values
 [ "$(wc -l < gdb_values)" = "$(wc -l < gdb_exprs)" ] || { cat gdb.out; fail "gdb printed no value for each expression"; }
 
+gdb -nx -batch -ex 'break by_pieces' -ex run -ex 'print p' "$FX/fx_opt" > gdb_opt.out 2>&1
+opt_p=$(grep -E '^\$1 = ' gdb_opt.out | sed -E 's/^\$1 = //')
+[ -n "$opt_p" ] || { cat gdb_opt.out; fail "gdb printed no p in by_pieces"; }
+
 cat > client.py <<'PY'
 import json, os, re, select, subprocess, sys
 
 lindbg, prog, src, line = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+opt_p = sys.argv[6]
 exprs = open("gdb_exprs").read().split("\n")[:-1]
 gdb = dict(zip(exprs, open("gdb_values").read().split("\n")[:-1]))
-p = subprocess.Popen([lindbg, "--dap"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                     stderr=open("lindbg.err", "w"))
-seq, buf, events = 0, b"", []
+p, seq, buf, events = None, 0, b"", []
+
+def start():
+    global p, seq, buf, events
+    p = subprocess.Popen([lindbg, "--dap"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=open("lindbg.err", "a"))
+    seq, buf, events = 0, b"", []
 
 def fail(msg):
     print("FAIL: " + msg)
@@ -101,6 +111,7 @@ def check(what, got, want):
         fail("%s: %r, wanted %r" % (what, got, want))
     print("ok %s = %s" % (what, got))
 
+start()
 request("initialize", {"adapterID": "lindbg", "linesStartAt1": True, "columnsStartAt1": True})
 request("launch", {"program": prog})
 wait_event("initialized")
@@ -210,8 +221,29 @@ r = request("variables", {"variablesReference": old}, ok=False)
 check("stale reference", r["message"].split(":")[0], "Couldn't resolve error")
 request("disconnect", {"terminateDebuggee": True})
 p.wait(timeout=30)
+
+# optimised code: a struct parameter that lives split over two registers
+# (DW_OP_piece) is shown from its bytes, and cannot be set
+start()
+request("initialize", {"adapterID": "lindbg"})
+request("launch", {"program": sys.argv[5]})
+wait_event("initialized")
+request("setFunctionBreakpoints", {"breakpoints": [{"name": "by_pieces"}]})
+request("configurationDone")
+stop = wait_event("stopped")["body"]
+frames = request("stackTrace", {"threadId": stop["threadId"]})["body"]["stackFrames"]
+scopes = request("scopes", {"frameId": frames[0]["id"]})["body"]["scopes"]
+scope = {s["name"]: s["variablesReference"] for s in scopes}
+pv = find(children(scope["Arguments"]), "p")
+check("by_pieces p", (pv["value"], pv["type"], "memoryReference" in pv), ("{...}", "struct pair", False))
+pm = children(pv["variablesReference"])
+check("by_pieces p members", "{%s}" % ", ".join("%s = %s" % (v["name"], v["value"]) for v in pm), opt_p)
+r = request("setVariable", {"variablesReference": pv["variablesReference"], "name": "a", "value": "5"}, ok=False)
+check("p.a refused", r["message"].split(":")[0], "Not supported")
+request("disconnect", {"terminateDebuggee": True})
+p.wait(timeout=30)
 print("ok all")
 PY
-python3 client.py "$LINDBG" "$prog" "$src" "$line" > client.out 2>&1 || { cat client.out; cat lindbg.err; fail "DAP client failed"; }
+python3 client.py "$LINDBG" "$prog" "$src" "$line" "$FX/fx_opt" "$opt_p" > client.out 2>&1 || { cat client.out; cat lindbg.err; fail "DAP client failed"; }
 expect_in client.out '^ok all$'
 echo ok
