@@ -421,6 +421,7 @@ int cx_convert_to(const struct cx_env *env, const struct cx_value *v, const stru
     if (!cx_is_scalar(to))
         return cx_type_error(e, "cannot assign to", to);
     struct cx_num n;
+    const struct cx_type *from = v->type;
     if (cx_is_scalar(v->type)) {
         if (cx_load(env, v, 0, &n, e) < 0)
             return -1;
@@ -429,10 +430,10 @@ int cx_convert_to(const struct cx_env *env, const struct cx_value *v, const stru
         memset(&n, 0, sizeof n);
         if (cx_value_u64(env, v, &n.u, e) < 0)
             return -1;
-        v = &(struct cx_value){.type = &cx_t_ulong};
+        from = &cx_t_ulong;
     }
     struct cx_value r;
-    cx_make(&r, (struct cx_type *)to, cx_convert(n, v->type, to));
+    cx_make(&r, (struct cx_type *)to, cx_convert(n, from, to));
     memcpy(out, r.bytes, 16);
     return 0;
 }

@@ -264,13 +264,45 @@ static void test_table(void **state)
     free(t.refs);
 }
 
+/* setVariable's conversion: C's assignment conversions to the target's
+ * type, arrays decaying to their address, aggregates refused */
+static void test_convert(void **state)
+{
+    (void)state;
+    uint8_t out[16];
+    struct lerr e;
+    struct cx_value d = {.type = &t_double};
+    double v = -2.75;
+    memcpy(d.bytes, &v, 8);
+    assert_int_equal(cx_convert_to(&env, &d, &t_int, out, &e), 0);
+    int32_t i;
+    memcpy(&i, out, 4);
+    assert_int_equal(i, -2);
+    struct cx_value m1 = {.type = &t_int};
+    int32_t minus1 = -1;
+    memcpy(m1.bytes, &minus1, 4);
+    assert_int_equal(cx_convert_to(&env, &m1, &t_uchar, out, &e), 0);
+    assert_int_equal(out[0], 255);
+    assert_int_equal(cx_convert_to(&env, &m1, &t_float, out, &e), 0);
+    float f;
+    memcpy(&f, out, 4);
+    assert_true(f == -1.0f);
+    struct cx_value arr = at(&t_int4, 0x1060);
+    assert_int_equal(cx_convert_to(&env, &arr, &t_int_ptr, out, &e), 0);
+    uint64_t p;
+    memcpy(&p, out, 8);
+    assert_int_equal(p, 0x1060);
+    assert_int_equal(cx_convert_to(&env, &m1, &t_point, out, &e), -1);
+    assert_non_null(strstr(e.msg, "cannot assign"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_integers),     cmocka_unit_test(test_floats_enums),
         cmocka_unit_test(test_pointers_strings), cmocka_unit_test(test_aggregates),
         cmocka_unit_test(test_expandable),   cmocka_unit_test(test_child_expr),
-        cmocka_unit_test(test_table),
+        cmocka_unit_test(test_table),        cmocka_unit_test(test_convert),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
