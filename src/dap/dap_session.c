@@ -199,6 +199,9 @@ int dap_attach(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e)
     if (a->have_target)
         return lerr_set(e, "Already debugging: disconnect first");
     long long pid = dap_arg_int(args, "pid", dap_arg_int(args, "processId", 0));
+    const char *text = dap_arg_str(args, "pid", NULL); /* "${command:pickProcess}" */
+    if (text)
+        pid = strtoll(text, NULL, 10);
     if (pid <= 0)
         return lerr_set(e, "Syntax error: attach needs a 'pid'");
     if (eng_attach(a->s, (pid_t)pid, e) < 0)
