@@ -9,6 +9,7 @@
  * at 1, the manager's at 0), the same scheme as the code breakpoints',
  * so a stop's hitBreakpointIds name it. */
 #include "dap/dap_int.h"
+#include "dap/dap_vars_int.h"
 #include "sym/dwvars.h"
 #include "util/xalloc.h"
 
@@ -168,6 +169,39 @@ static int resolve(struct dbg *d, const char *name, int as_address, long long by
     return -1;
 }
 
+/* The C expression of the row `name` under a variablesReference: in a
+ * scope, the name itself in its frame (selected here); under a value, its
+ * member, element or pointee, whichever the parent's expression takes.
+ * 0 with *out (malloc'd, or NULL: the name as it is), or -1. */
+static int child_expr(struct dap *a, const cJSON *args, const char *name, char **out,
+                      struct lerr *e)
+{
+    struct dapv_ref r;
+    *out = NULL;
+    if (dapv_resolve(a, args, &r, e) < 0)
+        return -1;
+    if (r.kind != DAPV_VALUE) {
+        free(r.expr);
+        return r.kind == DAPV_REGS ? lerr_set(e, "a register is not in memory") : 0;
+    }
+    if (!r.expr)
+        return lerr_set(e, "'%s' has no expression to watch", name);
+    static const char *const ops[] = {".", "->", ""};
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0] && !*out; i++) {
+        if (!ops[i][0] && name[0] != '[' && name[0] != '*')
+            continue;
+        char *c = name[0] == '*' ? dapv_child_expr(r.expr, "*", "") : dapv_child_expr(r.expr, ops[i], name);
+        uint64_t v;
+        struct lerr ce = {0};
+        if (c && dbg_cexpr_value(&a->d, c, strlen(c), &v, &ce) == 0)
+            *out = c;
+        else
+            free(c);
+    }
+    free(r.expr);
+    return *out ? 0 : lerr_set(e, "'%s' is not found under its parent", name);
+}
+
 int dap_data_breakpoint_info(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e)
 {
     struct dbg *d = &a->d;
@@ -178,10 +212,17 @@ int dap_data_breakpoint_info(struct dap *a, const cJSON *args, cJSON *body, stru
     uint64_t addr = 0, want = 0;
     long long frame = dap_arg_int(args, "frameId", 0);
     char desc[700];
-    if (dbg_need_process_err(d, &why) < 0 ||
-        (frame > 0 && dap_select_frame(a, (int)frame, &why) < 0) ||
-        resolve(d, name, dap_arg_bool(args, "asAddress", 0), dap_arg_int(args, "bytes", 0),
-                &addr, &want, &why) < 0) {
+    char *expr = NULL;
+    int rc = dbg_need_process_err(d, &why);
+    if (rc == 0 && dap_arg_int(args, "variablesReference", 0) > 0)
+        rc = child_expr(a, args, name, &expr, &why); /* a row of the Variables view */
+    else if (rc == 0 && frame > 0)
+        rc = dap_select_frame(a, (int)frame, &why);
+    if (rc == 0)
+        rc = resolve(d, expr ? expr : name, dap_arg_bool(args, "asAddress", 0),
+                     dap_arg_int(args, "bytes", 0), &addr, &want, &why);
+    free(expr);
+    if (rc < 0) {
         snprintf(desc, sizeof desc, "Cannot watch '%s': %s", name, why.msg);
     } else {
         unsigned size = watch_size(addr, want);

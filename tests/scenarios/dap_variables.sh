@@ -213,6 +213,18 @@ r = request("evaluate", {"expression": "by(fx_rec)", "frameId": fid, "context": 
 check("MASM by(fx_rec)", r["result"], "0x68")
 request("evaluate", {"expression": "no_such_name", "frameId": fid, "context": "hover"}, ok=False)
 
+# a data breakpoint on a row of the Variables view: the member's and the
+# element's own addresses, as & of their expressions gives them
+def data_id(ref, name):
+    return request("dataBreakpointInfo", {"variablesReference": ref, "name": name})["body"]["dataId"]
+def address_of(expr):
+    return int(request("evaluate", {"expression": "&" + expr, "frameId": fid, "context": "watch"})["body"]["result"], 16)
+check("data bp on copy.mode", data_id(copy["variablesReference"], "mode"), "0x%x:4" % address_of("copy.mode"))
+check("data bp on copy.scores[2]", data_id(scores["variablesReference"], "[2]"), "0x%x:4" % address_of("copy.scores[2]"))
+check("data bp on a local", data_id(scope["Locals"], "grid").split(":")[0], "0x%x" % address_of("grid"))
+r = request("dataBreakpointInfo", {"variablesReference": scope["Registers"], "name": "rax"})["body"]
+check("data bp on a register", (r["dataId"], "register" in r["description"]), (None, True))
+
 # references end when the target runs
 old = copy["variablesReference"]
 request("next", {"threadId": stop["threadId"]})
