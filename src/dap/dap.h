@@ -61,6 +61,7 @@ struct dap {
     char *launch_cwd;
     pthread_t output_thread;
     int output_thread_on;
+    volatile int output_stop; /* the program is let go: read what is left */
     unsigned *stop_ids;       /* the breakpoints the last stop was for */
     size_t nstop_ids;
     struct dap_frame_ref *frames;

@@ -35,6 +35,9 @@ int dap_pause(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
 int dap_threads(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
 int dap_stack_trace(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
 int dap_evaluate(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+/* The target is about to run (from a request or the REPL): stop ids and
+ * references end, a pause already queued breaks in. */
+void dap_before_run(struct dap *a);
 /* Runs every thread until the target stops for the user, and says so. */
 void dap_go(struct dap *a);
 /* The breakpoints of the stop just made, kept for its event (the
@@ -51,6 +54,9 @@ const char *dap_bp_reason(struct dap *a, const unsigned *ids, size_t n);
  * breakpoint id as a module loaded. */
 void dap_bp_pattern_set(struct dap *a, unsigned pattern_id, unsigned id);
 
+/* dap_server.c: whether a pause or the session's end waits in the queue
+ * (a run that starts breaks in at once then). */
+int dap_urgent_pending(struct dap *a);
 /* dap_server.c: what the command layer printed so far (malloc'd, the
  * caller frees); the console starts empty again. */
 char *dap_take_console(struct dap *a);

@@ -139,11 +139,14 @@ static int after_stop(struct dap *a)
     return go;
 }
 
-static void before_run(struct dap *a)
+void dap_before_run(struct dap *a)
 {
     dap_forget_stop(a);
     eng_breakin_clear(a->s);
     a->running = 1;
+    /* a pause the reader queued before it saw the target running */
+    if (dap_urgent_pending(a))
+        eng_breakin(a->s);
 }
 
 /* A run that failed: said, and the target is where it was. */
@@ -158,7 +161,7 @@ void dap_go(struct dap *a)
 {
     struct lerr e = {0};
     do {
-        before_run(a);
+        dap_before_run(a);
         if (eng_go(a->s, ENG_GO, &e) < 0) {
             run_failed(a, &e);
             return;
@@ -189,7 +192,7 @@ static enum piece_end piece(struct dap *a, int over, uint64_t ret, uint64_t sp)
     struct lerr e = {0};
     if (!ret && over && !eng_call_return_point(s, &ret, &sp))
         ret = 0;
-    before_run(a);
+    dap_before_run(a);
     int rc = ret ? eng_run_to_return(s, eng_cur_tid(s), ret, sp, &e) : eng_step(s, &e);
     a->running = 0;
     if (rc < 0) {

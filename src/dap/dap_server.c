@@ -73,6 +73,24 @@ static int is_command(const cJSON *msg, const char *name)
     return cJSON_IsString(c) && !strcmp(c->valuestring, name);
 }
 
+/* What must reach a running target at once: a pause, and what ends the
+ * session. */
+static int urgent(const struct dap_item *it)
+{
+    return it->end || (it->msg && (is_command(it->msg, "pause") || is_command(it->msg, "disconnect") ||
+                                   is_command(it->msg, "terminate")));
+}
+
+int dap_urgent_pending(struct dap *a)
+{
+    pthread_mutex_lock(&a->q->lock);
+    int found = 0;
+    for (const struct dap_item *it = a->q->head; it && !found; it = it->next)
+        found = urgent(it);
+    pthread_mutex_unlock(&a->q->lock);
+    return found;
+}
+
 /* While the target runs, the requests that must reach it now (pause, and
  * those that end the session) break in; the others wait for the stop. */
 static void *reader_main(void *arg)
@@ -98,13 +116,12 @@ static void *reader_main(void *arg)
             if (rc == DAP_READ_BROKEN)
                 it->err = xstrdup(e.msg);
         }
-        int urgent = it->end || (it->msg && (is_command(it->msg, "pause") ||
-                                             is_command(it->msg, "disconnect") ||
-                                             is_command(it->msg, "terminate")));
-        if (urgent && !is_command(it->msg, "pause"))
+        int now = urgent(it);
+        if (now && !is_command(it->msg, "pause"))
             a->ending = 1;
         push(a->q, it);
-        if (urgent && a->running)
+        /* (a run that starts after this looks at the queue itself) */
+        if (now && a->running)
             pthread_kill(a->main_thread, SIGUSR1);
         if (rc == DAP_READ_END || rc == DAP_READ_BROKEN)
             break;

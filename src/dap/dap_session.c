@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -28,7 +29,7 @@ int dap_initialize(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e
         "supportsLoadedSourcesRequest", "supportsLogPoints", "supportsDataBreakpoints",
         "supportsReadMemoryRequest", "supportsWriteMemoryRequest", "supportsDisassembleRequest",
         "supportsInstructionBreakpoints", "supportsDataBreakpointBytes", "supportsTerminateRequest", "supportsRestartRequest",
-        "supportTerminateDebuggee", "supportsSteppingGranularity",
+        "supportTerminateDebuggee", "supportsSteppingGranularity", "supportsClipboardContext",
     };
     for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++)
         add_true(body, caps[i]);
@@ -38,12 +39,23 @@ int dap_initialize(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e
     return 0;
 }
 
-/* Copies the program's output into `output` events until it ends. */
+/* Copies the program's output into `output` events until it ends, or,
+ * once the session lets the program go, until nothing more is there (a
+ * child it left behind may hold the pipe open forever). */
 static void *output_main(void *arg)
 {
     struct dap *a = arg;
     char buf[4096];
     for (;;) {
+        struct pollfd pfd = {.fd = a->program_fd, .events = POLLIN};
+        int r = poll(&pfd, 1, 50);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r == 0) {
+            if (a->output_stop)
+                break;
+            continue;
+        }
         ssize_t n = read(a->program_fd, buf, sizeof buf - 1);
         if (n < 0 && errno == EINTR)
             continue;
@@ -59,13 +71,10 @@ void dap_output_stop(struct dap *a)
 {
     if (!a->output_thread_on)
         return;
-    /* the program and its children are gone or let go: what they wrote
-     * is read to its end, unless a detached one still runs */
-    if (a->launched)
-        pthread_join(a->output_thread, NULL);
-    else
-        pthread_detach(a->output_thread);
+    a->output_stop = 1;
+    pthread_join(a->output_thread, NULL);
     a->output_thread_on = 0;
+    a->output_stop = 0;
     close(a->program_fd);
     a->program_fd = -1;
 }
@@ -379,11 +388,12 @@ static void note(void *ctx, const struct bpm_note *n)
 static void run_hook(void *ctx, struct dbg *d, int running)
 {
     struct dap *a = ctx;
-    if (running)
-        dap_forget_stop(a);
-    else
+    if (running) {
+        dap_before_run(a);
+    } else {
+        a->running = 0;
         dap_keep_stop(a);
-    a->running = running;
+    }
 }
 
 void dap_client_init(struct dap *a)
