@@ -389,6 +389,13 @@ static void run_hook(void *ctx, struct dbg *d, int running)
 {
     struct dap *a = ctx;
     if (running) {
+        /* the client did not ask for this run: it is told */
+        if (!a->running) {
+            cJSON *b = cJSON_CreateObject();
+            cJSON_AddNumberToObject(b, "threadId", eng_cur_tid(a->s));
+            cJSON_AddBoolToObject(b, "allThreadsContinued", 1);
+            dap_event(a, "continued", b);
+        }
         dap_before_run(a);
     } else {
         a->running = 0;
