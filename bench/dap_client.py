@@ -7,50 +7,20 @@ ADAPTER_CMD is one shell word list ("build/lindbg --dap"). Prints
 `seconds=S outputs=N stops=K`: S from configurationDone to the program's
 end, N the output events whose text starts with the message's first word,
 K the stopped events (a logpoint must make none)."""
-import json
 import os
 import shlex
 import subprocess
 import sys
 import time
 
-
-class Adapter:
-    def __init__(self, cmd):
-        self.p = subprocess.Popen(shlex.split(cmd), stdin=subprocess.PIPE,
-                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        self.seq = 0
-        self.buf = b""
-
-    def send(self, command, args=None):
-        self.seq += 1
-        m = {"seq": self.seq, "type": "request", "command": command}
-        if args is not None:
-            m["arguments"] = args
-        b = json.dumps(m).encode()
-        self.p.stdin.write(b"Content-Length: %d\r\n\r\n" % len(b) + b)
-        self.p.stdin.flush()
-        return self.seq
-
-    def read(self):
-        while True:
-            i = self.buf.find(b"\r\n\r\n")
-            if i >= 0:
-                n = int(self.buf[:i].split(b":")[1])
-                if len(self.buf) >= i + 4 + n:
-                    m = json.loads(self.buf[i + 4:i + 4 + n])
-                    self.buf = self.buf[i + 4 + n:]
-                    return m
-            d = os.read(self.p.stdout.fileno(), 1 << 16)
-            if not d:
-                raise EOFError("the adapter ended")
-            self.buf += d
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "lib"))
+import dapclient  # noqa: E402
 
 
 def main():
     cmd, program, source, line, message = sys.argv[1:6]
     args = sys.argv[6:]
-    a = Adapter(cmd)
+    a = dapclient.Adapter(shlex.split(cmd))
     a.send("initialize", {"adapterID": "bench", "linesStartAt1": True, "columnsStartAt1": True})
     a.send("launch", {"program": program, "args": args, "cwd": os.getcwd()})
     marker = message.split("{")[0].split()[0] if message.split() else message
@@ -58,7 +28,7 @@ def main():
     configured = False
     start = None
     while True:
-        m = a.read()
+        m = a.read(timeout=None)
         if m["type"] == "event":
             ev = m["event"]
             if ev == "initialized" and not configured:

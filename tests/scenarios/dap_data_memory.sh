@@ -15,7 +15,9 @@ gdb -batch -ex 'set disassembly-flavor intel' -ex 'x/16xb touch' -ex 'x/i touch'
 touch_line=$(gdb -batch -ex 'info line *touch' "$prog" | sed -n 's/^Line \([0-9]*\) of.*/\1/p')
 [ -n "$touch_line" ] || fail "gdb has no line for touch"
 python3 - "$LINDBG" "$prog" "$touch_off" "$touch_line" gdb.out <<'PY' || fail "DAP session"
-import base64, json, os, select, subprocess, sys, time
+import base64, json, os, sys, time
+sys.path.insert(0, os.path.join(os.environ["ROOT"], "tests", "lib"))
+import dapclient
 
 lindbg, prog, touch_off, touch_line, gdb_out = sys.argv[1:6]
 touch_off, touch_line = int(touch_off, 16), int(touch_line)
@@ -26,12 +28,10 @@ gdb_insn = [l for l in gdb if "<touch>:" in l and "\t0x" not in l][0].split(":",
 assert len(gdb_bytes) == 16, gdb
 
 def start(name):
-    global p, buf, seq, events, log
-    p = subprocess.Popen([lindbg, "--dap"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                         stderr=open(name + ".stderr", "w"))
-    buf, seq, events, log = b"", 0, [], open(name + ".log", "w")
-
-start("dap")
+    global p, S
+    S = dapclient.Adapter([lindbg, "--dap"], stderr=open(name + ".stderr", "w"),
+                          log=open(name + ".log", "w"), fail=fail)
+    p = S.p
 
 def fail(msg):
     print("FAIL:", msg)
@@ -39,60 +39,20 @@ def fail(msg):
     sys.exit(1)
 
 def send(cmd, args=None):
-    global seq
-    seq += 1
-    m = {"seq": seq, "type": "request", "command": cmd}
-    if args is not None:
-        m["arguments"] = args
-    body = json.dumps(m).encode()
-    log.write(">> %s\n" % body.decode())
-    p.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-    p.stdin.flush()
-    return seq
-
-def read_msg(timeout):
-    global buf
-    end = time.time() + timeout
-    while True:
-        h = buf.find(b"\r\n\r\n")
-        if h >= 0:
-            n = int([l.split(b":")[1] for l in buf[:h].split(b"\r\n")
-                     if l.lower().startswith(b"content-length")][0])
-            if len(buf) >= h + 4 + n:
-                m = json.loads(buf[h + 4:h + 4 + n])
-                buf = buf[h + 4 + n:]
-                log.write("<< %s\n" % json.dumps(m))
-                log.flush()
-                return m
-        left = end - time.time()
-        if left <= 0 or not select.select([p.stdout], [], [], left)[0]:
-            fail("no message from the adapter in %d s" % timeout)
-        chunk = os.read(p.stdout.fileno(), 65536)
-        if not chunk:
-            fail("the adapter closed its output")
-        buf += chunk
+    return S.send(cmd, args)
 
 def request(cmd, args=None, ok=True, timeout=30):
-    s = send(cmd, args)
-    while True:
-        m = read_msg(timeout)
-        if m["type"] == "event":
-            events.append(m)
-        elif m["type"] == "response" and m["request_seq"] == s:
-            if ok and not m["success"]:
-                fail("%s failed: %s" % (cmd, m.get("message")))
-            return m.get("body") or {}
+    m = S.request(cmd, args, True if ok else None, timeout)
+    return m.get("body") or {}
 
 def event(name, timeout=30):
-    while True:
-        for i, m in enumerate(events):
-            if m["event"] == name:
-                return events.pop(i).get("body") or {}
-        events.append(read_msg(timeout))
+    return S.event(name, timeout).get("body") or {}
 
 def check(cond, what, got=None):
     if not cond:
         fail("%s%s" % (what, "" if got is None else ": %s" % json.dumps(got)))
+
+start("dap")
 
 caps = request("initialize", {"adapterID": "lindbg", "clientID": "check", "linesStartAt1": True,
                               "columnsStartAt1": True, "pathFormat": "path",
@@ -200,7 +160,7 @@ check(int.from_bytes(base64.b64decode(m["data"]), "little") == 21, "counters[2] 
 r = request("setExceptionBreakpoints", {"filters": ["SIGSEGV"]})["breakpoints"]
 check(len(r) == 1 and r[0]["verified"], "setExceptionBreakpoints", r)
 r = request("evaluate", {"expression": "sx", "context": "repl"})
-sx = r.get("result", "") + "".join(e["body"].get("output", "") for e in events
+sx = r.get("result", "") + "".join(e["body"].get("output", "") for e in S.events
                                    if e["event"] == "output")
 check(any("SIGSEGV" in l and l.rstrip().endswith("- break") for l in sx.split("\n"))
       and any("SIGABRT" in l and "second-chance break" in l for l in sx.split("\n")),

@@ -45,66 +45,31 @@ opt_p=$(grep -E '^\$1 = ' gdb_opt.out | sed -E 's/^\$1 = //')
 [ -n "$opt_p" ] || { cat gdb_opt.out; fail "gdb printed no p in by_pieces"; }
 
 cat > client.py <<'PY'
-import json, os, re, select, subprocess, sys
+import json, os, re, sys
+sys.path.insert(0, os.path.join(os.environ["ROOT"], "tests", "lib"))
+import dapclient
 
 lindbg, prog, src, line = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 opt_p = sys.argv[6]
 exprs = open("gdb_exprs").read().split("\n")[:-1]
 gdb = dict(zip(exprs, open("gdb_values").read().split("\n")[:-1]))
-p, seq, buf, events = None, 0, b"", []
+p, S = None, None
 
 def start():
-    global p, seq, buf, events
-    p = subprocess.Popen([lindbg, "--dap"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                         stderr=open("lindbg.err", "a"))
-    seq, buf, events = 0, b"", []
+    global p, S
+    S = dapclient.Adapter([lindbg, "--dap"], stderr=open("lindbg.err", "a"), fail=fail)
+    p = S.p
 
 def fail(msg):
     print("FAIL: " + msg)
     p.kill()
     sys.exit(1)
 
-def read_msg():
-    global buf
-    while True:
-        if b"\r\n\r\n" in buf:
-            head, rest = buf.split(b"\r\n\r\n", 1)
-            n = int(re.search(rb"Content-Length: *(\d+)", head, re.I).group(1))
-            if len(rest) >= n:
-                buf = rest[n:]
-                return json.loads(rest[:n])
-        r, _, _ = select.select([p.stdout], [], [], 30)
-        if not r:
-            fail("no message from lindbg in 30 s")
-        chunk = os.read(p.stdout.fileno(), 65536)
-        if not chunk:
-            fail("lindbg closed its output")
-        buf += chunk
-
 def request(cmd, args=None, ok=True):
-    global seq
-    seq += 1
-    msg = {"seq": seq, "type": "request", "command": cmd}
-    if args is not None:
-        msg["arguments"] = args
-    data = json.dumps(msg).encode()
-    p.stdin.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
-    p.stdin.flush()
-    while True:
-        m = read_msg()
-        if m.get("type") == "event":
-            events.append(m)
-        elif m.get("type") == "response" and m.get("request_seq") == seq:
-            if m.get("success") != ok:
-                fail("%s %s: success %s, wanted %s (%s)" % (cmd, json.dumps(args), m.get("success"), ok, m.get("message")))
-            return m
+    return S.request(cmd, args, ok)
 
 def wait_event(name):
-    while True:
-        for i, e in enumerate(events):
-            if e["event"] == name:
-                return events.pop(i)
-        events.append(read_msg())
+    return S.event(name)
 
 def check(what, got, want):
     if got != want:
