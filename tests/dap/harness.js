@@ -77,7 +77,10 @@ class Session {
     }
 
     async start() {
-        const dc = new DebugClient(LINDBG, '--dap', 'lindbg', { cwd: this.dir, env: process.env });
+        // DAP_RUNTIME: another adapter (e.g. lldb-vscode-16), to check the suite itself
+        const dc = process.env.DAP_RUNTIME
+            ? new DebugClient(process.env.DAP_RUNTIME, process.env.DAP_ARG || '', 'lindbg', { cwd: this.dir, env: process.env })
+            : new DebugClient(LINDBG, '--dap', 'lindbg', { cwd: this.dir, env: process.env });
         this.dc = dc;
         await dc.start();
         const proc = dc._adapterProcess;
@@ -101,9 +104,10 @@ class Session {
                 this.problems.push('the adapter sent a message that is not JSON: ' + clip(body, 200));
                 return;
             }
-            if (typeof msg.seq !== 'number' || msg.seq <= this.lastSeq)
-                this.problems.push(`message seq ${msg.seq} after ${this.lastSeq}: ${clip(body, 200)}`);
-            else this.lastSeq = msg.seq;
+            if (typeof msg.seq !== 'number' || msg.seq <= this.lastSeq) {
+                if (!this.badSeq) this.problems.push(`message seq ${msg.seq} after ${this.lastSeq}: ${clip(body, 200)}`);
+                this.badSeq = true;
+            } else this.lastSeq = msg.seq;
             if (msg.type === 'event') this.events.push(msg);
             else if (msg.type === 'response' && !dc.pendingRequests.has(msg.request_seq)) this.orphans.push(msg);
             ProtocolClient.prototype.dispatch.call(dc, body);
