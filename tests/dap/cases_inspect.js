@@ -2,7 +2,7 @@
 // Cases about looking at a stopped program (stack, scopes, variables,
 // evaluate, memory, modules, threads) and about bad input.
 const assert = require('assert');
-const { lineOf, num, bareName, SRC } = require('./harness');
+const { lineOf, num, bareName, freePort, assertGone, SRC } = require('./harness');
 
 // Launches `loop 3` and stops at the line of work after scale = 1 (i = 0).
 async function stopInWork(s) {
@@ -219,6 +219,48 @@ module.exports = [
             const st = await s.stopped('entry');
             s.pids.push(st.threadId);
             await s.refused('lindbgNoSuchRequest', {});
+            await s.cont(st.threadId);
+            await s.expectExit(0);
+            await s.waitOutput('stdout', /fx_dap: sum=213\n/);
+        },
+    },
+    {
+        name: 'dap_huge_message',
+        fn: async (s) => {
+            await s.init();
+            const send = (text) => s.proc.stdin.write(`Content-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+            // 8 MB, whole: answered (an error is fine), and the session goes on
+            send(JSON.stringify({ seq: 50, type: 'request', command: 'evaluate', arguments: { expression: 'a'.repeat(8 << 20), context: 'watch' } }));
+            await s.waitFor(() => s.orphans.find((r) => r.request_seq === 50), 20000, 'a response to the 8 MB request');
+            await s.raw('threads', {});
+            // 2 GB announced, 1 MB sent, then the end: an error or a clean end
+            s.proc.stdin.write('Content-Length: 2000000000\r\n\r\n{"seq":51,"type":"request","command":"threads","arguments":{"x":"');
+            s.proc.stdin.write('a'.repeat(1 << 20));
+            s.proc.stdin.end();
+            s.disconnected = true;
+            await s.waitFor(() => s.exit || undefined, 15000, 'the adapter to end with its input');
+        },
+    },
+    {
+        name: 'dap_client_vanishes_mid_run',
+        fn: async (s) => {
+            await s.launch(['spin']);
+            await s.waitOutput('stdout', /spinning/);
+            const pid = (await s.req('threads')).body.threads[0].id;
+            s.pids.push(pid);
+            s.disconnected = true; // no disconnect: the client just goes
+            s.proc.stdin.end();
+            await s.waitFor(() => s.exit || undefined, 10000, 'the adapter to end with its input');
+            await assertGone(pid);
+        },
+    },
+    {
+        name: 'dap_port_mode',
+        fn: async (s) => {
+            await s.start({ port: await freePort() });
+            await s.launch(['loop', '3'], { stopOnEntry: true });
+            const st = await s.stopped('entry');
+            s.pids.push(st.threadId);
             await s.cont(st.threadId);
             await s.expectExit(0);
             await s.waitOutput('stdout', /fx_dap: sum=213\n/);

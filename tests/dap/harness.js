@@ -4,7 +4,9 @@
 // ways is kept, so that a failing case can print the end of the
 // conversation and the adapter's standard error.
 const assert = require('assert');
+const cp = require('child_process');
 const fs = require('fs');
+const net = require('net');
 const os = require('os');
 const path = require('path');
 const { DebugClient } = require('@vscode/debugadapter-testsupport');
@@ -46,6 +48,31 @@ function clip(s, n = 600) {
     return s.length > n ? s.slice(0, n) + `... (${s.length} chars)` : s;
 }
 
+// Whether something listens on 127.0.0.1:port (without connecting: the
+// adapter takes one client).
+function listening(port) {
+    const hex = ':' + port.toString(16).toUpperCase().padStart(4, '0');
+    return fs
+        .readFileSync('/proc/net/tcp', 'utf8')
+        .split('\n')
+        .some((l) => {
+            const f = l.trim().split(/\s+/);
+            return f[1] && f[1].endsWith(hex) && f[3] === '0A';
+        });
+}
+
+// A port nobody listens on now.
+function freePort() {
+    return new Promise((res, rej) => {
+        const srv = net.createServer();
+        srv.on('error', rej);
+        srv.listen(0, '127.0.0.1', () => {
+            const { port } = srv.address();
+            srv.close(() => res(port));
+        });
+    });
+}
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 class Session {
@@ -76,25 +103,27 @@ class Session {
         w.forEach((f) => f());
     }
 
-    async start() {
-        // DAP_RUNTIME: another adapter (e.g. lldb-vscode-16), to check the suite itself
-        const dc = process.env.DAP_RUNTIME
-            ? new DebugClient(process.env.DAP_RUNTIME, process.env.DAP_ARG || '', 'lindbg', { cwd: this.dir, env: process.env })
-            : new DebugClient(LINDBG, '--dap', 'lindbg', { cwd: this.dir, env: process.env });
+    // The adapter, on its standard input and output, or (port) listening
+    // on 127.0.0.1:port for the client, as `lindbg --dap --port N`.
+    async start(opts = {}) {
+        let dc;
+        if (opts.port) {
+            this.watch(cp.spawn(LINDBG, ['--dap', '--port', String(opts.port)], { cwd: this.dir, env: process.env }));
+            this.proc.stdout.on('data', (d) => (this.stderr += d.toString()));
+            await this.waitFor(() => (listening(opts.port) ? true : undefined), 10000, `lindbg to listen on port ${opts.port}`);
+            dc = new DebugClient(LINDBG, '', 'lindbg');
+            await dc.start(opts.port);
+            dc._socket.on('error', (e) => this.log('socket: ' + e.message));
+        } else {
+            // DAP_RUNTIME: another adapter (e.g. lldb-vscode-16), to check the suite itself
+            dc = process.env.DAP_RUNTIME
+                ? new DebugClient(process.env.DAP_RUNTIME, process.env.DAP_ARG || '', 'lindbg', { cwd: this.dir, env: process.env })
+                : new DebugClient(LINDBG, '--dap', 'lindbg', { cwd: this.dir, env: process.env });
+            await dc.start();
+            this.watch(dc._adapterProcess);
+            this.proc.stdin.on('error', (e) => this.log('stdin: ' + e.message));
+        }
         this.dc = dc;
-        await dc.start();
-        const proc = dc._adapterProcess;
-        this.proc = proc;
-        proc.stderr.on('data', (d) => {
-            this.stderr += d.toString();
-            if (this.stderr.length > 200000) this.stderr = this.stderr.slice(-100000);
-        });
-        proc.on('exit', (code, signal) => {
-            this.exit = { code, signal };
-            this.log(`adapter exited: code ${code} signal ${signal}`);
-            this.wake();
-        });
-        proc.stdin.on('error', (e) => this.log('stdin: ' + e.message));
         dc.dispatch = (body) => {
             this.log('<- ' + body);
             let msg;
@@ -118,6 +147,20 @@ class Session {
             this.log(`-> ${command} ${JSON.stringify(args || {})}`);
             doSend(command, args, clb);
         };
+    }
+
+    // The adapter's process: its standard error and its end are kept.
+    watch(proc) {
+        this.proc = proc;
+        proc.stderr.on('data', (d) => {
+            this.stderr += d.toString();
+            if (this.stderr.length > 200000) this.stderr = this.stderr.slice(-100000);
+        });
+        proc.on('exit', (code, signal) => {
+            this.exit = { code, signal };
+            this.log(`adapter exited: code ${code} signal ${signal}`);
+            this.wake();
+        });
     }
 
     // Waits until check() returns something other than undefined.
@@ -325,6 +368,7 @@ class Session {
             faults.push(e.message);
             this.proc.kill('SIGKILL');
         }
+        if (this.dc._socket) this.dc._socket.destroy();
         for (const pid of this.pids) {
             try {
                 process.kill(pid, 'SIGKILL');
@@ -364,4 +408,4 @@ async function assertGone(pid, timeout = 5000) {
     }
 }
 
-module.exports = { Session, lineOf, num, bareName, sleep, procState, assertGone, clip, ROOT, LINDBG, FX, PROG, SRC, PLUGIN_SRC };
+module.exports = { Session, freePort, lineOf, num, bareName, sleep, procState, assertGone, clip, ROOT, LINDBG, FX, PROG, SRC, PLUGIN_SRC };
