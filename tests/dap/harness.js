@@ -28,9 +28,10 @@ function lineOf(marker, file = SRC) {
     return i + 1;
 }
 
-// A number as a debugger may write it: 5, 0n5, 0x5, "int 0n5", "0x5 <sym>".
+// A number as a debugger may write it: 5, 0n5, 0x5, "int 0n5", "0x5 <sym>",
+// WinDbg's 0x00005555`555580c0.
 function num(s) {
-    const m = /(-?)\b(0x[0-9a-f]+|0n\d+|\d+)\b/i.exec(String(s));
+    const m = /(-?)\b(0x[0-9a-f]+|0n\d+|\d+)\b/i.exec(String(s).replace(/([0-9a-f])`([0-9a-f])/gi, '$1$2'));
     if (!m) return NaN;
     const t = m[2];
     const v = /^0x/i.test(t) ? parseInt(t, 16) : /^0n/i.test(t) ? parseInt(t.slice(2), 10) : parseInt(t, 10);
