@@ -1,5 +1,6 @@
 /* lindbg: options, the session, the command loop. */
 #include "cmd/dbg.h"
+#include "dap/dap.h"
 #include "engine/engine.h"
 #include "ui/complete_dbg.h"
 #include "ui/console.h"
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct options {
     const char *commands;     /* -c */
@@ -156,8 +158,37 @@ static int open_core(struct session *s, const struct options *o, struct lerr *e)
     return rc;
 }
 
+/* --dap [--port N]: the Debug Adapter Protocol on standard input and
+ * output, or for one client on 127.0.0.1:N. Standard output is the
+ * protocol's alone: what else lindbg would print goes to standard error. */
+static int dap_main(int argc, char **argv)
+{
+    int port = 0;
+    for (int i = 2; i < argc; i++) {
+        if (!strcmp(argv[i], "--port") && i + 1 < argc) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end || v <= 0 || v > 65535) {
+                fprintf(stderr, "lindbg: Syntax error: '%s' is not a port\n", argv[i]);
+                return 2;
+            }
+            port = (int)v;
+        } else {
+            fprintf(stderr, "lindbg: Syntax error: --dap takes only --port N\n");
+            return 2;
+        }
+    }
+    if (port)
+        return dap_listen(port);
+    int out = dup(1);
+    dup2(2, 1);
+    return dap_run(0, out);
+}
+
 int main(int argc, char **argv)
 {
+    if (argc > 1 && (!strcmp(argv[1], "--dap") || !strcmp(argv[1], "-dap")))
+        return dap_main(argc, argv);
     struct options o;
     if (parse_options(argc, argv, &o) < 0)
         return 2;

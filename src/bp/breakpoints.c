@@ -107,6 +107,7 @@ void bp_free(struct bp *b)
     free(b->expr);
     free(b->commands);
     free(b->condition);
+    free(b->log_message);
     free(b->locs);
     if (b->home)
         free(b->home->path);
@@ -365,6 +366,7 @@ void bp_copy_options(struct bp *to, const struct bp *from)
     to->max_depth = from->max_depth;
     to->min_depth = from->min_depth;
     to->condition = from->condition ? xstrdup(from->condition) : NULL;
+    to->log_message = from->log_message ? xstrdup(from->log_message) : NULL;
     to->thread_index = from->thread_index;
     to->proc_index = from->proc_index;
     to->passes_init = to->passes_left = from->passes_init;

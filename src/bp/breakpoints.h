@@ -43,6 +43,9 @@ struct bp {
     unsigned max_depth;   /* /c: break only when the depth is below, 0 none */
     unsigned min_depth;   /* /C: only when above, 0 none */
     char *condition;      /* /w */
+    char *log_message;    /* a logpoint (DAP's logMessage): a hit it takes
+                           * is told to the front end, never a stop; NULL:
+                           * none */
     int thread_index;     /* ~N: only this thread index, -1 any */
     int proc_index;       /* /p: only this process index, -1 any */
     struct bp_location *locs;

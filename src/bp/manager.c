@@ -126,6 +126,11 @@ static int on_hit(void *ctx, const struct eng_hit_at *at)
         if (!takes_hit(m, b, at))
             continue;
         b->hits++;
+        if (b->log_message && m->client.logpoint) {
+            /* said, and on it goes: it is no reason to stop */
+            m->client.logpoint(m->client.ctx, b, at);
+            continue;
+        }
         push_id(&m->scratch, &m->nscratch, &m->scratch_cap, b->id);
         int tn = b->one_shot || !m->client.treg_add ? -1 : bpm_counting_command(b->commands);
         if (tn >= 0 && ncounts < 8)

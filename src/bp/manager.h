@@ -63,6 +63,10 @@ struct bpm_client {
      * command string, `r $t0=@$t0+1; gc`): told at the end of a run (may
      * be NULL: such strings are then decided by lindbg). */
     void (*treg_add)(void *ctx, unsigned n, uint64_t delta);
+    /* A logpoint took a hit (thread at->tid, stopped, its view not
+     * selected): the front end says its message; the target goes on
+     * (may be NULL when the front end sets no logpoints). */
+    void (*logpoint)(void *ctx, const struct bp *b, const struct eng_hit_at *at);
     /* The radix numbers are read in (`n`); NULL: 16. */
     int (*radix)(void *ctx);
 };

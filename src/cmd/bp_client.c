@@ -94,7 +94,7 @@ static void treg_add(void *ctx, unsigned n, uint64_t delta)
 
 void dbg_bps_init(struct dbg *d)
 {
-    struct bpm_client c = {d, eval_in, note, event_done, treg_add, radix};
+    struct bpm_client c = {d, eval_in, note, event_done, treg_add, NULL, radix};
     bpm_init(&d->bpm, d->s, &c);
 }
 

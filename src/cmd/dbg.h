@@ -271,6 +271,9 @@ size_t dbg_frames(struct dbg *d, size_t max, struct dbg_frame **out);
  * for an inlined call, as WinDbg marks them). */
 void dbg_frame_site(struct dbg *d, const struct dbg_frame *f, char *buf, size_t size);
 void dbg_print_frame_line_info(struct dbg *d, const struct dbg_frame *f);
+/* The source line a frame is at, as k shows it: 0, or -1 when unknown. */
+struct sym_line;
+int dbg_frame_source(struct dbg *d, const struct dbg_frame *f, struct sym_line *l);
 void dbg_frame_columns(const struct dbg_frame *f, char *buf, size_t size);
 /* sym_describe, and for code in an inlined call the inlined function first:
  * "mod!leaf (inlined in mod!outer+0xf)". */

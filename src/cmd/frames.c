@@ -68,19 +68,25 @@ void dbg_frame_site(struct dbg *d, const struct dbg_frame *f, char *buf, size_t 
         snprintf(buf, size, "%s", fmt_addr(a, f->f.pc));
 }
 
-void dbg_print_frame_line_info(struct dbg *d, const struct dbg_frame *f)
+int dbg_frame_source(struct dbg *d, const struct dbg_frame *f, struct sym_line *l)
 {
     struct sym_space *sp = eng_syms(d->s);
-    struct sym_line l;
-    if (!d->lines)
-        return;
     /* a frame that made an inlined call is at the call's line */
     if (f->skip > 0) {
-        if (f->line)
-            fprintf(d->out, " [%s @ %d]", f->file, f->line);
-    } else if (sp && sym_line_at(sp, sym_frame_code(&f->f), &l) == 0) {
-        fprintf(d->out, " [%s @ %d]", l.file, l.line);
+        if (!f->line)
+            return -1;
+        snprintf(l->file, sizeof l->file, "%s", f->file);
+        l->line = f->line;
+        return 0;
     }
+    return sp ? sym_line_at(sp, sym_frame_code(&f->f), l) : -1;
+}
+
+void dbg_print_frame_line_info(struct dbg *d, const struct dbg_frame *f)
+{
+    struct sym_line l;
+    if (d->lines && dbg_frame_source(d, f, &l) == 0)
+        fprintf(d->out, " [%s @ %d]", l.file, l.line);
 }
 
 void dbg_frame_columns(const struct dbg_frame *f, char *buf, size_t size)

@@ -48,11 +48,19 @@ struct dap {
     int launched;             /* launched (killed on disconnect by default) */
     int stop_on_entry;
     int exited_sent, terminated_sent;
-    int running;
+    volatile int running;     /* read by the reader thread */
+    volatile int ending;      /* a disconnect or the end of input is queued */
+    int peer_gone;            /* a write to the client failed */
     int quit;
+    const cJSON *current;     /* the request being handled */
+    int responded;            /* ... was answered already */
     int program_fd;           /* read end of the program's output pipe, -1 */
+    char **launch_env;        /* launch's environment (NULL: ours) */
+    char *launch_cwd;
     pthread_t output_thread;
     int output_thread_on;
+    unsigned *stop_ids;       /* the breakpoints the last stop was for */
+    size_t nstop_ids;
     struct dap_frame_ref *frames;
     size_t nframes, frames_cap;
     struct dap_vars *vars;

@@ -9,12 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A recorded path names the file asked for when it ends with it, at a
- * path component's start. */
+/* Whether b ends with e, at a path component's start. */
+static int path_ends_with(const char *b, const char *e)
+{
+    size_t bl = strlen(b), el = strlen(e);
+    return bl >= el && !strcmp(b + bl - el, e) && (bl == el || b[bl - el - 1] == '/');
+}
+
+/* A recorded path names the file asked for when it ends with it; a path
+ * recorded relative to its compilation directory names an absolute one
+ * that ends with it (an editor gives full paths). */
 static int file_matches(const char *path, const char *want)
 {
-    size_t pl = strlen(path), wl = strlen(want);
-    return pl >= wl && !strcmp(path + pl - wl, want) && (pl == wl || path[pl - wl - 1] == '/');
+    return path_ends_with(path, want) || (*want == '/' && *path != '/' && path_ends_with(want, path));
 }
 
 struct row {

@@ -459,10 +459,23 @@ static struct tgt_proc *pt_launch(const struct tgt_backend *be, char *const argv
          * session); an ignored signal survives exec, and the program must
          * start as it would without us */
         signal(SIGPIPE, SIG_DFL);
+        int err = 0;
+        if (o->redirect_stdio) {
+            int in = open("/dev/null", O_RDONLY);
+            if (in < 0 || dup2(in, 0) < 0 || dup2(o->out_fd, 1) < 0 || dup2(o->out_fd, 2) < 0)
+                err = errno;
+        }
+        if (!err && o->cwd && chdir(o->cwd) < 0)
+            err = errno;
         /* Stop so the parent can seize us before exec. */
-        kill(getpid(), SIGSTOP);
-        execv(path, argv);
-        int err = errno;
+        if (!err) {
+            kill(getpid(), SIGSTOP);
+            if (o->envp)
+                execve(path, argv, o->envp);
+            else
+                execv(path, argv);
+            err = errno;
+        }
         if (write(errpipe[1], &err, sizeof err) < 0) {
             /* nothing more can be said */
         }
@@ -471,7 +484,11 @@ static struct tgt_proc *pt_launch(const struct tgt_backend *be, char *const argv
     close(errpipe[1]);
     int st;
     if (waitpid(pid, &st, WSTOPPED) < 0 || !WIFSTOPPED(st)) {
-        lerr_set(e, "Couldn't start '%s': child did not stop", argv[0]);
+        int err = 0; /* a working directory or redirection that failed */
+        if (read(errpipe[0], &err, sizeof err) == (ssize_t)sizeof err)
+            SYS_FAIL(e, err, "Couldn't start '%s': %s", argv[0], strerror(err));
+        else
+            lerr_set(e, "Couldn't start '%s': child did not stop", argv[0]);
         close(errpipe[0]);
         return NULL;
     }

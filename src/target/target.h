@@ -245,6 +245,12 @@ int tgt_pages_present(struct tgt_proc *p, uint64_t addr, size_t npages, unsigned
 
 struct tgt_launch_opts {
     int keep_aslr;
+    const char *cwd;   /* NULL: lindbg's own */
+    char *const *envp; /* NULL: lindbg's environment */
+    /* the program's standard input from /dev/null and its output and
+     * errors into out_fd (a DAP client owns lindbg's standard streams) */
+    int redirect_stdio;
+    int out_fd;
 };
 
 /* What a backend can do beyond reading and writing a stopped process and

@@ -1,0 +1,58 @@
+/* What the adapter's files share among themselves (dap.h is what its
+ * request families need). */
+#ifndef LINDBG_DAP_INT_H
+#define LINDBG_DAP_INT_H
+
+#include "dap/dap.h"
+
+/* dap_session.c: the session's life. */
+int dap_initialize(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+int dap_launch(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+int dap_attach(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+int dap_configuration_done(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+int dap_disconnect(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+int dap_terminate(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+int dap_restart(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+/* Lets the target go: killed (terminate 1), detached (0), or as it came
+ * (-1: a launched one killed, an attached one detached); then `exited`
+ * and `terminated` unless said already. */
+void dap_end_target(struct dap *a, int terminate);
+/* The engine's events (module, thread, exit) as DAP events. */
+void dap_on_engine_event(void *ctx, const struct eng_event *ev);
+/* The breakpoint manager's client: the command line's, with logpoints
+ * and resolved breakpoints told to the client. */
+void dap_client_init(struct dap *a);
+/* Ends the thread that copies the program's output (after it ended). */
+void dap_output_stop(struct dap *a);
+
+/* dap_run.c: run control, stops, threads and stacks, the REPL. */
+int dap_continue(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+int dap_next(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+int dap_step_in(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+int dap_step_out(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+int dap_step_back(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+int dap_pause(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+int dap_threads(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+int dap_stack_trace(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+int dap_evaluate(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+/* Runs every thread until the target stops for the user, and says so. */
+void dap_go(struct dap *a);
+/* The breakpoints of the stop just made, kept for its event (the
+ * manager forgets them once their command strings ran). */
+void dap_keep_stop(struct dap *a);
+/* The last stop as a `stopped` event (or `exited`/`terminated`). */
+void dap_report_stop(struct dap *a);
+
+/* dap_breakpoints.c: a logpoint's hit (the manager's client), and the
+ * `stopped` reason for a stop at manager breakpoints ids. */
+void dap_logpoint(void *ctx, const struct bp *b, const struct eng_hit_at *at);
+const char *dap_bp_reason(struct dap *a, const unsigned *ids, size_t n);
+/* A deferred function pattern (manager breakpoint pattern_id) set
+ * breakpoint id as a module loaded. */
+void dap_bp_pattern_set(struct dap *a, unsigned pattern_id, unsigned id);
+
+/* dap_server.c: what the command layer printed so far (malloc'd, the
+ * caller frees); the console starts empty again. */
+char *dap_take_console(struct dap *a);
+
+#endif

@@ -1,0 +1,396 @@
+/* The adapter's loop: requests read by a thread of their own into a
+ * queue, handled one at a time by the thread that owns the target,
+ * answered and followed by events (dap.h). */
+#include "dap/dap.h"
+#include "dap/dap_int.h"
+#include "dap/dap_wire.h"
+#include "util/xalloc.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/* One thing the reader found: a request (msg), a message that could not
+ * be taken (err), or the end of the input (end). */
+struct dap_item {
+    cJSON *msg;
+    char *err;
+    int end;
+    struct dap_item *next;
+};
+
+struct dap_queue {
+    pthread_mutex_t lock;
+    pthread_cond_t ready;
+    struct dap_item *head, *tail;
+};
+
+/* The session a pause breaks into: read by the signal handler, which the
+ * reader thread raises in the thread that traces the target. */
+static struct session *volatile breakin_session;
+
+static void on_breakin_signal(int sig)
+{
+    (void)sig;
+    if (breakin_session)
+        eng_breakin(breakin_session);
+}
+
+static void push(struct dap_queue *q, struct dap_item *it)
+{
+    pthread_mutex_lock(&q->lock);
+    if (q->tail)
+        q->tail->next = it;
+    else
+        q->head = it;
+    q->tail = it;
+    pthread_cond_signal(&q->ready);
+    pthread_mutex_unlock(&q->lock);
+}
+
+static struct dap_item *pop(struct dap_queue *q)
+{
+    pthread_mutex_lock(&q->lock);
+    while (!q->head)
+        pthread_cond_wait(&q->ready, &q->lock);
+    struct dap_item *it = q->head;
+    q->head = it->next;
+    if (!q->head)
+        q->tail = NULL;
+    pthread_mutex_unlock(&q->lock);
+    return it;
+}
+
+static int is_command(const cJSON *msg, const char *name)
+{
+    const cJSON *c = cJSON_GetObjectItemCaseSensitive(msg, "command");
+    return cJSON_IsString(c) && !strcmp(c->valuestring, name);
+}
+
+/* While the target runs, the requests that must reach it now (pause, and
+ * those that end the session) break in; the others wait for the stop. */
+static void *reader_main(void *arg)
+{
+    struct dap *a = arg;
+    struct dap_reader r;
+    dap_reader_init(&r, a->in_fd);
+    for (;;) {
+        char *body;
+        size_t len;
+        struct lerr e = {0};
+        enum dap_read_result rc = dap_read_message(&r, &body, &len, &e);
+        struct dap_item *it = xcalloc(1, sizeof *it);
+        if (rc == DAP_READ_MESSAGE) {
+            it->msg = cJSON_ParseWithLength(body, len);
+            free(body);
+            if (!it->msg || !cJSON_IsObject(it->msg)) {
+                cJSON_Delete(it->msg);
+                it->msg = NULL;
+                it->err = xstrdup("Syntax error: the message is not a JSON object");
+            }
+        } else if (rc == DAP_READ_BAD) {
+            it->err = xstrdup(e.msg);
+        } else {
+            it->end = 1;
+            if (rc == DAP_READ_BROKEN)
+                it->err = xstrdup(e.msg);
+        }
+        int urgent = it->end || (it->msg && (is_command(it->msg, "pause") ||
+                                             is_command(it->msg, "disconnect") ||
+                                             is_command(it->msg, "terminate")));
+        if (urgent && !is_command(it->msg, "pause"))
+            a->ending = 1;
+        push(a->q, it);
+        if (urgent && a->running)
+            pthread_kill(a->main_thread, SIGUSR1);
+        if (rc == DAP_READ_END || rc == DAP_READ_BROKEN)
+            break;
+    }
+    dap_reader_free(&r);
+    return NULL;
+}
+
+static void send_json(struct dap *a, cJSON *m)
+{
+    pthread_mutex_lock(&a->out_lock);
+    cJSON_AddNumberToObject(m, "seq", ++a->seq);
+    char *text = cJSON_PrintUnformatted(m);
+    if (dap_write_message(a->out_fd, text, strlen(text)) < 0)
+        a->peer_gone = 1;
+    pthread_mutex_unlock(&a->out_lock);
+    free(text);
+    cJSON_Delete(m);
+}
+
+void dap_event(struct dap *a, const char *event, cJSON *body)
+{
+    cJSON *m = cJSON_CreateObject();
+    cJSON_AddStringToObject(m, "type", "event");
+    cJSON_AddStringToObject(m, "event", event);
+    if (body)
+        cJSON_AddItemToObject(m, "body", body);
+    send_json(a, m);
+}
+
+void dap_output(struct dap *a, const char *category, const char *text)
+{
+    cJSON *b = cJSON_CreateObject();
+    cJSON_AddStringToObject(b, "category", category);
+    cJSON_AddStringToObject(b, "output", text);
+    dap_event(a, "output", b);
+}
+
+static void open_console(struct dap *a)
+{
+    a->console = open_memstream(&a->console_buf, &a->console_len);
+    a->d.out = a->console;
+}
+
+char *dap_take_console(struct dap *a)
+{
+    fclose(a->console);
+    char *text = a->console_buf;
+    a->console_buf = NULL;
+    open_console(a);
+    return text;
+}
+
+void dap_flush_console(struct dap *a)
+{
+    fflush(a->console);
+    if (!a->console_len)
+        return;
+    char *text = dap_take_console(a);
+    dap_output(a, "console", text);
+    free(text);
+}
+
+static void respond(struct dap *a, const cJSON *req, int ok, const char *message, cJSON *body)
+{
+    cJSON *m = cJSON_CreateObject();
+    cJSON_AddStringToObject(m, "type", "response");
+    const cJSON *seq = req ? cJSON_GetObjectItemCaseSensitive(req, "seq") : NULL;
+    cJSON_AddNumberToObject(m, "request_seq", cJSON_IsNumber(seq) ? seq->valuedouble : 0);
+    cJSON_AddBoolToObject(m, "success", ok);
+    const char *cmd = req ? dap_arg_str(req, "command", "") : "";
+    cJSON_AddStringToObject(m, "command", cmd);
+    if (!ok) {
+        cJSON_AddStringToObject(m, "message", message);
+        /* clients show body.error.format to the user */
+        cJSON *err = cJSON_CreateObject();
+        cJSON_AddNumberToObject(err, "id", 1);
+        cJSON_AddStringToObject(err, "format", message);
+        cJSON_AddBoolToObject(err, "showUser", 0);
+        cJSON_Delete(body);
+        body = cJSON_CreateObject();
+        cJSON_AddItemToObject(body, "error", err);
+    }
+    if (body)
+        cJSON_AddItemToObject(m, "body", body);
+    send_json(a, m);
+}
+
+void dap_respond_now(struct dap *a, cJSON *body)
+{
+    respond(a, a->current, 1, NULL, body);
+    a->responded = 1;
+}
+
+enum { NEEDS_TARGET = 1, NEEDS_STOPPED = 2 };
+
+struct dap_request_def {
+    const char *command;
+    dap_handler fn;
+    unsigned flags;
+};
+
+static const struct dap_request_def requests[] = {
+    {"initialize", dap_initialize, 0},
+    {"launch", dap_launch, 0},
+    {"attach", dap_attach, 0},
+    {"configurationDone", dap_configuration_done, 0},
+    {"disconnect", dap_disconnect, 0},
+    {"terminate", dap_terminate, 0},
+    {"restart", dap_restart, 0},
+    {"setBreakpoints", dap_set_breakpoints, 0},
+    {"setFunctionBreakpoints", dap_set_function_breakpoints, 0},
+    {"setInstructionBreakpoints", dap_set_instruction_breakpoints, 0},
+    {"dataBreakpointInfo", dap_data_breakpoint_info, 0},
+    {"setDataBreakpoints", dap_set_data_breakpoints, 0},
+    {"setExceptionBreakpoints", dap_set_exception_breakpoints, 0},
+    {"threads", dap_threads, 0},
+    {"stackTrace", dap_stack_trace, NEEDS_TARGET | NEEDS_STOPPED},
+    {"scopes", dap_scopes, NEEDS_TARGET | NEEDS_STOPPED},
+    {"variables", dap_variables, NEEDS_TARGET | NEEDS_STOPPED},
+    {"setVariable", dap_set_variable, NEEDS_TARGET | NEEDS_STOPPED},
+    {"evaluate", dap_evaluate, 0},
+    {"continue", dap_continue, NEEDS_TARGET},
+    {"next", dap_next, NEEDS_TARGET},
+    {"stepIn", dap_step_in, NEEDS_TARGET},
+    {"stepOut", dap_step_out, NEEDS_TARGET},
+    {"stepBack", dap_step_back, 0},
+    {"reverseContinue", dap_step_back, 0},
+    {"pause", dap_pause, 0},
+    {"disassemble", dap_disassemble, NEEDS_TARGET},
+    {"readMemory", dap_read_memory, NEEDS_TARGET},
+    {"writeMemory", dap_write_memory, NEEDS_TARGET},
+    {"loadedSources", dap_loaded_sources, 0},
+    {"modules", dap_modules, 0},
+};
+
+static void handle_request(struct dap *a, cJSON *req)
+{
+    const char *cmd = dap_arg_str(req, "command", NULL);
+    const cJSON *args = cJSON_GetObjectItemCaseSensitive(req, "arguments");
+    struct lerr e = {0};
+    const struct dap_request_def *def = NULL;
+    for (size_t i = 0; cmd && i < sizeof requests / sizeof requests[0]; i++)
+        if (!strcmp(requests[i].command, cmd))
+            def = &requests[i];
+    a->current = req;
+    a->responded = 0;
+    cJSON *body = cJSON_CreateObject();
+    int rc;
+    if (!cmd || strcmp(dap_arg_str(req, "type", ""), "request") != 0)
+        rc = lerr_set(&e, "Syntax error: not a request");
+    else if (!def)
+        rc = lerr_set(&e, "Not supported: unknown request '%s'", cmd);
+    else if (!a->initialized && strcmp(cmd, "initialize") != 0)
+        rc = lerr_set(&e, "Not initialized: the first request must be 'initialize'");
+    else if ((def->flags & NEEDS_TARGET) && !a->have_target)
+        rc = lerr_set(&e, "No target: launch or attach first");
+    else if ((def->flags & NEEDS_STOPPED) && !eng_has_process(a->s))
+        rc = lerr_set(&e, "No process: the program has ended");
+    else
+        rc = def->fn(a, args, body, &e);
+    if (a->responded) {
+        cJSON_Delete(body);
+    } else if (rc < 0) {
+        respond(a, req, 0, e.msg[0] ? e.msg : "Failed", body);
+    } else {
+        respond(a, req, 1, NULL, body);
+    }
+    a->current = NULL;
+    dap_flush_console(a);
+}
+
+/* The client is gone without a disconnect: as a disconnect with the
+ * defaults (a launched program killed, an attached one let go). */
+static void end_session(struct dap *a)
+{
+    dap_end_target(a, -1);
+    a->quit = 1;
+}
+
+static void dap_init(struct dap *a, int in_fd, int out_fd)
+{
+    memset(a, 0, sizeof *a);
+    a->in_fd = in_fd;
+    a->out_fd = out_fd;
+    a->program_fd = -1;
+    pthread_mutex_init(&a->out_lock, NULL);
+    a->q = xcalloc(1, sizeof *a->q);
+    pthread_mutex_init(&a->q->lock, NULL);
+    pthread_cond_init(&a->q->ready, NULL);
+    a->main_thread = pthread_self();
+    a->s = eng_create(dap_on_engine_event, a);
+    dbg_init(&a->d, a->s, stdout);
+    open_console(a);
+    dap_client_init(a);
+    breakin_session = a->s;
+}
+
+static void dap_free(struct dap *a)
+{
+    breakin_session = NULL;
+    eng_destroy(a->s);
+    dap_output_stop(a);
+    dbg_free(&a->d);
+    dap_vars_free(a);
+    dap_bps_free(a);
+    fclose(a->console);
+    free(a->console_buf);
+    free(a->frames);
+    free(a->stop_ids);
+    struct dap_item *it = a->q->head;
+    while (it) {
+        struct dap_item *next = it->next;
+        cJSON_Delete(it->msg);
+        free(it->err);
+        free(it);
+        it = next;
+    }
+    free(a->q);
+}
+
+int dap_run(int in_fd, int out_fd)
+{
+    static struct dap a;
+    /* the reader thread never takes the break-in signal: the tracer does */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_breakin_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGUSR1, &sa, NULL); /* no SA_RESTART: the wait returns */
+    signal(SIGPIPE, SIG_IGN);
+    dap_init(&a, in_fd, out_fd);
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGUSR1);
+    pthread_sigmask(SIG_BLOCK, &block, &old);
+    pthread_t reader;
+    pthread_create(&reader, NULL, reader_main, &a);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    while (!a.quit) {
+        struct dap_item *it = pop(a.q);
+        if (it->msg)
+            handle_request(&a, it->msg);
+        else if (it->err)
+            respond(&a, NULL, 0, it->err, NULL);
+        if (it->end)
+            end_session(&a);
+        cJSON_Delete(it->msg);
+        free(it->err);
+        free(it);
+    }
+    /* the reader ends with its input; a client that stays connected
+     * after disconnect is not waited for */
+    pthread_detach(reader);
+    dap_free(&a);
+    return 0;
+}
+
+int dap_listen(int port)
+{
+    int ls = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (ls < 0) {
+        fprintf(stderr, "lindbg: Couldn't open a socket: %s\n", strerror(errno));
+        return 1;
+    }
+    int one = 1;
+    setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    struct sockaddr_in sin = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(ls, (struct sockaddr *)&sin, sizeof sin) < 0 || listen(ls, 1) < 0) {
+        fprintf(stderr, "lindbg: Couldn't listen on 127.0.0.1:%d: %s\n", port, strerror(errno));
+        close(ls);
+        return 1;
+    }
+    fprintf(stderr, "lindbg: DAP server listening on 127.0.0.1:%d\n", port);
+    int c;
+    while ((c = accept4(ls, NULL, NULL, SOCK_CLOEXEC)) < 0 && errno == EINTR)
+        ;
+    close(ls);
+    if (c < 0) {
+        fprintf(stderr, "lindbg: Couldn't accept a client: %s\n", strerror(errno));
+        return 1;
+    }
+    int rc = dap_run(c, c);
+    close(c);
+    return rc;
+}
