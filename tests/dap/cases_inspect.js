@@ -246,8 +246,7 @@ module.exports = [
         fn: async (s) => {
             await s.launch(['spin']);
             await s.waitOutput('stdout', /spinning/);
-            const pid = (await s.req('threads')).body.threads[0].id;
-            s.pids.push(pid);
+            const pid = await s.pid();
             s.disconnected = true; // no disconnect: the client just goes
             s.proc.stdin.end();
             await s.waitFor(() => s.exit || undefined, 10000, 'the adapter to end with its input');

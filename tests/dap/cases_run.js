@@ -252,10 +252,7 @@ module.exports = [
         fn: async (s) => {
             await s.launch(['spin']);
             await s.waitOutput('stdout', /spinning/);
-            const th = (await s.req('threads')).body.threads;
-            assert.strictEqual(th.length, 1, JSON.stringify(th));
-            const pid = th[0].id;
-            s.pids.push(pid);
+            const pid = await s.pid();
             for (let round = 0; round < 2; round++) {
                 await s.req('pause', { threadId: pid });
                 const st = await s.stopped('pause');
@@ -268,6 +265,18 @@ module.exports = [
             }
             await s.disconnect({});
             await assertGone(pid);
+        },
+    },
+    {
+        // VS Code asks for the threads while the program runs (to pause one)
+        name: 'dap_threads_while_running',
+        fn: async (s) => {
+            await s.launch(['spin']);
+            await s.waitOutput('stdout', /spinning/);
+            const pid = await s.pid();
+            const th = (await s.req('threads', {}, 5000)).body.threads;
+            assert.deepStrictEqual(th.map((t) => t.id), [pid]);
+            assert.strictEqual(procState(pid), 'R', 'threads stopped the program');
         },
     },
     {
@@ -373,8 +382,7 @@ module.exports = [
         fn: async (s) => {
             await s.launch(['spin']);
             await s.waitOutput('stdout', /spinning/);
-            const pid = (await s.req('threads')).body.threads[0].id;
-            s.pids.push(pid);
+            const pid = await s.pid();
             await s.req('terminate', {});
             await s.event('terminated');
             await assertGone(pid);

@@ -261,6 +261,16 @@ class Session {
         return e.body;
     }
 
+    // The debuggee's pid, as the `process` event says (killed if the case
+    // ends early).
+    async pid() {
+        const e = await this.event('process');
+        const pid = e.body.systemProcessId;
+        assert.ok(pid > 0, `process event without systemProcessId: ${JSON.stringify(e.body)}`);
+        if (!this.pids.includes(pid)) this.pids.push(pid);
+        return pid;
+    }
+
     async frames(threadId, levels = 20) {
         const r = await this.req('stackTrace', { threadId, startFrame: 0, levels });
         return r.body.stackFrames;
