@@ -174,7 +174,7 @@ class Session {
             const left = deadline - Date.now();
             if (left <= 0) throw new Error(`nothing after ${timeout} ms: waiting for ${what}`);
             await new Promise((res) => {
-                const tm = setTimeout(res, left);
+                const tm = setTimeout(res, Math.min(left, 50)); // some checks look outside the messages
                 this.wakers.push(() => {
                     clearTimeout(tm);
                     res();
