@@ -11,8 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Probed once, when the first processor breakpoint is set. */
-static int registers_usable(struct dbg *d)
+int dbg_registers_usable(struct dbg *d)
 {
     if (d->dr_emulate)
         return 0;
@@ -37,7 +36,7 @@ static int cmd_dbgregs(struct dbg *d, const char *args)
     else if (*args)
         return lerr_set(&d->err, "Syntax error: .dbgregs [emulate|auto]");
     if (!d->dr_probe && !d->dr_emulate)
-        registers_usable(d);
+        dbg_registers_usable(d);
     fprintf(d->out, "Debug registers: %s; processor breakpoints %s\n",
             d->dr_probe > 0 ? "they trigger on this machine"
             : d->dr_probe < 0 ? "they do not trigger on this machine"
@@ -86,7 +85,7 @@ static int cmd_ba(struct dbg *d, const char *args)
     b->access = s.access;
     b->size = s.size;
     bpspec_apply(&s, b);
-    if (bpm_add_access(&d->bpm, b, eng_proc_pid(p), addr, registers_usable(d), &d->err) < 0) {
+    if (bpm_add_access(&d->bpm, b, eng_proc_pid(p), addr, dbg_registers_usable(d), &d->err) < 0) {
         bp_free(b);
         goto out;
     }

@@ -22,7 +22,10 @@ int dbg_frame_context(struct dbg *d, int index, struct dw_frame *f, struct dbg_f
     /* and the stack frames above it: its caller's call site gives entry
      * values, evaluated with the caller's registers and CFA */
     struct dbg_frame *frames;
-    size_t n = dbg_frames(d, (size_t)index + 16, &frames);
+    /* frame index is in stack frame index at most; its caller's is the
+     * next, whose CFA comes from the one after (an unwind of the whole
+     * stack would cost a logpoint's hit most of its time) */
+    size_t n = dbg_frames_upto(d, (size_t)index + 16, (size_t)index + 3, &frames);
     if (n == 0) {
         free(frames);
         return -1;

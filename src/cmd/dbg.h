@@ -264,6 +264,9 @@ struct dbg_frame {
 };
 /* The current thread's first max frames into *out (malloc'd); 0 on failure. */
 size_t dbg_frames(struct dbg *d, size_t max, struct dbg_frame **out);
+/* The same from the first stack_max stack frames only (each may show as
+ * several frames: its inlined calls). */
+size_t dbg_frames_upto(struct dbg *d, size_t max, size_t stack_max, struct dbg_frame **out);
 
 /* A frame's call site ("mod!sym+0x1a", "mod!inlined", or its address) into
  * buf, and the " [file @ line]" that follows it when line numbers are on;
@@ -291,6 +294,11 @@ void dbg_dw_frame(struct dbg *d, const struct dbg_frame *frames, size_t n, size_
                   struct dw_frame *f);
 /* Reads the current process's memory for DWARF evaluation (dw_read_fn). */
 int dbg_dw_read(void *ctx, uint64_t addr, void *buf, size_t len);
+
+/* Whether processor breakpoints go in debug registers: probed once, when
+ * the first is set (the line saying they do not trigger goes to d->out),
+ * and not under `.dbgregs emulate` (cmd_ba.c). */
+int dbg_registers_usable(struct dbg *d);
 
 /* ~Ne CommandString (cmd_thread_e.c): `cmd` is "e CommandString", run
  * with the thread already selected; an error does not stop the others. */

@@ -14,13 +14,20 @@
 
 size_t dbg_frames(struct dbg *d, size_t max, struct dbg_frame **out)
 {
+    return dbg_frames_upto(d, max, max, out);
+}
+
+size_t dbg_frames_upto(struct dbg *d, size_t max, size_t stack_max, struct dbg_frame **out)
+{
     *out = NULL;
     if (max == 0)
         return 0;
+    if (stack_max > max)
+        stack_max = max;
     /* one stack frame more than shown: the caller's stack pointer is the
      * CFA of the last one */
-    struct sym_frame *st = xcalloc(max + 1, sizeof *st);
-    size_t n = dbg_unwind(d, st, max + 1);
+    struct sym_frame *st = xcalloc(stack_max + 1, sizeof *st);
+    size_t n = dbg_unwind(d, st, stack_max + 1);
     struct sym_space *sp = eng_syms(d->s);
     size_t cap = n + 8, k = 0;
     struct dbg_frame *v = xcalloc(cap, sizeof *v);

@@ -22,6 +22,7 @@
 struct dap_queue; /* dap_server.c */
 struct dap_vars;  /* dap_vars.c: variable references */
 struct dap_bps;   /* dap_breakpoints.c: what each request set */
+struct dap_data;  /* dap_data.c: what setDataBreakpoints set */
 
 /* A frame as stackTrace handed it out: its id is its position + 1 in the
  * table, valid until the target runs again. */
@@ -65,6 +66,7 @@ struct dap {
     size_t nframes, frames_cap;
     struct dap_vars *vars;
     struct dap_bps *bps;
+    struct dap_data *data;
 };
 
 /* A request's handler: args is the request's "arguments" (may be NULL),
@@ -121,6 +123,7 @@ int dap_set_exception_breakpoints(struct dap *a, const cJSON *args, cJSON *body,
 cJSON *dap_exception_filters(void);
 /* Whether manager breakpoint id is a data breakpoint of ours. */
 int dap_is_data_bp(struct dap *a, unsigned bp_id);
+void dap_data_free(struct dap *a);
 
 /* dap_memory.c: readMemory, writeMemory, disassemble, modules,
  * loadedSources. */

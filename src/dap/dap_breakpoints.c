@@ -463,3 +463,8 @@ void dap_logpoint(void *ctx, const struct bp *b, const struct eng_hit_at *at)
     dap_output(a, "console", text);
     free(text);
 }
+
+int dap_bp_options(const cJSON *spec, struct bp *b, struct lerr *e)
+{
+    return apply_options(spec, b, e);
+}

@@ -55,4 +55,9 @@ void dap_bp_pattern_set(struct dap *a, unsigned pattern_id, unsigned id);
  * caller frees); the console starts empty again. */
 char *dap_take_console(struct dap *a);
 
+/* dap_breakpoints.c: a request's condition, hitCondition and logMessage
+ * as the options of manager breakpoint b (data breakpoints take them as
+ * code breakpoints do). 0, or -1 with e set. */
+int dap_bp_options(const cJSON *spec, struct bp *b, struct lerr *e);
+
 #endif

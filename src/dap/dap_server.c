@@ -86,13 +86,10 @@ static void *reader_main(void *arg)
         enum dap_read_result rc = dap_read_message(&r, &body, &len, &e);
         struct dap_item *it = xcalloc(1, sizeof *it);
         if (rc == DAP_READ_MESSAGE) {
-            it->msg = cJSON_ParseWithLength(body, len);
+            it->msg = dap_parse_message(body, len, &e);
             free(body);
-            if (!it->msg || !cJSON_IsObject(it->msg)) {
-                cJSON_Delete(it->msg);
-                it->msg = NULL;
-                it->err = xstrdup("Syntax error: the message is not a JSON object");
-            }
+            if (!it->msg)
+                it->err = xstrdup(e.msg);
         } else if (rc == DAP_READ_BAD) {
             it->err = xstrdup(e.msg);
         } else {
@@ -313,6 +310,7 @@ static void dap_free(struct dap *a)
     dbg_free(&a->d);
     dap_vars_free(a);
     dap_bps_free(a);
+    dap_data_free(a);
     fclose(a->console);
     free(a->console_buf);
     free(a->frames);

@@ -124,7 +124,7 @@ static void free_env(char **v)
 /* Launches argv with the session's cwd and env, its output to a pipe. */
 static int start(struct dap *a, char *const argv[], struct lerr *e)
 {
-    int wfd;
+    int wfd = -1;
     if (output_pipe(a, &wfd, e) < 0)
         return -1;
     struct tgt_launch_opts lo = {.cwd = a->launch_cwd,

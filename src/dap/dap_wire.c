@@ -2,6 +2,8 @@
 #include "dap/dap_wire.h"
 #include "util/xalloc.h"
 
+#include <cjson/cJSON.h>
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -176,4 +178,29 @@ int dap_write_message(int fd, const char *body, size_t len)
     char h[64];
     int hl = snprintf(h, sizeof h, "Content-Length: %zu\r\n\r\n", len);
     return write_all(fd, h, (size_t)hl) < 0 || write_all(fd, body, len) < 0 ? -1 : 0;
+}
+
+cJSON *dap_parse_message(const char *body, size_t len, struct lerr *e)
+{
+    const char *end = NULL;
+    cJSON *m = cJSON_ParseWithLengthOpts(body, len, &end, 0);
+    if (!m) {
+        lerr_set(e, "Syntax error: malformed JSON at byte %zu of the message",
+                 end && end >= body ? (size_t)(end - body) : (size_t)0);
+        return NULL;
+    }
+    while (end < body + len && (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n'))
+        end++;
+    if (end < body + len) {
+        cJSON_Delete(m);
+        lerr_set(e, "Syntax error: malformed JSON: bytes after the value, at byte %zu",
+                 (size_t)(end - body));
+        return NULL;
+    }
+    if (!cJSON_IsObject(m)) {
+        cJSON_Delete(m);
+        lerr_set(e, "Syntax error: the message is not a JSON object");
+        return NULL;
+    }
+    return m;
 }

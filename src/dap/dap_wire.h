@@ -32,6 +32,11 @@ void dap_reader_free(struct dap_reader *r);
 /* The next message. */
 enum dap_read_result dap_read_message(struct dap_reader *r, char **body, size_t *len,
                                       struct lerr *e);
+/* A message's JSON: an object (the caller frees it with cJSON_Delete),
+ * or NULL with "Syntax error: ..." in e (malformed JSON, or not an
+ * object). */
+struct cJSON;
+struct cJSON *dap_parse_message(const char *body, size_t len, struct lerr *e);
 /* Writes one message (header and body) whole; -1 when the peer is gone. */
 int dap_write_message(int fd, const char *body, size_t len);
 

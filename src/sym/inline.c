@@ -77,9 +77,53 @@ static void call_file_of(Dwarf_Die *inl, char *buf, size_t size)
         snprintf(buf, size, "%s", f);
 }
 
+/* Direct-mapped by pc: the places a program stops at again and again are
+ * few (a breakpoint and the return addresses above it). */
+#define INLINE_CACHE_SIZE 64
+struct sym_inline_cache {
+    struct {
+        uint64_t pc; /* 0: empty */
+        int n;
+        struct sym_inline *chain; /* n entries, malloc'd */
+    } e[INLINE_CACHE_SIZE];
+};
+
+void sym_inline_cache_free(struct sym_inline_cache *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < INLINE_CACHE_SIZE; i++)
+        free(c->e[i].chain);
+    free(c);
+}
+
+static int inline_at(struct sym_module *m, uint64_t pc, struct sym_inline *out, int max);
+
 int sym_inline_at(struct sym_space *sp, uint64_t pc, struct sym_inline *out, int max)
 {
     struct sym_module *m = sym_module_at(sp, pc);
+    if (!m || !m->dw)
+        return 0;
+    if (!m->inline_at)
+        m->inline_at = xcalloc(1, sizeof *m->inline_at);
+    size_t slot = (size_t)(pc ^ (pc >> 6)) % INLINE_CACHE_SIZE;
+    __typeof__(m->inline_at->e[0]) *c = &m->inline_at->e[slot];
+    if (c->pc != pc) {
+        struct sym_inline *chain = xcalloc(SYM_INLINE_MAX, sizeof *chain);
+        int n = inline_at(m, pc, chain, SYM_INLINE_MAX);
+        free(c->chain);
+        c->pc = pc;
+        c->n = n;
+        c->chain = n ? xrealloc(chain, (size_t)n * sizeof *chain) : (free(chain), NULL);
+    }
+    int n = c->n < max ? c->n : max;
+    if (n)
+        memcpy(out, c->chain, (size_t)n * sizeof *out);
+    return n;
+}
+
+static int inline_at(struct sym_module *m, uint64_t pc, struct sym_inline *out, int max)
+{
     Dwarf_Addr bias;
     Dwarf_Die *cu = m && m->dw ? dwfl_module_addrdie(m->dw, pc, &bias) : NULL;
     Dwarf_Die *s = NULL;

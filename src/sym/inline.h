@@ -23,6 +23,11 @@ struct sym_inline {
 /* The inlined calls that the code at pc (exact, or return address - 1) is
  * in, innermost first, at most max. Returns how many (0: none). */
 int sym_inline_at(struct sym_space *sp, uint64_t pc, struct sym_inline *out, int max);
+/* The module's cache of those answers: a stop at the same place (a
+ * logpoint's, a condition's) walks its function's scopes once, not at
+ * every hit. */
+struct sym_inline_cache;
+void sym_inline_cache_free(struct sym_inline_cache *c);
 
 /* The scopes around pc_rel (module-relative) in the CU, innermost first,
  * through every inlined call out to the concrete function that contains

@@ -1,4 +1,5 @@
 #include "sym/symbols.h"
+#include "sym/inline.h"
 #include "sym/debugpaths.h"
 #include "sym/lines.h"
 #include "sym/plt.h"
@@ -33,6 +34,7 @@ static void free_module(struct sym_module *m)
     if (m->image_fd > 0)
         close(m->image_fd);
     free(m->inlined);
+    sym_inline_cache_free(m->inline_at);
     free(m->debug_file);
     free(m);
 }

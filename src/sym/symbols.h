@@ -42,6 +42,8 @@ struct sym_module {
     int image_fd;              /* >0: the ELF is this descriptor (the vDSO's copy), not path */
     void *inlined;             /* inlined calls by name (sym/inline.c), built
                                 * on first use; one allocation */
+    struct sym_inline_cache *inline_at; /* sym_inline_at's last answers
+                                         * (sym/inline.c), NULL: none yet */
 };
 
 struct sym_space {
