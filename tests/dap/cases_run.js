@@ -177,26 +177,10 @@ module.exports = [
             await s.launch(['data'], { configure: async () => s.setLines(SRC, [{ line: c0 }]) });
             const st = await stopThread(s, 'breakpoint');
             const f = await s.top(st.threadId);
-            const locals = await s.scope(f.id, 'locals', /local/i);
-            const p = (await s.vars(locals.variablesReference)).find((v) => bareName(v.name) === 'p');
-            assert.ok(p, 'no local p');
-            // p's members, directly or under one `*p`
-            let ref = p.variablesReference;
-            let kids = await s.vars(ref);
-            if (!kids.some((k) => bareName(k.name) === 'c0') && kids.length === 1) {
-                ref = kids[0].variablesReference;
-                kids = await s.vars(ref);
-            }
+            // as the Watch view asks: an expression in a frame
             const infos = [];
-            // as the Variables view asks (a child of a container) ...
-            for (const m of ['c0', 'c1', 'c2']) {
-                const kid = kids.find((k) => bareName(k.name) === m);
-                assert.ok(kid, `no member ${m} under p: ${JSON.stringify(kids)}`);
-                infos.push((await s.req('dataBreakpointInfo', { variablesReference: ref, name: kid.name })).body);
-            }
-            // ... and as the Watch view asks (an expression in a frame)
-            for (const m of ['c3', 'c4'])
-                infos.push((await s.req('dataBreakpointInfo', { name: `fx_counters.${m}`, frameId: f.id })).body);
+            for (let k = 0; k < 5; k++)
+                infos.push((await s.req('dataBreakpointInfo', { name: `fx_counters.c${k}`, frameId: f.id })).body);
             for (const i of infos) {
                 assert.ok(typeof i.dataId === 'string' && i.dataId.length, `no dataId: ${JSON.stringify(i)}`);
                 if (i.accessTypes) assert.ok(i.accessTypes.includes('write'), JSON.stringify(i));
@@ -217,6 +201,39 @@ module.exports = [
             await s.cont(st.threadId);
             await s.expectExit(0);
             await s.waitOutput('stdout', /fx_dap: counters 1 2 3 4 5\n/);
+        },
+    },
+    {
+        name: 'dap_data_breakpoint_from_variables_view',
+        fn: async (s) => {
+            await s.launch(['data'], { configure: async () => s.setLines(SRC, [{ line: lineOf('data_c0') }]) });
+            const st = await stopThread(s, 'breakpoint');
+            const f = await s.top(st.threadId);
+            const locals = await s.scope(f.id, 'locals', /local/i);
+            const p = (await s.vars(locals.variablesReference)).find((v) => bareName(v.name) === 'p');
+            assert.ok(p, 'no local p');
+            // p's members, directly or under one `*p`
+            let ref = p.variablesReference;
+            let kids = await s.vars(ref);
+            if (!kids.some((k) => bareName(k.name) === 'c1') && kids.length === 1) {
+                ref = kids[0].variablesReference;
+                kids = await s.vars(ref);
+            }
+            const c1 = kids.find((k) => bareName(k.name) === 'c1');
+            assert.ok(c1, `no member c1 under p: ${JSON.stringify(kids)}`);
+            // as the Variables view asks: a child of a container
+            const info = (await s.req('dataBreakpointInfo', { variablesReference: ref, name: c1.name })).body;
+            assert.ok(info.dataId, JSON.stringify(info));
+            const set = (await s.req('setDataBreakpoints', { breakpoints: [{ dataId: info.dataId, accessType: 'write' }] })).body.breakpoints;
+            assert.ok(set[0].verified, JSON.stringify(set[0]));
+            await s.setLines(SRC, []);
+            await s.cont(st.threadId);
+            const hit = await s.stopped('data breakpoint');
+            assert.deepStrictEqual(hit.hitBreakpointIds, [set[0].id]);
+            const top = await s.top(hit.threadId);
+            assert.deepStrictEqual([num(await s.repl('?? fx_counters.c0', top.id)), num(await s.repl('?? fx_counters.c1', top.id))], [1, 2]);
+            await s.cont(st.threadId);
+            await s.expectExit(0);
         },
     },
     {
