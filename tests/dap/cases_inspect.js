@@ -123,6 +123,21 @@ module.exports = [
         },
     },
     {
+        // the REPL's `g` runs the program without a request that says so:
+        // the client learns it from a `continued` event before the stop
+        name: 'dap_repl_go_sends_continued',
+        fn: async (s) => {
+            const { f, threadId } = await stopInWork(s);
+            await s.repl('g', f.id);
+            const c = await s.event('continued', 5000);
+            const st = await s.stopped('breakpoint');
+            assert.ok(c.seq < s.eventsOf('stopped')[1].seq, 'continued after the stop');
+            assert.strictEqual(st.threadId, threadId);
+            assert.strictEqual(num(await s.repl('?? i', (await s.top(threadId)).id)), 1);
+            await finishLoop(s, threadId, 213);
+        },
+    },
+    {
         name: 'dap_read_write_memory_disassemble',
         fn: async (s) => {
             const { f, threadId } = await stopInWork(s);
