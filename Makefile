@@ -234,6 +234,7 @@ bench: deps
 	@$(MAKE) --no-print-directory all
 	@./bench/run-hits.sh
 	@./bench/run-intarget.sh
+	@./bench/run-dap.sh
 	@./bench/run-watch.sh
 	@./bench/run-scale.sh
 	@./bench/run-kwatch.sh

@@ -135,6 +135,18 @@ int dbg_cexpr_value(struct dbg *d, const char *text, size_t len, uint64_t *v, st
     return rc;
 }
 
+int dbg_cexpr_eval(struct dbg *d, struct cx_arena *a, const char *text, struct cx_value *out,
+                   struct lerr *e)
+{
+    /* the value's types go to the caller's arena, which outlives this
+     * session: they hold DWARF DIEs, not pointers into the session */
+    struct cx_session s;
+    session_init(&s, d);
+    int rc = cx_eval_all(&s.env, a, text, out, e);
+    cx_arena_free(&s.arena);
+    return rc;
+}
+
 /* The members of the struct, union or class agg at addr, one a line as dt
  * prints them ("   +0x004 y                : 0n2"), base classes first as
  * WinDbg's __BaseClass lines. */

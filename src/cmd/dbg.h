@@ -194,6 +194,12 @@ int dbg_address_arg(struct dbg *d, const char *args, uint64_t *addr);
 /* A C++ expression (cmd_cexpr.c) over the selected frame, as a number:
  * what MASM's @@c++(...) gives. 0, or -1 with e set. */
 int dbg_cexpr_value(struct dbg *d, const char *text, size_t len, uint64_t *v, struct lerr *e);
+/* The same, as a typed value whose types live in arena a (the caller
+ * frees it): what ?? computes, for front ends that show values. */
+struct cx_arena;
+struct cx_value;
+int dbg_cexpr_eval(struct dbg *d, struct cx_arena *a, const char *text, struct cx_value *out,
+                   struct lerr *e);
 /* Evaluates an expression at *p and advances *p past it. */
 int dbg_eval(struct dbg *d, const char **p, uint64_t *out);
 /* Whether p starts a length (`L8`, `L 8`, `L?8`) rather than an address

@@ -13,6 +13,7 @@
 
 #include <cjson/cJSON.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
 
@@ -67,6 +68,14 @@ struct dap {
     struct dap_vars *vars;
     struct dap_bps *bps;
     struct dap_data *data;
+    /* logpoint lines not sent yet (under out_lock): sent together before
+     * any other message, or LOG_FLUSH_MS after the first */
+    char *log_buf;
+    size_t log_len, log_cap;
+    uint64_t log_since;
+    pthread_t log_flusher;
+    pthread_cond_t log_wake;
+    int log_flusher_stop;
 };
 
 /* A request's handler: args is the request's "arguments" (may be NULL),
@@ -80,6 +89,9 @@ void dap_event(struct dap *a, const char *event, cJSON *body);
 /* Sends an `output` event of this category ("console", "stdout",
  * "stderr", "important"). */
 void dap_output(struct dap *a, const char *category, const char *text);
+/* A logpoint's line (with its newline), sent with the others that come
+ * soon after it in one `output` event (console). */
+void dap_log_line(struct dap *a, const char *text);
 /* Whatever the command layer printed so far goes out as console output. */
 void dap_flush_console(struct dap *a);
 /* The response to the request being handled, sent before the handler

@@ -460,7 +460,7 @@ void dap_logpoint(void *ctx, const struct bp *b, const struct eng_hit_at *at)
     a->d.err = keep;
     a->d.frame = frame;
     eng_view_end(a->s, saved);
-    dap_output(a, "console", text);
+    dap_log_line(a, text);
     free(text);
 }
 

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 /* One thing the reader found: a request (msg), a message that could not
@@ -112,16 +113,91 @@ static void *reader_main(void *arg)
     return NULL;
 }
 
-static void send_json(struct dap *a, cJSON *m)
+static void write_locked(struct dap *a, cJSON *m)
 {
-    pthread_mutex_lock(&a->out_lock);
     cJSON_AddNumberToObject(m, "seq", ++a->seq);
     char *text = cJSON_PrintUnformatted(m);
     if (dap_write_message(a->out_fd, text, strlen(text)) < 0)
         a->peer_gone = 1;
-    pthread_mutex_unlock(&a->out_lock);
     free(text);
     cJSON_Delete(m);
+}
+
+/* Logpoint lines go out together: one `output` event for what gathered
+ * (out_lock held). */
+static void flush_log_locked(struct dap *a)
+{
+    if (!a->log_len)
+        return;
+    cJSON *b = cJSON_CreateObject();
+    cJSON_AddStringToObject(b, "category", "console");
+    cJSON_AddStringToObject(b, "output", a->log_buf);
+    cJSON *m = cJSON_CreateObject();
+    cJSON_AddStringToObject(m, "type", "event");
+    cJSON_AddStringToObject(m, "event", "output");
+    cJSON_AddItemToObject(m, "body", b);
+    a->log_len = 0;
+    a->log_buf[0] = '\0';
+    write_locked(a, m);
+}
+
+/* Whatever goes out, the logpoint lines said before it go first. */
+static void send_json(struct dap *a, cJSON *m)
+{
+    pthread_mutex_lock(&a->out_lock);
+    flush_log_locked(a);
+    write_locked(a, m);
+    pthread_mutex_unlock(&a->out_lock);
+}
+
+#define LOG_FLUSH_BYTES (32u << 10)
+#define LOG_FLUSH_MS 20
+
+static uint64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+void dap_log_line(struct dap *a, const char *text)
+{
+    size_t n = strlen(text);
+    pthread_mutex_lock(&a->out_lock);
+    if (a->log_len + n + 1 > a->log_cap) {
+        a->log_cap = (a->log_len + n + 1) * 2;
+        a->log_buf = xrealloc(a->log_buf, a->log_cap);
+    }
+    if (!a->log_len)
+        a->log_since = now_ms();
+    memcpy(a->log_buf + a->log_len, text, n + 1);
+    a->log_len += n;
+    if (a->log_len >= LOG_FLUSH_BYTES)
+        flush_log_locked(a);
+    pthread_mutex_unlock(&a->out_lock);
+}
+
+/* A target that logs and then runs on for long: its lines go out within
+ * LOG_FLUSH_MS all the same. */
+static void *log_flusher_main(void *arg)
+{
+    struct dap *a = arg;
+    pthread_mutex_lock(&a->out_lock);
+    while (!a->log_flusher_stop) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += LOG_FLUSH_MS * 1000000L;
+        if (ts.tv_nsec >= 1000000000L) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&a->log_wake, &a->out_lock, &ts);
+        if (a->log_len && now_ms() - a->log_since >= LOG_FLUSH_MS)
+            flush_log_locked(a);
+    }
+    flush_log_locked(a);
+    pthread_mutex_unlock(&a->out_lock);
+    return NULL;
 }
 
 void dap_event(struct dap *a, const char *event, cJSON *body)
@@ -300,12 +376,20 @@ static void dap_init(struct dap *a, int in_fd, int out_fd)
     open_console(a);
     dap_client_init(a);
     breakin_session = a->s;
+    pthread_cond_init(&a->log_wake, NULL);
+    pthread_create(&a->log_flusher, NULL, log_flusher_main, a);
 }
 
 static void dap_free(struct dap *a)
 {
     breakin_session = NULL;
     eng_destroy(a->s);
+    pthread_mutex_lock(&a->out_lock);
+    a->log_flusher_stop = 1;
+    pthread_cond_signal(&a->log_wake);
+    pthread_mutex_unlock(&a->out_lock);
+    pthread_join(a->log_flusher, NULL);
+    free(a->log_buf);
     dap_output_stop(a);
     dbg_free(&a->d);
     dap_vars_free(a);

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +27,7 @@ int dap_initialize(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e
         "supportsEvaluateForHovers", "supportsSetVariable", "supportsModulesRequest",
         "supportsLoadedSourcesRequest", "supportsLogPoints", "supportsDataBreakpoints",
         "supportsReadMemoryRequest", "supportsWriteMemoryRequest", "supportsDisassembleRequest",
-        "supportsInstructionBreakpoints", "supportsTerminateRequest", "supportsRestartRequest",
+        "supportsInstructionBreakpoints", "supportsDataBreakpointBytes", "supportsTerminateRequest", "supportsRestartRequest",
         "supportTerminateDebuggee", "supportsSteppingGranularity",
     };
     for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++)
@@ -223,22 +224,27 @@ int dap_configuration_done(struct dap *a, const cJSON *args, cJSON *body, struct
 
 void dap_end_target(struct dap *a, int terminate)
 {
+    int killed = 0;
     while (eng_nprocs(a->s)) {
         struct eng_process *p = eng_proc_at(a->s, 0);
         struct lerr e = {0};
         int kill = terminate < 0 ? eng_proc_launched(p) : terminate;
-        if (kill ? eng_kill_process(a->s, p, &e) : eng_detach_process(a->s, p, &e) < 0) {
+        killed |= kill;
+        if ((kill ? eng_kill_process(a->s, p, &e) : eng_detach_process(a->s, p, &e)) < 0) {
             if (e.msg[0])
                 dap_output(a, "important", e.msg);
-            if (eng_nprocs(a->s) && eng_proc_at(a->s, 0) == p)
+            if (eng_nprocs(a->s) && eng_proc_at(a->s, 0) == p) {
                 eng_kill_process(a->s, p, &e); /* never left stopped */
+                killed = 1;
+            }
         }
     }
     dap_output_stop(a);
-    if (a->have_target && !a->exited_sent) {
+    /* a program let go goes on: it has not exited */
+    if (a->have_target && !a->exited_sent && killed) {
         a->exited_sent = 1;
         cJSON *b = cJSON_CreateObject();
-        cJSON_AddNumberToObject(b, "exitCode", 0);
+        cJSON_AddNumberToObject(b, "exitCode", 128 + SIGKILL);
         dap_event(a, "exited", b);
     }
     if (a->have_target && !a->terminated_sent) {

@@ -115,6 +115,11 @@ int cx_format(const struct cx_env *env, const struct cx_value *v, struct strbuf 
 int cx_format_bare(const struct cx_env *env, const struct cx_value *v, struct strbuf *out,
                    struct lerr *e);
 
+/* v converted to the scalar type `to` as C's assignment converts it, in
+ * to's bytes (little-endian) at out. 0, or -1 with e set. */
+int cx_convert_to(const struct cx_env *env, const struct cx_value *v, const struct cx_type *to,
+                  uint8_t out[16], struct lerr *e);
+
 /* Finds the matching ')' for the '(' at s (quotes and nesting skipped):
  * a pointer to it, or NULL. */
 const char *cx_close_paren(const char *s);

@@ -252,6 +252,16 @@ struct cx_type *cx_common(struct cx_type *a, struct cx_type *b)
     return s; /* the signed type holds every value of the unsigned one */
 }
 
+/* The element type under an array's dimensions, which go to dims. */
+static const struct cx_type *array_dims(const struct cx_type *t, struct strbuf *dims)
+{
+    while (t && t->kind == CX_ARRAY && !t->name) {
+        sb_addf(dims, "[%llu]", (unsigned long long)t->count);
+        t = t->target;
+    }
+    return t;
+}
+
 void cx_type_name(const struct cx_type *t, struct strbuf *out)
 {
     if (!t) {
@@ -262,12 +272,15 @@ void cx_type_name(const struct cx_type *t, struct strbuf *out)
         sb_adds(out, t->name);
         return;
     }
+    struct strbuf dims;
     switch (t->kind) {
     case CX_PTR: {
         if (t->target && t->target->kind == CX_ARRAY && !t->target->name) {
-            /* C's spelling of a pointer to an array: "int (*)[4]" */
-            cx_type_name(t->target->target, out);
-            sb_addf(out, " (*)[%llu]", (unsigned long long)t->target->count);
+            /* C's spelling of a pointer to an array: "int (*)[2][3]" */
+            sb_init(&dims);
+            cx_type_name(array_dims(t->target, &dims), out);
+            sb_addf(out, " (*)%s", sb_str(&dims));
+            sb_free(&dims);
             return;
         }
         cx_type_name(t->target, out);
@@ -277,8 +290,11 @@ void cx_type_name(const struct cx_type *t, struct strbuf *out)
         return;
     }
     case CX_ARRAY:
-        cx_type_name(t->target, out);
-        sb_addf(out, " [%llu]", (unsigned long long)t->count);
+        /* every dimension after the element: "int [2][3]", not "int [3] [2]" */
+        sb_init(&dims);
+        cx_type_name(array_dims(t, &dims), out);
+        sb_addf(out, " %s", sb_str(&dims));
+        sb_free(&dims);
         return;
     case CX_FUNC:
         sb_adds(out, "<function>");
@@ -397,4 +413,27 @@ int cx_format_bare(const struct cx_env *env, const struct cx_value *v, struct st
                    struct lerr *e)
 {
     return format(env, v, 0, out, e);
+}
+
+int cx_convert_to(const struct cx_env *env, const struct cx_value *v, const struct cx_type *to,
+                  uint8_t out[16], struct lerr *e)
+{
+    if (!cx_is_scalar(to))
+        return cx_type_error(e, "cannot assign to", to);
+    struct cx_num n;
+    const struct cx_type *from = v->type;
+    if (cx_is_scalar(v->type)) {
+        if (cx_load(env, v, 0, &n, e) < 0)
+            return -1;
+    } else {
+        /* an array or a function stands for its address, as C decays it */
+        memset(&n, 0, sizeof n);
+        if (cx_value_u64(env, v, &n.u, e) < 0)
+            return -1;
+        from = &cx_t_ulong;
+    }
+    struct cx_value r;
+    cx_make(&r, (struct cx_type *)to, cx_convert(n, from, to));
+    memcpy(out, r.bytes, 16);
+    return 0;
 }

@@ -359,8 +359,8 @@ static int match_var(void *ctx, const struct dw_var *v)
     return 0;
 }
 
-static int var_value(struct dw_cx *c, struct cx_arena *a, const struct dw_var *v,
-                     struct cx_value *out, struct lerr *e)
+int dw_cx_var_value(struct dw_cx *c, struct cx_arena *a, const struct dw_var *v,
+                    struct cx_value *out, struct lerr *e)
 {
     memset(out, 0, sizeof *out);
     out->type = dw_cx_type(c, a, v->has_type ? (Dwarf_Die *)&v->type : NULL);
@@ -480,14 +480,14 @@ static int env_lookup(void *ctx, struct cx_arena *a, const char *name, struct cx
     if (c->f && !strchr(name, '!') && !strstr(name, "::"))
         dw_frame_vars(c->sp, c->f, match_var, &q, &ignore);
     if (q.ok)
-        return var_value(c, a, &q.found, out, e);
+        return dw_cx_var_value(c, a, &q.found, out, e);
     if (q.have_self) {
         /* in a method, a member's bare name is this->name (members hide
          * globals, as in C++) */
         struct cx_value self;
         struct cx_member m;
         uint64_t p = 0;
-        if (var_value(c, a, &q.self, &self, &ignore) > 0 && self.type->kind == CX_PTR &&
+        if (dw_cx_var_value(c, a, &q.self, &self, &ignore) > 0 && self.type->kind == CX_PTR &&
             env_member(c, a, self.type, name, &m) > 0) {
             if (self.lval ? c->f->read(c->f->ctx, self.addr, &p, 8) != 0 : (memcpy(&p, self.bytes, 8), 0))
                 return lerr_set_code(e, LERR_MEMORY, "Memory access error at 'this'");

@@ -24,4 +24,10 @@ struct cx_type *dw_cx_type(struct dw_cx *c, struct cx_arena *a, Dwarf_Die *die);
  * behind the target of a pointer to one: 1 and *out, else 0. */
 int dw_cx_struct_die(const struct cx_type *t, Dwarf_Die *out);
 
+/* A variable of a frame (dw_frame_vars) as a typed value: in memory, or
+ * its bytes; a C++ reference is the object it refers to. 1, or -1 with e
+ * set (optimised out, unreadable reference). */
+int dw_cx_var_value(struct dw_cx *c, struct cx_arena *a, const struct dw_var *v,
+                    struct cx_value *out, struct lerr *e);
+
 #endif
