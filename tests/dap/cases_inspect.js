@@ -2,7 +2,8 @@
 // Cases about looking at a stopped program (stack, scopes, variables,
 // evaluate, memory, modules, threads) and about bad input.
 const assert = require('assert');
-const { lineOf, num, bareName, freePort, assertGone, SRC } = require('./harness');
+const cp = require('child_process');
+const { lineOf, num, bareName, freePort, assertGone, PROG, SRC } = require('./harness');
 
 // Launches `loop 3` and stops at the line of work after scale = 1 (i = 0).
 async function stopInWork(s) {
@@ -33,6 +34,28 @@ async function addressOf(s, sym, frameId) {
     const m = /Evaluate expression:\s*(-?\d+)/.exec(out);
     assert.ok(m, `? ${sym}: ${out}`);
     return Number(m[1]);
+}
+
+// What GDB prints for each expression at the first stop on this line of
+// `fx_dap loop 3`: the numbers in it, in order (GDB, like lindbg, runs the
+// program without address randomisation, so addresses agree).
+function gdbNumbers(line, exprs) {
+    const args = ['-batch', '-nx', '-ex', `break fx_dap.c:${line}`, '-ex', 'run'];
+    for (const e of exprs) args.push('-ex', `p ${e}`);
+    const out = cp.execFileSync('gdb', [...args, '--args', PROG, 'loop', '3'], { encoding: 'utf8', timeout: 60000, stdio: ['ignore', 'pipe', 'pipe'] });
+    return exprs.map((e, k) => {
+        const m = new RegExp(`^\\$${k + 1} = (.*)$`, 'm').exec(out);
+        assert.ok(m, `gdb printed no ${e}: ${out}`);
+        return (m[1].replace(/"[^"]*"|<[^>]*>/g, '').match(/0x[0-9a-f]+|-?\d+/gi) || []).map(Number);
+    });
+}
+
+// The same numbers from the DAP variables of a struct rec.
+async function recNumbers(s, vars) {
+    const pos = await s.vars(find(vars, 'pos').variablesReference);
+    const vals = await s.vars(find(vars, 'vals').variablesReference);
+    return [num(find(pos, 'x').value), num(find(pos, 'y').value), ...vals.map((v) => num(v.value)),
+        num(find(vars, 'name').value), num(find(vars, 'next').value) || 0];
 }
 
 async function finishLoop(s, threadId, sum) {
@@ -82,6 +105,11 @@ module.exports = [
             const nil = find(tail, 'next');
             assert.strictEqual(num(nil.value) || 0, 0, `null pointer shown as ${nil.value}`);
             assert.ok(!nil.variablesReference, 'a null pointer can be expanded');
+
+            // and GDB agrees, pointers included
+            const [gr, gnext] = gdbNumbers(lineOf('work_body'), ['r', '*r.next']);
+            assert.deepStrictEqual(await recNumbers(s, rv), gr, 'r differs from GDB\'s');
+            assert.deepStrictEqual(await recNumbers(s, tail), gnext, '*r.next differs from GDB\'s');
 
             const regs = await s.scope(f.id, 'registers', /regist/i);
             const rip = find(await s.vars(regs.variablesReference), 'rip');
