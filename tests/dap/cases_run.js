@@ -78,6 +78,26 @@ module.exports = [
         },
     },
     {
+        name: 'dap_launch_args_cwd_env',
+        fn: async (s) => {
+            await s.launch(['env', 'a b', '', '"q"'], { env: { FX_DAP_GREETING: 'hello world' } });
+            await s.expectExit(0);
+            const m = await s.waitOutput('stdout', /fx_dap: argv=(.*) cwd=(.*) greeting=(.*)\n/);
+            assert.deepStrictEqual([m[1], m[2], m[3]], ['[a b][]["q"]', fs.realpathSync(s.dir), 'hello world']);
+        },
+    },
+    {
+        // the program's standard error reaches the client too, apart from
+        // the messages
+        name: 'dap_program_stderr_reaches_client',
+        fn: async (s) => {
+            await s.launch(['env']);
+            await s.expectExit(0);
+            await s.waitFor(() => (/fx_dap: on stderr\n/.test(s.output('stderr') + s.output('stdout')) ? true : undefined), 5000,
+                'the program\'s standard error as output');
+        },
+    },
+    {
         name: 'dap_line_breakpoint_condition_hitcount',
         fn: async (s) => {
             const first = lineOf('work_first');
