@@ -202,6 +202,7 @@ $(BUILD)/unit/%: tests/unit/%.c $(UNIT_SUPPORT_OBJS) $(BUILD)/liblindbg.a
 unit-bins: $(UNIT_BINS)
 
 check: deps
+	@./scripts/install-dap-client.sh
 	@$(MAKE) --no-print-directory BUILD=build/check SANITIZE=1 build/check/lindbg unit-bins
 	@$(MAKE) --no-print-directory fixtures
 	@$(MAKE) --no-print-directory fuzz-smoke

@@ -139,6 +139,30 @@ for s in "${ran[@]}"; do
     if [ "$(cat "$work/$name.rc" 2>/dev/null)" = 0 ]; then ok "$name"; else cat "$work/$name.log"; ko "$name"; fi
 done
 
+# --- DAP, with a real client ---------------------------------------------------
+# tests/dap/run.js drives "$LINDBG --dap" with the DebugClient of
+# @vscode/debugadapter-testsupport (scripts/install-dap-client.sh installs
+# it), one case after the other; each prints PASS or FAIL (TEST_FILTER=dap_NAME).
+if [ -z "$filter" ] || [[ dap_ == "$filter"* || "$filter" == dap_* ]]; then
+    if [ ! -f "$here/dap/node_modules/@vscode/debugadapter-testsupport/package.json" ]; then
+        echo "tests/dap: no DebugClient (run scripts/install-dap-client.sh)"
+        ko "dap (client not installed)"
+    else
+        (cd "$work" && timeout -k 10 1800 node "$here/dap/run.js") > "$work/dap.log" 2>&1
+        rc=$?
+        cases=0
+        while IFS= read -r line; do
+            case "$line" in
+            "PASS "*) ok "${line#PASS }"; cases=$((cases + 1)) ;;
+            "FAIL "*) name=${line#FAIL }; ko "${name%% (*}"; cases=$((cases + 1)) ;;
+            "dap: "*" passed, "*) ;;
+            *) printf '%s\n' "$line" ;;
+            esac
+        done < "$work/dap.log"
+        if [ "$rc" -ne 0 ] && [ "$cases" -eq 0 ]; then ko "dap (run.js exited with $rc)"; fi
+    fi
+fi
+
 if [ "$failed" -ne 0 ]; then
     printf 'failed: %s\n' "${failures[*]}"
 fi
