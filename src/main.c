@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 struct options {
@@ -180,7 +181,8 @@ static int dap_main(int argc, char **argv)
     }
     if (port)
         return dap_listen(port);
-    int out = dup(1);
+    /* the protocol's stream, kept from every program lindbg starts */
+    int out = fcntl(1, F_DUPFD_CLOEXEC, 3);
     dup2(2, 1);
     return dap_run(0, out);
 }

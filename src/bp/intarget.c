@@ -88,7 +88,7 @@ int bpm_counting_command(const char *c)
 static int pad_action(const struct bp *b, int *treg_n)
 {
     *treg_n = -1;
-    if (!b->commands || b->one_shot)
+    if (!b->commands || b->one_shot || b->log_message) /* a logpoint says its line */
         return X86_PAD_TRAP;
     if (bpm_only_gc(b->commands))
         return X86_PAD_GO;

@@ -84,6 +84,8 @@ int dbg_frame_source(struct dbg *d, const struct dbg_frame *f, struct sym_line *
             return -1;
         snprintf(l->file, sizeof l->file, "%s", f->file);
         l->line = f->line;
+        l->rel = 0;
+        l->addr = 0;
         return 0;
     }
     return sp ? sym_line_at(sp, sym_frame_code(&f->f), l) : -1;

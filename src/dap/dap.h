@@ -45,12 +45,17 @@ struct dap {
     struct dap_queue *q;
     pthread_t main_thread;
     int initialized;          /* `initialize` answered */
-    int configured;           /* `configurationDone` seen */
     int have_target;          /* launched or attached */
     int launched;             /* launched (killed on disconnect by default) */
     int stop_on_entry;
     int exited_sent, terminated_sent;
     volatile int running;     /* read by the reader thread */
+    volatile int service;     /* the run was broken into to serve requests */
+    unsigned epoch;           /* launches and restarts: a served request that
+                               * started a new run ends the old one */
+    pthread_mutex_t snap_lock;
+    cJSON *threads_snapshot;  /* `threads` as of the last stop, for the
+                               * reader to answer while the target runs */
     volatile int ending;      /* a disconnect or the end of input is queued */
     int peer_gone;            /* a write to the client failed */
     int quit;

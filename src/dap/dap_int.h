@@ -22,6 +22,8 @@ void dap_on_engine_event(void *ctx, const struct eng_event *ev);
 /* The breakpoint manager's client: the command line's, with logpoints
  * and resolved breakpoints told to the client. */
 void dap_client_init(struct dap *a);
+/* The last launch's environment and directory (after the session). */
+void dap_launch_free(struct dap *a);
 /* Ends the thread that copies the program's output (after it ended). */
 void dap_output_stop(struct dap *a);
 
@@ -35,6 +37,13 @@ int dap_pause(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
 int dap_threads(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
 int dap_stack_trace(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
 int dap_evaluate(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
+/* The threads as `threads` lists them, kept for the reader to answer
+ * while the target runs. */
+void dap_snapshot_threads(struct dap *a);
+/* dap_server.c: handles the queued requests that may be served in the
+ * middle of a run (setBreakpoints, threads, restart...), up to the first
+ * that may not. */
+void dap_serve_queued(struct dap *a);
 /* The target is about to run (from a request or the REPL): stop ids and
  * references end, a pause already queued breaks in. */
 void dap_before_run(struct dap *a);
@@ -54,8 +63,9 @@ const char *dap_bp_reason(struct dap *a, const unsigned *ids, size_t n);
  * breakpoint id as a module loaded. */
 void dap_bp_pattern_set(struct dap *a, unsigned pattern_id, unsigned id);
 
-/* dap_server.c: whether a pause or the session's end waits in the queue
- * (a run that starts breaks in at once then). */
+/* dap_server.c: whether the queue holds a pause or the session's end (1),
+ * else a request served in the middle of a run (2), else nothing (0): a
+ * run that starts breaks in at once for them. */
 int dap_urgent_pending(struct dap *a);
 /* dap_server.c: what the command layer printed so far (malloc'd, the
  * caller frees); the console starts empty again. */

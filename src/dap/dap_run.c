@@ -143,10 +143,29 @@ void dap_before_run(struct dap *a)
 {
     dap_forget_stop(a);
     eng_breakin_clear(a->s);
+    dap_snapshot_threads(a);
     a->running = 1;
-    /* a pause the reader queued before it saw the target running */
-    if (dap_urgent_pending(a))
+    /* what the reader queued before it saw the target running */
+    int pending = dap_urgent_pending(a);
+    if (pending) {
+        a->service |= pending == 2;
         eng_breakin(a->s);
+    }
+}
+
+/* A stop made to serve requests while the target runs (setBreakpoints,
+ * restart...): they are handled and the run goes on. 1 served, go on; 0
+ * not such a stop; -1 served, and a request ended or restarted the run. */
+static int serve(struct dap *a)
+{
+    if (eng_last_stop(a->s)->kind != ENG_STOP_BREAKIN || !a->service)
+        return 0;
+    a->service = 0;
+    if (dap_urgent_pending(a) == 1 || a->ending)
+        return 0; /* a pause, or the end: that is what the stop is */
+    unsigned epoch = a->epoch;
+    dap_serve_queued(a);
+    return a->epoch != epoch || !eng_has_process(a->s) ? -1 : 1;
 }
 
 /* A run that failed: said, and the target is where it was. */
@@ -160,13 +179,19 @@ static void run_failed(struct dap *a, struct lerr *e)
 void dap_go(struct dap *a)
 {
     struct lerr e = {0};
-    do {
+    for (;;) {
         dap_before_run(a);
         if (eng_go(a->s, ENG_GO, &e) < 0) {
             run_failed(a, &e);
             return;
         }
-    } while (after_stop(a));
+        a->running = 0;
+        int served = serve(a);
+        if (served < 0)
+            return;
+        if (!served && !after_stop(a))
+            break;
+    }
     if (!a->ending)
         dap_report_stop(a);
 }
@@ -192,13 +217,18 @@ static enum piece_end piece(struct dap *a, int over, uint64_t ret, uint64_t sp)
     struct lerr e = {0};
     if (!ret && over && !eng_call_return_point(s, &ret, &sp))
         ret = 0;
-    dap_before_run(a);
-    int rc = ret ? eng_run_to_return(s, eng_cur_tid(s), ret, sp, &e) : eng_step(s, &e);
-    a->running = 0;
+    int rc, served = 0;
+    do {
+        dap_before_run(a);
+        rc = ret ? eng_run_to_return(s, eng_cur_tid(s), ret, sp, &e) : eng_step(s, &e);
+        a->running = 0;
+    } while (rc == 0 && (served = serve(a)) > 0);
     if (rc < 0) {
         run_failed(a, &e);
         return PIECE_FAILED;
     }
+    if (served < 0)
+        return PIECE_FAILED; /* a restart or the end: said by whoever did it */
     const struct eng_stop *st = eng_last_stop(s);
     return st->kind == ENG_STOP_STEP || st->kind == ENG_STOP_RETURNED ? PIECE_DONE : PIECE_STOPPED;
 }
@@ -210,11 +240,23 @@ static int current_line(struct dap *a, struct sym_line *l)
     return r && sp ? sym_line_at(sp, r->rip, l) : -1;
 }
 
+/* Whether rip is where a function starts (a step just went into it). */
+static int at_function_entry(struct dap *a, uint64_t rip)
+{
+    struct sym_space *sp = eng_syms(a->s);
+    struct sym_entry se;
+    char name[256];
+    return sp && sym_symbol_at(sp, rip, &se, name, sizeof name) == 0 && se.addr == rip;
+}
+
 /* Steps to the start of another source line (GDB's next and step): a
- * function without lines that a step goes into is run to its return. */
+ * function without lines that a step goes into is run to its return; one
+ * with lines is entered past its prologue, at its second line-table row
+ * (GDB's stop after `step` into a call). */
 static enum piece_end source_step(struct dap *a, int over)
 {
     struct sym_line start, now;
+    uint64_t entry = 0; /* the function entered: its prologue is stepped */
     if (current_line(a, &start) < 0)
         return piece(a, over, 0, 0);
     for (unsigned long n = 0; n < 1000000; n++) {
@@ -231,8 +273,15 @@ static enum piece_end source_step(struct dap *a, int over)
                 return end;
             continue;
         }
-        if (now.addr == r->rip && (now.line != start.line || strcmp(now.file, start.file) != 0))
+        if (now.addr != r->rip)
+            continue;
+        if (entry && r->rip != entry)
             return PIECE_DONE;
+        if (!entry && (now.line != start.line || strcmp(now.file, start.file) != 0)) {
+            if (over || !at_function_entry(a, r->rip))
+                return PIECE_DONE;
+            entry = r->rip;
+        }
     }
     return PIECE_DONE;
 }
@@ -297,9 +346,9 @@ int dap_pause(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e)
     return 0;
 }
 
-int dap_threads(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e)
+static cJSON *thread_list(struct dap *a)
 {
-    cJSON *list = cJSON_AddArrayToObject(body, "threads");
+    cJSON *list = cJSON_CreateArray();
     for (size_t i = 0; i < eng_nprocs(a->s); i++) {
         struct eng_process *p = eng_proc_at(a->s, i);
         for (size_t j = 0; j < eng_proc_nthreads(p); j++) {
@@ -314,7 +363,22 @@ int dap_threads(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e)
             cJSON_AddItemToArray(list, o);
         }
     }
+    return list;
+}
+
+int dap_threads(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e)
+{
+    cJSON_AddItemToObject(body, "threads", thread_list(a));
     return 0;
+}
+
+void dap_snapshot_threads(struct dap *a)
+{
+    cJSON *list = thread_list(a);
+    pthread_mutex_lock(&a->snap_lock);
+    cJSON_Delete(a->threads_snapshot);
+    a->threads_snapshot = list;
+    pthread_mutex_unlock(&a->snap_lock);
 }
 
 static int add_frame_ref(struct dap *a, pid_t tid, int index)
@@ -339,6 +403,10 @@ int dap_stack_trace(struct dap *a, const cJSON *args, cJSON *body, struct lerr *
     long long levels = dap_arg_int(args, "levels", 0);
     if (first < 0)
         first = 0;
+    if (first > 4096)
+        first = 4096;
+    if (levels > 4096)
+        levels = 4096;
     size_t max = levels > 0 ? (size_t)(first + levels) : 4096;
     struct dbg_frame *frames;
     /* one more than asked for: whether there are more */

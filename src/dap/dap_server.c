@@ -81,14 +81,69 @@ static int urgent(const struct dap_item *it)
                                    is_command(it->msg, "terminate")));
 }
 
+/* What an editor sends while the program runs and expects to take effect
+ * then: the run is broken into, they are handled, and it goes on. */
+static int serviceable(const struct dap_item *it)
+{
+    static const char *const names[] = {
+        "setBreakpoints", "setFunctionBreakpoints", "setInstructionBreakpoints",
+        "setDataBreakpoints", "setExceptionBreakpoints", "modules", "loadedSources", "restart",
+    };
+    for (size_t i = 0; it->msg && i < sizeof names / sizeof names[0]; i++)
+        if (is_command(it->msg, names[i]))
+            return 1;
+    return 0;
+}
+
 int dap_urgent_pending(struct dap *a)
 {
     pthread_mutex_lock(&a->q->lock);
     int found = 0;
-    for (const struct dap_item *it = a->q->head; it && !found; it = it->next)
-        found = urgent(it);
+    for (const struct dap_item *it = a->q->head; it && found != 1; it = it->next)
+        found = urgent(it) ? 1 : serviceable(it) ? 2 : found;
     pthread_mutex_unlock(&a->q->lock);
     return found;
+}
+
+static void handle_request(struct dap *a, cJSON *req);
+
+void dap_serve_queued(struct dap *a)
+{
+    for (;;) {
+        pthread_mutex_lock(&a->q->lock);
+        struct dap_item *it = a->q->head;
+        if (!it || !serviceable(it)) {
+            pthread_mutex_unlock(&a->q->lock);
+            return;
+        }
+        a->q->head = it->next;
+        if (!a->q->head)
+            a->q->tail = NULL;
+        pthread_mutex_unlock(&a->q->lock);
+        /* inside the handler of the request that runs the target, which
+         * has answered already */
+        const cJSON *outer = a->current;
+        int outer_responded = a->responded;
+        handle_request(a, it->msg);
+        a->current = outer;
+        a->responded = outer_responded;
+        cJSON_Delete(it->msg);
+        free(it);
+    }
+}
+
+static void respond(struct dap *a, const cJSON *req, int ok, const char *message, cJSON *body);
+
+/* `threads` while the target runs, from what the last stop or thread
+ * event saw (the reader's thread: it touches no engine state). */
+static void threads_now(struct dap *a, const cJSON *req)
+{
+    cJSON *body = cJSON_CreateObject();
+    pthread_mutex_lock(&a->snap_lock);
+    cJSON *list = a->threads_snapshot ? cJSON_Duplicate(a->threads_snapshot, 1) : cJSON_CreateArray();
+    pthread_mutex_unlock(&a->snap_lock);
+    cJSON_AddItemToObject(body, "threads", list);
+    respond(a, req, 1, NULL, body);
 }
 
 /* While the target runs, the requests that must reach it now (pause, and
@@ -116,12 +171,21 @@ static void *reader_main(void *arg)
             if (rc == DAP_READ_BROKEN)
                 it->err = xstrdup(e.msg);
         }
-        int now = urgent(it);
-        if (now && !is_command(it->msg, "pause"))
+        if (a->running && it->msg && is_command(it->msg, "threads")) {
+            /* answered at once, the program running on */
+            threads_now(a, it->msg);
+            cJSON_Delete(it->msg);
+            free(it);
+            continue;
+        }
+        int now = urgent(it), serve = !now && serviceable(it);
+        if (now && !(it->msg && is_command(it->msg, "pause")))
             a->ending = 1;
         push(a->q, it);
         /* (a run that starts after this looks at the queue itself) */
-        if (now && a->running)
+        if (serve && a->running)
+            a->service = 1;
+        if ((now || serve) && a->running)
             pthread_kill(a->main_thread, SIGUSR1);
         if (rc == DAP_READ_END || rc == DAP_READ_BROKEN)
             break;
@@ -185,8 +249,10 @@ void dap_log_line(struct dap *a, const char *text)
         a->log_cap = (a->log_len + n + 1) * 2;
         a->log_buf = xrealloc(a->log_buf, a->log_cap);
     }
-    if (!a->log_len)
+    if (!a->log_len) {
         a->log_since = now_ms();
+        pthread_cond_signal(&a->log_wake);
+    }
     memcpy(a->log_buf + a->log_len, text, n + 1);
     a->log_len += n;
     if (a->log_len >= LOG_FLUSH_BYTES)
@@ -201,6 +267,10 @@ static void *log_flusher_main(void *arg)
     struct dap *a = arg;
     pthread_mutex_lock(&a->out_lock);
     while (!a->log_flusher_stop) {
+        if (!a->log_len) {
+            pthread_cond_wait(&a->log_wake, &a->out_lock);
+            continue;
+        }
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
         ts.tv_nsec += LOG_FLUSH_MS * 1000000L;
@@ -384,6 +454,7 @@ static void dap_init(struct dap *a, int in_fd, int out_fd)
     a->out_fd = out_fd;
     a->program_fd = -1;
     pthread_mutex_init(&a->out_lock, NULL);
+    pthread_mutex_init(&a->snap_lock, NULL);
     a->q = xcalloc(1, sizeof *a->q);
     pthread_mutex_init(&a->q->lock, NULL);
     pthread_cond_init(&a->q->ready, NULL);
@@ -408,6 +479,7 @@ static void dap_free(struct dap *a)
     pthread_join(a->log_flusher, NULL);
     free(a->log_buf);
     dap_output_stop(a);
+    dap_launch_free(a);
     dbg_free(&a->d);
     dap_vars_free(a);
     dap_bps_free(a);
@@ -416,15 +488,12 @@ static void dap_free(struct dap *a)
     free(a->console_buf);
     free(a->frames);
     free(a->stop_ids);
-    struct dap_item *it = a->q->head;
-    while (it) {
-        struct dap_item *next = it->next;
-        cJSON_Delete(it->msg);
-        free(it->err);
-        free(it);
-        it = next;
-    }
-    free(a->q);
+    pthread_mutex_lock(&a->snap_lock);
+    cJSON_Delete(a->threads_snapshot);
+    a->threads_snapshot = NULL;
+    pthread_mutex_unlock(&a->snap_lock);
+    /* the queue stays: the reader thread, blocked on the client, may still
+     * push into it until the process ends */
 }
 
 int dap_run(int in_fd, int out_fd)
@@ -447,11 +516,14 @@ int dap_run(int in_fd, int out_fd)
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     while (!a.quit) {
         struct dap_item *it = pop(a.q);
-        if (it->msg)
+        if (it->msg) {
             handle_request(&a, it->msg);
+            if (is_command(it->msg, "terminate"))
+                a.ending = 0; /* the session goes on: a launch may come */
+        }
         else if (it->err)
             respond(&a, NULL, 0, it->err, NULL);
-        if (it->end)
+        if (it->end || a.peer_gone)
             end_session(&a);
         cJSON_Delete(it->msg);
         free(it->err);

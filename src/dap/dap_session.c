@@ -46,16 +46,18 @@ static void *output_main(void *arg)
 {
     struct dap *a = arg;
     char buf[4096];
+    int drained = 0; /* polls since the program was let go */
     for (;;) {
         struct pollfd pfd = {.fd = a->program_fd, .events = POLLIN};
         int r = poll(&pfd, 1, 50);
         if (r < 0 && errno == EINTR)
             continue;
-        if (r == 0) {
-            if (a->output_stop)
-                break;
+        /* what is left is read for a second at most: a program that
+         * writes on, or a child of it, cannot hold the session's end */
+        if (a->output_stop && (r == 0 || ++drained > 20))
+            break;
+        if (r == 0)
             continue;
-        }
         ssize_t n = read(a->program_fd, buf, sizeof buf - 1);
         if (n < 0 && errno == EINTR)
             continue;
@@ -131,6 +133,14 @@ static void free_env(char **v)
     free(v);
 }
 
+void dap_launch_free(struct dap *a)
+{
+    free_env(a->launch_env);
+    free(a->launch_cwd);
+    a->launch_env = NULL;
+    a->launch_cwd = NULL;
+}
+
 /* Launches argv with the session's cwd and env, its output to a pipe. */
 static int start(struct dap *a, char *const argv[], struct lerr *e)
 {
@@ -167,6 +177,7 @@ static void process_event(struct dap *a, const char *method)
 static void ready(struct dap *a, const char *method)
 {
     a->have_target = 1;
+    a->epoch++;
     a->exited_sent = a->terminated_sent = 0;
     dap_respond_now(a, NULL);
     process_event(a, method);
@@ -188,13 +199,22 @@ int dap_launch(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e)
     const cJSON *it;
     size_t k = 1;
     cJSON_ArrayForEach(it, list) if (cJSON_IsString(it)) argv[k++] = it->valuestring;
-    free_env(a->launch_env);
+    /* the engine keeps the options of the last launch that worked (the
+     * REPL's .restart uses them): the old ones go only once this one did */
+    char **old_env = a->launch_env, *old_cwd = a->launch_cwd;
     a->launch_env = cJSON_IsObject(env) ? make_env(env) : NULL;
-    free(a->launch_cwd);
     const char *cwd = dap_arg_str(args, "cwd", NULL);
     a->launch_cwd = cwd && *cwd ? xstrdup(cwd) : NULL;
     int rc = start(a, argv, e);
     free(argv);
+    char **drop_env = rc < 0 ? a->launch_env : old_env;
+    char *drop_cwd = rc < 0 ? a->launch_cwd : old_cwd;
+    if (rc < 0) {
+        a->launch_env = old_env;
+        a->launch_cwd = old_cwd;
+    }
+    free_env(drop_env);
+    free(drop_cwd);
     if (rc < 0)
         return -1;
     a->launched = 1;
@@ -223,7 +243,6 @@ int dap_attach(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e)
 
 int dap_configuration_done(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e)
 {
-    a->configured = 1;
     if (!a->have_target)
         return 0;
     dap_respond_now(a, NULL);
@@ -299,6 +318,9 @@ int dap_restart(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e)
     }
     bpm_restart_end(&a->d.bpm, eng_proc_pid(eng_cur_process(a->s)));
     a->have_target = 1;
+    a->exited_sent = a->terminated_sent = 0;
+    a->epoch++;
+    dap_forget_stop(a);
     dap_respond_now(a, NULL);
     process_event(a, "launch");
     if (a->stop_on_entry)
@@ -347,9 +369,11 @@ void dap_on_engine_event(void *ctx, const struct eng_event *ev)
         break;
     case ENG_EVT_THREAD_CREATE:
         thread_event(a, "started", ev->tid);
+        dap_snapshot_threads(a);
         break;
     case ENG_EVT_THREAD_EXIT:
         thread_event(a, "exited", ev->tid);
+        dap_snapshot_threads(a);
         break;
     case ENG_EVT_PROCESS_EXIT:
         if (!a->exited_sent && eng_nprocs(a->s) <= 1) {

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <math.h>
 #include <stdlib.h>
 
 const char *dap_arg_str(const cJSON *args, const char *name, const char *def)
@@ -14,7 +15,12 @@ const char *dap_arg_str(const cJSON *args, const char *name, const char *def)
 long long dap_arg_int(const cJSON *args, const char *name, long long def)
 {
     const cJSON *v = args ? cJSON_GetObjectItemCaseSensitive(args, name) : NULL;
-    return cJSON_IsNumber(v) ? (long long)v->valuedouble : def;
+    if (!cJSON_IsNumber(v) || isnan(v->valuedouble))
+        return def;
+    /* JSON's integers are exact to 2^53; anything beyond is clamped there */
+    const double lim = 9007199254740992.0;
+    double d = v->valuedouble < -lim ? -lim : v->valuedouble > lim ? lim : v->valuedouble;
+    return (long long)d;
 }
 
 int dap_arg_bool(const cJSON *args, const char *name, int def)

@@ -194,8 +194,12 @@ int eng_launch(struct session *s, char *const argv[], const struct tgt_launch_op
         free_argv(s->launch_argv);
         s->launch_argv = keep;
     }
-    if (o)
+    if (o) {
         s->launch_opts = *o;
+        /* a descriptor given for this launch is not one for the next */
+        s->launch_opts.redirect_stdio = 0;
+        s->launch_opts.out_fd = -1;
+    }
     struct eng_process *p = eng_new_process(s, tp, 1);
     eng_add_thread(p, tgt_pid(tp));
     eng_select(s, p, tgt_pid(tp));

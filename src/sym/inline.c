@@ -109,12 +109,14 @@ int sym_inline_at(struct sym_space *sp, uint64_t pc, struct sym_inline *out, int
     size_t slot = (size_t)(pc ^ (pc >> 6)) % INLINE_CACHE_SIZE;
     __typeof__(m->inline_at->e[0]) *c = &m->inline_at->e[slot];
     if (c->pc != pc) {
-        struct sym_inline *chain = xcalloc(SYM_INLINE_MAX, sizeof *chain);
+        struct sym_inline chain[SYM_INLINE_MAX];
         int n = inline_at(m, pc, chain, SYM_INLINE_MAX);
         free(c->chain);
         c->pc = pc;
         c->n = n;
-        c->chain = n ? xrealloc(chain, (size_t)n * sizeof *chain) : (free(chain), NULL);
+        c->chain = n ? xmalloc((size_t)n * sizeof *chain) : NULL;
+        if (n)
+            memcpy(c->chain, chain, (size_t)n * sizeof *chain);
     }
     int n = c->n < max ? c->n : max;
     if (n)

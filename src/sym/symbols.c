@@ -76,15 +76,17 @@ static Dwfl_Module *report_module(struct sym_space *sp, struct sym_module *m)
 
 /* After a removal: a new Dwfl with the modules that remain (re-reporting
  * them into the old one leaves them without symbols). Our name indexes
- * stay (they own their strings); libdwfl's tables, the unwinder's state
- * and the index of inlined calls (whose names point into the old DWARF)
- * are made again. */
+ * stay (they own their strings); libdwfl's tables, the unwinder's state,
+ * the index of inlined calls and sym_inline_at's cache (whose names
+ * point into the old DWARF) are made again. */
 static void report_all(struct sym_space *sp)
 {
     sp->nifuncs = 0; /* a module went: what was learnt of it with it */
     for (size_t i = 0; i < sp->n; i++) {
         free(sp->mods[i]->inlined);
         sp->mods[i]->inlined = NULL;
+        sym_inline_cache_free(sp->mods[i]->inline_at);
+        sp->mods[i]->inline_at = NULL;
     }
     dwfl_end(sp->dwfl);
     sp->dwfl = dwfl_begin(sym_debug_callbacks());

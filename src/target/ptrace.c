@@ -439,6 +439,9 @@ static struct tgt_proc *pt_launch(const struct tgt_backend *be, char *const argv
         SYS_FAIL(e, errno, "Couldn't start '%s': %s", argv[0], strerror(errno));
         return NULL;
     }
+    char abs[PATH_MAX];
+    if (o->cwd && path[0] != '/' && realpath(path, abs)) /* the child changes directory */
+        snprintf(path, sizeof path, "%s", abs);
     int errpipe[2];
     if (pipe2(errpipe, O_CLOEXEC) < 0) {
         SYS_FAIL(e, errno, "Couldn't start '%s': pipe: %s", argv[0], strerror(errno));
@@ -461,9 +464,11 @@ static struct tgt_proc *pt_launch(const struct tgt_backend *be, char *const argv
         signal(SIGPIPE, SIG_DFL);
         int err = 0;
         if (o->redirect_stdio) {
-            int in = open("/dev/null", O_RDONLY);
+            int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
             if (in < 0 || dup2(in, 0) < 0 || dup2(o->out_fd, 1) < 0 || dup2(o->out_fd, 2) < 0)
                 err = errno;
+            if (in > 2)
+                close(in);
         }
         if (!err && o->cwd && chdir(o->cwd) < 0)
             err = errno;
