@@ -9,6 +9,9 @@
  * one set in the REPL) is its id + 1. */
 #include "bp/patterns.h"
 #include "dap/dap_int.h"
+#include "dap/dap_vars.h"
+#include "dap/dap_vars_int.h"
+#include "util/strbuf.h"
 #include "sym/lines.h"
 #include "sym/linebp.h"
 #include "util/xalloc.h"
@@ -20,11 +23,18 @@
 
 enum group_kind { GROUP_SOURCE, GROUP_FUNCTION, GROUP_INSTRUCTION };
 
+/* A manager breakpoint of a group, as it was made: one the REPL deleted,
+ * whose id a breakpoint of the REPL took since, is not the group's. */
+struct member {
+    unsigned id;
+    char *expr;
+};
+
 struct group {
     unsigned dap_id;
     enum group_kind kind;
     char *source; /* GROUP_SOURCE: the path as the client gave it */
-    unsigned *ids;
+    struct member *m;
     size_t n;
 };
 
@@ -43,7 +53,28 @@ static struct dap_bps *bps_of(struct dap *a)
 static void group_free(struct group *g)
 {
     free(g->source);
-    free(g->ids);
+    for (size_t i = 0; i < g->n; i++)
+        free(g->m[i].expr);
+    free(g->m);
+}
+
+/* The manager breakpoint member m stands for, or NULL. */
+static struct bp *member_bp(struct dap *a, const struct member *m)
+{
+    struct bp *b = bp_find(&a->d.bpm.bps, m->id);
+    return b && !strcmp(b->expr, m->expr) ? b : NULL;
+}
+
+/* The group's breakpoints leave the manager. */
+static void group_remove(struct dap *a, struct group *g)
+{
+    for (size_t j = 0; j < g->n; j++) {
+        struct bp *b = member_bp(a, &g->m[j]);
+        if (b) {
+            bp_remove(&a->d.bpm.bps, b);
+            bp_free(b);
+        }
+    }
 }
 
 void dap_bps_free(struct dap *a)
@@ -62,7 +93,7 @@ static struct group *group_of(struct dap *a, unsigned bp_id)
     struct dap_bps *t = bps_of(a);
     for (size_t i = 0; i < t->n; i++)
         for (size_t j = 0; j < t->v[i].n; j++)
-            if (t->v[i].ids[j] == bp_id)
+            if (t->v[i].m[j].id == bp_id && member_bp(a, &t->v[i].m[j]))
                 return &t->v[i];
     return NULL;
 }
@@ -111,13 +142,7 @@ static void drop_groups(struct dap *a, enum group_kind kind, const char *source)
             t->v[k++] = *g;
             continue;
         }
-        for (size_t j = 0; j < g->n; j++) {
-            struct bp *b = bp_find(&a->d.bpm.bps, g->ids[j]);
-            if (b) {
-                bp_remove(&a->d.bpm.bps, b);
-                bp_free(b);
-            }
-        }
+        group_remove(a, g);
         group_free(g);
     }
     t->n = k;
@@ -137,12 +162,12 @@ static struct group *new_group(struct dap *a, enum group_kind kind, const char *
     return g;
 }
 
-static void group_add(struct group *g, unsigned id)
+static void group_add(struct group *g, const struct bp *b)
 {
-    g->ids = xrealloc(g->ids, (g->n + 1) * sizeof *g->ids);
+    g->m = xrealloc(g->m, (g->n + 1) * sizeof *g->m);
     if (!g->n)
-        g->dap_id = id + 1;
-    g->ids[g->n++] = id;
+        g->dap_id = b->id + 1;
+    g->m[g->n++] = (struct member){b->id, xstrdup(b->expr)};
 }
 
 /* hitCondition: a pass count, as WinDbg's (the Nth hit stops, and every
@@ -268,7 +293,7 @@ int dap_set_breakpoints(struct dap *a, const cJSON *args, cJSON *body, struct le
             continue;
         }
         struct group *g = new_group(a, GROUP_SOURCE, path);
-        group_add(g, b->id);
+        group_add(g, b);
         cJSON *o = cJSON_CreateObject();
         describe(a, b, g->dap_id, o);
         cJSON_AddItemToArray(list, o);
@@ -315,7 +340,7 @@ static int set_pattern(struct dap *a, const char *name, const cJSON *spec, struc
             b->id = bp_free_id(&m->bps);
             struct bp *none;
             bp_insert(&m->bps, b, &none);
-            group_add(g, b->id);
+            group_add(g, b);
         }
     } else if (c.n == 0) {
         rc = lerr_set(e, "Couldn't resolve error: no function matches '%s'", name);
@@ -332,7 +357,7 @@ static int set_pattern(struct dap *a, const char *name, const cJSON *spec, struc
         }
         bpm_add_inline_copies(m, b, eng_proc_pid(p), c.v[k].name);
         bpm_install_numbered(m, b, &next);
-        group_add(g, b->id);
+        group_add(g, b);
     }
     free(c.v);
     wildcard_free(mw);
@@ -358,7 +383,7 @@ static int set_each(struct dap *a, const cJSON *args, cJSON *body, enum group_ki
                 rc = set_pattern(a, name, spec, g, &be);
             } else {
                 struct bp *b = *name ? set_bu(a, name, spec, &be) : NULL;
-                rc = b ? (group_add(g, b->id), 0)
+                rc = b ? (group_add(g, b), 0)
                        : (be.msg[0] ? -1 : lerr_set(&be, "Syntax error: a function name is needed"));
             }
         } else {
@@ -369,11 +394,12 @@ static int set_each(struct dap *a, const cJSON *args, cJSON *body, enum group_ki
             snprintf(expr, sizeof expr, "0x%llx", (unsigned long long)addr);
             struct bp *b = rc == 0 ? set_bu(a, expr, spec, &be) : NULL;
             if (b)
-                group_add(g, b->id);
+                group_add(g, b);
             else
                 rc = -1;
         }
         if (rc < 0 || !g->n) {
+            group_remove(a, g); /* a pattern's matches set before one failed */
             group_free(g);
             a->bps->n--;
             failed(list, be.msg[0] ? be.msg : "Failed");
@@ -382,7 +408,7 @@ static int set_each(struct dap *a, const cJSON *args, cJSON *body, enum group_ki
         cJSON *o = cJSON_CreateObject();
         struct bp *first = NULL;
         for (size_t i = 0; i < g->n && !(first && first->nlocs); i++)
-            first = bp_find(&a->d.bpm.bps, g->ids[i]);
+            first = member_bp(a, &g->m[i]) ? member_bp(a, &g->m[i]) : first;
         describe(a, first, g->dap_id, o);
         cJSON_AddItemToArray(list, o);
     }
@@ -418,9 +444,10 @@ void dap_bp_resolved(struct dap *a, unsigned bp_id)
 void dap_bp_pattern_set(struct dap *a, unsigned pattern_id, unsigned id)
 {
     struct group *g = group_of(a, pattern_id);
-    if (!g || group_of(a, id))
+    struct bp *b = bp_find(&a->d.bpm.bps, id);
+    if (!g || !b || group_of(a, id))
         return;
-    group_add(g, id);
+    group_add(g, b);
     dap_bp_resolved(a, id);
 }
 
@@ -434,6 +461,10 @@ void dap_logpoint(void *ctx, const struct bp *b, const struct eng_hit_at *at)
     char *text = NULL;
     size_t tlen = 0;
     FILE *f = open_memstream(&text, &tlen);
+    /* values written as the Variables view writes them */
+    struct dapv_view w;
+    dapv_view(a, &w, 0);
+    struct cx_arena arena = {0};
     for (const char *p = b->log_message; *p;) {
         const char *open = strchr(p, '{'), *close = open ? strchr(open, '}') : NULL;
         if (!open || !close) {
@@ -443,11 +474,16 @@ void dap_logpoint(void *ctx, const struct bp *b, const struct eng_hit_at *at)
         fwrite(p, 1, (size_t)(open - p), f);
         size_t len = (size_t)(close - open - 1);
         uint64_t v;
+        struct cx_value cv;
         struct lerr e = {0};
         char expr[512];
         snprintf(expr, sizeof expr, "%.*s", (int)len, open + 1);
-        if (dbg_cexpr_value(&a->d, expr, strlen(expr), &v, &e) == 0) {
-            fprintf(f, "%lld", (long long)v);
+        if (dbg_cexpr_eval(&a->d, &arena, expr, &cv, &e) == 0) {
+            struct strbuf sb;
+            sb_init(&sb);
+            dapv_format(&w.env, &cv, &sb);
+            fputs(sb_str(&sb), f);
+            sb_free(&sb);
         } else if (a->d.bpm.client.eval(ctx, at->pid, at->tid, expr, &v, &e) == 0) {
             fprintf(f, "0x%llx", (unsigned long long)v);
         } else {
@@ -457,6 +493,7 @@ void dap_logpoint(void *ctx, const struct bp *b, const struct eng_hit_at *at)
     }
     fputc('\n', f);
     fclose(f);
+    cx_arena_free(&arena);
     a->d.err = keep;
     a->d.frame = frame;
     eng_view_end(a->s, saved);
