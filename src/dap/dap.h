@@ -45,6 +45,7 @@ struct dap {
     struct dap_queue *q;
     pthread_t main_thread;
     int initialized;          /* `initialize` answered */
+    int client_invalidated;   /* the client takes `invalidated` events */
     int have_target;          /* launched or attached */
     int launched;             /* launched (killed on disconnect by default) */
     int stop_on_entry;

@@ -222,12 +222,15 @@ static void describe(struct dap *a, const struct bp *b, unsigned dap_id, cJSON *
     cJSON_AddStringToObject(o, "instructionReference", addr);
     struct eng_process *p = eng_process_by_pid(a->s, b->locs[0].pid);
     struct sym_line l;
+    char path[4096];
     if (p && eng_proc_syms(p) && sym_line_at(eng_proc_syms(p), b->locs[0].addr, &l) == 0) {
         cJSON_AddNumberToObject(o, "line", l.line);
+        if (dap_source_path(a, &l, path, sizeof path) < 0)
+            snprintf(path, sizeof path, "%s", l.file);
         cJSON *src = cJSON_CreateObject();
-        const char *base = strrchr(l.file, '/');
-        cJSON_AddStringToObject(src, "name", base ? base + 1 : l.file);
-        cJSON_AddStringToObject(src, "path", l.file);
+        const char *base = strrchr(path, '/');
+        cJSON_AddStringToObject(src, "name", base ? base + 1 : path);
+        cJSON_AddStringToObject(src, "path", path);
         cJSON_AddItemToObject(o, "source", src);
     }
 }

@@ -49,6 +49,10 @@ void dap_serve_queued(struct dap *a);
 void dap_before_run(struct dap *a);
 /* Runs every thread until the target stops for the user, and says so. */
 void dap_go(struct dap *a);
+/* Where line l's file is on this machine (dbg_source_file: .srcpath,
+ * .srcsubst, debuginfod): 0, or -1 when it is nowhere. */
+struct sym_line;
+int dap_source_path(struct dap *a, const struct sym_line *l, char *out, size_t size);
 /* The breakpoints of the stop just made, kept for its event (the
  * manager forgets them once their command strings ran). */
 void dap_keep_stop(struct dap *a);

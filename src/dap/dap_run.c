@@ -10,6 +10,14 @@
 #include <string.h>
 #include <unistd.h>
 
+int dap_source_path(struct dap *a, const struct sym_line *l, char *out, size_t size)
+{
+    struct lerr keep = a->d.err; /* a file not found is no error of a request */
+    int rc = dbg_source_file(&a->d, l, out, size);
+    a->d.err = keep;
+    return rc;
+}
+
 void dap_forget_stop(struct dap *a)
 {
     a->nframes = 0;
@@ -422,12 +430,14 @@ int dap_stack_trace(struct dap *a, const cJSON *args, cJSON *body, struct lerr *
         dap_hex(addr, sizeof addr, f->f.pc);
         cJSON_AddStringToObject(o, "instructionPointerReference", addr);
         struct sym_line l;
-        /* a file that is not here (glibc's sources) is no place to show */
-        if (dbg_frame_source(&a->d, f, &l) == 0 && access(l.file, R_OK) == 0) {
+        char path[4096];
+        /* where the file is here (.srcpath, .srcsubst, debuginfod); one
+         * that is not (glibc's sources) is no place to show */
+        if (dbg_frame_source(&a->d, f, &l) == 0 && dap_source_path(a, &l, path, sizeof path) == 0) {
             cJSON *src = cJSON_CreateObject();
-            const char *base = strrchr(l.file, '/');
-            cJSON_AddStringToObject(src, "name", base ? base + 1 : l.file);
-            cJSON_AddStringToObject(src, "path", l.file);
+            const char *base = strrchr(path, '/');
+            cJSON_AddStringToObject(src, "name", base ? base + 1 : path);
+            cJSON_AddStringToObject(src, "path", path);
             cJSON_AddItemToObject(o, "source", src);
             cJSON_AddNumberToObject(o, "line", l.line);
         } else {
@@ -443,6 +453,14 @@ int dap_stack_trace(struct dap *a, const cJSON *args, cJSON *body, struct lerr *
     return 0;
 }
 
+/* What the current process's symbols are read through (a new one: the
+ * old DWARF is gone). */
+static const void *symbols_of(struct dap *a)
+{
+    struct sym_space *sp = eng_has_process(a->s) ? eng_syms(a->s) : NULL;
+    return sp ? (const void *)sp->dwfl : NULL;
+}
+
 /* The REPL: any command line of lindbg, its output as the result. A
  * command that runs the target ends in a stop said as any other. */
 static int repl(struct dap *a, const char *line, cJSON *body, struct lerr *e)
@@ -453,6 +471,7 @@ static int repl(struct dap *a, const char *line, cJSON *body, struct lerr *e)
     if (frame_id && dap_select_frame(a, frame_id, e) < 0)
         return -1;
     a->d.err.msg[0] = '\0';
+    const void *dwarf = symbols_of(a);
     int rc = dbg_execute_line(&a->d, line);
     char *out = dap_take_console(a);
     if (rc < 0 && a->d.err.msg[0]) {
@@ -466,6 +485,18 @@ static int repl(struct dap *a, const char *line, cJSON *body, struct lerr *e)
     cJSON_AddStringToObject(body, "result", out);
     cJSON_AddNumberToObject(body, "variablesReference", 0);
     free(out);
+    if (a->d.runs == runs && symbols_of(a) != dwarf) {
+        /* the DWARF the references' types are in went (.reload,
+         * .sympath, another process): they end, and a client that can be
+         * told looks again */
+        dap_vars_reset(a);
+        if (a->client_invalidated) {
+            cJSON *b = cJSON_CreateObject();
+            cJSON *areas = cJSON_AddArrayToObject(b, "areas");
+            cJSON_AddItemToArray(areas, cJSON_CreateString("variables"));
+            dap_event(a, "invalidated", b);
+        }
+    }
     if (a->d.runs != runs) {
         /* the target ran: the client hears of the stop it ended in */
         dap_respond_now(a, cJSON_Duplicate(body, 1));

@@ -36,6 +36,7 @@ int dap_initialize(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e
     cJSON_AddBoolToObject(body, "supportsStepBack", 0);
     cJSON_AddItemToObject(body, "exceptionBreakpointFilters", dap_exception_filters());
     a->initialized = 1;
+    a->client_invalidated = dap_arg_bool(args, "supportsInvalidatedEvent", 0);
     return 0;
 }
 

@@ -1,7 +1,8 @@
 # The editor's breakpoints and the Debug Console's share one manager, and
 # neither takes the other's: a breakpoint typed in the console that got the
 # id of one the editor set (deleted there) survives the editor's next
-# setBreakpoints; a logpoint writes its values as the Variables view does
+# setBreakpoints; a frame's source is where .srcsubst says (typed in the
+# console); a logpoint writes its values as the Variables view does
 # (a pointer with its text, an enum by name, an array whole).
 . "$(dirname "$0")/../lib/scenario.sh"
 src="$(cd "$(dirname "$0")/../fixtures" && pwd)/fx_dt.c"
@@ -49,6 +50,13 @@ st = a.event("stopped")["body"]
 check("console's breakpoint hit", (st["reason"], st["hitBreakpointIds"]), ("breakpoint", [1]))
 f = a.request("stackTrace", {"threadId": st["threadId"], "levels": 1})["body"]["stackFrames"][0]
 check("in work", "work" in f["name"], True)
+# the sources moved: the console's .srcsubst finds them for the editor
+os.makedirs("moved", exist_ok=True)
+open("moved/fx_loop.c", "w").write(open(loop_src).read())
+a.request("evaluate", {"expression": ".srcsubst %s %s/moved" % (os.path.dirname(loop_src), os.getcwd()),
+                       "context": "repl"})
+f = a.request("stackTrace", {"threadId": st["threadId"], "levels": 1})["body"]["stackFrames"][0]
+check("source through .srcsubst", f["source"]["path"], os.getcwd() + "/moved/fx_loop.c")
 a.request("disconnect", {"terminateDebuggee": True})
 a.p.wait(timeout=30)
 
