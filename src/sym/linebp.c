@@ -17,11 +17,29 @@ static int path_ends_with(const char *b, const char *e)
 }
 
 /* A recorded path names the file asked for when it ends with it; a path
- * recorded relative to its compilation directory names an absolute one
- * that ends with it (an editor gives full paths). */
-static int file_matches(const char *path, const char *want)
+ * recorded relative to its compilation directory comp_dir names the
+ * absolute one it makes there (an editor gives full paths). */
+static int file_matches(const char *path, const char *want, const char *comp_dir)
 {
-    return path_ends_with(path, want) || (*want == '/' && *path != '/' && path_ends_with(want, path));
+    if (path_ends_with(path, want))
+        return 1;
+    if (*want != '/' || *path == '/')
+        return 0;
+    while (path[0] == '.' && path[1] == '/')
+        path += 2;
+    if (!comp_dir) /* nothing to join it to: the name's end must do */
+        return path_ends_with(want, path);
+    size_t cl = strlen(comp_dir);
+    while (cl > 1 && comp_dir[cl - 1] == '/')
+        cl--;
+    return !strncmp(want, comp_dir, cl) && want[cl] == '/' && !strcmp(want + cl + 1, path);
+}
+
+/* The compilation directory of a CU, NULL when not recorded. */
+static const char *comp_dir_of(Dwarf_Die *cu)
+{
+    Dwarf_Attribute at;
+    return dwarf_attr(cu, DW_AT_comp_dir, &at) ? dwarf_formstring(&at) : NULL;
 }
 
 struct row {
@@ -61,7 +79,8 @@ static void add_func(struct file_rows *f, int line, const char *name)
 
 /* The definitions of functions (concrete or inlined-only) declared in the
  * file, in namespaces and classes too. */
-static void scan_funcs(struct file_rows *f, Dwarf_Die *parent, const char *want)
+static void scan_funcs(struct file_rows *f, Dwarf_Die *parent, const char *want,
+                       const char *comp_dir)
 {
     Dwarf_Die child;
     if (dwarf_child(parent, &child) != 0)
@@ -69,11 +88,11 @@ static void scan_funcs(struct file_rows *f, Dwarf_Die *parent, const char *want)
     do {
         int tag = dwarf_tag(&child);
         if (tag == DW_TAG_namespace || tag == DW_TAG_class_type || tag == DW_TAG_structure_type) {
-            scan_funcs(f, &child, want);
+            scan_funcs(f, &child, want, comp_dir);
         } else if (tag == DW_TAG_subprogram && !dwarf_hasattr(&child, DW_AT_declaration)) {
             const char *file = dwarf_decl_file(&child);
             int line;
-            if (file && file_matches(file, want) && dwarf_decl_line(&child, &line) == 0) {
+            if (file && file_matches(file, want, comp_dir) && dwarf_decl_line(&child, &line) == 0) {
                 /* a method defined outside its class refers to its
                  * declaration for the name */
                 Dwarf_Attribute at;
@@ -99,7 +118,7 @@ static void collect(struct sym_module *m, const char *want, struct file_rows *f)
         size_t n;
         if (dwarf_getsrclines(cu, &lines, &n) != 0)
             continue;
-        const char *last = NULL;
+        const char *last = NULL, *comp_dir = comp_dir_of(cu);
         int last_match = 0, in_cu = 0;
         for (size_t i = 0; i < n; i++) {
             Dwarf_Line *l = dwarf_onesrcline(lines, i);
@@ -108,7 +127,7 @@ static void collect(struct sym_module *m, const char *want, struct file_rows *f)
                 continue;
             if (src != last) {
                 last = src;
-                last_match = file_matches(src, want);
+                last_match = file_matches(src, want, comp_dir);
             }
             if (!last_match)
                 continue;
@@ -122,7 +141,7 @@ static void collect(struct sym_module *m, const char *want, struct file_rows *f)
                 add_row(f, a + bias, line, cu, bias);
         }
         if (in_cu)
-            scan_funcs(f, cu, want);
+            scan_funcs(f, cu, want, comp_dir);
     }
 }
 
