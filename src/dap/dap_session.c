@@ -40,6 +40,21 @@ int dap_initialize(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e
     return 0;
 }
 
+/* How many bytes at the end of buf[0..n) begin a UTF-8 character that
+ * the next read completes (they wait for it: JSON strings are whole
+ * characters). */
+static size_t utf8_tail(const char *buf, size_t n)
+{
+    for (size_t k = 1; k <= 3 && k <= n; k++) {
+        unsigned char c = (unsigned char)buf[n - k];
+        if ((c & 0xc0) == 0x80)
+            continue; /* a continuation byte: look further back */
+        size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+        return len > k ? k : 0;
+    }
+    return 0;
+}
+
 /* Copies the program's output into `output` events until it ends, or,
  * once the session lets the program go, until nothing more is there (a
  * child it left behind may hold the pipe open forever). */
@@ -47,6 +62,7 @@ static void *output_main(void *arg)
 {
     struct dap *a = arg;
     char buf[4096];
+    size_t kept = 0; /* the start of a character cut by the last read */
     int drained = 0; /* polls since the program was let go */
     for (;;) {
         struct pollfd pfd = {.fd = a->program_fd, .events = POLLIN};
@@ -59,13 +75,23 @@ static void *output_main(void *arg)
             break;
         if (r == 0)
             continue;
-        ssize_t n = read(a->program_fd, buf, sizeof buf - 1);
+        ssize_t n = read(a->program_fd, buf + kept, sizeof buf - 1 - kept);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
             break;
-        buf[n] = '\0';
-        dap_output(a, "stdout", buf);
+        size_t len = kept + (size_t)n;
+        for (size_t i = kept; i < len; i++)
+            if (!buf[i])
+                buf[i] = '?'; /* a NUL would end the JSON string */
+        size_t tail = utf8_tail(buf, len);
+        char next[4];
+        memcpy(next, buf + len - tail, tail);
+        buf[len - tail] = '\0';
+        if (len > tail)
+            dap_output(a, "stdout", buf);
+        memcpy(buf, next, tail);
+        kept = tail;
     }
     return NULL;
 }

@@ -1,7 +1,8 @@
 # The editor's breakpoints and the Debug Console's share one manager, and
 # neither takes the other's: a breakpoint typed in the console that got the
 # id of one the editor set (deleted there) survives the editor's next
-# setBreakpoints; a frame's source is where .srcsubst says (typed in the
+# setBreakpoints (and the program's output comes whole: a character a
+# pipe read cuts is not split); a frame's source is where .srcsubst says (typed in the
 # console); a logpoint writes its values as the Variables view does
 # (a pointer with its text, an enum by name, an array whole).
 . "$(dirname "$0")/../lib/scenario.sh"
@@ -79,6 +80,19 @@ check("its values", got[0].split(" bad=")[0],
       % got[0].split("text=")[1].split()[0])
 check("a name it cannot resolve", got[0].split(" bad=")[1].startswith("<Couldn't resolve"), True)
 check("no stop", [m for m in a.events if m.get("event") == "stopped"], [])
+a.request("disconnect", {})
+a.p.wait(timeout=30)
+
+# 3. the program's output whole: a character a pipe read cuts, a NUL
+a = dapclient.Adapter([lindbg, "--dap"], fail=fail)
+a.request("initialize", {"adapterID": "t"})
+a.request("launch", {"program": fx + "/fx_dap", "args": ["bytes"]})
+a.event("initialized")
+a.request("configurationDone")
+a.event("terminated")
+out = "".join(m["body"]["output"] for m in a.events if m.get("event") == "output"
+              and m["body"].get("category") == "stdout")
+check("the program's output", out, "a" * 4094 + "\u00e9\nx?y\n")
 a.request("disconnect", {})
 a.p.wait(timeout=30)
 PY
