@@ -31,18 +31,11 @@ static int launch(struct dbg *d, char *const argv[], const struct tgt_launch_opt
  * ending the session. */
 static int let_go_all(struct dbg *d)
 {
-    int rc = 0;
-    while (eng_nprocs(d->s)) {
-        struct eng_process *p = eng_proc_at(d->s, 0);
-        struct lerr e = {0};
-        if (eng_proc_launched(p)) {
-            eng_kill_process(d->s, p, &e);
-        } else if (eng_detach_process(d->s, p, &e) < 0) {
-            fprintf(d->out, "%s\n", e.msg);
-            rc = -1;
-        }
-    }
-    return rc;
+    struct lerr e = {0};
+    if (eng_let_go_all(d->s, &e) == 0)
+        return 0;
+    fprintf(d->out, "%s\n", e.msg);
+    return -1;
 }
 
 static int cmd_restart(struct dbg *d, const char *args)

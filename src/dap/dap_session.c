@@ -282,21 +282,17 @@ int dap_configuration_done(struct dap *a, const cJSON *args, cJSON *body, struct
 
 void dap_end_target(struct dap *a, int terminate)
 {
-    int killed = 0;
-    while (eng_nprocs(a->s)) {
-        struct eng_process *p = eng_proc_at(a->s, 0);
-        struct lerr e = {0};
-        int kill = terminate < 0 ? eng_proc_launched(p) : terminate;
-        killed |= kill;
-        if ((kill ? eng_kill_process(a->s, p, &e) : eng_detach_process(a->s, p, &e)) < 0) {
-            if (e.msg[0])
-                dap_output(a, "important", e.msg);
-            if (eng_nprocs(a->s) && eng_proc_at(a->s, 0) == p) {
-                eng_kill_process(a->s, p, &e); /* never left stopped */
-                killed = 1;
-            }
-        }
-    }
+    int killed = terminate > 0 && eng_nprocs(a->s);
+    for (size_t i = 0; terminate < 0 && i < eng_nprocs(a->s); i++)
+        killed |= eng_proc_launched(eng_proc_at(a->s, i));
+    /* (a process that cannot be detached is gone from the session all
+     * the same: never left stopped) */
+    struct lerr e = {0};
+    int rc = terminate > 0 ? eng_kill_all(a->s, &e)
+             : terminate == 0 ? eng_detach_all(a->s, &e)
+                              : eng_let_go_all(a->s, &e);
+    if (rc < 0 && e.msg[0])
+        dap_output(a, "important", e.msg);
     dap_output_stop(a);
     /* a program let go goes on: it has not exited */
     if (a->have_target && !a->exited_sent && killed) {

@@ -214,6 +214,10 @@ int eng_detach_all(struct session *s, struct lerr *e);
 int eng_detach_process(struct session *s, struct eng_process *p, struct lerr *e);
 int eng_kill_process(struct session *s, struct eng_process *p, struct lerr *e);
 int eng_kill_all(struct session *s, struct lerr *e);
+/* What q does, the session going on: launched processes are killed,
+ * attached ones let go. -1 when one could not be detached (e: the last
+ * reason; it is gone from the session all the same). */
+int eng_let_go_all(struct session *s, struct lerr *e);
 
 /* `p` over a call: when the current thread stands on a call, 1 with the
  * address it returns to and the stack pointer it will have then. */

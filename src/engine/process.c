@@ -501,18 +501,25 @@ int eng_kill_all(struct session *s, struct lerr *e)
     return 0;
 }
 
+int eng_let_go_all(struct session *s, struct lerr *e)
+{
+    int rc = 0;
+    while (s->nprocs) {
+        struct eng_process *p = s->procs[0];
+        if (p->launched)
+            eng_kill_process(s, p, NULL);
+        else if (eng_detach_process(s, p, e) < 0)
+            rc = -1;
+    }
+    return rc;
+}
+
 void eng_destroy(struct session *s)
 {
     if (!s)
         return;
     /* Launched targets die with the session; attached ones live on. */
-    while (s->nprocs) {
-        struct eng_process *p = s->procs[0];
-        if (p->launched)
-            eng_kill_process(s, p, NULL);
-        else
-            eng_detach_process(s, p, NULL);
-    }
+    eng_let_go_all(s, NULL);
     free(s->procs);
     free_argv(s->launch_argv);
     eng_set_load_filter(s, NULL, NULL);
