@@ -142,6 +142,12 @@ int bpm_resolve_in(struct bpm *m, struct bp *b, pid_t pid);
  * process but `except` (the one it was set in). */
 void bpm_resolve_elsewhere(struct bpm *m, struct bp *b, pid_t except);
 
+/* A new breakpoint's places (b not in the table yet): addrs[0..n) in pid,
+ * all or none; a bu then takes its places in the other processes too.
+ * 0, or -1 (e) with b without locations. */
+int bpm_add_places(struct bpm *m, struct bp *b, pid_t pid, const uint64_t *addrs, int n,
+                   struct lerr *e);
+
 /* A processor breakpoint's location (b: a BP_ACCESS, not in the table)
  * at addr in pid. Debug registers are used when `registers_work` (the
  * probe said they fire, and `.dbgregs emulate` is off); else a data

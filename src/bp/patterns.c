@@ -252,3 +252,32 @@ void bpm_apply_patterns(struct bpm *m, pid_t pid, uint64_t start)
     }
     free(ids);
 }
+
+int bpm_pattern_matches(struct bpm *m, pid_t pid, const char *pattern, int keep_overloads,
+                        struct bpm_matches *c, int *loaded, struct lerr *e)
+{
+    struct wildcard *mw = NULL, *sw;
+    const char *bang = strchr(pattern, '!');
+    if (bang) {
+        char mod[256];
+        snprintf(mod, sizeof mod, "%.*s", (int)(bang - pattern), pattern);
+        if (!(mw = wildcard_compile(mod, e)))
+            return -1;
+    }
+    if (!(sw = wildcard_compile(bang ? bang + 1 : pattern, e))) {
+        wildcard_free(mw);
+        return -1;
+    }
+    bpm_match_symbols(m, pid, mw, sw, c);
+    if (!keep_overloads)
+        bpm_drop_overloads(m, c);
+    struct eng_process *p = eng_process_by_pid(m->s, pid);
+    *loaded = c->n > 0 || (p && bpm_any_module(eng_proc_syms(p), mw));
+    for (size_t k = 0; k < c->n; k++)
+        if (c->v[k].ifunc && !bpm_chosen_or_watched(m, pid, &c->v[k].addr))
+            c->v[k].addr = 0; /* not chosen yet: a bu that waits */
+    bpm_one_per_address(c);
+    wildcard_free(mw);
+    wildcard_free(sw);
+    return 0;
+}

@@ -42,4 +42,14 @@ int bpm_chosen_or_watched(struct bpm *m, pid_t pid, uint64_t *addr);
 /* Whether a loaded module matches the module part of a pattern. */
 int bpm_any_module(const struct sym_space *sp, const struct wildcard *mw);
 
+/* bm's matching of pattern ("mod!name*" or "name*") in process pid, as a
+ * front end sets breakpoints from it: the matches (c->all, c->full: bm's
+ * /a and /( ), overloads left out unless keep_overloads, indirect
+ * functions on the implementation pid uses (addr 0: not chosen yet, the
+ * resolver watched), one per address. 0, with *loaded saying whether a
+ * module the pattern can match is loaded (when none matched, the pattern
+ * waits for one), or -1 (a bad pattern, in e). */
+int bpm_pattern_matches(struct bpm *m, pid_t pid, const char *pattern, int keep_overloads,
+                        struct bpm_matches *c, int *loaded, struct lerr *e);
+
 #endif

@@ -166,3 +166,17 @@ int bpm_resolve_in(struct bpm *m, struct bp *b, pid_t pid)
     }
     return added;
 }
+
+int bpm_add_places(struct bpm *m, struct bp *b, pid_t pid, const uint64_t *addrs, int n,
+                   struct lerr *e)
+{
+    for (int i = 0; i < n; i++) {
+        if (bp_add_location(&m->bps, b, pid, addrs[i], e) < 0) {
+            bp_drop_locations(&m->bps, b, 0, 0, 0, 0);
+            return -1;
+        }
+    }
+    if (b->kind == BP_SYMBOLIC)
+        bpm_resolve_elsewhere(m, b, pid);
+    return 0;
+}

@@ -6,7 +6,6 @@
  * each matching module as it loads, once per symbol. */
 #include "bp/patterns.h"
 #include "cmd/bp_spec.h"
-#include "sym/wildcard.h"
 #include "ui/format.h"
 #include "util/xalloc.h"
 
@@ -41,7 +40,6 @@ int dbg_cmd_bm(struct dbg *d, const char *args)
     if (bpspec_parse(d, args, SPEC_BM, &s) < 0)
         return -1;
     int rc = -1;
-    struct wildcard *mw = NULL, *sw = NULL;
     struct bpm_matches c = {s.all_syms, s.with_params, NULL, 0, 0};
     if (bpspec_thread_from_prefix(d, &s) < 0)
         goto out;
@@ -55,34 +53,20 @@ int dbg_cmd_bm(struct dbg *d, const char *args)
     }
     if (dbg_need_process(d) < 0)
         goto out;
-    const char *pat = s.location, *bang = strchr(pat, '!');
-    if (bang) {
-        char mod[256];
-        snprintf(mod, sizeof mod, "%.*s", (int)(bang - pat), pat);
-        if (!(mw = wildcard_compile(mod, &d->err)))
-            goto out;
-        pat = bang + 1;
-    }
-    if (!(sw = wildcard_compile(pat, &d->err)))
-        goto out;
     struct eng_process *p = eng_cur_process(d->s);
-    bpm_match_symbols(&d->bpm, eng_proc_pid(p), mw, sw, &c);
-    if (!s.with_params && !s.as_address)
-        bpm_drop_overloads(&d->bpm, &c);
+    int loaded;
+    if (bpm_pattern_matches(&d->bpm, eng_proc_pid(p), s.location, s.with_params || s.as_address,
+                            &c, &loaded, &d->err) < 0)
+        goto out;
     if (c.n == 0) {
         rc = 0;
-        if (!bpm_any_module(eng_syms(d->s), mw)) {
+        if (!loaded) {
             keep_pattern(d, &s);
             goto out;
         }
         fprintf(d->out, "No matching %ssymbols found, no breakpoints set.\n", s.all_syms ? "" : "code ");
         goto out;
     }
-    /* indirect functions: on the implementation this process uses */
-    for (size_t k = 0; k < c.n; k++)
-        if (c.v[k].ifunc && !bpm_chosen_or_watched(&d->bpm, eng_proc_pid(p), &c.v[k].addr))
-            c.v[k].addr = 0; /* not chosen yet: a bu that waits */
-    bpm_one_per_address(&c);
     /* plant everything first: on any failure, nothing is added */
     struct bp **made = xcalloc(c.n, sizeof *made);
     unsigned id = bp_free_id(&d->bpm.bps);
@@ -126,8 +110,6 @@ int dbg_cmd_bm(struct dbg *d, const char *args)
     rc = 0;
 out:
     free(c.v);
-    wildcard_free(mw);
-    wildcard_free(sw);
     bpspec_free(&s);
     return rc;
 }

@@ -46,15 +46,10 @@ static int set_one(struct dbg *d, struct bp_spec *s, enum bp_kind kind, const ch
     struct bp *b = bp_new(kind, expr);
     b->id = id;
     bpspec_apply(s, b);
-    for (int i = 0; i < r; i++) {
-        if (bp_add_location(&d->bpm.bps, b, eng_proc_pid(p), addrs[i], &d->err) < 0) {
-            bp_drop_locations(&d->bpm.bps, b, 0, 0, 0, 0);
-            bp_free(b);
-            return -1;
-        }
+    if (bpm_add_places(&d->bpm, b, p ? eng_proc_pid(p) : 0, addrs, r, &d->err) < 0) {
+        bp_free(b);
+        return -1;
     }
-    if (kind == BP_SYMBOLIC)
-        bpm_resolve_elsewhere(&d->bpm, b, p ? eng_proc_pid(p) : 0);
     bpspec_install(d, b, s->have_id);
     if (note[0])
         fprintf(d->out, "Breakpoint %u: %s\n", b->id, note);

@@ -252,14 +252,10 @@ static struct bp *set_bu(struct dap *a, const char *expr, const cJSON *spec, str
         return NULL;
     }
     b->id = bp_free_id(&m->bps);
-    for (int i = 0; i < r; i++) {
-        if (bp_add_location(&m->bps, b, eng_proc_pid(p), addrs[i], e) < 0) {
-            bp_drop_locations(&m->bps, b, 0, 0, 0, 0);
-            bp_free(b);
-            return NULL;
-        }
+    if (bpm_add_places(m, b, p ? eng_proc_pid(p) : 0, addrs, r, e) < 0) {
+        bp_free(b);
+        return NULL;
     }
-    bpm_resolve_elsewhere(m, b, p ? eng_proc_pid(p) : 0);
     struct bpm_installed inst;
     bpm_install(m, b, 1, &inst);
     return b;
@@ -311,30 +307,13 @@ static int set_pattern(struct dap *a, const char *name, const cJSON *spec, struc
                        struct lerr *e)
 {
     struct bpm *m = &a->d.bpm;
-    struct wildcard *mw = NULL, *sw = NULL;
-    const char *bang = strchr(name, '!');
-    char mod[256];
-    if (bang) {
-        snprintf(mod, sizeof mod, "%.*s", (int)(bang - name), name);
-        if (!(mw = wildcard_compile(mod, e)))
-            return -1;
-    }
-    if (!(sw = wildcard_compile(bang ? bang + 1 : name, e))) {
-        wildcard_free(mw);
-        return -1;
-    }
     struct bpm_matches c = {0};
     struct eng_process *p = eng_cur_process(a->s);
-    if (p) {
-        bpm_match_symbols(m, eng_proc_pid(p), mw, sw, &c);
-        bpm_drop_overloads(m, &c);
-        for (size_t k = 0; k < c.n; k++)
-            if (c.v[k].ifunc && !bpm_chosen_or_watched(m, eng_proc_pid(p), &c.v[k].addr))
-                c.v[k].addr = 0;
-        bpm_one_per_address(&c);
-    }
+    int loaded = 0;
+    if (p && bpm_pattern_matches(m, eng_proc_pid(p), name, 0, &c, &loaded, e) < 0)
+        return -1;
     int rc = 0;
-    if (c.n == 0 && (!p || !bpm_any_module(eng_syms(a->s), mw))) {
+    if (c.n == 0 && !loaded) {
         struct bp *b = bp_new(BP_PATTERN, name);
         if (apply_options(spec, b, e) < 0) {
             bp_free(b);
@@ -363,8 +342,6 @@ static int set_pattern(struct dap *a, const char *name, const cJSON *spec, struc
         group_add(g, b);
     }
     free(c.v);
-    wildcard_free(mw);
-    wildcard_free(sw);
     return rc;
 }
 
