@@ -25,7 +25,7 @@ int dbg_frame_context(struct dbg *d, int index, struct dw_frame *f, struct dbg_f
     /* frame index is in stack frame index at most; its caller's is the
      * next, whose CFA comes from the one after (an unwind of the whole
      * stack would cost a logpoint's hit most of its time) */
-    size_t n = dbg_frames_upto(d, (size_t)index + 16, (size_t)index + 3, &frames);
+    size_t n = dbg_frames_upto(d, (size_t)index + 16, (size_t)index + 2, &frames);
     if (n == 0) {
         free(frames);
         return -1;
