@@ -100,12 +100,8 @@ lp=$(us dap-logpoint)
         printf '| %s | %.1f | %s |\n' "$c" "$u" "$(ratio "$u" "$lp")"
     done
     echo
-    gl=$(us cli-gc-local)
-    if awk -v a="$lp" -v b="$gl" 'BEGIN { exit !(a <= b) }'; then
-        echo "dap-logpoint costs no more than cli-gc-local (the same read of x by lindbg at a non-stopping hit)."
-    else
-        echo "dap-logpoint costs MORE than cli-gc-local."
-    fi
+    echo "dap-logpoint / cli-gc-local (the same read of x by lindbg at a non-stopping hit):" \
+         "$(ratio "$lp" "$(us cli-gc-local)")."
     echo "cli-gc is decided in the target: it reads nothing and prints nothing."
     if [ -s "$O/fails" ]; then echo; cat "$O/fails"; fi
 } | tee "$out"
