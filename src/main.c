@@ -31,6 +31,7 @@ static void usage(FILE *f)
     fputs("usage: lindbg [options] PROGRAM [ARGS...]\n"
           "       lindbg [options] -p PID\n"
           "       lindbg [options] -z CORE [PROGRAM]\n"
+          "       lindbg --dap [--port N]   the Debug Adapter Protocol, for editors\n"
           "  -c \"CMD; CMD\"  run these commands at the first break\n"
           "  -cf FILE       run the commands in FILE at the first break, then go on\n"
           "  -g             do not stop at the initial break\n"

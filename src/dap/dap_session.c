@@ -144,11 +144,16 @@ static char **make_env(const cJSON *env)
     const cJSON *it;
     cJSON_ArrayForEach(it, env)
     {
-        if (!cJSON_IsString(it))
+        /* a number or a boolean as JSON writes it; null unsets */
+        char *text = cJSON_IsString(it) ? xstrdup(it->valuestring)
+                     : cJSON_IsNull(it) ? NULL
+                                        : cJSON_PrintUnformatted(it);
+        if (!text)
             continue;
-        size_t len = strlen(it->string) + strlen(it->valuestring) + 2;
+        size_t len = strlen(it->string) + strlen(text) + 2;
         v[k] = xmalloc(len);
-        snprintf(v[k++], len, "%s=%s", it->string, it->valuestring);
+        snprintf(v[k++], len, "%s=%s", it->string, text);
+        free(text);
     }
     return v;
 }

@@ -87,6 +87,16 @@ module.exports = [
         },
     },
     {
+        // a number in env is written as JSON writes it, not dropped
+        name: 'dap_launch_env_number',
+        fn: async (s) => {
+            await s.launch(['env'], { env: { FX_DAP_GREETING: 42 } });
+            await s.expectExit(0);
+            const m = await s.waitOutput('stdout', /greeting=(.*)\n/);
+            assert.strictEqual(m[1], '42');
+        },
+    },
+    {
         // the program's standard error reaches the client too, apart from
         // the messages
         name: 'dap_program_stderr_reaches_client',
