@@ -51,7 +51,8 @@ struct dap {
     int stop_on_entry;
     int exited_sent, terminated_sent;
     volatile int running;     /* read by the reader thread */
-    volatile int service;     /* the run was broken into to serve requests */
+    volatile int serving;     /* the run serves requests mid-run (a run the
+                               * REPL started does not) */
     unsigned epoch;           /* launches and restarts: a served request that
                                * started a new run ends the old one */
     pthread_mutex_t snap_lock;

@@ -37,16 +37,17 @@ int dap_pause(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
 int dap_threads(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
 int dap_stack_trace(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
 int dap_evaluate(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e);
-/* The threads as `threads` lists them, kept for the reader to answer
- * while the target runs. */
-void dap_snapshot_threads(struct dap *a);
+/* The threads as `threads` lists them (but gone, a thread on its way
+ * out; 0: none), kept for the reader to answer while the target runs. */
+void dap_snapshot_threads(struct dap *a, pid_t gone);
 /* dap_server.c: handles the queued requests that may be served in the
  * middle of a run (setBreakpoints, threads, restart...), up to the first
  * that may not. */
 void dap_serve_queued(struct dap *a);
-/* The target is about to run (from a request or the REPL): stop ids and
+/* The target is about to run (from a request, serving the requests that
+ * may be served mid-run, or from the REPL, which does not): stop ids and
  * references end, a pause already queued breaks in. */
-void dap_before_run(struct dap *a);
+void dap_before_run(struct dap *a, int serving);
 /* Runs every thread until the target stops for the user, and says so. */
 void dap_go(struct dap *a);
 /* Where line l's file is on this machine (dbg_source_file: .srcpath,

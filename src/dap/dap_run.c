@@ -147,30 +147,27 @@ static int after_stop(struct dap *a)
     return go;
 }
 
-void dap_before_run(struct dap *a)
+void dap_before_run(struct dap *a, int serving)
 {
     dap_forget_stop(a);
     eng_breakin_clear(a->s);
-    dap_snapshot_threads(a);
+    a->serving = serving;
     a->running = 1;
     /* what the reader queued before it saw the target running */
     int pending = dap_urgent_pending(a);
-    if (pending) {
-        a->service |= pending == 2;
+    if (pending == 1 || (pending == 2 && serving))
         eng_breakin(a->s);
-    }
 }
 
-/* A stop made to serve requests while the target runs (setBreakpoints,
- * restart...): they are handled and the run goes on. 1 served, go on; 0
- * not such a stop; -1 served, and a request ended or restarted the run. */
+/* A run of ours that broke in without a pause or the end asked for was
+ * broken into to serve requests (setBreakpoints, restart...): they are
+ * handled and the run goes on (a break-in signalled late, after they were
+ * served, finds none and goes on too). 1 served, go on; 0 not such a
+ * stop; -1 served, and a request ended or restarted the run. */
 static int serve(struct dap *a)
 {
-    if (eng_last_stop(a->s)->kind != ENG_STOP_BREAKIN || !a->service)
+    if (eng_last_stop(a->s)->kind != ENG_STOP_BREAKIN || dap_urgent_pending(a) == 1 || a->ending)
         return 0;
-    a->service = 0;
-    if (dap_urgent_pending(a) == 1 || a->ending)
-        return 0; /* a pause, or the end: that is what the stop is */
     unsigned epoch = a->epoch;
     dap_serve_queued(a);
     return a->epoch != epoch || !eng_has_process(a->s) ? -1 : 1;
@@ -187,8 +184,9 @@ static void run_failed(struct dap *a, struct lerr *e)
 void dap_go(struct dap *a)
 {
     struct lerr e = {0};
+    dap_snapshot_threads(a, 0);
     for (;;) {
-        dap_before_run(a);
+        dap_before_run(a, 1);
         if (eng_go(a->s, ENG_GO, &e) < 0) {
             run_failed(a, &e);
             return;
@@ -225,10 +223,17 @@ static enum piece_end piece(struct dap *a, int over, uint64_t ret, uint64_t sp)
     struct lerr e = {0};
     if (!ret && over && !eng_call_return_point(s, &ret, &sp))
         ret = 0;
+    /* a stop that served requests selected the thread it interrupted:
+     * the step goes on in its own */
+    pid_t tid = eng_cur_tid(s);
     int rc, served = 0;
     do {
-        dap_before_run(a);
-        rc = ret ? eng_run_to_return(s, eng_cur_tid(s), ret, sp, &e) : eng_step(s, &e);
+        if (served > 0 && dap_select_thread(a, tid, &e) < 0) {
+            rc = -1;
+            break;
+        }
+        dap_before_run(a, 1);
+        rc = ret ? eng_run_to_return(s, tid, ret, sp, &e) : eng_step(s, &e);
         a->running = 0;
     } while (rc == 0 && (served = serve(a)) > 0);
     if (rc < 0) {
@@ -308,6 +313,7 @@ static int stepping(struct dap *a, const cJSON *args, struct lerr *e, int over, 
         return lerr_set(e, "Couldn't find the caller's frame: nothing to step out to");
     const char *gran = dap_arg_str(args, "granularity", "statement");
     dap_respond_now(a, NULL);
+    dap_snapshot_threads(a, 0);
     enum piece_end end;
     if (out)
         end = piece(a, 0, f[1].pc, f[1].sp);
@@ -380,9 +386,16 @@ int dap_threads(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e)
     return 0;
 }
 
-void dap_snapshot_threads(struct dap *a)
+void dap_snapshot_threads(struct dap *a, pid_t gone)
 {
     cJSON *list = thread_list(a);
+    cJSON *it = list->child;
+    while (it) {
+        cJSON *next = it->next;
+        if (gone && dap_arg_int(it, "id", 0) == gone)
+            cJSON_Delete(cJSON_DetachItemViaPointer(list, it));
+        it = next;
+    }
     pthread_mutex_lock(&a->snap_lock);
     cJSON_Delete(a->threads_snapshot);
     a->threads_snapshot = list;
@@ -453,12 +466,12 @@ int dap_stack_trace(struct dap *a, const cJSON *args, cJSON *body, struct lerr *
     return 0;
 }
 
-/* What the current process's symbols are read through (a new one: the
- * old DWARF is gone). */
-static const void *symbols_of(struct dap *a)
+/* The generation of what the current process's symbols are read through
+ * (a new one: the old DWARF is gone). */
+static unsigned symbols_of(struct dap *a)
 {
     struct sym_space *sp = eng_has_process(a->s) ? eng_syms(a->s) : NULL;
-    return sp ? (const void *)sp->dwfl : NULL;
+    return sp ? sp->generation : 0;
 }
 
 /* The REPL: any command line of lindbg, its output as the result. A
@@ -471,7 +484,7 @@ static int repl(struct dap *a, const char *line, cJSON *body, struct lerr *e)
     if (frame_id && dap_select_frame(a, frame_id, e) < 0)
         return -1;
     a->d.err.msg[0] = '\0';
-    const void *dwarf = symbols_of(a);
+    unsigned dwarf = symbols_of(a);
     int rc = dbg_execute_line(&a->d, line);
     char *out = dap_take_console(a);
     if (rc < 0 && a->d.err.msg[0]) {

@@ -107,19 +107,30 @@ int dap_urgent_pending(struct dap *a)
 
 static void handle_request(struct dap *a, cJSON *req);
 
+/* Takes the first request that may be served mid-run out of the queue,
+ * wherever it stands (one that waits for the stop may be ahead of it). */
+static struct dap_item *take_serviceable(struct dap_queue *q)
+{
+    pthread_mutex_lock(&q->lock);
+    struct dap_item **at = &q->head, *prev = NULL;
+    while (*at && !serviceable(*at)) {
+        prev = *at;
+        at = &(*at)->next;
+    }
+    struct dap_item *it = *at;
+    if (it) {
+        *at = it->next;
+        if (q->tail == it)
+            q->tail = prev;
+    }
+    pthread_mutex_unlock(&q->lock);
+    return it;
+}
+
 void dap_serve_queued(struct dap *a)
 {
-    for (;;) {
-        pthread_mutex_lock(&a->q->lock);
-        struct dap_item *it = a->q->head;
-        if (!it || !serviceable(it)) {
-            pthread_mutex_unlock(&a->q->lock);
-            return;
-        }
-        a->q->head = it->next;
-        if (!a->q->head)
-            a->q->tail = NULL;
-        pthread_mutex_unlock(&a->q->lock);
+    struct dap_item *it;
+    while ((it = take_serviceable(a->q))) {
         /* inside the handler of the request that runs the target, which
          * has answered already */
         const cJSON *outer = a->current;
@@ -178,13 +189,11 @@ static void *reader_main(void *arg)
             free(it);
             continue;
         }
-        int now = urgent(it), serve = !now && serviceable(it);
+        int now = urgent(it), serve = !now && serviceable(it) && a->serving;
         if (now && !(it->msg && is_command(it->msg, "pause")))
             a->ending = 1;
         push(a->q, it);
         /* (a run that starts after this looks at the queue itself) */
-        if (serve && a->running)
-            a->service = 1;
         if ((now || serve) && a->running)
             pthread_kill(a->main_thread, SIGUSR1);
         if (rc == DAP_READ_END || rc == DAP_READ_BROKEN)

@@ -69,7 +69,7 @@ static void *output_main(void *arg)
         int r = poll(&pfd, 1, 50);
         if (r < 0 && errno == EINTR)
             continue;
-        /* what is left is read for a second at most: a program that
+        /* what is left is read in 20 reads at most: a program that
          * writes on, or a child of it, cannot hold the session's end */
         if (a->output_stop && (r == 0 || ++drained > 20))
             break;
@@ -92,6 +92,10 @@ static void *output_main(void *arg)
             dap_output(a, "stdout", buf);
         memcpy(buf, next, tail);
         kept = tail;
+    }
+    if (kept) { /* a character the output ended inside of */
+        buf[kept] = '\0';
+        dap_output(a, "stdout", buf);
     }
     return NULL;
 }
@@ -340,7 +344,13 @@ int dap_restart(struct dap *a, const cJSON *args, cJSON *body, struct lerr *e)
     a->have_target = keep;
     bpm_restart_begin(&a->d.bpm);
     if (start(a, saved, e) < 0) {
+        /* the old program is gone and no new one came: the session's
+         * program has ended, and the client is told so */
         bpm_restart_cancel(&a->d.bpm);
+        cJSON *b = cJSON_CreateObject();
+        cJSON_AddNumberToObject(b, "exitCode", 128 + SIGKILL);
+        dap_event(a, "exited", b);
+        dap_event(a, "terminated", NULL);
         a->have_target = 0;
         return -1;
     }
@@ -395,13 +405,14 @@ void dap_on_engine_event(void *ctx, const struct eng_event *ev)
     case ENG_EVT_MODUNLOAD:
         dap_event(a, "module", module_body("removed", ev));
         break;
+    /* the list for `threads` first: a client asks for it when told */
     case ENG_EVT_THREAD_CREATE:
+        dap_snapshot_threads(a, 0);
         thread_event(a, "started", ev->tid);
-        dap_snapshot_threads(a);
         break;
     case ENG_EVT_THREAD_EXIT:
+        dap_snapshot_threads(a, ev->tid);
         thread_event(a, "exited", ev->tid);
-        dap_snapshot_threads(a);
         break;
     case ENG_EVT_PROCESS_EXIT:
         if (!a->exited_sent && eng_nprocs(a->s) <= 1) {
@@ -448,7 +459,8 @@ static void run_hook(void *ctx, struct dbg *d, int running)
             cJSON_AddBoolToObject(b, "allThreadsContinued", 1);
             dap_event(a, "continued", b);
         }
-        dap_before_run(a);
+        dap_snapshot_threads(a, 0);
+        dap_before_run(a, 0);
     } else {
         a->running = 0;
         dap_keep_stop(a);

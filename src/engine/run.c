@@ -575,10 +575,20 @@ static void pads_end_run(struct session *s)
         s->pads_sync(s->bp_hook_ctx, 0);
 }
 
+/* Names the thread a break-in interrupts; one asked for while no thread
+ * was named (the run was starting, or going on after a quiesce) reaches
+ * it now, not at the target's next event, which a busy loop never has. */
+static void breakin_arm(struct session *s)
+{
+    s->breakin_pid = some_running_tid(s);
+    if (s->breakin_requested && s->breakin_pid)
+        s->be->interrupt(s->be, s->breakin_pid);
+}
+
 static int run_until_stop(struct session *s, struct lerr *e)
 {
     struct run r = {0};
-    s->breakin_pid = some_running_tid(s);
+    breakin_arm(s);
     for (;;) {
         if ((r.decided || r.quiesce) && !r.stopping) {
             s->breakin_pid = 0;
@@ -600,7 +610,7 @@ static int run_until_stop(struct session *s, struct lerr *e)
             if (eng_run_watch_steps(s, &r, e))
                 continue;
             if (resume_all(s, ENG_GO, e) > 0 || s->nreplay) {
-                s->breakin_pid = some_running_tid(s);
+                breakin_arm(s);
                 continue;
             }
             if (!any_thread_in(s, IN(ENG_THREAD_ENDED)))
@@ -617,7 +627,7 @@ static int run_until_stop(struct session *s, struct lerr *e)
         }
         dispatch(s, &r, &ev, e);
         if (!r.decided && !s->breakin_pid)
-            s->breakin_pid = some_running_tid(s);
+            breakin_arm(s);
     }
     s->breakin_pid = 0;
     for (size_t i = 0; i < s->nprocs; i++)

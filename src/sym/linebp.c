@@ -18,8 +18,9 @@ static int path_ends_with(const char *b, const char *e)
 
 /* A recorded path names the file asked for when it ends with it; a path
  * recorded relative to its compilation directory comp_dir names the
- * absolute one it makes there (an editor gives full paths). */
-static int file_matches(const char *path, const char *want, const char *comp_dir)
+ * absolute one it makes there (an editor gives full paths), or, `loose`,
+ * one that ends with it (sources moved since the build). */
+static int file_matches(const char *path, const char *want, const char *comp_dir, int loose)
 {
     if (path_ends_with(path, want))
         return 1;
@@ -27,10 +28,10 @@ static int file_matches(const char *path, const char *want, const char *comp_dir
         return 0;
     while (path[0] == '.' && path[1] == '/')
         path += 2;
-    if (!comp_dir) /* nothing to join it to: the name's end must do */
+    if (!comp_dir || loose) /* the name's end must do */
         return path_ends_with(want, path);
     size_t cl = strlen(comp_dir);
-    while (cl > 1 && comp_dir[cl - 1] == '/')
+    while (cl > 0 && comp_dir[cl - 1] == '/')
         cl--;
     return !strncmp(want, comp_dir, cl) && want[cl] == '/' && !strcmp(want + cl + 1, path);
 }
@@ -80,7 +81,7 @@ static void add_func(struct file_rows *f, int line, const char *name)
 /* The definitions of functions (concrete or inlined-only) declared in the
  * file, in namespaces and classes too. */
 static void scan_funcs(struct file_rows *f, Dwarf_Die *parent, const char *want,
-                       const char *comp_dir)
+                       const char *comp_dir, int loose)
 {
     Dwarf_Die child;
     if (dwarf_child(parent, &child) != 0)
@@ -88,11 +89,11 @@ static void scan_funcs(struct file_rows *f, Dwarf_Die *parent, const char *want,
     do {
         int tag = dwarf_tag(&child);
         if (tag == DW_TAG_namespace || tag == DW_TAG_class_type || tag == DW_TAG_structure_type) {
-            scan_funcs(f, &child, want, comp_dir);
+            scan_funcs(f, &child, want, comp_dir, loose);
         } else if (tag == DW_TAG_subprogram && !dwarf_hasattr(&child, DW_AT_declaration)) {
             const char *file = dwarf_decl_file(&child);
             int line;
-            if (file && file_matches(file, want, comp_dir) && dwarf_decl_line(&child, &line) == 0) {
+            if (file && file_matches(file, want, comp_dir, loose) && dwarf_decl_line(&child, &line) == 0) {
                 /* a method defined outside its class refers to its
                  * declaration for the name */
                 Dwarf_Attribute at;
@@ -107,7 +108,7 @@ static void scan_funcs(struct file_rows *f, Dwarf_Die *parent, const char *want,
     } while (dwarf_siblingof(&child, &child) == 0);
 }
 
-static void collect(struct sym_module *m, const char *want, struct file_rows *f)
+static void collect(struct sym_module *m, const char *want, int loose, struct file_rows *f)
 {
     Dwarf_Addr bias;
     if (!m->dw || !dwfl_module_getdwarf(m->dw, &bias))
@@ -127,7 +128,7 @@ static void collect(struct sym_module *m, const char *want, struct file_rows *f)
                 continue;
             if (src != last) {
                 last = src;
-                last_match = file_matches(src, want, comp_dir);
+                last_match = file_matches(src, want, comp_dir, loose);
             }
             if (!last_match)
                 continue;
@@ -141,7 +142,7 @@ static void collect(struct sym_module *m, const char *want, struct file_rows *f)
                 add_row(f, a + bias, line, cu, bias);
         }
         if (in_cu)
-            scan_funcs(f, cu, want, comp_dir);
+            scan_funcs(f, cu, want, comp_dir, loose);
     }
 }
 
@@ -248,16 +249,20 @@ int sym_line_places(struct sym_space *sp, const char *text, size_t len,
                             buf);
         file = bang + 1;
     }
-    /* the first module that has the file (the program before libraries) */
-    for (size_t i = 0; i < sp->n; i++) {
-        if (only && sp->mods[i] != only)
-            continue;
-        struct file_rows f = {0};
-        collect(sp->mods[i], file, &f);
-        int rc = f.any ? place(&f, text, len, (int)n, out, e) : 0;
-        free_rows(&f);
-        if (rc)
-            return rc;
+    /* the first module that has the file (the program before libraries);
+     * an absolute path no compilation directory makes is then looked for
+     * by its end (sources moved since the build) */
+    for (int loose = 0; loose <= (file[0] == '/'); loose++) {
+        for (size_t i = 0; i < sp->n; i++) {
+            if (only && sp->mods[i] != only)
+                continue;
+            struct file_rows f = {0};
+            collect(sp->mods[i], file, loose, &f);
+            int rc = f.any ? place(&f, text, len, (int)n, out, e) : 0;
+            free_rows(&f);
+            if (rc)
+                return rc;
+        }
     }
     return 0;
 }

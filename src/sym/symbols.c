@@ -16,10 +16,19 @@
 #include <string.h>
 #include <unistd.h>
 
+/* Generations of the Dwfl handles of every symbol space, never reused:
+ * a new space or a new handle may sit where an old one was freed. */
+static unsigned sym_next_generation(void)
+{
+    static unsigned next;
+    return ++next;
+}
+
 struct sym_space *sym_space_new(void)
 {
     struct sym_space *sp = xcalloc(1, sizeof *sp);
     sp->dwfl = dwfl_begin(sym_debug_callbacks());
+    sp->generation = sym_next_generation();
     sym_debug_attach(sp->dwfl);
     return sp;
 }
@@ -90,6 +99,7 @@ static void report_all(struct sym_space *sp)
     }
     dwfl_end(sp->dwfl);
     sp->dwfl = dwfl_begin(sym_debug_callbacks());
+    sp->generation = sym_next_generation();
     sym_debug_attach(sp->dwfl);
     sp->unwind_attached = 0;
     dwfl_report_begin(sp->dwfl);

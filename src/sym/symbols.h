@@ -48,6 +48,8 @@ struct sym_module {
 
 struct sym_space {
     Dwfl *dwfl;
+    unsigned generation; /* new with each Dwfl: what pointed into the old
+                          * one's DWARF is stale (a front end's types) */
     int unwind_attached; /* dwfl_attach_state done (sym/unwind.c) */
     void *unwind_state;  /* what libdwfl's callbacks get (sym/unwind.c) */
     struct sym_module **mods;

@@ -464,7 +464,7 @@ static struct tgt_proc *pt_launch(const struct tgt_backend *be, char *const argv
         signal(SIGPIPE, SIG_DFL);
         int err = 0;
         if (o->redirect_stdio) {
-            int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
+            int in = open("/dev/null", O_RDONLY); /* 0 itself when lindbg's is closed */
             if (in < 0 || dup2(in, 0) < 0 || dup2(o->out_fd, 1) < 0 || dup2(o->out_fd, 2) < 0)
                 err = errno;
             if (in > 2)
