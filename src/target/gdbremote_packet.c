@@ -194,19 +194,19 @@ static void finish(struct grsp_decoder *d, bool sum_ok, struct grsp_event *ev)
     if (!sum_ok) {
         ev->kind = GRSP_EV_BAD_CHECKSUM;
         ev->why = "checksum mismatch";
-    } else if (d->rle || d->esc) {
-        ev->kind = GRSP_EV_BAD_PACKET;
-        ev->why = d->rle ? "run-length marker at the end" : "escape at the end";
     } else if (d->oversize) {
         ev->kind = GRSP_EV_OVERSIZE;
         ev->why = d->why;
+    } else if (d->rle || d->esc) {
+        ev->kind = GRSP_EV_BAD_PACKET;
+        ev->why = d->rle ? "run-length marker at the end" : "escape at the end";
     } else if (d->bad) {
         ev->kind = GRSP_EV_BAD_PACKET;
         ev->why = d->why;
     } else {
         ev->kind = notify ? GRSP_EV_NOTIFY : GRSP_EV_PACKET;
-        if (!d->buf)
-            d->buf = malloc(1), d->cap = d->buf ? 1 : 0;
+        if (!d->buf && (d->buf = malloc(1)) != NULL) /* an empty first payload */
+            d->cap = 1;
         if (!d->buf) {
             ev->kind = GRSP_EV_BAD_PACKET;
             ev->why = "out of memory for the payload";
