@@ -212,7 +212,7 @@ check: deps
 # make fuzz: each target for FUZZ_TIME seconds (600 by default); make check
 # runs each for FUZZ_SMOKE seconds. Seeds: tests/fuzz/corpus/<target>/ (the
 # runs work on a copy in build/fuzz/corpus/); crashes land in build/fuzz/.
-FUZZ_TARGETS := lexer expr cexpr wildcard bpspec elf core
+FUZZ_TARGETS := lexer expr cexpr wildcard bpspec elf core gdbremote_packet
 FUZZ_BINS := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_TARGETS))
 FUZZ_TIME ?= 600
 FUZZ_SMOKE ?= 4
