@@ -682,8 +682,9 @@ int grsp_conn_negotiate(struct grsp_conn *c, struct grsp_features *out, struct l
         size_t want = ps > GRSP_HARD_MAX_PAYLOAD ? GRSP_HARD_MAX_PAYLOAD : (size_t)ps;
         if (want > c->dec.max_payload)
             c->dec.max_payload = want;
-        c->max_send = ps < 64 ? 59 : ps - 5 < GRSP_DEFAULT_MAX_PAYLOAD ? (size_t)ps - 5
-                                                                     : GRSP_DEFAULT_MAX_PAYLOAD;
+        if (ps < 64) /* no stub is that small: a garbled value */
+            ps = 64;
+        c->max_send = ps - 5 < GRSP_DEFAULT_MAX_PAYLOAD ? (size_t)ps - 5 : GRSP_DEFAULT_MAX_PAYLOAD;
     }
     if (out->start_noack) {
         if (grsp_conn_request_str(c, "QStartNoAckMode", &reply, e) < 0) {

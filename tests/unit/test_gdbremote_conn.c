@@ -61,6 +61,7 @@ struct step {
 
 struct stub {
     int fd;
+    int wfd; /* 0: fd */
     const struct step *steps;
     size_t nsteps;
     char fail[256];
@@ -103,7 +104,7 @@ static void *stub_main(void *arg)
             break;
         case SEND:
         case SEND_PKT:
-            if (write(s->fd, wire, wl) != (ssize_t)wl)
+            if (write(s->wfd ? s->wfd : s->fd, wire, wl) != (ssize_t)wl)
                 snprintf(s->fail, sizeof s->fail, "step %zu: write failed", i);
             break;
         case SILENCE: {
@@ -258,6 +259,27 @@ static void test_ack_and_resend(void **state)
     assert_int_equal(grsp_conn_request_str(c, "m1000,4", &reply, &e), 0);
     assert_string_equal(reply, "01020304");
     assert_int_equal(grsp_conn_resends(c), 1);
+    finish(&s, c);
+}
+
+/* a stub on a pair of pipes (as over a stub's standard input and output):
+ * writes go through write(), not send() */
+static void test_pipes(void **state)
+{
+    static const struct step steps[] = {XP("qC"), S("+"), SP("QCp2a.2a"), X("+")};
+    int to_stub[2], from_stub[2];
+    assert_int_equal(pipe(to_stub), 0);
+    assert_int_equal(pipe(from_stub), 0);
+    struct stub s = {.fd = to_stub[0], .wfd = from_stub[1], .steps = steps,
+                     .nsteps = sizeof steps / sizeof steps[0]};
+    struct lerr e = {0};
+    struct grsp_conn *c = grsp_conn_open_fds(from_stub[0], to_stub[1], &e);
+    assert_non_null(c);
+    assert_int_equal(pthread_create(&s.th, NULL, stub_main, &s), 0);
+    const char *reply;
+    assert_int_equal(grsp_conn_request_str(c, "qC", &reply, &e), 0);
+    assert_string_equal(reply, "QCp2a.2a");
+    close(s.wfd);
     finish(&s, c);
 }
 
@@ -531,6 +553,7 @@ int main(void)
         cmocka_unit_test(test_connect_refused),
         cmocka_unit_test(test_connect_tcp),
         cmocka_unit_test(test_ack_and_resend),
+        cmocka_unit_test(test_pipes),
         cmocka_unit_test(test_nack_limit),
         cmocka_unit_test(test_binary_payload),
         cmocka_unit_test(test_output_and_stop),
