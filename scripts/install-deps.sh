@@ -16,6 +16,8 @@ clang-14
 libclang-rt-14-dev
 libc6-dbg
 gdb
+gdbserver
+lldb-16
 elfutils"
 
 missing=""
