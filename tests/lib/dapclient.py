@@ -8,10 +8,23 @@ import json
 import os
 import select
 import subprocess
+import sys
 
 
 class DapError(Exception):
     pass
+
+
+def fail(msg):
+    """A scenario's failure: said, and the script ends."""
+    print("FAIL:", msg)
+    sys.exit(1)
+
+
+def check(what, got, want):
+    if got != want:
+        fail("%s: %r, wanted %r" % (what, got, want))
+    print("ok", what)
 
 
 def _raise(msg):

@@ -17,14 +17,7 @@ import dapclient
 
 lindbg, fx, src, line, loop_src, work_line = sys.argv[1:7]
 
-def fail(msg):
-    print("FAIL:", msg)
-    sys.exit(1)
-
-def check(what, got, want):
-    if got != want:
-        fail("%s: %r, wanted %r" % (what, got, want))
-    print("ok", what)
+fail, check = dapclient.fail, dapclient.check
 
 # 1. ownership
 a = dapclient.Adapter([lindbg, "--dap"], fail=fail)

@@ -15,14 +15,7 @@ import dapclient
 
 lindbg, prog, loop_src, count_line = sys.argv[1:5]
 
-def fail(msg):
-    print("FAIL:", msg)
-    sys.exit(1)
-
-def check(what, got, want):
-    if got != want:
-        fail("%s: %r, wanted %r" % (what, got, want))
-    print("ok", what)
+fail, check = dapclient.fail, dapclient.check
 
 def session(args, stop_on_entry=False):
     a = dapclient.Adapter([lindbg, "--dap"], fail=fail)
